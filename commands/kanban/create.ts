@@ -1,0 +1,100 @@
+/** `hermes kanban create`: add a task. */
+
+import {
+  normalizeSkills,
+  parseCount,
+  parseDuration,
+  parsePriority,
+  parseWorkspace,
+  taskJson,
+} from "../../lib/board/mod.ts";
+import type { Ctx } from "../../lib/cli/context.ts";
+import { arg, flag, list, str } from "../../lib/cli/parse.ts";
+import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+
+export const spec: CommandSpec = {
+  name: "create",
+  summary: "create a task",
+  args: [{ name: "title", description: "what the task is" }],
+  options: [
+    {
+      long: "body",
+      value: "text",
+      description: "details, instructions (markdown); the shell profile runs it",
+    },
+    { long: "assignee", value: "profile", description: "profile that works the task" },
+    { long: "parent", value: "id", repeatable: true, description: "task that must be done first" },
+    {
+      long: "workspace",
+      value: "kind",
+      description: "scratch | worktree | dir:<absolute path>",
+      defaultText: "scratch",
+    },
+    { long: "tenant", value: "name", description: "namespace for multi-tenant boards" },
+    { long: "priority", value: "n", description: "higher runs first", defaultText: "0" },
+    { long: "triage", description: "park in triage (never dispatched until promoted)" },
+    {
+      long: "idempotency-key",
+      value: "key",
+      description: "return the existing task with this key",
+    },
+    {
+      long: "max-runtime",
+      value: "duration",
+      description: "stop the worker after 300, 90s, 30m, 2h, 1d",
+    },
+    {
+      long: "max-retries",
+      value: "n",
+      description: "failures before the task is blocked (default: kanban.failure_limit)",
+    },
+    {
+      long: "created-by",
+      value: "name",
+      description: "author recorded on the task",
+      defaultText: "you",
+    },
+    { long: "skill", value: "name", repeatable: true, description: "skill the worker should load" },
+  ],
+  examples: [
+    "hermes kanban create 'write the release notes' --assignee writer",
+    "hermes kanban create 'run tests' --assignee shell --body 'deno task test' --parent t_1a2b3c4d",
+  ],
+};
+
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
+  const maxRuntime = str(input, "maxRuntime");
+  const maxRetries = str(input, "maxRetries");
+  const skills = list(input, "skill");
+  const assignee = str(input, "assignee")?.trim() || null;
+  const { task, existed } = ctx.store().createTask({
+    title: arg(input, "title") ?? "",
+    body: str(input, "body") ?? null,
+    assignee,
+    priority: parsePriority(str(input, "priority")),
+    parents: list(input, "parent").map((p) => p.trim()).filter(Boolean),
+    triage: flag(input, "triage"),
+    workspace: parseWorkspace(str(input, "workspace")),
+    tenant: str(input, "tenant")?.trim() || ctx.env("HERMES_TENANT")?.trim() || null,
+    idempotencyKey: str(input, "idempotencyKey")?.trim() || null,
+    maxRuntimeSeconds: maxRuntime === undefined ? null : parseDuration("--max-runtime", maxRuntime),
+    maxRetries: maxRetries === undefined ? null : parseCount("--max-retries", maxRetries, 1),
+    skills: skills.length ? normalizeSkills(skills) : null,
+    createdBy: str(input, "createdBy")?.trim() || ctx.actor.name,
+  });
+  if (ctx.json) {
+    ctx.printJson({ ...taskJson(task), existed });
+    return 0;
+  }
+  ctx.print(
+    `${existed ? "Exists" : "Created"} ${task.id}  (${task.status}, assignee=${
+      task.assignee ?? "-"
+    })`,
+  );
+  if (!existed && task.status === "ready" && task.assignee) {
+    const { dispatcherPresence } = await import("../../lib/gateway/presence.ts");
+    const { running, message } = await dispatcherPresence(ctx.home, ctx.env);
+    if (!running && message) ctx.warn(`\n⚠  ${message}`);
+  }
+  return 0;
+}

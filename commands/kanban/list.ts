@@ -1,0 +1,83 @@
+/** `hermes kanban list`: the board as lines or JSON. Read-only. */
+
+import { parseStatus, type Status, type Task, taskJson } from "../../lib/board/mod.ts";
+import type { Ctx } from "../../lib/cli/context.ts";
+import { flag, list, str } from "../../lib/cli/parse.ts";
+import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { pad } from "../../lib/cli/output.ts";
+
+export const spec: CommandSpec = {
+  name: "list",
+  aliases: ["ls"],
+  summary: "list tasks (archived ones only with --archived)",
+  options: [
+    { long: "mine", description: "only tasks assigned to $HERMES_PROFILE" },
+    { long: "assignee", value: "profile", description: "only tasks assigned to this profile" },
+    { long: "status", value: "status", repeatable: true, description: "only tasks in this status" },
+    { long: "tenant", value: "name", description: "only tasks of this tenant" },
+    { long: "archived", description: "include archived tasks" },
+    { long: "limit", value: "n", description: "print at most n tasks" },
+  ],
+};
+
+/** Status icons, as Hermes prints them. */
+export const ICONS: Record<Status, string> = {
+  triage: "?",
+  todo: "◻",
+  ready: "▶",
+  running: "●",
+  blocked: "⊘",
+  done: "✓",
+  archived: "—",
+};
+
+/** One human line per task. */
+export function taskLine(t: Task): string {
+  const tenant = t.tenant ? ` [${t.tenant}]` : "";
+  return `${ICONS[t.status]} ${t.id}  ${pad(t.status, 8)}  ${
+    pad(t.assignee ?? "-", 20)
+  }${tenant}  ${t.title}`;
+}
+
+export function run(ctx: Ctx, input: ParsedInput): number {
+  let assignee = str(input, "assignee")?.trim() || null;
+  if (flag(input, "mine")) {
+    const me = ctx.env("HERMES_PROFILE")?.trim();
+    if (!me) {
+      ctx.warn("hermes: --mine needs HERMES_PROFILE to be set");
+      return 2;
+    }
+    assignee = me;
+  }
+  const statuses = list(input, "status").flatMap((s) => s.split(",")).filter((s) => s.trim()).map(
+    parseStatus,
+  );
+  const limitRaw = str(input, "limit");
+  let limit: number | undefined;
+  if (limitRaw !== undefined) {
+    limit = Number(limitRaw);
+    if (!Number.isInteger(limit) || limit < 1) {
+      ctx.warn(`hermes: --limit: expected a positive integer, got '${limitRaw}'`);
+      return 2;
+    }
+  }
+  const tasks = ctx.store().listTasks({
+    assignee,
+    status: statuses.length ? statuses : undefined,
+    tenant: str(input, "tenant")?.trim() || null,
+    includeArchived: flag(input, "archived"),
+    limit,
+  });
+  if (ctx.json) {
+    ctx.stdout.write(JSON.stringify(tasks.map(taskJson)) + "\n");
+    return 0;
+  }
+  if (tasks.length === 0) {
+    ctx.print("(no matching tasks)");
+    return 0;
+  }
+  const lines: string[] = new Array(tasks.length);
+  for (let i = 0; i < tasks.length; i++) lines[i] = taskLine(tasks[i]);
+  ctx.stdout.write(lines.join("\n") + "\n");
+  return 0;
+}

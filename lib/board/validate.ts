@@ -1,0 +1,191 @@
+/** Pure validation of user input: titles, bodies, durations, workspaces, names. */
+
+import { UsageError } from "./errors.ts";
+import type { WorkspaceKind } from "./task.ts";
+
+/** Largest task body we accept, in bytes (UTF-8). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest title we accept, in characters. */
+export const MAX_TITLE_CHARS = 500;
+/** Largest comment, result or reason we accept, in bytes. */
+export const MAX_TEXT_BYTES = 1024 * 1024;
+/** Priorities are integers in this range. */
+export const PRIORITY_RANGE = [-1000, 1000] as const;
+
+const encoder = new TextEncoder();
+
+/** Trim and check a title. */
+export function validateTitle(title: string | undefined | null): string {
+  const t = (title ?? "").trim();
+  if (!t) throw new UsageError("title is required (got an empty title)", "invalid_title");
+  if ([...t].length > MAX_TITLE_CHARS) {
+    throw new UsageError(
+      `title is too long: at most ${MAX_TITLE_CHARS} characters`,
+      "invalid_title",
+    );
+  }
+  return t;
+}
+
+/** Check a text field against a byte limit; returns it unchanged. */
+export function validateText(
+  field: string,
+  text: string | null | undefined,
+  limit = MAX_TEXT_BYTES,
+): string | null {
+  if (text === undefined || text === null) return null;
+  const bytes = encoder.encode(text).length;
+  if (bytes > limit) {
+    throw new UsageError(
+      `${field} is too large: ${bytes} bytes (limit ${limit} bytes)`,
+      "too_large",
+    );
+  }
+  return text;
+}
+
+/** Check a body: at most MAX_BODY_BYTES. */
+export function validateBody(body: string | null | undefined): string | null {
+  return validateText("body", body, MAX_BODY_BYTES);
+}
+
+/** Parse a priority given as text or number. */
+export function parsePriority(v: string | number | undefined | null): number {
+  if (v === undefined || v === null || v === "") return 0;
+  const n = typeof v === "number" ? v : Number(String(v).trim());
+  if (!Number.isInteger(n) || n < PRIORITY_RANGE[0] || n > PRIORITY_RANGE[1]) {
+    throw new UsageError(
+      `invalid priority '${v}': expected an integer from ${PRIORITY_RANGE[0]} to ${
+        PRIORITY_RANGE[1]
+      }`,
+      "invalid_priority",
+    );
+  }
+  return n;
+}
+
+const DURATION = /^(\d+)\s*([smhd]?)$/i;
+const UNIT: Record<string, number> = { "": 1, s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Parse `300`, `90s`, `30m`, `2h`, `1d` into seconds. */
+export function parseDuration(flag: string, v: string): number {
+  const m = DURATION.exec(v.trim());
+  if (!m) {
+    throw new UsageError(
+      `${flag}: malformed duration '${v}' (use 300, 90s, 30m, 2h or 1d)`,
+      "invalid_duration",
+    );
+  }
+  return Number(m[1]) * UNIT[m[2].toLowerCase()];
+}
+
+/** Parse a non-negative integer flag. */
+export function parseCount(flag: string, v: string | number, min = 0): number {
+  const n = typeof v === "number" ? v : Number(String(v).trim());
+  if (!Number.isInteger(n) || n < min) {
+    throw new UsageError(`${flag}: expected an integer ≥ ${min}, got '${v}'`, "invalid_number");
+  }
+  return n;
+}
+
+/** A workspace request: kind plus optional absolute path. */
+export interface WorkspaceSpec {
+  kind: WorkspaceKind;
+  path: string | null;
+}
+
+/** Check an absolute, normalised path: no relative parts, no `..`. */
+export function validateAbsolutePath(what: string, p: string): string {
+  if (!p.startsWith("/")) {
+    throw new UsageError(
+      `${what}: '${p}' is not an absolute path (relative paths would resolve against whatever directory the dispatcher runs in)`,
+      "invalid_path",
+    );
+  }
+  if (p.split("/").some((seg) => seg === ".." || seg === ".")) {
+    throw new UsageError(`${what}: '${p}' contains '.' or '..' segments`, "invalid_path");
+  }
+  if (p.includes("\0")) throw new UsageError(`${what}: path contains a NUL byte`, "invalid_path");
+  return p.length > 1 ? p.replace(/\/+$/, "") : p;
+}
+
+/** Parse `scratch`, `worktree` or `dir:<absolute path>`. */
+export function parseWorkspace(v: string | undefined | null): WorkspaceSpec {
+  const s = (v ?? "scratch").trim();
+  if (s === "scratch" || s === "") return { kind: "scratch", path: null };
+  if (s === "worktree") return { kind: "worktree", path: null };
+  if (s.startsWith("dir:")) {
+    const p = s.slice(4).trim();
+    if (!p) {
+      throw new UsageError("--workspace dir: requires a path after the colon", "invalid_path");
+    }
+    return { kind: "dir", path: validateAbsolutePath("--workspace dir:", p) };
+  }
+  throw new UsageError(
+    `unknown workspace '${s}': expected scratch, worktree or dir:<absolute path>`,
+    "invalid_workspace",
+  );
+}
+
+/** Trim, de-duplicate and check skill names; `null` stays null. */
+export function normalizeSkills(skills: readonly string[] | null | undefined): string[] | null {
+  if (skills === null || skills === undefined) return null;
+  const out: string[] = [];
+  for (const raw of skills) {
+    const s = raw.trim();
+    if (!s) continue;
+    if (s.includes(",")) {
+      throw new UsageError(`skill name cannot contain comma: ${s}`, "invalid_skill");
+    }
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9\-_]{0,63}$/;
+
+/** Check a board name (Hermes's slug rule). */
+export function validateBoardName(name: string): string {
+  if (!SLUG.test(name)) {
+    throw new UsageError(
+      `invalid board name '${name}': use 1-64 of a-z, 0-9, '-' and '_', starting with a letter or digit`,
+      "invalid_board",
+    );
+  }
+  return name;
+}
+
+const TASK_ID = /^t_[0-9a-f]{8}$/;
+
+/** True when `id` looks like a task id (`t_` + 8 hex). */
+export function isTaskId(id: string): boolean {
+  return TASK_ID.test(id);
+}
+
+/** Make a new task id: `t_` + 8 random hex characters. */
+export function newTaskId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(4));
+  return "t_" + Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+}
+
+/** Parse a JSON object given on the command line (metadata). */
+export function parseJsonObject(flag: string, v: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    throw new UsageError(`${flag}: not valid JSON`, "invalid_json");
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new UsageError(`${flag}: must be a JSON object`, "invalid_json");
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** First line of a text, cut to `max` characters (event summaries). */
+export function firstLine(text: string | null | undefined, max: number): string | null {
+  if (!text) return null;
+  const line = text.trim().split("\n")[0].trim();
+  if (!line) return null;
+  return [...line].length > max ? [...line].slice(0, max).join("") : line;
+}

@@ -1,0 +1,122 @@
+/** The context every command receives: where to write, which board, who is acting. */
+
+import { UsageError } from "../board/errors.ts";
+import { boardPaths, DEFAULT_BOARD, type Env, resolveBoard, resolveHome } from "../config/paths.ts";
+import {
+  type Actor,
+  type Clock,
+  openBoard,
+  type SqliteBoardStore,
+  systemClock,
+} from "../store/mod.ts";
+import { type Palette, palette, type Sink } from "./output.ts";
+import { flag, str } from "./parse.ts";
+import type { ParsedInput } from "./spec.ts";
+
+/** A command's view of the world. */
+export interface Ctx {
+  env: Env;
+  home: string;
+  board: string;
+  json: boolean;
+  debug: boolean;
+  stdout: Sink;
+  stderr: Sink;
+  color: Palette;
+  clock: Clock;
+  actor: Actor;
+  /** Open (once) and return the selected board; created on first use for the default board. */
+  store(): SqliteBoardStore;
+  /** Print data to stdout. */
+  print(text: string): void;
+  /** Print a value as JSON to stdout. */
+  printJson(value: unknown): void;
+  /** Print a message to stderr. */
+  warn(text: string): void;
+  /** Close whatever was opened. */
+  close(): void;
+}
+
+/** Who is acting, from the environment: a worker holds HERMES_KANBAN_TASK. */
+export function actorFromEnv(env: Env): Actor {
+  const task = env("HERMES_KANBAN_TASK")?.trim();
+  const profile = env("HERMES_PROFILE")?.trim();
+  if (task) {
+    const rawRun = env("HERMES_KANBAN_RUN_ID")?.trim();
+    const runId = rawRun && /^\d+$/.test(rawRun) ? Number(rawRun) : null;
+    return { kind: "worker", name: profile || "worker", taskId: task, runId };
+  }
+  const name = env("HERMES_PROFILE_NAME")?.trim() || profile || env("USER")?.trim() || "user";
+  return { kind: "person", name };
+}
+
+/** Busy timeout override for tests and slow disks. */
+function busyTimeout(env: Env): number | undefined {
+  const v = env("HERMES_KANBAN_BUSY_TIMEOUT_MS")?.trim();
+  if (!v) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new UsageError(
+      `HERMES_KANBAN_BUSY_TIMEOUT_MS must be a whole number of milliseconds, got '${v}'`,
+    );
+  }
+  return n;
+}
+
+/** Build a context from parsed global options. */
+export function makeContext(
+  input: ParsedInput | null,
+  io: { env: Env; stdout: Sink; stderr: Sink; clock?: Clock },
+): Ctx {
+  const env = io.env;
+  const home = resolveHome(env);
+  const board = resolveBoard(input ? str(input, "board") : undefined, env);
+  const noColor = env("NO_COLOR") !== undefined;
+  let store: SqliteBoardStore | null = null;
+  const clock = io.clock ?? systemClock;
+  const ctx: Ctx = {
+    env,
+    home,
+    board,
+    json: input ? flag(input, "json") : false,
+    debug: input ? flag(input, "debug") : false,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    color: palette(io.stdout, noColor),
+    clock,
+    actor: actorFromEnv(env),
+    store() {
+      if (!store) {
+        const create = board === DEFAULT_BOARD;
+        try {
+          store = openBoard(home, board, { create, busyTimeoutMs: busyTimeout(env), clock });
+        } catch (e) {
+          if ((e as { code?: string }).code === "no_board") {
+            throw new UsageError(
+              `no board named '${board}' (at ${
+                boardPaths(home, board).db
+              }); create it with 'hermes kanban boards create ${board}'`,
+              "no_board",
+            );
+          }
+          throw e;
+        }
+      }
+      return store;
+    },
+    print(text: string) {
+      io.stdout.write(text.endsWith("\n") ? text : text + "\n");
+    },
+    printJson(value: unknown) {
+      io.stdout.write(JSON.stringify(value, null, 2) + "\n");
+    },
+    warn(text: string) {
+      io.stderr.write(text.endsWith("\n") ? text : text + "\n");
+    },
+    close() {
+      store?.close();
+      store = null;
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,72 @@
+/** Writing to stdout/stderr: data vs messages, JSON, colour only when allowed. */
+
+const enc = new TextEncoder();
+
+/** Somewhere text can be written (stdout, stderr, or a test buffer). */
+export interface Sink {
+  write(text: string): void;
+  /** True when this is an interactive terminal. */
+  isTerminal: boolean;
+}
+
+/** A sink over a Deno file handle (stdout or stderr). */
+export function fileSink(file: typeof Deno.stdout | typeof Deno.stderr): Sink {
+  return {
+    write(text: string) {
+      const bytes = enc.encode(text);
+      let off = 0;
+      while (off < bytes.length) off += file.writeSync(bytes.subarray(off));
+    },
+    isTerminal: file.isTerminal(),
+  };
+}
+
+/** Colour helpers that become identity functions when colour is off. */
+export interface Palette {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+}
+
+const wrap = (on: boolean, code: number) => (s: string) => on ? `\x1b[${code}m${s}\x1b[0m` : s;
+
+/** A palette: colour only on a terminal and never with NO_COLOR set (any value). */
+export function palette(sink: Sink, noColor: boolean): Palette {
+  const on = sink.isTerminal && !noColor;
+  return {
+    bold: wrap(on, 1),
+    dim: wrap(on, 2),
+    red: wrap(on, 31),
+    green: wrap(on, 32),
+    yellow: wrap(on, 33),
+    cyan: wrap(on, 36),
+  };
+}
+
+/** Pad to a display width (by code points, good enough for our columns). */
+export function pad(s: string, width: number): string {
+  const len = [...s].length;
+  return len >= width ? s : s + " ".repeat(width - len);
+}
+
+/** Render rows as aligned columns separated by two spaces. */
+export function table(rows: readonly (readonly string[])[]): string {
+  if (rows.length === 0) return "";
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => widths[i] = Math.max(widths[i] ?? 0, [...c].length));
+  return rows.map((r) =>
+    r.map((c, i) => i === r.length - 1 ? c : pad(c, widths[i])).join("  ").trimEnd()
+  ).join("\n") + "\n";
+}
+
+/** Human age: 5s, 3m, 2h, 4d. */
+export function age(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h`;
+  return `${Math.floor(s / 86400)}d`;
+}

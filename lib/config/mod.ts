@@ -1,0 +1,2 @@
+/** Configuration: HERMES_HOME paths, config.yaml keys, environment overrides. */
+export * from "./paths.ts";

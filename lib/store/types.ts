@@ -1,0 +1,102 @@
+/** The store's interface: everything the CLI, dispatcher and server ask of a board. */
+
+import type { Comment, Run, Status, Task, TaskEvent, WorkspaceSpec } from "../board/mod.ts";
+
+/** Who is acting: a person at a terminal/API, or a worker holding a run. */
+export type Actor =
+  | { kind: "person"; name: string }
+  | { kind: "worker"; name: string; taskId: string; runId: number | null };
+
+/** Input for creating a task. */
+export interface CreateTaskInput {
+  title: string;
+  body?: string | null;
+  assignee?: string | null;
+  priority?: number;
+  parents?: string[];
+  triage?: boolean;
+  workspace?: WorkspaceSpec;
+  tenant?: string | null;
+  idempotencyKey?: string | null;
+  maxRuntimeSeconds?: number | null;
+  maxRetries?: number | null;
+  skills?: string[] | null;
+  createdBy?: string | null;
+}
+
+/** Filters for listing tasks. */
+export interface ListFilter {
+  assignee?: string | null;
+  status?: Status[];
+  tenant?: string | null;
+  includeArchived?: boolean;
+  limit?: number;
+}
+
+/** Everything `show` prints. */
+export interface TaskDetail {
+  task: Task;
+  parents: Task[];
+  children: Task[];
+  comments: Comment[];
+  events: TaskEvent[];
+  runs: Run[];
+}
+
+/** Counts for `stats`. */
+export interface BoardStats {
+  by_status: Record<string, number>;
+  by_assignee: Record<string, Record<string, number>>;
+  oldest_ready_age_seconds: number | null;
+  now: number;
+}
+
+/** Completion input. */
+export interface CompleteInput {
+  result?: string | null;
+  summary?: string | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+/** A claim handed out by `claim`. */
+export interface ClaimResult {
+  task: Task;
+  run: Run;
+}
+
+/** Event filter for tail/watch. */
+export interface EventFilter {
+  afterId: number;
+  taskId?: string;
+  kinds?: string[];
+  assignee?: string;
+  tenant?: string;
+  limit?: number;
+}
+
+/** The board operations every backend provides. */
+export interface BoardStore {
+  readonly path: string;
+  createTask(input: CreateTaskInput): { task: Task; existed: boolean };
+  getTask(id: string): Task | null;
+  requireTask(id: string): Task;
+  listTasks(filter: ListFilter): Task[];
+  showTask(id: string, eventLimit?: number): TaskDetail;
+  assign(id: string, assignee: string | null): Task;
+  link(parentId: string, childId: string): void;
+  unlink(parentId: string, childId: string): void;
+  comment(id: string, author: string, body: string): Comment;
+  complete(id: string, input: CompleteInput, actor: Actor): { task: Task; changed: boolean };
+  block(id: string, reason: string, actor: Actor): Task;
+  unblock(id: string): Task;
+  archive(id: string): Task;
+  promote(id: string): Task;
+  claim(id: string, lock: string, ttlSeconds: number): ClaimResult;
+  heartbeat(id: string, note: string | null, ttlSeconds: number, actor: Actor): Task;
+  runs(id: string): Run[];
+  events(filter: EventFilter): TaskEvent[];
+  latestEventId(): number;
+  stats(): BoardStats;
+  assigneeCounts(): Record<string, Record<string, number>>;
+  close(): void;
+}

@@ -1,0 +1,159 @@
+/**
+ * hermes: a local-first task board and dispatcher for AI agent workers.
+ * Entry point: parse the command line, run the command, map errors to exit codes.
+ */
+
+import { errorJson, EXIT, HermesError, UsageError } from "./lib/board/errors.ts";
+import { type Ctx, makeContext } from "./lib/cli/context.ts";
+import { fileSink, type Sink } from "./lib/cli/output.ts";
+import { parseArgs } from "./lib/cli/parse.ts";
+import type { CommandSpec, ParsedInput } from "./lib/cli/spec.ts";
+import type { Env } from "./lib/config/paths.ts";
+import { findEntry, type Group, GROUPS } from "./commands/registry.ts";
+import denoJson from "./deno.json" with { type: "json" };
+
+/** The version printed by `hermes --version`. */
+export const VERSION: string = denoJson.version;
+
+const TOP_SUMMARY = "hermes — a local-first task board and dispatcher for AI agent workers";
+
+async function topHelp(): Promise<string> {
+  const { groupHelp } = await import("./lib/cli/help.ts");
+  return groupHelp(
+    "hermes",
+    TOP_SUMMARY,
+    GROUPS.map((g) => ({ spec: { name: g.name, summary: g.summary } })),
+    "Run 'hermes <command> --help' for more. Version: " + VERSION,
+  );
+}
+
+async function groupHelpText(group: Group): Promise<string> {
+  const { groupHelp } = await import("./lib/cli/help.ts");
+  const mods = await Promise.all(group.entries.map((e) => e.load()));
+  return groupHelp(
+    `hermes ${group.name}`,
+    group.summary,
+    mods.map((m) => ({ spec: m.spec })),
+    group.footer,
+  );
+}
+
+function wantsHelp(argv: readonly string[]): boolean {
+  for (const a of argv) {
+    if (a === "--") return false;
+    if (a === "-h" || a === "--help") return true;
+  }
+  return false;
+}
+
+function fullSpec(group: Group, spec: CommandSpec): CommandSpec {
+  const own = new Set((spec.options ?? []).map((o) => o.long));
+  return {
+    ...spec,
+    options: [...(spec.options ?? []), ...group.common.filter((o) => !own.has(o.long))],
+  };
+}
+
+/** Run the CLI with `argv`; returns the exit code. Never throws. */
+export async function main(
+  argv: readonly string[],
+  io: { env: Env; stdout: Sink; stderr: Sink },
+): Promise<number> {
+  let ctx: Ctx | null = null;
+  let json = argv.includes("--json");
+  const debug = argv.includes("--debug");
+  try {
+    const [first, second, ...rest] = argv;
+    if (first === undefined || first === "help" || first === "-h" || first === "--help") {
+      io.stdout.write(await topHelp());
+      return EXIT.ok;
+    }
+    if (first === "--version" || first === "-V" || first === "version") {
+      io.stdout.write(`hermes ${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const group = GROUPS.find((g) => g.name === first);
+    if (!group) {
+      throw new UsageError(
+        `unknown command '${first}' (commands: ${GROUPS.map((g) => g.name).join(", ")})`,
+      );
+    }
+    if (second === undefined || second === "-h" || second === "--help" || second === "help") {
+      io.stdout.write(await groupHelpText(group));
+      return EXIT.ok;
+    }
+    const entry = findEntry(group, second);
+    if (!entry) {
+      throw new UsageError(
+        `unknown ${group.name} command '${second}' (see 'hermes ${group.name} --help')`,
+        "unknown_command",
+      );
+    }
+    const mod = await entry.load();
+    const spec = fullSpec(group, mod.spec);
+    if (wantsHelp(rest)) {
+      const { commandHelp } = await import("./lib/cli/help.ts");
+      io.stdout.write(await commandHelp(`hermes ${group.name} ${spec.name}`, spec));
+      return EXIT.ok;
+    }
+    const input: ParsedInput = parseArgs(spec, rest);
+    json = input.opts.json === true;
+    ctx = makeContext(input, io);
+    const code = await mod.run(ctx, input);
+    return typeof code === "number" ? code : EXIT.ok;
+  } catch (e) {
+    return report(e, io, json, debug);
+  } finally {
+    try {
+      ctx?.close();
+    } catch { /* closing must not mask the result */ }
+  }
+}
+
+function report(
+  e: unknown,
+  io: { stdout: Sink; stderr: Sink },
+  json: boolean,
+  debug: boolean,
+): number {
+  let err: HermesError;
+  if (e instanceof HermesError) {
+    err = e;
+  } else if (e instanceof Deno.errors.NotCapable) {
+    err = new HermesError(
+      `hermes was refused a permission it needs: ${
+        firstLine(e)
+      } (the release build grants it; see README 'Permissions')`,
+      "permission_denied",
+      EXIT.failure,
+      500,
+    );
+  } else {
+    err = new HermesError(
+      `unexpected error: ${firstLine(e)}${debug ? "" : " (run with --debug for details)"}`,
+      "internal",
+      EXIT.failure,
+      500,
+    );
+  }
+  if (json) io.stdout.write(JSON.stringify(errorJson(err)) + "\n");
+  io.stderr.write(`hermes: ${err.message}\n`);
+  if (debug && !(e instanceof HermesError) && e instanceof Error && e.stack) {
+    io.stderr.write(e.stack + "\n");
+  }
+  return err.exitCode;
+}
+
+function firstLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split("\n")[0];
+}
+
+if (import.meta.main) {
+  const code = await main(Deno.args, {
+    env: (n) => Deno.env.get(n),
+    stdout: fileSink(Deno.stdout),
+    stderr: fileSink(Deno.stderr),
+  });
+  Deno.exit(code);
+}
