@@ -1,2 +1,4 @@
 /** Configuration: HERMES_HOME paths, config.yaml keys, environment overrides. */
 export * from "./paths.ts";
+export * from "./keys.ts";
+export * from "./config.ts";

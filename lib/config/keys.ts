@@ -1,0 +1,182 @@
+/**
+ * Every configuration key, defined once: name, type, default, documentation and
+ * environment override. Validation, defaults and the README all come from here.
+ */
+
+/** The value kinds a key can hold. */
+export type KeyType = "boolean" | "integer" | "number" | "string" | "string[]" | "map";
+
+/** One configuration key. */
+export interface KeyDef {
+  /** Dotted path in config.yaml. */
+  name: string;
+  type: KeyType;
+  default: unknown;
+  doc: string;
+  /** Smallest allowed value for numbers. */
+  min?: number;
+  /** Allowed values for strings. */
+  choices?: readonly string[];
+  /** Environment variable that overrides the key (see `envMode`). */
+  env?: string;
+  /** `override`: the variable replaces the value; `disable-only`: a false-y value turns it off, anything else defers to config. */
+  envMode?: "override" | "disable-only";
+  /** Values below `min` are raised to it instead of refused (a floor). */
+  floor?: boolean;
+}
+
+/** All keys hermes reads from config.yaml. Other sections of the file are left alone. */
+export const KEYS: readonly KeyDef[] = [
+  {
+    name: "kanban.dispatch_in_gateway",
+    type: "boolean",
+    default: true,
+    doc: "Run the dispatcher inside the gateway.",
+    env: "HERMES_KANBAN_DISPATCH_IN_GATEWAY",
+    envMode: "disable-only",
+  },
+  {
+    name: "kanban.dispatch_interval_seconds",
+    type: "number",
+    default: 60,
+    min: 1,
+    floor: true,
+    doc: "Seconds between safety sweeps of the dispatcher (changes wake it at once); floor 1.",
+  },
+  {
+    name: "kanban.dispatch_initial_delay_seconds",
+    type: "number",
+    default: 0,
+    min: 0,
+    doc: "Seconds the gateway waits before the dispatcher's first tick.",
+  },
+  {
+    name: "kanban.failure_limit",
+    type: "integer",
+    default: 2,
+    min: 1,
+    doc:
+      "Failed attempts (spawn failures, crashes, timeouts, protocol violations) before a task is blocked as gave_up; per task --max-retries.",
+  },
+  {
+    name: "kanban.max_workers",
+    type: "integer",
+    default: 4,
+    min: 1,
+    doc:
+      "Live workers at most, across all profiles and boards of this gateway (agent workers cost money).",
+  },
+  {
+    name: "kanban.claim_ttl_seconds",
+    type: "integer",
+    default: 900,
+    min: 5,
+    doc: "Lease length of a claim; a heartbeat extends it.",
+    env: "HERMES_KANBAN_CLAIM_TTL_SECONDS",
+    envMode: "override",
+  },
+  {
+    name: "kanban.default_max_runtime_seconds",
+    type: "integer",
+    default: 3600,
+    min: 0,
+    doc: "Max runtime of a run when neither the task nor its profile sets one; 0 means no cap.",
+  },
+  {
+    name: "kanban.kill_grace_seconds",
+    type: "number",
+    default: 5,
+    min: 0,
+    doc: "Seconds between SIGTERM and SIGKILL when a worker's process tree is stopped.",
+  },
+  {
+    name: "kanban.workspace_roots",
+    type: "string[]",
+    default: [],
+    doc: "Absolute directories that dir: workspaces must lie under (empty: any absolute path).",
+  },
+  {
+    name: "kanban.log_max_bytes",
+    type: "integer",
+    default: 2 * 1024 * 1024,
+    min: 4096,
+    doc: "Cap on one run's log file; past it the oldest half is dropped.",
+  },
+  {
+    name: "kanban.retry_backoff_seconds",
+    type: "number",
+    default: 30,
+    min: 0,
+    doc: "First delay before retrying a worker that exited 75 (try later); doubles each time.",
+  },
+  {
+    name: "kanban.retry_backoff_max_seconds",
+    type: "number",
+    default: 1800,
+    min: 0,
+    doc: "Longest delay between retries after exit 75.",
+  },
+  {
+    name: "kanban.profiles",
+    type: "map",
+    default: {},
+    doc: "Worker profiles by name (see Profiles). The built-in 'shell' profile always exists.",
+  },
+  {
+    name: "kanban.notify",
+    type: "map",
+    default: {},
+    doc: "Notification sinks: webhooks (list of {url, events?}) and command (argv list).",
+  },
+  {
+    name: "dashboard.host",
+    type: "string",
+    default: "127.0.0.1",
+    doc: "Address the dashboard listens on; anything but loopback needs --host and a token.",
+  },
+  {
+    name: "dashboard.port",
+    type: "integer",
+    default: 8645,
+    min: 0,
+    doc: "Port of the dashboard (0 picks a free one).",
+  },
+  {
+    name: "dashboard.kanban.default_tenant",
+    type: "string",
+    default: "",
+    doc: "Tenant the web board filters by at first.",
+  },
+  {
+    name: "dashboard.kanban.lane_by_profile",
+    type: "boolean",
+    default: true,
+    doc: "Split the running column into lanes by profile.",
+  },
+  {
+    name: "dashboard.kanban.include_archived_by_default",
+    type: "boolean",
+    default: false,
+    doc: "Show archived tasks on the web board at first.",
+  },
+  {
+    name: "dashboard.kanban.render_markdown",
+    type: "boolean",
+    default: true,
+    doc: "Render task bodies as (sanitised) markdown.",
+  },
+  {
+    name: "gateway.log_format",
+    type: "string",
+    default: "text",
+    choices: ["text", "json"],
+    doc: "Gateway log format on stderr: text or json (JSON lines).",
+  },
+  {
+    name: "gateway.log_level",
+    type: "string",
+    default: "info",
+    choices: ["debug", "info", "warning", "error"],
+    doc: "Least severe gateway log level printed.",
+  },
+];
