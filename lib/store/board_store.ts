@@ -20,6 +20,7 @@ import {
   validateText,
   validateTitle,
 } from "../board/mod.ts";
+import { CONTEXT_CAPS, type WorkerContextInput } from "../board/worker_context.ts";
 import { Connection, type OpenOptions } from "./connection.ts";
 import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./rows.ts";
 import type {
@@ -718,6 +719,81 @@ export class SqliteBoardStore implements BoardStore {
   latestEventId(): number {
     return Number(
       this.conn.get<{ m: number }>("SELECT COALESCE(MAX(id), 0) AS m FROM task_events")?.m ?? 0,
+    );
+  }
+
+  /** PRAGMA data_version: moves whenever another connection commits, so pollers query only then. */
+  dataVersion(): number {
+    return this.conn.dataVersion();
+  }
+
+  /** The latest completed run's summary of a task, else its result. */
+  handoffOf(task: Task): string | null {
+    const r = this.conn.get<{ summary: string | null }>(
+      `SELECT summary FROM task_runs WHERE task_id = ? AND outcome = 'completed' AND summary IS NOT NULL
+       ORDER BY ended_at DESC, id DESC LIMIT 1`,
+      task.id,
+    );
+    return r?.summary ?? task.result;
+  }
+
+  workerContextData(id: string): WorkerContextInput {
+    return this.conn.read(() => {
+      const task = this.requireTask(id);
+      const runs = this.runs(id);
+      const closed = runs.map((run, i) => ({ number: i + 1, run })).filter((a) =>
+        a.run.ended_at !== null
+      );
+      const attempts = closed.slice(-CONTEXT_CAPS.attempts);
+      const parents = this.conn.all<Row>(
+        `SELECT ${
+          TASK_COLUMNS.replace(/(^|, )/g, "$1t.")
+        } FROM task_links l JOIN tasks t ON t.id = l.parent_id
+         WHERE l.child_id = ? ORDER BY t.created_at, t.rowid`,
+        id,
+      ).map(toTask).map((p) => ({ task: p, handoff: this.handoffOf(p) }));
+      const recent = task.assignee === null ? [] : this.conn.all<Row>(
+        `SELECT ${TASK_COLUMNS} FROM tasks WHERE assignee = ? AND status = 'done' AND id != ?
+         ORDER BY completed_at DESC, rowid DESC LIMIT ?`,
+        task.assignee,
+        id,
+        CONTEXT_CAPS.recent,
+      ).map(toTask).map((r) => ({ task: r, handoff: this.handoffOf(r) }));
+      const commentTotal = Number(
+        this.conn.get<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM task_comments WHERE task_id = ?",
+          id,
+        )?.n ?? 0,
+      );
+      const comments = this.conn.all<Row>(
+        `SELECT * FROM (SELECT * FROM task_comments WHERE task_id = ?
+           ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id`,
+        id,
+        CONTEXT_CAPS.comments,
+      ).map(toComment);
+      return {
+        task,
+        attempts,
+        attemptsOmitted: closed.length - attempts.length,
+        parents,
+        recent,
+        comments,
+        commentsOmitted: commentTotal - comments.length,
+      };
+    });
+  }
+
+  pruneEvents(before: number, dryRun: boolean): number {
+    const where = `created_at < ? AND task_id IN
+      (SELECT id FROM tasks WHERE status IN ('done', 'archived'))`;
+    if (dryRun) {
+      return Number(
+        this.conn.get<{ n: number }>(`SELECT COUNT(*) AS n FROM task_events WHERE ${where}`, before)
+          ?.n ?? 0,
+      );
+    }
+    return this.conn.tx(() =>
+      this.conn.run(`DELETE FROM task_events WHERE ${where}`, before).changes
     );
   }
 

@@ -1,6 +1,7 @@
 /** The store's interface: everything the CLI, dispatcher and server ask of a board. */
 
 import type { Comment, Run, Status, Task, TaskEvent, WorkspaceSpec } from "../board/mod.ts";
+import type { WorkerContextInput } from "../board/worker_context.ts";
 
 /** Who is acting: a person at a terminal/API, or a worker holding a run. */
 export type Actor =
@@ -98,5 +99,11 @@ export interface BoardStore {
   latestEventId(): number;
   stats(): BoardStats;
   assigneeCounts(): Record<string, Record<string, number>>;
+  /** A counter that moves whenever another connection commits (cheap change polling). */
+  dataVersion(): number;
+  /** The rows the worker context of a task is rendered from. */
+  workerContextData(id: string): WorkerContextInput;
+  /** Delete (or, dry, count) events older than `before` of done/archived tasks. */
+  pruneEvents(before: number, dryRun: boolean): number;
   close(): void;
 }

@@ -1,0 +1,24 @@
+/** `hermes kanban archive`: hide tasks from the board for good. */
+
+import type { Ctx } from "../../lib/cli/context.ts";
+import { args } from "../../lib/cli/parse.ts";
+import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { forEachId, idsOrWorkerTask } from "./task_ids.ts";
+
+export const spec: CommandSpec = {
+  name: "archive",
+  summary: "archive tasks (hidden from list; archived parents count as done)",
+  description: "Archive tasks in any status but archived. A running task's run closes as " +
+    "reclaimed (the dispatcher stops its worker). Archived parents count as done, so waiting " +
+    "children may become ready. Exit 1 if any id could not be archived.",
+  args: [{ name: "ids", description: "task ids", variadic: true }],
+};
+
+export function run(ctx: Ctx, input: ParsedInput): number {
+  const ids = idsOrWorkerTask(ctx, args(input, "ids"));
+  const store = ctx.store();
+  return forEachId(ctx, ids, (id) => {
+    const task = store.archive(id);
+    return { line: `Archived ${task.id}`, task };
+  });
+}

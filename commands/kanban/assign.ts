@@ -1,0 +1,54 @@
+/** `hermes kanban assign`: give a task to a profile, or take it away. */
+
+import { taskJson, UsageError } from "../../lib/board/mod.ts";
+import type { Ctx } from "../../lib/cli/context.ts";
+import { arg } from "../../lib/cli/parse.ts";
+import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+
+export const spec: CommandSpec = {
+  name: "assign",
+  summary: "assign a task to a profile ('none' unassigns)",
+  description: "Assign a task to a profile; 'none', '-' or 'null' unassigns it. Reassigning a " +
+    "running task releases its claim (the run closes as reclaimed, the task goes back to ready " +
+    "and the dispatcher stops the old worker).",
+  args: [
+    { name: "id", description: "task id" },
+    { name: "profile", description: "profile name, or none / - / null to unassign" },
+  ],
+  examples: ["hermes kanban assign t_1a2b3c4d writer", "hermes kanban assign t_1a2b3c4d none"],
+};
+
+const UNASSIGN = new Set(["none", "-", "null"]);
+
+/** The assignee a profile argument means: null for the unassign words. */
+export function parseAssignee(raw: string): string | null {
+  const p = raw.trim();
+  if (UNASSIGN.has(p.toLowerCase())) return null;
+  if (!p || /[\s\p{Cc}]/u.test(p)) {
+    throw new UsageError(
+      `invalid profile name '${raw}': use a profile name without spaces, or 'none' to unassign`,
+      "invalid_assignee",
+    );
+  }
+  return p;
+}
+
+export function run(ctx: Ctx, input: ParsedInput): number {
+  const id = (arg(input, "id") ?? "").trim();
+  const assignee = parseAssignee(arg(input, "profile") ?? "");
+  const store = ctx.store();
+  const before = store.requireTask(id);
+  const task = store.assign(id, assignee);
+  if (ctx.json) {
+    ctx.printJson(taskJson(task));
+    return 0;
+  }
+  ctx.print(`Assigned ${task.id} to ${task.assignee ?? "(unassigned)"}`);
+  if (before.status === "running") {
+    ctx.warn(
+      `${task.id} was running: its claim was released and it is ready again; ` +
+        "the dispatcher stops the old worker",
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,78 @@
+/** `hermes kanban comment`: add to a task's comment thread. */
+
+import { PermissionError, UsageError } from "../../lib/board/mod.ts";
+import type { Ctx } from "../../lib/cli/context.ts";
+import { arg, args, str } from "../../lib/cli/parse.ts";
+import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { leadingTaskId } from "./task_ids.ts";
+
+export const spec: CommandSpec = {
+  name: "comment",
+  summary: "comment on a task",
+  description: "Add a comment to a task's thread. Inside a worker (HERMES_KANBAN_TASK set) the " +
+    "id may be left out, and the comment is signed with the worker's profile.",
+  args: [
+    { name: "id", description: "task id (default: $HERMES_KANBAN_TASK)", required: false },
+    {
+      name: "text",
+      description: "the comment (words are joined with spaces)",
+      variadic: true,
+      required: false,
+    },
+  ],
+  options: [
+    {
+      long: "author",
+      value: "name",
+      description: "who signs the comment (people only; workers sign as their profile)",
+      defaultText: "$HERMES_PROFILE_NAME, $HERMES_PROFILE, $USER",
+    },
+  ],
+  examples: [
+    "hermes kanban comment t_1a2b3c4d 'the API key is in the vault'",
+    "hermes kanban comment 'found the bug, fixing'   # inside a worker",
+  ],
+};
+
+/** Longest author name we record. */
+const MAX_AUTHOR_CHARS = 64;
+
+function authorFor(ctx: Ctx, given: string | undefined): string {
+  if (given === undefined) return ctx.actor.name;
+  if (ctx.actor.kind === "worker") {
+    throw new PermissionError(
+      "a worker cannot choose the author of its comments (they are signed with its profile); " +
+        "drop --author",
+      "author_override",
+    );
+  }
+  const a = given.trim();
+  if (!a || [...a].length > MAX_AUTHOR_CHARS || /\p{Cc}/u.test(a)) {
+    throw new UsageError(
+      `--author: expected a name of 1-${MAX_AUTHOR_CHARS} printable characters, got '${given}'`,
+      "invalid_author",
+    );
+  }
+  return a;
+}
+
+export function run(ctx: Ctx, input: ParsedInput): number {
+  const author = authorFor(ctx, str(input, "author"));
+  const first = arg(input, "id");
+  const words = first === undefined ? args(input, "text") : [first, ...args(input, "text")];
+  const { id, rest } = leadingTaskId(ctx, words);
+  const text = rest.join(" ");
+  if (!text.trim()) {
+    throw new UsageError(
+      "comment text is required: hermes kanban comment <id> <text...>",
+      "empty_comment",
+    );
+  }
+  const c = ctx.store().comment(id, author, text);
+  if (ctx.json) {
+    ctx.printJson(c);
+    return 0;
+  }
+  ctx.print(`Commented on ${c.task_id} as ${c.author} (comment ${c.id})`);
+  return 0;
+}

@@ -1,0 +1,30 @@
+/** `hermes kanban link`: make one task wait for another. */
+
+import type { Ctx } from "../../lib/cli/context.ts";
+import { arg } from "../../lib/cli/parse.ts";
+import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+
+export const spec: CommandSpec = {
+  name: "link",
+  summary: "make <child> depend on <parent>",
+  description: "Make <child> depend on <parent>. A ready child whose new parent is not done " +
+    "goes back to todo. Self-links and links that would make a cycle are refused.",
+  args: [
+    { name: "parent", description: "task that must be done first" },
+    { name: "child", description: "task that waits for it" },
+  ],
+};
+
+export function run(ctx: Ctx, input: ParsedInput): number {
+  const parent = (arg(input, "parent") ?? "").trim();
+  const child = (arg(input, "child") ?? "").trim();
+  const store = ctx.store();
+  store.link(parent, child);
+  const status = store.requireTask(child).status;
+  if (ctx.json) {
+    ctx.printJson({ ok: true, parent_id: parent, child_id: child, child_status: status });
+    return 0;
+  }
+  ctx.print(`Linked ${parent} -> ${child}`);
+  return 0;
+}
