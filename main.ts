@@ -63,7 +63,7 @@ export async function main(
   let json = argv.includes("--json");
   const debug = argv.includes("--debug");
   try {
-    const [first, second, ...rest] = argv;
+    const [first, ...tail] = argv;
     if (first === undefined || first === "help" || first === "-h" || first === "--help") {
       io.stdout.write(await topHelp());
       return EXIT.ok;
@@ -78,6 +78,10 @@ export async function main(
         `unknown command '${first}' (commands: ${GROUPS.map((g) => g.name).join(", ")})`,
       );
     }
+    // A group with a default verb runs it when no verb is named (`hermes mcp --board b`).
+    const implied = group.defaultVerb !== undefined &&
+      (tail.length === 0 || (tail[0].startsWith("-") && !["-h", "--help"].includes(tail[0])));
+    const [second, ...rest] = implied ? [group.defaultVerb!, ...tail] : tail;
     if (second === undefined || second === "-h" || second === "--help" || second === "help") {
       io.stdout.write(await groupHelpText(group));
       return EXIT.ok;

@@ -24,6 +24,8 @@ export interface Group {
   /** Options every verb of the group accepts. */
   common: OptionSpec[];
   footer?: string;
+  /** Verb run when the group is given without one (`hermes mcp` = `hermes mcp serve`). */
+  defaultVerb?: string;
 }
 
 /** Options every board verb accepts. */
@@ -76,8 +78,18 @@ export const KANBAN: Group = {
   ],
 };
 
+/** `hermes mcp`: the worker tools as a Model Context Protocol server. */
+export const MCP: Group = {
+  name: "mcp",
+  summary: "serve the kanban worker tools to agent CLIs over MCP (stdio)",
+  common: BOARD_OPTIONS.filter((o) => o.long !== "json"),
+  defaultVerb: "serve",
+  footer: "'hermes mcp' alone runs 'hermes mcp serve'.",
+  entries: [k("serve", () => import("./mcp/serve.ts"))],
+};
+
 /** Top-level groups. */
-export const GROUPS: Group[] = [KANBAN];
+export const GROUPS: Group[] = [KANBAN, MCP];
 
 /** Find an entry by name or alias. */
 export function findEntry(group: Group, name: string): Entry | undefined {
