@@ -39,11 +39,8 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   const store = ctx.store();
   const before = store.requireTask(id);
   const task = store.assign(id, assignee);
-  if (ctx.json) {
-    ctx.printJson(taskJson(task));
-    return 0;
-  }
-  ctx.print(`Assigned ${task.id} to ${task.assignee ?? "(unassigned)"}`);
+  if (ctx.json) ctx.printJson(taskJson(task));
+  else ctx.print(`Assigned ${task.id} to ${task.assignee ?? "(unassigned)"}`);
   if (before.status === "running") {
     ctx.warn(
       `${task.id} was running: its claim was released and it is ready again; ` +

@@ -1,0 +1,124 @@
+import { deepEqual, equal, match } from "node:assert/strict";
+import { hermes } from "../support/cli.ts";
+import { tempHome } from "../support/home.ts";
+import { snapshot } from "../support/board.ts";
+import { withBoard } from "../board/fixtures.ts";
+
+Deno.test("kanban assign sets, clears and reassigns a task", async () => {
+  await using home = await tempHome();
+  const id = withBoard(home.path, (s) => s.createTask({ title: "x" }).task.id);
+  const a = await hermes(["kanban", "assign", id, "writer"], { env: home.env });
+  equal(a.code, 0, a.stderr);
+  equal(a.stdout, `Assigned ${id} to writer\n`);
+  for (const word of ["none", "-", "null"]) {
+    const u = await hermes(["kanban", "assign", id, word, "--json"], { env: home.env });
+    equal(u.code, 0, u.stderr);
+    equal(u.json<{ assignee: string | null }>().assignee, null, word);
+  }
+  const h = await hermes(["kanban", "assign", id, "none"], { env: home.env });
+  equal(h.stdout, `Assigned ${id} to (unassigned)\n`);
+  const bad = await hermes(["kanban", "assign", id, "two words"], { env: home.env });
+  equal(bad.code, 2);
+  const missing = await hermes(["kanban", "assign", "t_00000000", "w"], { env: home.env });
+  equal(missing.code, 1);
+  equal(missing.stderr, "hermes: no such task: t_00000000\n");
+});
+
+Deno.test("kanban assign of a running task releases the claim and closes the run", async () => {
+  await using home = await tempHome();
+  const id = withBoard(home.path, (s) => {
+    const id = s.createTask({ title: "x", assignee: "a" }).task.id;
+    s.claim(id, "h:1", 900);
+    return id;
+  });
+  const r = await hermes(["kanban", "assign", id, "b", "--json"], { env: home.env });
+  equal(r.code, 0, r.stderr);
+  const t = r.json<{ status: string; assignee: string; current_run_id: number | null }>();
+  deepEqual([t.status, t.assignee, t.current_run_id], ["ready", "b", null]);
+  match(r.stderr, /claim was released/);
+  const runs = await hermes(["kanban", "runs", id, "--json"], { env: home.env });
+  deepEqual(runs.json<{ status: string }[]>().map((x) => x.status), ["reclaimed"]);
+});
+
+Deno.test("kanban link and unlink move the child between todo and ready", async () => {
+  await using home = await tempHome();
+  const [p, c] = withBoard(home.path, (s) => [
+    s.createTask({ title: "p" }).task.id,
+    s.createTask({ title: "c" }).task.id,
+  ]);
+  const l = await hermes(["kanban", "link", p, c], { env: home.env });
+  equal(l.code, 0, l.stderr);
+  equal(l.stdout, `Linked ${p} -> ${c}\n`);
+  const u = await hermes(["kanban", "unlink", p, c, "--json"], { env: home.env });
+  deepEqual(u.json(), { ok: true, parent_id: p, child_id: c, child_status: "ready" });
+  const l2 = await hermes(["kanban", "link", p, c, "--json"], { env: home.env });
+  deepEqual(l2.json(), { ok: true, parent_id: p, child_id: c, child_status: "todo" });
+  const u2 = await hermes(["kanban", "unlink", p, c], { env: home.env });
+  equal(u2.stdout, `Unlinked ${p} -> ${c}\n`);
+});
+
+Deno.test("kanban link refuses self-links, unknown ids and cycles without writing", async () => {
+  await using home = await tempHome();
+  const [a, b] = withBoard(home.path, (s) => {
+    const a = s.createTask({ title: "a" }).task.id;
+    const b = s.createTask({ title: "b", parents: [a] }).task.id;
+    return [a, b];
+  });
+  const before = snapshot(home.path);
+  const cases: [string[], number, RegExp][] = [
+    [["link", a, a], 1, /^hermes: a task cannot depend on itself\n$/],
+    [["link", a, "t_00000000"], 1, /^hermes: unknown task\(s\): t_00000000\n$/],
+    [["link", b, a], 1, new RegExp(`^hermes: linking ${b} -> ${a} would create a cycle\n$`)],
+    [["unlink", b, a], 1, new RegExp(`^hermes: No such link: ${b} -> ${a}\n$`)],
+    [["link", a], 2, /missing argument <child>/],
+  ];
+  for (const [argv, code, msg] of cases) {
+    const r = await hermes(["kanban", ...argv], { env: home.env });
+    equal(r.code, code, argv.join(" "));
+    match(r.stderr, msg);
+  }
+  const j = await hermes(["kanban", "link", b, a, "--json"], { env: home.env });
+  equal(j.json<{ error: { code: string } }>().error.code, "cycle");
+  deepEqual(snapshot(home.path), before);
+});
+
+Deno.test("kanban comment adds to the thread, signed by the person", async () => {
+  await using home = await tempHome();
+  const id = withBoard(home.path, (s) => s.createTask({ title: "x" }).task.id);
+  const env = { ...home.env, USER: "ann" };
+  const c = await hermes(["kanban", "comment", id, "the", "key", "is", "in", "the", "vault"], {
+    env,
+  });
+  equal(c.code, 0, c.stderr);
+  match(c.stdout, new RegExp(`^Commented on ${id} as ann \\(comment \\d+\\)\n$`));
+  const j = await hermes(["kanban", "comment", id, "thanks", "--author", "bob", "--json"], { env });
+  const cm = j.json<{ author: string; body: string; task_id: string }>();
+  deepEqual([cm.author, cm.body, cm.task_id], ["bob", "thanks", id]);
+  const show = await hermes(["kanban", "show", id, "--json"], { env });
+  deepEqual(
+    show.json<{ comments: { author: string; body: string }[] }>().comments.map((x) => [
+      x.author,
+      x.body,
+    ]),
+    [["ann", "the key is in the vault"], ["bob", "thanks"]],
+  );
+});
+
+Deno.test("kanban comment refuses empty text, bad authors and unknown tasks", async () => {
+  await using home = await tempHome();
+  const id = withBoard(home.path, (s) => s.createTask({ title: "x" }).task.id);
+  const before = snapshot(home.path);
+  const cases: [string[], number][] = [
+    [["comment", id], 2],
+    [["comment", id, "   "], 2],
+    [["comment"], 2],
+    [["comment", id, "hi", "--author", ""], 2],
+    [["comment", "t_00000000", "hi"], 1],
+  ];
+  for (const [argv, code] of cases) {
+    const r = await hermes(["kanban", ...argv], { env: home.env });
+    equal(r.code, code, argv.join(" "));
+    equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+  }
+  deepEqual(snapshot(home.path), before);
+});
