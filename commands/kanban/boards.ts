@@ -20,7 +20,7 @@ export const spec: CommandSpec = {
   options: [{ long: "force", description: "rm: remove the board even if it has tasks" }],
   examples: [
     "hermes kanban boards create research",
-    "hermes kanban --board research create 'survey the field'",
+    "hermes kanban create 'survey the field' --board research",
     "hermes kanban boards rm research --force",
   ],
 };

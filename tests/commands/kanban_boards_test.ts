@@ -27,6 +27,14 @@ Deno.test("kanban boards create, list and rm a board", async () => {
     env: { ...home.env, HERMES_KANBAN_BOARD: "research" },
   });
   match(h.stdout, /^ +default +\(new\) +\S+kanban\.db\n\* +research +0 tasks +\S+\n$/);
+  const dup = await hermes(["kanban", "boards", "create", "second", "--json"], { env: home.env });
+  deepEqual(dup.json(), {
+    name: "second",
+    path: `${home.path}/kanban/boards/second/kanban.db`,
+    exists: true,
+    tasks: 0,
+    current: false,
+  });
   const rm = await hermes(["kanban", "boards", "rm", "research"], { env: home.env });
   equal(rm.code, 0, rm.stderr);
   equal(rm.stdout, "Removed board 'research'\n");

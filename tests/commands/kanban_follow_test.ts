@@ -138,6 +138,13 @@ Deno.test("kanban watch --once prints what exists and honours its filters", asyn
     env: home.env,
   });
   equal(kinds.stdout.trim().split("\n").length, 4);
+  const human = await hermes(
+    ["kanban", "watch", "--once", "--since", "0", "--kinds", "commented"],
+    {
+      env: home.env,
+    },
+  );
+  match(human.stdout, new RegExp(`^#\\d+  \\S+Z  ${a}  commented  \\{"author":"x","len":2\\}\n#`));
   const fresh = await hermes(["kanban", "watch", "--once"], { env: home.env });
   equal(fresh.stdout, "", "without --since, watch starts at the newest event");
   const first = JSON.parse(all.stdout.split("\n")[0]).id;
