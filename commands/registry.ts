@@ -88,8 +88,26 @@ export const MCP: Group = {
   entries: [k("serve", () => import("./mcp/serve.ts"))],
 };
 
+/** The `hermes gateway` verbs. */
+export const GATEWAY: Group = {
+  name: "gateway",
+  summary: "the long-running host of the dispatcher and dashboard: run, start, stop, status",
+  common: [
+    { long: "json", description: "print machine-readable JSON on stdout" },
+    { long: "debug", description: "print stack traces for unexpected errors" },
+  ],
+  footer: "Run 'hermes gateway <command> --help' for a command's options.",
+  entries: [
+    k("run", () => import("./gateway/run.ts")),
+    k("start", () => import("./gateway/start.ts")),
+    k("stop", () => import("./gateway/stop.ts")),
+    k("restart", () => import("./gateway/restart.ts")),
+    k("status", () => import("./gateway/status.ts")),
+  ],
+};
+
 /** Top-level groups. */
-export const GROUPS: Group[] = [KANBAN, MCP];
+export const GROUPS: Group[] = [KANBAN, GATEWAY, MCP];
 
 /** Find an entry by name or alias. */
 export function findEntry(group: Group, name: string): Entry | undefined {

@@ -6,7 +6,8 @@
 
 import type { Env } from "../config/paths.ts";
 import { homePaths } from "../config/paths.ts";
-import { liveness, type ProcIdentity } from "../workers/identity.ts";
+import type { ProcIdentity } from "../workers/identity.ts";
+import { gatewayLockHeld } from "./lock.ts";
 
 /** What the gateway writes to `gateway.pid` while it runs. */
 export interface GatewayRecord {
@@ -30,11 +31,14 @@ export function readGatewayRecord(home: string): GatewayRecord | null {
   return rec;
 }
 
-/** The live gateway's record, or null when none runs (stale pid files are ignored). */
+/**
+ * The live gateway's record, or null when none runs. A gateway is alive exactly while
+ * it holds `gateway.lock`, so a pid file left by a dead (or pid-reused) process is
+ * ignored without reading /proc, which Deno only allows with --allow-all.
+ */
 export function runningGateway(home: string): GatewayRecord | null {
-  const rec = readGatewayRecord(home);
-  if (!rec) return null;
-  return liveness(rec.identity) === "dead" ? null : rec;
+  if (!gatewayLockHeld(home)) return null;
+  return readGatewayRecord(home);
 }
 
 /** (running, message) — message explains what to do when nothing will dispatch. */
@@ -43,7 +47,10 @@ export function dispatcherPresence(
   _env: Env,
 ): Promise<{ running: boolean; message: string }> {
   try {
-    const rec = runningGateway(home);
+    const held = gatewayLockHeld(home);
+    const rec = held ? readGatewayRecord(home) : null;
+    // Lock held but no record yet: a gateway is starting; we cannot tell more, so stay quiet.
+    if (held && !rec) return Promise.resolve({ running: true, message: "" });
     if (rec && rec.dispatch.enabled) {
       return Promise.resolve({
         running: true,

@@ -1,0 +1,53 @@
+/** `hermes gateway run`: the gateway in the foreground (the container entrypoint). */
+
+import type { Ctx } from "../../lib/cli/context.ts";
+import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { get, loadConfig } from "../../lib/config/config.ts";
+import { readRunFlags, RUN_OPTIONS } from "./run_options.ts";
+
+export const spec: CommandSpec = {
+  name: "run",
+  summary: "run the gateway in the foreground (dispatcher + dashboard); logs to stderr",
+  description:
+    "Run the gateway in the foreground: it hosts the dispatcher, which starts workers for " +
+    "ready tasks as soon as they are ready, and the dashboard. Logs go to stderr. SIGINT or " +
+    "SIGTERM stop it within 3 seconds; running workers are left alone (a new gateway adopts " +
+    "them) unless it runs as PID 1 or with --stop-workers.",
+  options: RUN_OPTIONS,
+  examples: [
+    "hermes gateway run",
+    "hermes gateway run --log-format json --port 0",
+    "HERMES_KANBAN_DISPATCH_IN_GATEWAY=0 hermes gateway run   # dashboard only",
+  ],
+};
+
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
+  const flags = readRunFlags(input);
+  const config = await loadConfig(ctx.home, ctx.env);
+  const [{ setupLogging }, { runGateway }, deno] = await Promise.all([
+    import("../../lib/gateway/log.ts"),
+    import("../../lib/gateway/host.ts"),
+    import("../../deno.json", { with: { type: "json" } }),
+  ]);
+  const log = await setupLogging({
+    format: flags.logFormat ?? get<"text" | "json">(config, "gateway.log_format"),
+    level: flags.logLevel ??
+      get<"debug" | "info" | "warning" | "error">(config, "gateway.log_level"),
+  });
+  try {
+    return await runGateway({
+      home: ctx.home,
+      env: ctx.env,
+      config,
+      version: deno.default.version,
+      log,
+      hostFlag: flags.host,
+      portFlag: flags.port,
+      dashboard: !flags.noDashboard,
+      // In a container the gateway is PID 1: nobody adopts orphaned workers after it.
+      stopWorkers: flags.stopWorkers || Deno.pid === 1,
+    });
+  } finally {
+    await log.close();
+  }
+}

@@ -1,0 +1,69 @@
+/** `hermes gateway status`: is the gateway running, is it dispatching, what is it doing. */
+
+import type { Ctx } from "../../lib/cli/context.ts";
+import { age } from "../../lib/cli/output.ts";
+import type { CommandSpec } from "../../lib/cli/spec.ts";
+import { loadConfig } from "../../lib/config/config.ts";
+import { statusReport } from "../../lib/gateway/status_report.ts";
+
+export const spec: CommandSpec = {
+  name: "status",
+  summary:
+    "show whether the gateway runs: pid, uptime, dispatcher, last tick, running and stuck tasks",
+  description:
+    "Show the gateway of this HERMES_HOME: running or not, pid, uptime, dashboard URL, whether " +
+    "the dispatcher is on (and why not), its last activity, running tasks and stuck ones. " +
+    "Exit code 0 when it runs, 1 when it does not.",
+  examples: ["hermes gateway status", "hermes gateway status --json"],
+};
+
+export async function run(ctx: Ctx): Promise<number> {
+  const config = await loadConfig(ctx.home, ctx.env);
+  const now = ctx.clock();
+  const r = statusReport(ctx.home, config, ctx.env, now);
+  if (ctx.json) {
+    ctx.printJson(r);
+    return r.running ? 0 : 1;
+  }
+  const c = ctx.color;
+  if (!r.running) {
+    ctx.print(`Gateway: ${c.yellow("not running")}  (start it with: hermes gateway start)`);
+    ctx.print(`Dispatcher: ${r.dispatch.enabled ? "would be on" : "off"} (${r.dispatch.reason})`);
+  } else {
+    ctx.print(
+      `Gateway: ${c.green("running")}  pid ${r.pid}, up ${age(r.uptime_seconds ?? 0)}${
+        r.phase && r.phase !== "ready" ? `, ${r.phase}` : ""
+      }`,
+    );
+    ctx.print(`Dispatcher: ${r.dispatch.enabled ? "on" : c.yellow("off")} (${r.dispatch.reason})`);
+    if (r.url) ctx.print(`Dashboard: ${r.url}`);
+    else if (r.dashboard) ctx.print(`Dashboard: off (${r.dashboard.reason})`);
+    if (r.dispatch.enabled) {
+      const last = r.last_tick_at === null
+        ? "none yet"
+        : `${age(now - Math.floor(r.last_tick_at / 1000))} ago`;
+      ctx.print(`Last tick: ${last}; ${r.ticks} ticks, ${r.spawned_total} workers spawned`);
+      if (r.last_activity) {
+        const a = r.last_activity;
+        ctx.print(
+          `Last activity: ${age(now - Math.floor(a.at / 1000))} ago on board ${a.board}: ` +
+            `spawned=${a.spawned} reclaimed=${a.reclaimed} crashed=${a.crashed} ` +
+            `timed_out=${a.timedOut} promoted=${a.promoted} auto_blocked=${a.autoBlocked}`,
+        );
+      }
+    }
+  }
+  ctx.print(`Tasks: ${r.tasks.running} running, ${r.tasks.ready} ready and waiting`);
+  if (r.health_warning) ctx.print(c.yellow(`Warning: ${r.health_warning.cause}`));
+  if (r.stuck.length) {
+    ctx.print(`Stuck (${r.stuck.length}):`);
+    for (const s of r.stuck.slice(0, 20)) {
+      ctx.print(
+        `  ${s.id}  ${s.board}  ${s.assignee ?? "-"}  ${age(s.seconds)}  ${s.why}  ${s.title}`,
+      );
+    }
+    if (r.stuck.length > 20) ctx.print(`  … and ${r.stuck.length - 20} more`);
+  }
+  ctx.print(`Log: ${r.log}`);
+  return r.running ? 0 : 1;
+}

@@ -1,0 +1,425 @@
+/**
+ * The gateway host process (`hermes gateway run`): holds the singleton lock and pid
+ * file, runs the dispatcher and the dashboard in their own Deno Workers with narrowed
+ * permissions, relays messages between them, publishes its state, and shuts down
+ * within 3 s on SIGINT/SIGTERM. Workers (agent processes) are separate processes and
+ * outlive a restart unless the gateway is PID 1 or `--stop-workers` was given.
+ */
+
+import { ConflictError, HermesError, UsageError } from "../board/errors.ts";
+import { type Config, get } from "../config/config.ts";
+import type { Env } from "../config/paths.ts";
+import { dashboardToken, dashboardUrl } from "./dashboard_token.ts";
+import type { GatewayLog } from "./log.ts";
+import { acquireGatewayLock } from "./lock.ts";
+import {
+  emptyStats,
+  type FromDispatcher,
+  type FromServer,
+  type GatewayStats,
+  type ToDispatcher,
+  type ToServer,
+} from "./messages.ts";
+import { ownRecord, removeOwnPidFile, writePidFile } from "./pid_file.ts";
+import { readGatewayRecord } from "./presence.ts";
+import { dispatchSetting, initialDelayMs, intervalMs, isLoopbackHost } from "./settings.ts";
+import { type GatewayPhase, type GatewayState, writeState } from "./state_file.ts";
+import { WorkerChannel } from "./worker_channel.ts";
+import { dispatcherPermissions, serverPermissions } from "./worker_permissions.ts";
+
+/** Everything `hermes gateway run` decided before starting the host. */
+export interface HostOptions {
+  home: string;
+  env: Env;
+  config: Config;
+  version: string;
+  log: GatewayLog;
+  /** `--host`: the only way to bind beyond loopback. */
+  hostFlag: string | null;
+  /** `--port`. */
+  portFlag: number | null;
+  /** False with `--no-dashboard`. */
+  dashboard: boolean;
+  /** Stop live workers on SIGTERM and requeue their tasks (PID 1 or `--stop-workers`). */
+  stopWorkers: boolean;
+}
+
+/** How long shutdown may take in total; the issue promises 3 s. */
+const SHUTDOWN_BUDGET_MS = 2_600;
+const DISPATCHER_START_MS = 15_000;
+const SERVER_START_MS = 15_000;
+
+const DISPATCHER_URL = new URL("./dispatcher_worker.ts", import.meta.url);
+const SERVER_URL = new URL("../server/worker.ts", import.meta.url);
+
+function moduleExists(url: URL): boolean {
+  try {
+    return Deno.statSync(url).isFile;
+  } catch {
+    return false;
+  }
+}
+
+/** Snapshot of the environment for the dispatcher worker, which has no env permission. */
+function envRecord(): Record<string, string> {
+  return Deno.env.toObject();
+}
+
+/** The listen address: config may only choose loopback; anything else needs `--host`. */
+export function listenAddress(
+  config: Config,
+  hostFlag: string | null,
+  portFlag: number | null,
+): { host: string; port: number } {
+  const cfgHost = get<string>(config, "dashboard.host");
+  const host = (hostFlag ?? cfgHost).trim();
+  if (!host) throw new UsageError("--host needs an address, e.g. --host 127.0.0.1");
+  if (hostFlag === null && !isLoopbackHost(host)) {
+    throw new UsageError(
+      `config.yaml sets dashboard.host: ${host}, which would expose the dashboard beyond this ` +
+        `machine; confirm it explicitly with --host ${host}`,
+      "exposed_host",
+    );
+  }
+  const port = portFlag ?? get<number>(config, "dashboard.port");
+  return { host, port };
+}
+
+/** Run the gateway until a signal stops it; resolves with the exit code. */
+export async function runGateway(opts: HostOptions): Promise<number> {
+  const { home, config, log } = opts;
+  const addr = opts.dashboard ? listenAddress(config, opts.hostFlag, opts.portFlag) : null;
+
+  const lock = await acquireGatewayLock(home);
+  if (!lock) {
+    const rec = readGatewayRecord(home);
+    throw new ConflictError(
+      rec
+        ? `a gateway is already running for ${home} (pid ${rec.identity.pid}); ` +
+          "stop it with 'hermes gateway stop' or check it with 'hermes gateway status'"
+        : `another process holds ${home}/gateway.lock (a gateway is starting or running); ` +
+          "check with 'hermes gateway status'",
+      "gateway_running",
+    );
+  }
+  const stale = readGatewayRecord(home);
+  if (stale && stale.identity.pid !== Deno.pid) {
+    // We hold the lock, so whoever wrote this record is gone (dead, or its pid reused).
+    log.info("replacing a stale pid file", { stale_pid: stale.identity.pid });
+  }
+
+  const startedAt = Math.floor(Date.now() / 1000);
+  const dispatch = dispatchSetting(config, opts.env);
+  let url: string | null = null;
+  let phase: GatewayPhase = "starting";
+  let stats: GatewayStats = emptyStats();
+  let dashboardState = opts.dashboard
+    ? { enabled: true, reason: "starting" }
+    : { enabled: false, reason: "disabled by --no-dashboard" };
+  let lastStateJson = "";
+
+  const publishState = (force = false) => {
+    const state: GatewayState = {
+      pid: Deno.pid,
+      phase,
+      started_at: startedAt,
+      updated_at: Date.now(),
+      url,
+      dispatch,
+      dashboard: dashboardState,
+      stats,
+    };
+    const { updated_at: _, ...comparable } = state;
+    const key = JSON.stringify(comparable);
+    if (!force && key === lastStateJson) return;
+    lastStateJson = key;
+    try {
+      writeState(home, state);
+    } catch (e) {
+      log.warning("cannot write gateway_state.json", { error: (e as Error).message });
+    }
+  };
+
+  const stop = new AbortController();
+  const stopped = new Promise<void>((r) => stop.signal.addEventListener("abort", () => r()));
+  let stopReason = "";
+  const onSignal = (sig: Deno.Signal) => () => {
+    if (stop.signal.aborted) return;
+    stopReason = sig;
+    stop.abort();
+  };
+  const signals: [Deno.Signal, () => void][] = [
+    ["SIGINT", onSignal("SIGINT")],
+    ["SIGTERM", onSignal("SIGTERM")],
+    ["SIGHUP", onSignal("SIGHUP")],
+  ];
+  let dispatcher: WorkerChannel<ToDispatcher, FromDispatcher> | null = null;
+  let server: WorkerChannel<ToServer, FromServer> | null = null;
+  // SIGUSR1 asks for a drain (`hermes gateway stop --drain`): no new claims from now on.
+  const onDrain = () => {
+    if (!stats.draining) log.info("draining: no new tasks will be claimed");
+    stats = { ...stats, draining: true };
+    dispatcher?.send({ type: "drain" });
+    phase = phase === "ready" ? "draining" : phase;
+    publishState();
+  };
+  signals.push(["SIGUSR1", onDrain]);
+  for (const [sig, f] of signals) Deno.addSignalListener(sig, f);
+
+  let exitCode = 0;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  try {
+    writePidFile(home, ownRecord(null, dispatch, startedAt));
+    publishState(true);
+    log.info("gateway starting", {
+      pid: Deno.pid,
+      home,
+      dispatch: dispatch.enabled ? "on" : "off",
+      ...(dispatch.enabled ? {} : { reason: dispatch.reason }),
+    });
+
+    // --- dashboard ---
+    if (addr && !moduleExists(SERVER_URL)) {
+      dashboardState = { enabled: false, reason: "not included in this build" };
+    } else if (addr) {
+      server = new WorkerChannel<ToServer, FromServer>(
+        SERVER_URL,
+        "hermes-server",
+        serverPermissions(home, addr.host, addr.port),
+      );
+      const token = dashboardToken(home);
+      server.send({
+        type: "init",
+        home,
+        host: addr.host,
+        port: addr.port,
+        token,
+        version: opts.version,
+        config,
+        dispatch,
+      });
+      const first = await server.waitFor(
+        (m): m is Extract<FromServer, { type: "listening" | "error" }> =>
+          m.type === "listening" || m.type === "error",
+        SERVER_START_MS,
+        "dashboard",
+      );
+      if (first.type === "error") {
+        throw new HermesError(
+          `dashboard: ${first.message} (change dashboard.port or pass --port, or run with --no-dashboard)`,
+          "dashboard_failed",
+          1,
+          500,
+        );
+      }
+      url = dashboardUrl(first.url, token);
+      dashboardState = { enabled: true, reason: `listening on ${first.url}` };
+      log.info("dashboard listening", { url: first.url });
+    }
+
+    // --- dispatcher ---
+    if (dispatch.enabled) {
+      dispatcher = startDispatcher(opts, log);
+      const ready = await dispatcher.waitFor(
+        (m): m is Extract<FromDispatcher, { type: "ready" }> => m.type === "ready",
+        DISPATCHER_START_MS,
+        "dispatcher",
+      );
+      log.info("dispatcher embedded in gateway", {
+        boards: ready.boards.join(","),
+        interval_s: intervalMs(config) / 1000,
+      });
+    } else {
+      log.info(`dispatcher off: ${dispatch.reason}`);
+    }
+
+    const relay = wireWorkers(dispatcher, server, log, (s) => {
+      stats = { ...s, draining: s.draining || stats.draining };
+    });
+    phase = stats.draining ? "draining" : "ready";
+    writePidFile(home, ownRecord(url, dispatch, startedAt));
+    publishState(true);
+    log.info("gateway ready", url ? { url } : {});
+
+    ticker = setInterval(() => {
+      server?.send({ type: "stats", stats });
+      if (dispatcher?.dead && !stop.signal.aborted) {
+        relay.dispatcherDied();
+      }
+      publishState();
+    }, 1000);
+
+    await stopped;
+    log.info("gateway stopping", { signal: stopReason, stop_workers: opts.stopWorkers });
+    phase = "stopping";
+    publishState();
+    // Stopping workers may take their kill grace (SIGTERM → SIGKILL); plain stops take < 3 s.
+    const budget = opts.stopWorkers
+      ? SHUTDOWN_BUDGET_MS + get<number>(config, "kanban.kill_grace_seconds") * 1000
+      : SHUTDOWN_BUDGET_MS;
+    await shutdownWorkers(dispatcher, server, opts.stopWorkers, budget, log);
+  } catch (e) {
+    exitCode = 1;
+    dispatcher?.terminate();
+    server?.terminate();
+    throw e;
+  } finally {
+    if (ticker !== undefined) clearInterval(ticker);
+    for (const [sig, f] of signals) {
+      try {
+        Deno.removeSignalListener(sig, f);
+      } catch { /* already removed */ }
+    }
+    phase = "stopped";
+    url = null;
+    publishState(true);
+    removeOwnPidFile(home);
+    lock.release();
+    if (exitCode === 0) log.info("gateway stopped");
+  }
+  return exitCode;
+}
+
+/** Start the dispatcher worker with its narrowed permissions and send it its settings. */
+function startDispatcher(
+  opts: HostOptions,
+  log: GatewayLog,
+): WorkerChannel<ToDispatcher, FromDispatcher> {
+  const perms = dispatcherPermissions(opts.home, opts.config, opts.env);
+  log.debug("dispatcher permissions", { run: (perms.run as string[]).join(",") });
+  const ch = new WorkerChannel<ToDispatcher, FromDispatcher>(
+    DISPATCHER_URL,
+    "hermes-dispatcher",
+    perms,
+  );
+  ch.send({
+    type: "init",
+    home: opts.home,
+    config: opts.config,
+    env: envRecord(),
+    version: opts.version,
+    intervalMs: intervalMs(opts.config),
+    initialDelayMs: initialDelayMs(opts.config),
+  });
+  return ch;
+}
+
+/** Relay between the workers: logs, stats, dispatch requests, wake-ups, kills. */
+function wireWorkers(
+  dispatcher: WorkerChannel<ToDispatcher, FromDispatcher> | null,
+  server: WorkerChannel<ToServer, FromServer> | null,
+  log: GatewayLog,
+  onStats: (s: GatewayStats) => void,
+): { dispatcherDied(): void } {
+  let reported = false;
+  dispatcher?.on((m) => {
+    switch (m.type) {
+      case "log":
+        log.log(m.level, m.message, m.props);
+        break;
+      case "stats":
+        onStats(m.stats);
+        break;
+      case "dispatch_result":
+        server?.send({ type: "dispatch_result", id: m.id, result: m.result, error: m.error });
+        break;
+      case "kill": {
+        // The worker may not signal arbitrary pids (Deno.kill needs full --allow-run); we may.
+        let ok = true;
+        let error: string | undefined;
+        try {
+          Deno.kill(m.pid, m.signal);
+        } catch (e) {
+          ok = false;
+          error = (e as Error).message;
+        }
+        dispatcher.send({ type: "kill_result", id: m.id, ok, error });
+        break;
+      }
+      case "fatal":
+        log.error(`dispatcher failed: ${m.message}`);
+        break;
+      default:
+        break;
+    }
+  });
+  server?.on((m) => {
+    switch (m.type) {
+      case "wake":
+        dispatcher?.send({ type: "wake" });
+        break;
+      case "dispatch":
+        if (dispatcher && !dispatcher.dead) {
+          dispatcher.send({
+            type: "dispatch",
+            id: m.id,
+            board: m.board,
+            dryRun: m.dryRun,
+            max: m.max,
+          });
+        } else {
+          server.send({
+            type: "dispatch_result",
+            id: m.id,
+            result: null,
+            error: "the gateway's dispatcher is off",
+          });
+        }
+        break;
+      case "log":
+        log.log(m.level, m.message, m.props);
+        break;
+      default:
+        break;
+    }
+  });
+  server?.onDeath((why) => {
+    if (why !== "terminated") log.error(`dashboard worker stopped: ${why}`);
+  });
+  return {
+    dispatcherDied() {
+      if (reported) return;
+      reported = true;
+      log.error(`dispatcher worker stopped: ${dispatcher?.dead}; restart the gateway`);
+    },
+  };
+}
+
+/** Ask both workers to finish, within the shutdown budget; then terminate them. */
+async function shutdownWorkers(
+  dispatcher: WorkerChannel<ToDispatcher, FromDispatcher> | null,
+  server: WorkerChannel<ToServer, FromServer> | null,
+  stopWorkers: boolean,
+  budgetMs: number,
+  log: GatewayLog,
+): Promise<void> {
+  const deadline = Date.now() + budgetMs;
+  const waits: Promise<unknown>[] = [];
+  if (server && !server.dead) {
+    server.send({ type: "shutdown" });
+    waits.push(
+      server.waitFor(
+        (m): m is Extract<FromServer, { type: "closed" }> => m.type === "closed",
+        500,
+        "dashboard shutdown",
+      ).catch(() => {}),
+    );
+  }
+  if (dispatcher && !dispatcher.dead) {
+    dispatcher.send({ type: "shutdown", stopWorkers });
+    waits.push(
+      dispatcher.waitFor(
+        (m): m is Extract<FromDispatcher, { type: "stopped" }> => m.type === "stopped",
+        Math.max(100, deadline - Date.now()),
+        "dispatcher shutdown",
+      ).then((m) => {
+        if (m.requeued > 0) {
+          log.info("stopped workers and put their tasks back to ready", { tasks: m.requeued });
+        }
+      }).catch((e) => log.warning((e as Error).message)),
+    );
+  }
+  await Promise.all(waits);
+  server?.terminate();
+  dispatcher?.terminate();
+}

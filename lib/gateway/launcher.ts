@@ -1,0 +1,159 @@
+/**
+ * Starting `hermes gateway run` in the background (`hermes gateway start`): a detached
+ * child of this same program — the compiled binary itself, or `deno run` with the
+ * release permission flags and this checkout's deno.json — with its output appended
+ * to `<home>/logs/gateway.log` (0600, directory 0700). Returns once the gateway says
+ * it is ready, or explains why it died with the tail of its log.
+ */
+
+import { HermesError } from "../board/errors.ts";
+import { ensurePrivateDir, homePaths } from "../config/paths.ts";
+import { gatewayLockHeld } from "./lock.ts";
+import { readGatewayRecord } from "./presence.ts";
+import { readState } from "./state_file.ts";
+
+/** The release permission flags, used when the checkout's permissions.flags cannot be read. */
+const FALLBACK_FLAGS = [
+  "--allow-read",
+  "--allow-write",
+  "--allow-env",
+  "--allow-run",
+  "--allow-net",
+  "--allow-sys=hostname",
+];
+
+/** The command line that runs this program again with `args`. */
+export function selfCommand(args: readonly string[]): string[] {
+  const exe = Deno.execPath();
+  // A compiled binary is its own entry point and carries its permissions inside.
+  if (Deno.build.standalone) return [exe, ...args];
+  const main = new URL(Deno.mainModule);
+  if (main.protocol !== "file:") {
+    throw new HermesError(
+      `cannot restart ${Deno.mainModule} in the background; run 'hermes gateway run' instead`,
+      "cannot_daemonize",
+      1,
+      500,
+    );
+  }
+  const root = new URL("./", main);
+  let flags = FALLBACK_FLAGS;
+  try {
+    const text = Deno.readTextFileSync(new URL("permissions.flags", root)).trim();
+    if (text) flags = text.split(/\s+/);
+  } catch { /* not a checkout: use the release list */ }
+  const config: string[] = [];
+  try {
+    const cfg = new URL("deno.json", root);
+    Deno.statSync(cfg);
+    config.push("--config", cfg.pathname);
+  } catch { /* no config next to main: defaults apply */ }
+  return [exe, "run", "--quiet", "--no-prompt", ...flags, ...config, main.pathname, ...args];
+}
+
+/** Open (creating 0600) the gateway log and return its path; the logs directory is 0700. */
+export function prepareLog(home: string): string {
+  const paths = homePaths(home);
+  ensurePrivateDir(home);
+  ensurePrivateDir(paths.logsDir);
+  Deno.openSync(paths.gatewayLog, { append: true, create: true, mode: 0o600 }).close();
+  // The mode only applies on create; an older log keeps whatever it had.
+  Deno.chmodSync(paths.gatewayLog, 0o600);
+  return paths.gatewayLog;
+}
+
+/** The last `lines` lines of a file, for error messages. */
+export function tailFile(path: string, lines = 15): string {
+  try {
+    const text = Deno.readTextFileSync(path);
+    return text.trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+/** A gateway started in the background. */
+export interface Started {
+  pid: number;
+  url: string | null;
+  log: string;
+}
+
+/** Start `hermes gateway run <args>` detached and wait until it is ready. */
+export async function startInBackground(
+  home: string,
+  runArgs: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<Started> {
+  const log = prepareLog(home);
+  const logSize = Deno.statSync(log).size;
+  const argv = selfCommand(["gateway", "run", ...runArgs]);
+  // sh only redirects: `exec` replaces it, so the child's pid is the gateway's pid.
+  const child = new Deno.Command("sh", {
+    args: ["-c", 'log=$1; shift; exec "$@" </dev/null >>"$log" 2>&1', "sh", log, ...argv],
+    env: { ...env, HERMES_HOME: home },
+    stdin: "null",
+    stdout: "null",
+    stderr: "null",
+    detached: true,
+  }).spawn();
+  child.unref();
+  let exited: Deno.CommandStatus | null = null;
+  child.status.then((s) => exited = s, () => {});
+  const deadline = Date.now() + timeoutMs;
+  while (true) {
+    if (exited !== null) {
+      throw died(log, logSize, `the gateway exited (${describe(exited)}) before it was ready`);
+    }
+    const ready = await readiness(home, child.pid);
+    if (ready) return { pid: child.pid, url: ready.url, log };
+    if (Date.now() > deadline) {
+      try {
+        Deno.kill(child.pid, "SIGTERM");
+      } catch { /* already gone */ }
+      throw died(log, logSize, `the gateway was not ready within ${timeoutMs / 1000} s`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function describe(s: Deno.CommandStatus): string {
+  return s.signal ? `killed by ${s.signal}` : `exit code ${s.code}`;
+}
+
+function died(log: string, fromByte: number, what: string): HermesError {
+  let tail = "";
+  try {
+    const text = Deno.readTextFileSync(log);
+    tail = new TextDecoder().decode(new TextEncoder().encode(text).subarray(fromByte)).trimEnd()
+      .split("\n").slice(-15).join("\n");
+  } catch { /* no log to show */ }
+  return new HermesError(
+    `${what}; see ${log}${tail ? `:\n${tail.replace(/^/gm, "  ")}` : ""}`,
+    "gateway_start_failed",
+    1,
+    500,
+  );
+}
+
+/** Null until the gateway with `pid` is ready: lock held, pid file ours, state ready, /healthz up. */
+async function readiness(home: string, pid: number): Promise<{ url: string | null } | null> {
+  if (!gatewayLockHeld(home)) return null;
+  const rec = readGatewayRecord(home);
+  if (!rec || rec.identity.pid !== pid) return null;
+  const state = readState(home);
+  if (!state || state.pid !== pid || (state.phase !== "ready" && state.phase !== "draining")) {
+    return null;
+  }
+  if (rec.url) {
+    try {
+      const res = await fetch(new URL("/healthz", rec.url), { signal: AbortSignal.timeout(1000) });
+      await res.body?.cancel();
+      if (!res.ok) return null;
+    } catch {
+      return null;
+    }
+  }
+  return { url: rec.url };
+}

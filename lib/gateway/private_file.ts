@@ -1,0 +1,33 @@
+/** Writing small private files atomically: a 0600 temp file renamed over the target. */
+
+/** Replace `path` with `text` so readers see the old or the new content, never a torn one. */
+export function writePrivateAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${Deno.pid}`;
+  const file = Deno.openSync(tmp, { write: true, create: true, truncate: true, mode: 0o600 });
+  try {
+    // The mode option only applies on create; a leftover temp file keeps its own mode.
+    Deno.chmodSync(tmp, 0o600);
+    const bytes = new TextEncoder().encode(text);
+    let off = 0;
+    while (off < bytes.length) off += file.writeSync(bytes.subarray(off));
+  } finally {
+    file.close();
+  }
+  try {
+    Deno.renameSync(tmp, path);
+  } catch (e) {
+    try {
+      Deno.removeSync(tmp);
+    } catch { /* nothing left to clean */ }
+    throw e;
+  }
+}
+
+/** Remove a file if it exists. */
+export function removeIfExists(path: string): void {
+  try {
+    Deno.removeSync(path);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+}

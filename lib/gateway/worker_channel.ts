@@ -1,0 +1,80 @@
+/**
+ * A typed channel to a Deno Worker started with narrowed permissions: send messages,
+ * subscribe to them, wait for one with a deadline, and notice when the worker dies.
+ */
+
+/** A worker and its typed messages. */
+export class WorkerChannel<In, Out extends { type: string }> {
+  readonly #worker: Worker;
+  readonly #listeners = new Set<(msg: Out) => void>();
+  #dead: string | null = null;
+  readonly #onDeath = new Set<(why: string) => void>();
+
+  constructor(url: URL, name: string, permissions: Deno.PermissionOptionsObject) {
+    this.#worker = new Worker(url, { type: "module", name, deno: { permissions } });
+    this.#worker.onmessage = (e: MessageEvent<Out>) => {
+      for (const l of [...this.#listeners]) l(e.data);
+    };
+    this.#worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      this.#die(e.message || "worker failed");
+    };
+    this.#worker.onmessageerror = () => this.#die("worker sent a message that could not be read");
+  }
+
+  #die(why: string): void {
+    if (this.#dead !== null) return;
+    this.#dead = why;
+    for (const f of [...this.#onDeath]) f(why);
+  }
+
+  /** Why the worker died, or null while it lives. */
+  get dead(): string | null {
+    return this.#dead;
+  }
+
+  /** Post a message (ignored once the worker is gone). */
+  send(msg: In): void {
+    if (this.#dead === null) this.#worker.postMessage(msg);
+  }
+
+  /** Call `f` for every message; returns an unsubscribe function. */
+  on(f: (msg: Out) => void): () => void {
+    this.#listeners.add(f);
+    return () => this.#listeners.delete(f);
+  }
+
+  /** Call `f` once if the worker dies (uncaught error, failed load). */
+  onDeath(f: (why: string) => void): void {
+    if (this.#dead !== null) f(this.#dead);
+    else this.#onDeath.add(f);
+  }
+
+  /** Wait for the first message matching `pred`; rejects on timeout or worker death. */
+  waitFor<T extends Out>(pred: (m: Out) => m is T, timeoutMs: number, what: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      let off = () => {};
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`${what}: no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      off = this.on((m) => {
+        if (!pred(m)) return;
+        clearTimeout(timer);
+        off();
+        resolve(m);
+      });
+      this.onDeath((why) => {
+        clearTimeout(timer);
+        off();
+        reject(new Error(`${what}: ${why}`));
+      });
+    });
+  }
+
+  /** Stop the worker at once. */
+  terminate(): void {
+    this.#worker.terminate();
+    this.#die("terminated");
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Least privilege for the gateway's Deno Workers. The dispatcher may touch only
+ * HERMES_HOME and the workspace roots and run only the configured profile commands,
+ * `sh` and `git`; the dashboard may listen on its address and touch HERMES_HOME, and
+ * may not run anything. A bug in one part cannot reach beyond what it needs.
+ */
+
+import { type Config, get } from "../config/config.ts";
+import type { Env } from "../config/paths.ts";
+import { commandAvailable } from "../workers/command_path.ts";
+import { parseProfile, SHELL_PROFILE } from "../workers/profiles.ts";
+
+/**
+ * Commands every dispatcher may run: `sh` (the built-in `shell` profile and the worker
+ * wrapper), `git` (worktrees), and the process tools the worker supervisor may use to
+ * start a session, inspect and signal process groups.
+ */
+export const BASE_COMMANDS: readonly string[] = ["sh", "/bin/sh", "git", "setsid", "ps", "kill"];
+
+/** The program (argv[0]) of each configured profile; a profile that does not parse is skipped. */
+export function profileCommands(config: Config): string[] {
+  const raw = get<Record<string, unknown>>(config, "kanban.profiles") ?? {};
+  const out: string[] = [];
+  for (const [name, entry] of Object.entries(raw)) {
+    try {
+      const first = parseProfile(name, entry, name === "shell" ? SHELL_PROFILE : undefined)
+        .command[0];
+      // A placeholder in argv[0] cannot be resolved ahead of time; the spawn will say so.
+      if (first && !first.includes("{")) out.push(first);
+    } catch { /* the dispatcher reports a bad profile with its own message */ }
+  }
+  return out;
+}
+
+/** Commands the dispatcher worker may run, resolved on PATH (unresolvable ones are left out). */
+export function dispatcherRunList(config: Config, env: Env): string[] {
+  const out = new Set<string>();
+  for (const name of [...BASE_COMMANDS, ...profileCommands(config)]) {
+    const p = commandAvailable(name, env("PATH") ?? "");
+    if (p) out.add(p);
+  }
+  return [...out];
+}
+
+/** Permissions of the dispatcher worker. */
+export function dispatcherPermissions(
+  home: string,
+  config: Config,
+  env: Env,
+): Deno.PermissionOptionsObject {
+  const roots = get<string[]>(config, "kanban.workspace_roots").filter((r) => r.startsWith("/"));
+  const run = dispatcherRunList(config, env);
+  return {
+    // The programs themselves must be stat-able: the spawner checks them before starting.
+    read: [home, ...roots, ...run],
+    write: [home, ...roots],
+    run,
+    env: false,
+    net: false,
+    sys: ["hostname"],
+    ffi: false,
+  };
+}
+
+/** Permissions of the dashboard's server worker: its listen address and HERMES_HOME, nothing to run. */
+export function serverPermissions(
+  home: string,
+  host: string,
+  port: number,
+): Deno.PermissionOptionsObject {
+  const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return {
+    read: [home],
+    write: [home],
+    net: [port === 0 ? h : `${h}:${port}`],
+    run: false,
+    env: false,
+    sys: false,
+    ffi: false,
+  };
+}
