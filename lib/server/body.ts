@@ -1,0 +1,199 @@
+/**
+ * Request bodies: size-limited reading, JSON parsing and field validation. Every problem is
+ * an HttpError with a 4xx status and a message naming the field, never a 500.
+ */
+
+import { HttpError } from "./responses.ts";
+
+/** Largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Read a JSON object body of at most `limit` bytes. An empty body is `{}`. */
+export async function readJson(
+  req: Request,
+  limit = MAX_BODY_BYTES,
+): Promise<Record<string, unknown>> {
+  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const declared = req.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) {
+    await req.body?.cancel().catch(() => {});
+    throw tooLarge(limit);
+  }
+  const bytes = await readCapped(req, limit);
+  if (bytes.length === 0) return {};
+  if (type !== "application/json") {
+    throw new HttpError(
+      415,
+      "unsupported_media_type",
+      "request body must be JSON: send Content-Type: application/json",
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new HttpError(400, "invalid_json", "request body is not valid UTF-8 JSON");
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new HttpError(422, "invalid_body", "request body must be a JSON object");
+  }
+  return value as Record<string, unknown>;
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(
+    413,
+    "too_large",
+    `request body is larger than ${limit} bytes; send less (large task bodies belong in a file the task points at)`,
+  );
+}
+
+async function readCapped(req: Request, limit: number): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > limit) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(limit);
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    throw new HttpError(400, "bad_body", "could not read the request body");
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function invalid(field: string, want: string): HttpError {
+  return new HttpError(422, "invalid_body", `field '${field}' must be ${want}`);
+}
+
+/** Field accessors over a parsed body: each returns undefined when the field is absent. */
+export class Fields {
+  readonly #body: Record<string, unknown>;
+
+  constructor(body: Record<string, unknown>) {
+    this.#body = body;
+  }
+
+  /** True when the field is present (null counts as present). */
+  has(name: string): boolean {
+    return Object.hasOwn(this.#body, name) && this.#body[name] !== undefined;
+  }
+
+  /** A string; `nullable` also accepts null. */
+  str(name: string, opts: { nullable?: boolean; max?: number } = {}): string | null | undefined {
+    const v = this.#body[name];
+    if (v === undefined) return undefined;
+    if (v === null && opts.nullable) return null;
+    if (typeof v !== "string") throw invalid(name, opts.nullable ? "a string or null" : "a string");
+    if (opts.max !== undefined && v.length > opts.max) {
+      throw invalid(name, `at most ${opts.max} characters`);
+    }
+    return v;
+  }
+
+  /** A required string. */
+  reqStr(name: string, opts: { max?: number } = {}): string {
+    const v = this.str(name, opts);
+    if (v === undefined || v === null) {
+      throw new HttpError(422, "invalid_body", `field '${name}' is required`);
+    }
+    return v;
+  }
+
+  /** An integer within [min, max]; `nullable` also accepts null. */
+  int(
+    name: string,
+    opts: { nullable?: boolean; min?: number; max?: number } = {},
+  ): number | null | undefined {
+    const v = this.#body[name];
+    if (v === undefined) return undefined;
+    if (v === null && opts.nullable) return null;
+    const min = opts.min ?? Number.MIN_SAFE_INTEGER;
+    const max = opts.max ?? Number.MAX_SAFE_INTEGER;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+      throw invalid(name, `an integer from ${min} to ${max}${opts.nullable ? " or null" : ""}`);
+    }
+    return v;
+  }
+
+  /** A boolean. */
+  bool(name: string): boolean | undefined {
+    const v = this.#body[name];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== "boolean") throw invalid(name, "true or false");
+    return v;
+  }
+
+  /** A list of strings (a lone string is taken as a one-item list, as Hermes's tools do). */
+  strList(
+    name: string,
+    opts: { nullable?: boolean; maxItems?: number; maxLen?: number } = {},
+  ): string[] | null | undefined {
+    const v = this.#body[name];
+    if (v === undefined) return undefined;
+    if (v === null) {
+      if (opts.nullable) return null;
+      throw invalid(name, "a list of strings");
+    }
+    const list = typeof v === "string" ? [v] : v;
+    const maxItems = opts.maxItems ?? 1000;
+    if (
+      !Array.isArray(list) || list.length > maxItems ||
+      list.some((x) => typeof x !== "string" || x.length > (opts.maxLen ?? 500))
+    ) {
+      throw invalid(name, `a list of at most ${maxItems} strings`);
+    }
+    return list as string[];
+  }
+
+  /** A JSON object; `nullable` also accepts null. */
+  obj(name: string, opts: { nullable?: boolean } = {}): Record<string, unknown> | null | undefined {
+    const v = this.#body[name];
+    if (v === undefined) return undefined;
+    if (v === null && opts.nullable) return null;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) {
+      throw invalid(name, "a JSON object");
+    }
+    return v as Record<string, unknown>;
+  }
+}
+
+/** Parse a query-string boolean (`true/false/1/0/yes/no`); `def` when absent. */
+export function queryBool(url: URL, name: string, def: boolean): boolean {
+  const v = url.searchParams.get(name);
+  if (v === null || v === "") return def;
+  const s = v.trim().toLowerCase();
+  if (["1", "true", "yes", "on"].includes(s)) return true;
+  if (["0", "false", "no", "off"].includes(s)) return false;
+  throw new HttpError(400, "invalid_query", `query parameter '${name}' must be true or false`);
+}
+
+/** Parse a query-string integer within [min, max]; `def` when absent. */
+export function queryInt(url: URL, name: string, def: number, min: number, max: number): number {
+  const v = url.searchParams.get(name);
+  if (v === null || v === "") return def;
+  const n = Number(v.trim());
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new HttpError(
+      400,
+      "invalid_query",
+      `query parameter '${name}' must be an integer from ${min} to ${max}`,
+    );
+  }
+  return n;
+}

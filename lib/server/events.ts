@@ -1,0 +1,279 @@
+/**
+ * Live events as server-sent events. One feed per board, shared by every open page: it
+ * watches the board file (inotify where available, plus a short poll of PRAGMA data_version
+ * as a safety net), reads new rows of the append-only event log once, and fans the batch out.
+ * Each message keeps Hermes's WebSocket batch shape, `{events:[…], cursor}`, with the cursor
+ * as the SSE id so a reconnecting EventSource resumes exactly where it stopped.
+ */
+
+import type { TaskEvent } from "../board/mod.ts";
+import { boardPaths } from "../config/paths.ts";
+import { openBoard, type SqliteBoardStore } from "../store/mod.ts";
+
+/** One batch on the wire. */
+export interface EventBatch {
+  events: TaskEvent[];
+  cursor: number;
+}
+
+/** Tuning knobs (tests and benchmarks shorten them). */
+export interface EventHubOptions {
+  /** Safety poll of the board's change counter, in ms. */
+  pollMs?: number;
+  /** Comment line sent to every client this often, in ms, to find dead connections. */
+  keepaliveMs?: number;
+  /** Most clients at once, over all boards. */
+  maxClients?: number;
+  /** Most events replayed to a client that resumes; past it the client is told to reload. */
+  maxCatchUp?: number;
+  /** Bytes a slow client may have queued before it is dropped (it reconnects and resumes). */
+  maxQueuedBytes?: number;
+  /** Where unexpected feed errors go. */
+  log?: (msg: string, err: unknown) => void;
+}
+
+const BATCH = 200;
+/** Stream high-water mark in bytes; the queue a client may build is `maxQueuedBytes`. */
+const HIGH_WATER = 16 * 1024;
+const encoder = new TextEncoder();
+
+/** Format one SSE message. */
+export function sseMessage(
+  m: { id?: number; event?: string; data?: unknown; retry?: number },
+): string {
+  let out = "";
+  if (m.retry !== undefined) out += `retry: ${m.retry}\n`;
+  if (m.id !== undefined) out += `id: ${m.id}\n`;
+  if (m.event !== undefined) out += `event: ${m.event}\n`;
+  if (m.data !== undefined) out += `data: ${JSON.stringify(m.data)}\n`;
+  return out + "\n";
+}
+
+class Client {
+  readonly #c: ReadableStreamDefaultController<Uint8Array>;
+  readonly #maxQueued: number;
+  closed = false;
+  onClose: () => void = () => {};
+
+  constructor(c: ReadableStreamDefaultController<Uint8Array>, maxQueued: number) {
+    this.#c = c;
+    this.#maxQueued = maxQueued;
+  }
+
+  /** Queue text; a client that stopped reading is dropped instead of buffering forever. */
+  send(text: string): void {
+    if (this.closed) return;
+    if (HIGH_WATER - (this.#c.desiredSize ?? 0) > this.#maxQueued) {
+      this.close();
+      return;
+    }
+    try {
+      this.#c.enqueue(encoder.encode(text));
+    } catch {
+      this.close();
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.#c.close();
+    } catch { /* already closed or errored */ }
+    this.onClose();
+  }
+}
+
+class BoardFeed {
+  readonly board: string;
+  readonly clients = new Set<Client>();
+  readonly #store: SqliteBoardStore;
+  readonly #opts: Required<EventHubOptions>;
+  #cursor: number;
+  #version: number;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #watcher: Deno.FsWatcher | null = null;
+  #scheduled = false;
+  #closed = false;
+  #sinceKeepalive = 0;
+
+  constructor(home: string, board: string, opts: Required<EventHubOptions>) {
+    this.board = board;
+    this.#opts = opts;
+    this.#store = openBoard(home, board, { create: false });
+    this.#cursor = this.#store.latestEventId();
+    this.#version = this.#store.dataVersion();
+    this.#timer = setInterval(() => this.#tick(), opts.pollMs);
+    this.#watch(home);
+  }
+
+  get cursor(): number {
+    return this.#cursor;
+  }
+
+  #watch(home: string): void {
+    const db = boardPaths(home, this.board).db;
+    const dir = db.slice(0, db.lastIndexOf("/"));
+    const file = db.slice(db.lastIndexOf("/") + 1);
+    try {
+      this.#watcher = Deno.watchFs(dir, { recursive: false });
+    } catch {
+      return; // no inotify or no permission: the poll alone keeps latency under pollMs
+    }
+    (async () => {
+      try {
+        for await (const ev of this.#watcher!) {
+          if (ev.paths.some((p) => p.endsWith(file) || p.endsWith(`${file}-wal`))) this.nudge();
+        }
+      } catch { /* watcher closed */ }
+    })();
+  }
+
+  #tick(): void {
+    this.poll();
+    this.#sinceKeepalive += this.#opts.pollMs;
+    if (this.#sinceKeepalive >= this.#opts.keepaliveMs) {
+      this.#sinceKeepalive = 0;
+      for (const c of [...this.clients]) c.send(": keepalive\n\n");
+    }
+  }
+
+  /** Check for new events soon (after a write we made, or a file change). */
+  nudge(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      this.poll();
+    });
+  }
+
+  /** Read what changed since the last look and send it to every client. */
+  poll(): void {
+    if (this.#closed) return;
+    try {
+      const v = this.#store.dataVersion();
+      if (v === this.#version) return;
+      this.#version = v;
+      while (true) {
+        const events = this.#store.events({ afterId: this.#cursor, limit: BATCH });
+        if (events.length === 0) break;
+        this.#cursor = events[events.length - 1].id;
+        const text = sseMessage({ id: this.#cursor, data: { events, cursor: this.#cursor } });
+        for (const c of [...this.clients]) c.send(text);
+        if (events.length < BATCH || this.#closed) break;
+      }
+    } catch (e) {
+      this.#opts.log(`event feed of board '${this.board}' failed to read`, e);
+    }
+  }
+
+  /** Events after `since` up to the feed's cursor, or null when there are too many. */
+  catchUp(since: number): TaskEvent[] | null {
+    const events = this.#store.events({ afterId: since, limit: this.#opts.maxCatchUp + 1 })
+      .filter((e) => e.id <= this.#cursor);
+    return events.length > this.#opts.maxCatchUp ? null : events;
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#timer);
+    try {
+      this.#watcher?.close();
+    } catch { /* already closed */ }
+    for (const c of [...this.clients]) c.close();
+    this.#store.close();
+  }
+}
+
+/** Every board's feed; feeds exist only while someone listens. */
+export class EventHub {
+  readonly #home: string;
+  readonly #opts: Required<EventHubOptions>;
+  readonly #feeds = new Map<string, BoardFeed>();
+
+  constructor(home: string, opts: EventHubOptions = {}) {
+    this.#home = home;
+    this.#opts = {
+      pollMs: opts.pollMs ?? 250,
+      keepaliveMs: opts.keepaliveMs ?? 15_000,
+      maxClients: opts.maxClients ?? 64,
+      maxCatchUp: opts.maxCatchUp ?? 1000,
+      maxQueuedBytes: opts.maxQueuedBytes ?? 1024 * 1024,
+      log: opts.log ?? (() => {}),
+    };
+  }
+
+  /** Clients connected now, over all boards. */
+  clientCount(): number {
+    let n = 0;
+    for (const f of this.#feeds.values()) n += f.clients.size;
+    return n;
+  }
+
+  /** True when another client may connect. */
+  hasRoom(): boolean {
+    return this.clientCount() < this.#opts.maxClients;
+  }
+
+  /** Tell a board's feed to look now (after a write through the API). */
+  nudge(board: string): void {
+    this.#feeds.get(board)?.nudge();
+  }
+
+  /**
+   * Open a stream of a board's events. `since` resumes after that event id (from `?since=`
+   * or Last-Event-ID); null starts at the newest event. The board must exist. A client that
+   * disconnects cancels the stream, which removes it.
+   */
+  subscribe(board: string, since: number | null): ReadableStream<Uint8Array> {
+    let feed = this.#feeds.get(board);
+    if (!feed) {
+      feed = new BoardFeed(this.#home, board, this.#opts);
+      this.#feeds.set(board, feed);
+    }
+    const f = feed;
+    let client: Client | null = null;
+    const drop = () => {
+      if (!client) return;
+      f.clients.delete(client);
+      if (f.clients.size === 0 && this.#feeds.get(board) === f) {
+        this.#feeds.delete(board);
+        f.close();
+      }
+    };
+    return new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          client = new Client(controller, this.#opts.maxQueuedBytes);
+          client.onClose = drop;
+          f.clients.add(client);
+          client.send(
+            sseMessage({ retry: 1000, event: "hello", data: { board, cursor: f.cursor } }),
+          );
+          if (since !== null && since !== f.cursor) {
+            const missed = since < f.cursor ? f.catchUp(since) : null;
+            if (missed === null) {
+              client.send(sseMessage({ id: f.cursor, event: "reset", data: { cursor: f.cursor } }));
+            } else {
+              for (let i = 0; i < missed.length; i += BATCH) {
+                const events = missed.slice(i, i + BATCH);
+                const cursor = events[events.length - 1].id;
+                client.send(sseMessage({ id: cursor, data: { events, cursor } }));
+              }
+            }
+          }
+        },
+        cancel: () => client?.close(),
+      },
+      { highWaterMark: HIGH_WATER, size: (chunk) => chunk.byteLength },
+    );
+  }
+
+  /** Close every feed and client. */
+  close(): void {
+    for (const f of this.#feeds.values()) f.close();
+    this.#feeds.clear();
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * The dashboard as one fetch handler: security checks, then the route table (API, page,
+ * assets, health, metrics). `Deno.serve(createHandler(opts))` runs it; the gateway does so
+ * inside a Worker (lib/server/worker.ts).
+ */
+
+import { UsageError } from "../board/errors.ts";
+import type { Config } from "../config/config.ts";
+import { KEYS } from "../config/keys.ts";
+import { dispatcherPresence } from "../gateway/presence.ts";
+import type { Clock } from "../store/mod.ts";
+import { systemClock } from "../store/mod.ts";
+import { metricCounts } from "../store/dashboard_queries.ts";
+import { listBoards } from "../store/boards.ts";
+import { assetResponse, shellResponse } from "./assets.ts";
+import { BoardRegistry } from "./board_registry.ts";
+import { EventHub, type EventHubOptions } from "./events.ts";
+import { API_PREFIX, kanbanRoutes } from "./kanban_api.ts";
+import { type BoardCounts, type DashboardStats, renderMetrics } from "./metrics.ts";
+import { BASE_HEADERS, errorResponse, fromError, HttpError, json } from "./responses.ts";
+import { matchRoute, type Route } from "./router.ts";
+import { checkHost, checkOrigin, checkToken, type Guard, tokenCookie } from "./security.ts";
+
+/** Log levels the handler reports at. */
+export type ServerLogLevel = "debug" | "info" | "warning" | "error";
+
+/** What the dashboard needs from its host. */
+export interface HandlerOptions {
+  /** HERMES_HOME. */
+  home: string;
+  /** The access token every data route requires (at least 16 characters). */
+  token: string;
+  /** The address the server listens on; default 127.0.0.1. */
+  host?: string;
+  /** The port, when known before listening (else call `setPort`). */
+  port?: number;
+  version?: string;
+  /** Resolved configuration (missing keys take their defaults). */
+  config?: Config;
+  clock?: Clock;
+  /** Is a dispatcher going to pick up ready tasks? Default: the presence probe on `home`. */
+  presence?: () => Promise<{ running: boolean; message: string }>;
+  /** Run one dispatcher tick; absent when this process has no dispatcher. */
+  dispatch?: (req: { dryRun: boolean; max: number | null }) => Promise<unknown>;
+  /** Why there is no dispatcher, for the 503 of POST /dispatch. */
+  noDispatcherReason?: string;
+  /** Latest dispatcher stats for /metrics (null before the first). */
+  stats?: () => DashboardStats | null;
+  /** Called after every API write to a board (the gateway wakes its dispatcher). */
+  onWrite?: (board: string) => void;
+  log?: (level: ServerLogLevel, message: string, props?: Record<string, unknown>) => void;
+  /** Live-event tuning. */
+  events?: EventHubOptions;
+}
+
+/** The handler plus what its host needs to manage it. */
+export interface DashboardHandler {
+  (req: Request): Promise<Response>;
+  /** Tell the handler its port once the listener has one (Host check, cookie name). */
+  setPort(port: number): void;
+  /** Open live-event clients. */
+  sseClients(): number;
+  /** Close boards and event feeds. */
+  close(): void;
+}
+
+/** Shortest token accepted: anything shorter is guessable. */
+export const MIN_TOKEN_LENGTH = 16;
+
+function fullConfig(config: Config | undefined): Config {
+  const out = new Map(KEYS.map((k) => [k.name, k.default as unknown]));
+  if (config) { for (const [k, v] of config) out.set(k, v); }
+  return out;
+}
+
+/** Build the dashboard's fetch handler. */
+export function createHandler(opts: HandlerOptions): DashboardHandler {
+  if (!opts.token || opts.token.length < MIN_TOKEN_LENGTH) {
+    throw new UsageError(
+      `the dashboard needs a token of at least ${MIN_TOKEN_LENGTH} characters`,
+      "bad_token",
+    );
+  }
+  let port = opts.port ?? 0;
+  const guard: Guard = {
+    token: opts.token,
+    listenHost: opts.host ?? "127.0.0.1",
+    port: () => port,
+  };
+  const log = opts.log ?? (() => {});
+  const logErr = (msg: string, err: unknown) =>
+    log("error", msg, {
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
+  const clock = opts.clock ?? systemClock;
+  const version = opts.version ?? "dev";
+  const boards = new BoardRegistry(opts.home, clock);
+  const hub = new EventHub(opts.home, { log: logErr, ...opts.events });
+  const presence = opts.presence ?? (() => dispatcherPresence(opts.home, () => undefined));
+
+  const api: Route[] = kanbanRoutes({
+    home: opts.home,
+    boards,
+    hub,
+    config: fullConfig(opts.config),
+    version,
+    now: clock,
+    presence,
+    dispatcher: {
+      dispatch: opts.dispatch ?? null,
+      unavailableReason: () =>
+        `no dispatcher here${
+          opts.noDispatcherReason ? ` (${opts.noDispatcherReason})` : ""
+        }: start the gateway with 'hermes gateway start', or run 'hermes kanban dispatch'`,
+    },
+    onWrite: (board) => {
+      hub.nudge(board);
+      try {
+        opts.onWrite?.(board);
+      } catch (e) {
+        logErr("onWrite hook failed", e);
+      }
+    },
+    log: (level, msg, err) => level === "error" ? logErr(msg, err) : log(level, msg),
+  });
+
+  const metrics = (): Response => {
+    const counts: BoardCounts[] = [];
+    for (const b of listBoards(opts.home)) {
+      if (!b.exists) continue;
+      try {
+        counts.push({ board: b.name, ...metricCounts(boards.get(b.name)) });
+      } catch (e) {
+        log("warning", `metrics: board '${b.name}' unreadable`, { error: String(e) });
+      }
+    }
+    const text = renderMetrics(counts, opts.stats?.() ?? null, {
+      sseClients: hub.clientCount(),
+      version,
+    });
+    return new Response(text, {
+      headers: { ...BASE_HEADERS, "content-type": "text/plain; version=0.0.4; charset=utf-8" },
+    });
+  };
+
+  const page = (url: URL): Response => {
+    const presented = url.searchParams.get("token");
+    if (presented === null) return shellResponse();
+    // Trade the token in the URL for a cookie, then drop it from the address bar.
+    const rest = new URLSearchParams(url.searchParams);
+    rest.delete("token");
+    const q = rest.toString();
+    try {
+      checkToken(
+        new Request(url, { headers: { authorization: `Bearer ${presented}` } }),
+        url,
+        guard,
+      );
+    } catch {
+      return shellResponse();
+    }
+    return new Response(null, {
+      status: 303,
+      headers: {
+        ...BASE_HEADERS,
+        location: q ? `/?${q}` : "/",
+        "set-cookie": tokenCookie(opts.token, port),
+      },
+    });
+  };
+
+  const handle = async (req: Request): Promise<Response> => {
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      return errorResponse(400, "bad_request", "malformed request URL");
+    }
+    try {
+      checkHost(req, guard);
+      checkOrigin(req);
+      const path = url.pathname;
+      const method = req.method;
+      if (path === "/healthz") {
+        return json({ ok: true, version });
+      }
+      if (method === "GET" || method === "HEAD") {
+        if (path === "/" || path === "/index.html") return page(url);
+        const asset = assetResponse(path);
+        if (asset) return asset;
+      }
+      if (path === "/metrics") {
+        checkToken(req, url, guard);
+        if (method !== "GET" && method !== "HEAD") {
+          throw new HttpError(405, "method_not_allowed", `${method} is not allowed on /metrics`, {
+            allow: "GET",
+          });
+        }
+        return metrics();
+      }
+      if (path === "/api" || path.startsWith("/api/")) {
+        checkToken(req, url, guard, { query: path === `${API_PREFIX}/events` });
+        if (method !== "GET" && method !== "HEAD") {
+          const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+          // Simple cross-site form posts cannot send JSON: requiring it closes that door too.
+          if (req.body !== null && type !== "" && type !== "application/json") {
+            throw new HttpError(
+              415,
+              "unsupported_media_type",
+              "request body must be JSON: send Content-Type: application/json",
+            );
+          }
+        }
+        const m = matchRoute(api, method, path);
+        if (m.kind === "found") return await m.handler({ req, url, params: m.params });
+        if (m.kind === "method") {
+          throw new HttpError(
+            405,
+            "method_not_allowed",
+            `${method} is not allowed on ${path} (allowed: ${m.allowed.join(", ")})`,
+            { allow: m.allowed.join(", ") },
+          );
+        }
+        throw new HttpError(404, "not_found", `no API route ${method} ${path}`);
+      }
+      throw new HttpError(404, "not_found", `nothing at ${path}`);
+    } catch (e) {
+      return fromError(e, logErr);
+    }
+  };
+
+  return Object.assign(handle, {
+    setPort(p: number) {
+      port = p;
+    },
+    sseClients: () => hub.clientCount(),
+    close() {
+      hub.close();
+      boards.close();
+    },
+  });
+}

@@ -1,0 +1,502 @@
+/**
+ * Hermes's dashboard endpoints under /api/plugins/kanban, backed by the same store code as
+ * the CLI. The table at the bottom lists every route.
+ */
+
+import {
+  HermesError,
+  InvalidStateError,
+  isTaskId,
+  normalizeSkills,
+  NotFoundError,
+  parsePriority,
+  type Task,
+  validateAbsolutePath,
+  validateText,
+  type WorkspaceKind,
+} from "../board/mod.ts";
+import { boardPaths, type Config, get, KEYS } from "../config/mod.ts";
+import { listBoards } from "../store/boards.ts";
+import {
+  allLinks,
+  atomically,
+  boardView,
+  editTask,
+  pendingParents,
+  relatives,
+  reprioritize,
+  runForLog,
+  setStatusDirect,
+} from "../store/dashboard_queries.ts";
+import type { Actor, SqliteBoardStore } from "../store/mod.ts";
+import { Fields, queryBool, queryInt, readJson } from "./body.ts";
+import type { BoardRegistry } from "./board_registry.ts";
+import type { EventHub } from "./events.ts";
+import { type MoveStatus, planMove } from "./moves.ts";
+import { HttpError, json } from "./responses.ts";
+import type { Route, RouteContext } from "./router.ts";
+import { apiCard, apiRun, apiTask } from "./shapes.ts";
+
+/** Where the API mounts, as in Hermes. */
+export const API_PREFIX = "/api/plugins/kanban";
+
+/** Columns of the board, in order (archived only on request). */
+export const BOARD_COLUMNS = ["triage", "todo", "ready", "running", "blocked", "done"] as const;
+
+/** The dispatcher as the server sees it. */
+export interface DispatchPort {
+  /** Run one tick now; rejects with a message when it cannot. Null: no dispatcher here. */
+  dispatch: ((req: { dryRun: boolean; max: number | null }) => Promise<unknown>) | null;
+  /** Why there is no dispatcher (shown in the 503). */
+  unavailableReason: () => string;
+}
+
+/** What the routes need. */
+export interface ApiDeps {
+  home: string;
+  boards: BoardRegistry;
+  hub: EventHub;
+  config: Config;
+  version: string;
+  now: () => number;
+  presence: () => Promise<{ running: boolean; message: string }>;
+  dispatcher: DispatchPort;
+  /** Called after a write (the gateway wakes its dispatcher; the event feed looks at once). */
+  onWrite: (board: string) => void;
+  log: (level: "warning" | "error", msg: string, err?: unknown) => void;
+}
+
+/** The person acting through the dashboard. */
+const DASHBOARD: Actor = { kind: "person", name: "dashboard" };
+
+/** Largest log tail returned, in bytes (Hermes's limit). */
+export const MAX_LOG_TAIL = 2_000_000;
+/** Most ids one bulk request may name. */
+export const MAX_BULK_IDS = 500;
+
+function taskParam(c: RouteContext): string {
+  const id = c.params.id;
+  if (!isTaskId(id)) throw new NotFoundError(`task ${id} not found`, "not_found");
+  return id;
+}
+
+function cleanName(v: string | null | undefined): string | null {
+  if (v === undefined || v === null) return null;
+  const s = v.trim();
+  return s === "" ? null : s;
+}
+
+/** Authors are free text from a person; keep them short and printable. */
+function cleanAuthor(v: string | null | undefined): string {
+  // deno-lint-ignore no-control-regex
+  const s = (v ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 64);
+  return s || "dashboard";
+}
+
+/** Extra inputs of a status move. */
+interface MoveExtras {
+  result?: string | null;
+  summary?: string | null;
+  metadata?: Record<string, unknown> | null;
+  reason?: string | null;
+}
+
+/** Apply a status write the safe way (inside the caller's transaction). */
+export function applyMove(store: SqliteBoardStore, t: Task, to: string, x: MoveExtras): Task {
+  const plan = planMove(t.id, t.status as MoveStatus, to);
+  if ("refused" in plan) throw new HttpError(plan.http, plan.code, plan.message);
+  switch (plan.kind) {
+    case "noop":
+      return t;
+    case "complete":
+      return store.complete(t.id, {
+        result: x.result ?? null,
+        summary: x.summary ?? null,
+        metadata: x.metadata ?? null,
+      }, DASHBOARD).task;
+    case "block":
+      return store.block(t.id, x.reason ?? "", DASHBOARD);
+    case "unblock": {
+      const pending = pendingParents(store, t.id);
+      if (pending.length) {
+        throw new InvalidStateError(
+          `cannot move ${t.id} to ready: blocked by parent(s) not done — ${
+            pending.map((p) => `'${p.title}' (${p.id}, ${p.status})`).join(", ")
+          }`,
+          "parents_pending",
+        );
+      }
+      return store.unblock(t.id);
+    }
+    case "archive":
+      return store.archive(t.id);
+    case "direct":
+      return setStatusDirect(store, t.id, t.status, plan.to, "moved on the dashboard");
+  }
+}
+
+/** Validated PATCH /tasks/:id input. */
+interface Patch {
+  status?: string;
+  assignee?: string | null;
+  priority?: number;
+  title?: string;
+  body?: string | null;
+  extras: MoveExtras;
+}
+
+function parsePatch(f: Fields): Patch {
+  const status = f.str("status") ?? undefined;
+  const assignee = f.str("assignee", { nullable: true, max: 200 });
+  const priority = f.has("priority")
+    ? parsePriority(f.int("priority", { min: -1000, max: 1000 }) ?? 0)
+    : undefined;
+  const title = f.str("title") ?? undefined;
+  const body = f.str("body", { nullable: true });
+  const result = f.str("result", { nullable: true });
+  const summary = f.str("summary", { nullable: true });
+  const reason = f.str("block_reason", { nullable: true });
+  validateText("result", result);
+  validateText("summary", summary);
+  validateText("block_reason", reason);
+  return {
+    status: status?.trim().toLowerCase(),
+    assignee,
+    priority,
+    title,
+    body,
+    extras: { result, summary, reason, metadata: f.obj("metadata", { nullable: true }) },
+  };
+}
+
+function applyPatch(store: SqliteBoardStore, id: string, p: Patch): Task {
+  return atomically(store, () => {
+    let t = store.requireTask(id);
+    if (p.assignee !== undefined) {
+      const a = cleanName(p.assignee);
+      if (a !== t.assignee) t = store.assign(id, a);
+    }
+    if (p.status !== undefined) t = applyMove(store, t, p.status, p.extras);
+    if (p.priority !== undefined) t = reprioritize(store, id, p.priority);
+    if (p.title !== undefined || p.body !== undefined) {
+      t = editTask(store, id, { title: p.title, body: p.body });
+    }
+    return t;
+  });
+}
+
+/** Build the route table. */
+export function kanbanRoutes(d: ApiDeps): Route[] {
+  const board = (c: RouteContext) => d.boards.resolve(c.url.searchParams.get("board"));
+  const store = (c: RouteContext) => d.boards.get(board(c));
+  const wrote = (c: RouteContext) => d.onWrite(board(c));
+
+  const routes: Array<[string, string, (c: RouteContext) => Response | Promise<Response>]> = [
+    ["GET", "/board", (c) => {
+      const includeArchived = queryBool(c.url, "include_archived", false);
+      const tenant = cleanName(c.url.searchParams.get("tenant"));
+      const s = store(c);
+      const view = boardView(s, { tenant, includeArchived });
+      const now = d.now();
+      const names: string[] = [...BOARD_COLUMNS, ...(includeArchived ? ["archived"] : [])];
+      const cols = new Map<string, unknown[]>(names.map((n) => [n, []]));
+      for (const { task, extras } of view.tasks) {
+        (cols.get(task.status) ?? cols.get("todo"))!.push(apiCard(task, extras, now));
+      }
+      return json({
+        columns: names.map((name) => ({ name, tasks: cols.get(name) })),
+        tenants: view.tenants,
+        assignees: view.assignees,
+        latest_event_id: view.latestEventId,
+        now,
+        board: board(c),
+      });
+    }],
+    ["GET", "/boards", () => json({ boards: listBoards(d.home) })],
+    ["GET", "/tasks/:id", (c) => {
+      const id = taskParam(c);
+      const s = store(c);
+      const detail = s.showTask(id, 200);
+      const rel = relatives(s, id);
+      const now = d.now();
+      return json({
+        task: apiTask(detail.task, now),
+        comments: detail.comments,
+        events: detail.events,
+        links: { parents: rel.parents.map((p) => p.id), children: rel.children.map((x) => x.id) },
+        parents: rel.parents,
+        children: rel.children,
+        runs: detail.runs.map(apiRun),
+        now,
+      });
+    }],
+    ["POST", "/tasks", async (c) => {
+      const f = new Fields(await readJson(c.req));
+      const title = f.reqStr("title", { max: 10_000 });
+      const kind = (f.str("workspace_kind") ?? "scratch").trim() || "scratch";
+      if (!["scratch", "dir", "worktree"].includes(kind)) {
+        throw new HttpError(
+          400,
+          "invalid_workspace",
+          `unknown workspace_kind '${kind}': expected scratch, worktree or dir`,
+        );
+      }
+      const rawPath = cleanName(f.str("workspace_path", { nullable: true, max: 4096 }));
+      if (kind === "dir" && rawPath === null) {
+        throw new HttpError(400, "invalid_path", "workspace_kind 'dir' needs a workspace_path");
+      }
+      if (kind !== "dir" && rawPath !== null) {
+        throw new HttpError(400, "invalid_path", "workspace_path is only for workspace_kind 'dir'");
+      }
+      const path = rawPath === null ? null : validateAbsolutePath("workspace_path", rawPath);
+      const parents = (f.strList("parents", { maxItems: 500 }) ?? []).map((p) => p.trim())
+        .filter(Boolean);
+      const skills = f.strList("skills", { nullable: true, maxItems: 100 });
+      const s = store(c);
+      const { task, existed } = s.createTask({
+        title,
+        body: f.str("body", { nullable: true }),
+        assignee: cleanName(f.str("assignee", { nullable: true, max: 200 })),
+        priority: parsePriority(f.int("priority", { min: -1000, max: 1000 }) ?? 0),
+        parents,
+        triage: f.bool("triage") ?? false,
+        workspace: { kind: kind as WorkspaceKind, path },
+        tenant: cleanName(f.str("tenant", { nullable: true, max: 200 })),
+        idempotencyKey: cleanName(f.str("idempotency_key", { nullable: true, max: 500 })),
+        maxRuntimeSeconds: f.int("max_runtime_seconds", { nullable: true, min: 0 }) ?? null,
+        maxRetries: f.int("max_retries", { nullable: true, min: 1, max: 1000 }) ?? null,
+        skills: skills === undefined || skills === null ? null : normalizeSkills(skills),
+        createdBy: cleanAuthor(f.str("created_by", { nullable: true })),
+      });
+      if (!existed) wrote(c);
+      const out: Record<string, unknown> = { task: apiTask(task, d.now()), existed };
+      if (!existed && task.status === "ready" && task.assignee) {
+        try {
+          const { running, message } = await d.presence();
+          if (!running && message) out.warning = message;
+        } catch (e) {
+          d.log("warning", "dispatcher presence probe failed; create goes on without a warning", e);
+        }
+      }
+      return json(out);
+    }],
+    ["PATCH", "/tasks/:id", async (c) => {
+      const id = taskParam(c);
+      const patch = parsePatch(new Fields(await readJson(c.req)));
+      const t = applyPatch(store(c), id, patch);
+      wrote(c);
+      return json({ task: apiTask(t, d.now()) });
+    }],
+    ["POST", "/tasks/bulk", async (c) => {
+      const f = new Fields(await readJson(c.req));
+      const ids = (f.strList("ids", { maxItems: MAX_BULK_IDS }) ?? []).map((x) => x.trim())
+        .filter(Boolean);
+      if (ids.length === 0) throw new HttpError(400, "invalid_body", "ids is required");
+      const patch = parsePatch(f);
+      const archive = f.bool("archive") ?? false;
+      if (
+        !archive && patch.status === undefined && patch.assignee === undefined &&
+        patch.priority === undefined
+      ) {
+        throw new HttpError(
+          400,
+          "invalid_body",
+          "nothing to do: give status, assignee, priority or archive",
+        );
+      }
+      const s = store(c);
+      const results = ids.map((id) => {
+        try {
+          if (!isTaskId(id)) throw new NotFoundError(`task ${id} not found`);
+          applyPatch(s, id, {
+            status: archive ? "archived" : patch.status,
+            assignee: patch.assignee,
+            priority: patch.priority,
+            extras: patch.extras,
+          });
+          return { id, ok: true };
+        } catch (e) {
+          if (e instanceof HttpError || e instanceof HermesError) {
+            return { id, ok: false, error: e.message };
+          }
+          d.log("error", "unexpected error in bulk update", e);
+          return { id, ok: false, error: "internal error" };
+        }
+      });
+      if (results.some((r) => r.ok)) wrote(c);
+      return json({ results });
+    }],
+    ["POST", "/tasks/:id/comments", async (c) => {
+      const id = taskParam(c);
+      const f = new Fields(await readJson(c.req));
+      const body = f.reqStr("body");
+      const comment = store(c).comment(id, cleanAuthor(f.str("author", { nullable: true })), body);
+      wrote(c);
+      return json({ ok: true, comment });
+    }],
+    ["GET", "/tasks/:id/log", (c) => {
+      const id = taskParam(c);
+      const tail = queryInt(c.url, "tail", 100_000, 1, MAX_LOG_TAIL);
+      const runParam = c.url.searchParams.get("run");
+      const runId = runParam === null || runParam === ""
+        ? null
+        : queryInt(c.url, "run", 0, 1, Number.MAX_SAFE_INTEGER);
+      const s = store(c);
+      s.requireTask(id);
+      const run = runForLog(s, id, runId);
+      if (runId !== null && run === null) {
+        throw new NotFoundError(`task ${id} has no run ${runId}`, "no_run");
+      }
+      return json(readLog(boardPaths(d.home, board(c)).logs, id, run?.id ?? null, tail));
+    }],
+    ["GET", "/links", (c) => json({ links: allLinks(store(c)) })],
+    ["POST", "/links", async (c) => {
+      const f = new Fields(await readJson(c.req));
+      const parent = f.reqStr("parent_id", { max: 100 }).trim();
+      const child = f.reqStr("child_id", { max: 100 }).trim();
+      store(c).link(parent, child);
+      wrote(c);
+      return json({ ok: true });
+    }],
+    ["DELETE", "/links", (c) => {
+      const parent = (c.url.searchParams.get("parent_id") ?? "").trim();
+      const child = (c.url.searchParams.get("child_id") ?? "").trim();
+      if (!parent || !child) {
+        throw new HttpError(400, "invalid_query", "parent_id and child_id are required");
+      }
+      store(c).unlink(parent, child);
+      wrote(c);
+      return json({ ok: true });
+    }],
+    ["GET", "/stats", (c) => json(store(c).stats())],
+    ["GET", "/assignees", (c) => {
+      const profiles = new Set([
+        "shell",
+        ...Object.keys(get<Record<string, unknown>>(d.config, "kanban.profiles") ?? {}),
+      ]);
+      const counts = store(c).assigneeCounts();
+      const names = [...new Set([...profiles, ...Object.keys(counts)])].sort();
+      return json({
+        assignees: names.map((name) => ({
+          name,
+          on_disk: profiles.has(name),
+          counts: counts[name] ?? {},
+        })),
+      });
+    }],
+    ["GET", "/config", async () => {
+      let dispatcher = { running: true, message: "" };
+      try {
+        dispatcher = await d.presence();
+      } catch { /* a failing probe is silent, as everywhere */ }
+      return json({
+        default_tenant: get<string>(d.config, "dashboard.kanban.default_tenant"),
+        lane_by_profile: get<boolean>(d.config, "dashboard.kanban.lane_by_profile"),
+        include_archived_by_default: get<boolean>(
+          d.config,
+          "dashboard.kanban.include_archived_by_default",
+        ),
+        render_markdown: get<boolean>(d.config, "dashboard.kanban.render_markdown"),
+        version: d.version,
+        dispatcher,
+      });
+    }],
+    ["POST", "/dispatch", async (c) => {
+      const f = new Fields(await readJson(c.req));
+      const dryRun = f.bool("dry_run") ?? queryBool(c.url, "dry_run", false);
+      const max = f.int("max", { min: 1, max: 10_000 }) ?? queryInt(c.url, "max", 8, 1, 10_000);
+      if (!d.dispatcher.dispatch) {
+        throw new HttpError(503, "no_dispatcher", d.dispatcher.unavailableReason());
+      }
+      let result: unknown;
+      try {
+        result = await d.dispatcher.dispatch({ dryRun, max });
+      } catch (e) {
+        throw new HttpError(503, "dispatch_failed", `dispatch failed: ${(e as Error).message}`);
+      }
+      return json(result ?? {});
+    }],
+    ["GET", "/events", (c) => {
+      const name = board(c);
+      d.boards.get(name); // the board must exist (the default one is created)
+      const raw = c.url.searchParams.get("since") ?? c.req.headers.get("last-event-id");
+      let since: number | null = null;
+      if (raw !== null && raw !== "") {
+        const n = Number(raw);
+        if (!Number.isInteger(n) || n < 0) {
+          throw new HttpError(400, "invalid_query", "since must be a non-negative integer");
+        }
+        since = n;
+      }
+      if (!d.hub.hasRoom()) {
+        throw new HttpError(503, "too_many_clients", "too many live-event clients; close a tab");
+      }
+      return new Response(d.hub.subscribe(name, since), {
+        headers: {
+          "content-type": "text/event-stream; charset=utf-8",
+          "cache-control": "no-store",
+          "x-accel-buffering": "no",
+          "x-content-type-options": "nosniff",
+        },
+      });
+    }],
+  ];
+  return routes.map(([method, pattern, handler]) => ({
+    method,
+    pattern: API_PREFIX + pattern,
+    handler,
+  }));
+}
+
+/** Read the tail of a run's log: `<logs>/<task id>/<run id>.log`, never outside `logs`. */
+export function readLog(
+  logs: string,
+  taskId: string,
+  runId: number | null,
+  tail: number,
+): Record<string, unknown> {
+  const empty = { task_id: taskId, run_id: runId, path: null, exists: false, size_bytes: 0 };
+  if (runId === null) return { ...empty, content: "", truncated: false };
+  const path = `${logs}/${taskId}/${runId}.log`;
+  let real: string;
+  let realLogs: string;
+  try {
+    real = Deno.realPathSync(path);
+    realLogs = Deno.realPathSync(logs);
+  } catch {
+    return { ...empty, path, content: "", truncated: false };
+  }
+  if (!real.startsWith(realLogs + "/")) {
+    // A symlink pointing out of the logs directory: refuse to follow it.
+    return { ...empty, path, content: "", truncated: false };
+  }
+  const file = Deno.openSync(real, { read: true });
+  try {
+    const size = file.statSync().size;
+    const start = Math.max(0, size - tail);
+    file.seekSync(start, Deno.SeekMode.Start);
+    const buf = new Uint8Array(size - start);
+    let at = 0;
+    while (at < buf.length) {
+      const n = file.readSync(buf.subarray(at));
+      if (n === null || n === 0) break;
+      at += n;
+    }
+    return {
+      task_id: taskId,
+      run_id: runId,
+      path,
+      exists: true,
+      size_bytes: size,
+      content: new TextDecoder().decode(buf.subarray(0, at)),
+      truncated: start > 0,
+    };
+  } finally {
+    file.close();
+  }
+}
+
+/** Every configuration key with its default (the server runs without a config.yaml in tests). */
+export function defaultConfig(): Config {
+  return new Map(KEYS.map((k) => [k.name, k.default]));
+}

@@ -1,0 +1,160 @@
+/**
+ * Who may talk to the dashboard. Every data route needs the token (bearer header or the
+ * cookie the page sets); the Host header must name this server (DNS rebinding); a browser
+ * request must come from this origin (cross-site requests and CSRF).
+ */
+
+import { HttpError } from "./responses.ts";
+
+/** Loopback host names always accepted in the Host header. */
+const LOOPBACK_NAMES = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+/** The name of the cookie holding the token; per port, since cookies ignore ports. */
+export function cookieName(port: number): string {
+  return `hermes_token_${port}`;
+}
+
+/** Compare two strings in time independent of where they differ. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const enc = new TextEncoder();
+  const x = enc.encode(a);
+  const y = enc.encode(b);
+  let diff = x.length ^ y.length;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
+  return diff === 0;
+}
+
+/** Read a cookie's value from a request. */
+export function readCookie(req: Request, name: string): string | null {
+  const header = req.headers.get("cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      const raw = part.slice(eq + 1).trim();
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw;
+      }
+    }
+  }
+  return null;
+}
+
+/** What the checks need to know about this server. */
+export interface Guard {
+  token: string;
+  /** The address the server listens on (as configured). */
+  listenHost: string;
+  /** The port it listens on (0 before it is known: then any port is accepted). */
+  port: () => number;
+}
+
+/** True for an IP literal (v4 or bracketed v6): such a Host cannot be a rebinding domain. */
+function isIpLiteral(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || /^\[[0-9a-fA-F:.]+\]$/.test(host);
+}
+
+function splitHost(value: string): { host: string; port: string | null } {
+  if (value.startsWith("[")) {
+    const end = value.indexOf("]");
+    if (end < 0) return { host: value, port: null };
+    const rest = value.slice(end + 1);
+    return {
+      host: value.slice(0, end + 1).toLowerCase(),
+      port: rest.startsWith(":") ? rest.slice(1) : null,
+    };
+  }
+  const colon = value.lastIndexOf(":");
+  if (colon < 0) return { host: value.toLowerCase(), port: null };
+  return { host: value.slice(0, colon).toLowerCase(), port: value.slice(colon + 1) };
+}
+
+function wildcard(host: string): boolean {
+  return host === "0.0.0.0" || host === "::" || host === "[::]";
+}
+
+/**
+ * Check the Host header. Accepted: loopback names, the configured listen host, and, when
+ * listening on every interface, any IP literal (a rebinding attack needs a domain name).
+ */
+export function checkHost(req: Request, guard: Guard): void {
+  const value = req.headers.get("host");
+  if (!value) throw new HttpError(400, "bad_host", "missing Host header");
+  const { host, port } = splitHost(value.trim());
+  const listen = guard.listenHost.toLowerCase();
+  const listenName = listen.includes(":") && !listen.startsWith("[") ? `[${listen}]` : listen;
+  const ok = LOOPBACK_NAMES.has(host) || host === listenName ||
+    (wildcard(listen) && isIpLiteral(host));
+  if (!ok) {
+    throw new HttpError(
+      421,
+      "bad_host",
+      `Host '${value}' is not this dashboard's address; open it as http://127.0.0.1:${guard.port()}/`,
+    );
+  }
+  const want = guard.port();
+  if (want !== 0 && port !== null && port !== String(want)) {
+    throw new HttpError(421, "bad_host", `Host '${value}' names another port than ${want}`);
+  }
+}
+
+/**
+ * Check that a browser request comes from this origin. Requests without Origin (curl, API
+ * clients) pass; they still need the token.
+ */
+export function checkOrigin(req: Request): void {
+  const site = req.headers.get("sec-fetch-site");
+  if (site === "cross-site") {
+    throw new HttpError(403, "cross_origin", "cross-site requests are refused");
+  }
+  const origin = req.headers.get("origin");
+  if (origin === null) return;
+  const host = req.headers.get("host") ?? "";
+  if (origin !== `http://${host}` && origin !== `https://${host}`) {
+    throw new HttpError(403, "cross_origin", `requests from origin '${origin}' are refused`);
+  }
+}
+
+/** Where the token may come from on this route. */
+export interface TokenSources {
+  /** Accept `?token=` (only the event stream: EventSource cannot send headers). */
+  query?: boolean;
+}
+
+/** Check the token (bearer header, cookie, or for the event stream the query string). */
+export function checkToken(req: Request, url: URL, guard: Guard, sources: TokenSources = {}): void {
+  const auth = req.headers.get("authorization");
+  let presented: string | null = null;
+  if (auth !== null) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    if (!m) {
+      throw new HttpError(401, "unauthorized", "Authorization must be 'Bearer <token>'", {
+        "www-authenticate": "Bearer",
+      });
+    }
+    presented = m[1];
+  } else {
+    presented = readCookie(req, cookieName(guard.port())) ??
+      (sources.query ? url.searchParams.get("token") : null);
+  }
+  if (presented === null || !constantTimeEqual(presented, guard.token)) {
+    throw new HttpError(
+      401,
+      "unauthorized",
+      presented === null
+        ? "this dashboard needs its token: open the URL 'hermes gateway status' prints, or send 'Authorization: Bearer <token>'"
+        : "wrong token: open the URL 'hermes gateway status' prints, or send the current token",
+      { "www-authenticate": "Bearer" },
+    );
+  }
+}
+
+/** The Set-Cookie header value that stores the token for this port. */
+export function tokenCookie(token: string, port: number): string {
+  return `${cookieName(port)}=${
+    encodeURIComponent(token)
+  }; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`;
+}
