@@ -25,7 +25,12 @@ import { readGatewayRecord } from "./presence.ts";
 import { dispatchSetting, initialDelayMs, intervalMs, isLoopbackHost } from "./settings.ts";
 import { type GatewayPhase, type GatewayState, writeState } from "./state_file.ts";
 import { WorkerChannel } from "./worker_channel.ts";
-import { dispatcherPermissions, serverPermissions } from "./worker_permissions.ts";
+import type { NotifierCommand, NotifierReply } from "./notifier/protocol.ts";
+import {
+  dispatcherPermissions,
+  notifierPermissions,
+  serverPermissions,
+} from "./worker_permissions.ts";
 
 /** Everything `hermes gateway run` decided before starting the host. */
 export interface HostOptions {
@@ -51,6 +56,8 @@ const SERVER_START_MS = 15_000;
 
 const DISPATCHER_URL = new URL("./dispatcher_worker.ts", import.meta.url);
 const SERVER_URL = new URL("../server/worker.ts", import.meta.url);
+const NOTIFIER_URL = new URL("./notifier/worker.ts", import.meta.url);
+const NOTIFIER_START_MS = 10_000;
 
 function moduleExists(url: URL): boolean {
   try {
@@ -155,6 +162,7 @@ export async function runGateway(opts: HostOptions): Promise<number> {
   ];
   let dispatcher: WorkerChannel<ToDispatcher, FromDispatcher> | null = null;
   let server: WorkerChannel<ToServer, FromServer> | null = null;
+  let notifier: WorkerChannel<NotifierCommand, NotifierReply> | null = null;
   // SIGUSR1 asks for a drain (`hermes gateway stop --drain`): no new claims from now on.
   const onDrain = () => {
     if (!stats.draining) log.info("draining: no new tasks will be claimed");
@@ -233,6 +241,9 @@ export async function runGateway(opts: HostOptions): Promise<number> {
       log.info(`dispatcher off: ${dispatch.reason}`);
     }
 
+    // --- notifier (independent of the dispatch flag: people still want to hear about events) ---
+    if (moduleExists(NOTIFIER_URL)) notifier = await startNotifier(opts, log);
+
     const relay = wireWorkers(dispatcher, server, log, (s) => {
       stats = { ...s, draining: s.draining || stats.draining };
     });
@@ -257,11 +268,15 @@ export async function runGateway(opts: HostOptions): Promise<number> {
     const budget = opts.stopWorkers
       ? SHUTDOWN_BUDGET_MS + get<number>(config, "kanban.kill_grace_seconds") * 1000
       : SHUTDOWN_BUDGET_MS;
-    await shutdownWorkers(dispatcher, server, opts.stopWorkers, budget, log);
+    await Promise.all([
+      shutdownWorkers(dispatcher, server, opts.stopWorkers, budget, log),
+      stopNotifier(notifier),
+    ]);
   } catch (e) {
     exitCode = 1;
     dispatcher?.terminate();
     server?.terminate();
+    notifier?.terminate();
     throw e;
   } finally {
     if (ticker !== undefined) clearInterval(ticker);
@@ -302,6 +317,49 @@ function startDispatcher(
     initialDelayMs: initialDelayMs(opts.config),
   });
   return ch;
+}
+
+/** Start the notifier worker; a notifier that fails to start is logged, not fatal. */
+async function startNotifier(
+  opts: HostOptions,
+  log: GatewayLog,
+): Promise<WorkerChannel<NotifierCommand, NotifierReply> | null> {
+  const ch = new WorkerChannel<NotifierCommand, NotifierReply>(
+    NOTIFIER_URL,
+    "hermes-notifier",
+    notifierPermissions(opts.home, opts.config, opts.env),
+  );
+  ch.on((m) => {
+    if (m.type === "log") log.log(m.level, m.message, { part: "notifier" });
+    else if (m.type === "error") log.error(`notifier: ${m.message}`);
+  });
+  ch.send({ type: "init", home: opts.home, env: envRecord() });
+  try {
+    await ch.waitFor(
+      (m): m is Extract<NotifierReply, { type: "ready" }> => m.type === "ready",
+      NOTIFIER_START_MS,
+      "notifier",
+    );
+    return ch;
+  } catch (e) {
+    log.error(`notifier did not start: ${(e as Error).message}`);
+    ch.terminate();
+    return null;
+  }
+}
+
+/** Ask the notifier to stop (it finishes the delivery in flight), within the budget. */
+async function stopNotifier(
+  notifier: WorkerChannel<NotifierCommand, NotifierReply> | null,
+): Promise<void> {
+  if (!notifier || notifier.dead) return;
+  notifier.send({ type: "stop" });
+  await notifier.waitFor(
+    (m): m is Extract<NotifierReply, { type: "stopped" }> => m.type === "stopped",
+    SHUTDOWN_BUDGET_MS,
+    "notifier shutdown",
+  ).catch(() => {});
+  notifier.terminate();
 }
 
 /** Relay between the workers: logs, stats, dispatch requests, wake-ups, kills. */

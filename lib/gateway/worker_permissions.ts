@@ -79,3 +79,33 @@ export function serverPermissions(
     ffi: false,
   };
 }
+
+/** The program of the notifier's command hook (`kanban.notify.command[0]`), if configured. */
+export function notifyCommand(config: Config): string | null {
+  const notify = get<Record<string, unknown>>(config, "kanban.notify") ?? {};
+  const cmd = notify.command;
+  const first = Array.isArray(cmd) ? cmd[0] : null;
+  return typeof first === "string" && first.trim() ? first.trim() : null;
+}
+
+/**
+ * Permissions of the notifier worker: HERMES_HOME, the network (webhook URLs come from
+ * config and from subscriptions added at run time), and only its command hook to run.
+ */
+export function notifierPermissions(
+  home: string,
+  config: Config,
+  env: Env,
+): Deno.PermissionOptionsObject {
+  const cmd = notifyCommand(config);
+  const path = cmd ? commandAvailable(cmd, env("PATH") ?? "") : null;
+  return {
+    read: path ? [home, path] : [home],
+    write: [home],
+    net: true,
+    run: path ? [path] : false,
+    env: false,
+    sys: ["hostname"],
+    ffi: false,
+  };
+}

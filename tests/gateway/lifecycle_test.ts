@@ -1,0 +1,182 @@
+import { equal, match, ok } from "node:assert/strict";
+import { gatewayLockHeld } from "../../lib/gateway/lock.ts";
+import { readGatewayRecord } from "../../lib/gateway/presence.ts";
+import { hermes } from "../support/cli.ts";
+import { tempHome } from "../support/home.ts";
+import { waitFor } from "../support/wait.ts";
+import { freePort, readStateFile, runGateway } from "./gateway_support.ts";
+
+/** Stop whatever gateway `home` has, even if the test failed half-way. */
+async function cleanup(home: { path: string; env: Record<string, string> }): Promise<void> {
+  await hermes(["gateway", "stop", "--timeout", "2"], { env: home.env });
+  const rec = readGatewayRecord(home.path);
+  if (rec && gatewayLockHeld(home.path)) {
+    try {
+      Deno.kill(rec.identity.pid, "SIGKILL");
+    } catch { /* gone */ }
+  }
+}
+
+Deno.test("gateway start, status and stop manage a background gateway", async () => {
+  await using home = await tempHome();
+  try {
+    const port = freePort();
+    const s = await hermes(["gateway", "start", "--port", String(port), "--json"], {
+      env: home.env,
+    });
+    equal(s.code, 0, s.stderr);
+    const started = s.json<{ pid: number; url: string; log: string; started: boolean }>();
+    ok(started.started);
+    match(started.url, new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\?token=[A-Za-z0-9_-]{32,}$`));
+    equal(started.log, `${home.path}/logs/gateway.log`);
+    equal(Deno.statSync(started.log).mode! & 0o777, 0o600);
+    equal(Deno.statSync(`${home.path}/logs`).mode! & 0o777, 0o700);
+    equal(Deno.statSync(`${home.path}/gateway.pid`).mode! & 0o777, 0o600);
+    equal(Deno.statSync(`${home.path}/dashboard.token`).mode! & 0o777, 0o600);
+    const health = await fetch(new URL("/healthz", started.url));
+    await health.body?.cancel();
+    equal(health.status, 200);
+
+    const again = await hermes(["gateway", "start"], { env: home.env });
+    equal(again.code, 0, again.stderr);
+    match(again.stdout, new RegExp(`already running \\(pid ${started.pid}\\)`));
+
+    const st = await hermes(["gateway", "status", "--json"], { env: home.env });
+    equal(st.code, 0, st.stderr);
+    const rep = st.json<Record<string, unknown>>();
+    equal(rep.running, true);
+    equal(rep.pid, started.pid);
+    equal(rep.url, started.url);
+    equal((rep.dispatch as { enabled: boolean }).enabled, true);
+    ok(typeof rep.uptime_seconds === "number");
+    const human = await hermes(["gateway", "status"], { env: home.env });
+    match(human.stdout, new RegExp(`Gateway: running {2}pid ${started.pid}`));
+    match(human.stdout, /Dispatcher: on/);
+
+    const stop = await hermes(["gateway", "stop"], { env: home.env });
+    equal(stop.code, 0, stop.stderr);
+    match(stop.stdout, new RegExp(`Gateway stopped \\(pid ${started.pid}\\)`));
+    equal(gatewayLockHeld(home.path), false);
+    let gone = false;
+    try {
+      Deno.statSync(`${home.path}/gateway.pid`);
+    } catch {
+      gone = true;
+    }
+    ok(gone, "pid file removed on a clean stop");
+    equal(readStateFile(home.path)?.phase, "stopped");
+
+    const down = await hermes(["gateway", "status", "--json"], { env: home.env });
+    equal(down.code, 1);
+    equal(down.json<{ running: boolean }>().running, false);
+    const stop2 = await hermes(["gateway", "stop"], { env: home.env });
+    equal(stop2.code, 0);
+    match(stop2.stdout, /No gateway is running/);
+  } finally {
+    await cleanup(home);
+  }
+});
+
+Deno.test("gateway start reports a gateway that dies at start with the log tail", async () => {
+  await using home = await tempHome();
+  try {
+    Deno.writeTextFileSync(`${home.path}/config.yaml`, "kanban:\n  max_workers: lots\n");
+    const s = await hermes(["gateway", "start", "--no-dashboard"], { env: home.env });
+    equal(s.code, 1);
+    match(s.stderr, /exited .* before it was ready/);
+    match(s.stderr, /max_workers must be a whole number/);
+    equal(gatewayLockHeld(home.path), false);
+  } finally {
+    await cleanup(home);
+  }
+});
+
+Deno.test("gateway run replaces a stale pid file left by a dead process", async () => {
+  await using home = await tempHome();
+  // A real process that has exited: its pid is dead (or, later, someone else's).
+  const dead = new Deno.Command("true").spawn();
+  await dead.status;
+  Deno.writeTextFileSync(
+    `${home.path}/gateway.pid`,
+    JSON.stringify({
+      kind: "hermes-gateway",
+      identity: { host: "x", bootId: null, pidNs: null, pid: dead.pid, startTicks: 1 },
+      started_at: 1,
+      url: null,
+      dispatch: { enabled: true, reason: "on" },
+    }),
+  );
+  const status = await hermes(["gateway", "status", "--json"], { env: home.env });
+  equal(status.json<{ running: boolean }>().running, false);
+  await using gw = await runGateway(home);
+  equal(readGatewayRecord(home.path)?.identity.pid, gw.pid);
+  match(gw.stderr(), new RegExp(`replacing a stale pid file.*stale_pid=${dead.pid}`));
+});
+
+Deno.test("gateway status does not mistake a reused pid for a running gateway", async () => {
+  await using home = await tempHome();
+  // The record names a live process (this test) that is not a gateway holding the lock.
+  Deno.writeTextFileSync(
+    `${home.path}/gateway.pid`,
+    JSON.stringify({
+      kind: "hermes-gateway",
+      identity: { host: "x", bootId: null, pidNs: null, pid: Deno.pid, startTicks: 1 },
+      started_at: 1,
+      url: null,
+      dispatch: { enabled: true, reason: "on" },
+    }),
+  );
+  const status = await hermes(["gateway", "status", "--json"], { env: home.env });
+  equal(status.code, 1);
+  equal(status.json<{ running: boolean }>().running, false);
+  const stop = await hermes(["gateway", "stop"], { env: home.env });
+  match(stop.stdout, /No gateway is running/);
+});
+
+Deno.test("gateway run refuses a second gateway on the same HERMES_HOME, naming the running pid", async () => {
+  await using home = await tempHome();
+  await using first = await runGateway(home);
+  const second = await hermes(["gateway", "run", "--no-dashboard"], { env: home.env });
+  equal(second.code, 1);
+  equal(second.stderr.trim().split("\n").length, 1, second.stderr);
+  match(second.stderr, new RegExp(`already running .*\\(pid ${first.pid}\\)`));
+  equal(readGatewayRecord(home.path)?.identity.pid, first.pid);
+});
+
+Deno.test("gateway run stops within 3 seconds of SIGTERM and SIGINT", async () => {
+  for (const sig of ["SIGTERM", "SIGINT"] as const) {
+    await using home = await tempHome();
+    await using gw = await runGateway(home, ["--port", "0"]);
+    const t0 = performance.now();
+    gw.kill(sig);
+    const st = await gw.status;
+    const ms = performance.now() - t0;
+    ok(ms < 3000, `${sig}: stopped after ${ms.toFixed(0)} ms`);
+    equal(st.code, 0, gw.stderr());
+    equal(gatewayLockHeld(home.path), false);
+    match(gw.stderr(), /gateway stopped/);
+  }
+});
+
+Deno.test("gateway run writes JSON lines with --log-format json", async () => {
+  await using home = await tempHome();
+  await using gw = await runGateway(home, ["--no-dashboard", "--log-format", "json"]);
+  gw.kill("SIGTERM");
+  await gw.status;
+  await waitFor(() => gw.stderr().includes("gateway stopped"), { what: "stop line" });
+  const lines = gw.stderr().trim().split("\n");
+  ok(lines.length >= 3);
+  for (const l of lines) {
+    const rec = JSON.parse(l) as { level: string; message: string };
+    ok(typeof rec.message === "string" && rec.level, l);
+  }
+});
+
+Deno.test("gateway run refuses a non-loopback dashboard.host from config without --host", async () => {
+  await using home = await tempHome();
+  Deno.writeTextFileSync(`${home.path}/config.yaml`, "dashboard:\n  host: 0.0.0.0\n");
+  const r = await hermes(["gateway", "run"], { env: home.env });
+  equal(r.code, 2);
+  match(r.stderr, /--host 0\.0\.0\.0/);
+  equal(gatewayLockHeld(home.path), false);
+});
