@@ -1,0 +1,37 @@
+import { equal, ok } from "node:assert/strict";
+import { refreshReadme } from "../commands/reference.ts";
+import { ENV_VARS } from "../lib/config/env_vars.ts";
+
+const ROOT = new URL("../", import.meta.url);
+
+Deno.test("README reference sections match the code (run 'deno task docs' to refresh)", async () => {
+  const doc = await Deno.readTextFile(new URL("README.md", ROOT));
+  equal(await refreshReadme(doc), doc);
+});
+
+Deno.test("README shows exactly the two set-up commands", async () => {
+  const doc = await Deno.readTextFile(new URL("README.md", ROOT));
+  ok(doc.includes("npx -y deno@2.9.6 task start"));
+  ok(doc.includes("npx -y deno@2.9.6 task test"));
+});
+
+async function* sources(dir: URL): AsyncGenerator<string> {
+  for await (const e of Deno.readDir(dir)) {
+    const u = new URL(e.name + (e.isDirectory ? "/" : ""), dir);
+    if (e.isDirectory) yield* sources(u);
+    else if (e.name.endsWith(".ts")) yield await Deno.readTextFile(u);
+  }
+}
+
+Deno.test("every HERMES_ environment variable the code uses is documented", async () => {
+  const known = new Set(ENV_VARS.map((v) => v.name));
+  const used = new Set<string>();
+  for (const dir of ["lib/", "commands/"]) {
+    for await (const text of sources(new URL(dir, ROOT))) {
+      for (const m of text.matchAll(/["'`](HERMES_[A-Z_]+)["'`]/g)) used.add(m[1]);
+      for (const m of text.matchAll(/\b(HERMES_[A-Z_]+):/g)) used.add(m[1]);
+    }
+  }
+  const missing = [...used].filter((v) => !known.has(v)).sort();
+  equal(missing.join(", "), "", "add these to lib/config/env_vars.ts");
+});
