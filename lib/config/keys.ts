@@ -96,6 +96,13 @@ export const KEYS: readonly KeyDef[] = [
     doc: "Absolute directories that dir: workspaces must lie under (empty: any absolute path).",
   },
   {
+    name: "kanban.worktree_repo",
+    type: "string",
+    default: "",
+    doc:
+      "Git repository (absolute path) that worktree workspaces branch from when the task names none.",
+  },
+  {
     name: "kanban.log_max_bytes",
     type: "integer",
     default: 2 * 1024 * 1024,

@@ -3,6 +3,10 @@
  * to all of them is never mistaken for a reused pid or another container's pid.
  */
 
+import { procAccess, type ProcStat, readHostFacts, readStats } from "./proc_reader.ts";
+
+export type { ProcStat } from "./proc_reader.ts";
+
 /** Who a process is, as precisely as this platform allows. */
 export interface ProcIdentity {
   host: string;
@@ -16,17 +20,7 @@ export interface ProcIdentity {
 /** Liveness of a recorded process, judged from here. */
 export type Liveness = "alive" | "dead" | "unknown";
 
-function readText(path: string): string | null {
-  try {
-    return Deno.readTextFileSync(path);
-  } catch {
-    return null;
-  }
-}
-
 let cachedHost: string | null = null;
-let cachedBoot: string | null | undefined;
-let cachedNs: string | null | undefined;
 
 /** This machine's hostname. */
 export function hostName(): string {
@@ -42,40 +36,26 @@ export function hostName(): string {
 
 /** Linux boot id (changes every boot), or null elsewhere. */
 export function bootId(): string | null {
-  if (cachedBoot === undefined) {
-    cachedBoot = readText("/proc/sys/kernel/random/boot_id")?.trim() ?? null;
-  }
-  return cachedBoot;
+  return readHostFacts().bootId;
 }
 
 /** This process's pid namespace (`pid:[4026531836]`), or null where unknown. */
 export function pidNamespace(): string | null {
-  if (cachedNs === undefined) {
-    try {
-      cachedNs = Deno.readLinkSync("/proc/self/ns/pid");
-    } catch {
-      cachedNs = null;
-    }
-  }
-  return cachedNs;
+  return readHostFacts().pidNs;
 }
 
-/** Parse /proc/<pid>/stat: state letter and start ticks. */
-export function procStat(pid: number): { state: string; startTicks: number } | null {
-  const text = readText(`/proc/${pid}/stat`);
-  if (!text) return null;
-  const close = text.lastIndexOf(")");
-  if (close < 0) return null;
-  const fields = text.slice(close + 2).split(" ");
-  // fields[0] is field 3 (state); start time is field 22 → index 19.
-  const startTicks = Number(fields[19]);
-  return { state: fields[0], startTicks: Number.isFinite(startTicks) ? startTicks : 0 };
+/**
+ * Parse /proc/<pid>/stat: state letter, start ticks, parent, group and session.
+ * Under the release permissions this costs a helper process (see proc_reader.ts).
+ */
+export function procStat(pid: number): ProcStat | null {
+  return readStats([pid]).get(pid) ?? null;
 }
 
 /** Identity of process `pid` on this host, or null if it does not exist. */
 export function identityOf(pid: number): ProcIdentity | null {
   const st = procStat(pid);
-  if (st === null && Deno.build.os === "linux") return null;
+  if (st === null && procAccess() !== "none") return null;
   return {
     host: hostName(),
     bootId: bootId(),
@@ -102,15 +82,31 @@ export function isLocal(id: Pick<ProcIdentity, "host" | "bootId" | "pidNs">): bo
     (id.pidNs ?? null) === pidNamespace();
 }
 
-/** Is the recorded process still the same live process? Zombies count as dead. */
-export function liveness(id: ProcIdentity): Liveness {
+/** What can be said about `id` without looking at its process, or null to look. */
+function judgeFromAfar(id: ProcIdentity): Liveness | null {
   if (id.host !== hostName()) return "unknown";
   if (id.bootId !== null && bootId() !== null && id.bootId !== bootId()) return "dead";
   if ((id.pidNs ?? null) !== pidNamespace()) return "unknown";
-  if (Deno.build.os !== "linux") return "unknown";
-  const st = procStat(id.pid);
+  if (procAccess() === "none") return "unknown";
+  return null;
+}
+
+function judge(id: ProcIdentity, st: ProcStat | undefined): Liveness {
   if (!st) return "dead";
   if (st.state === "Z" || st.state === "X") return "dead";
   if (id.startTicks !== null && st.startTicks !== id.startTicks) return "dead";
   return "alive";
+}
+
+/** Is the recorded process still the same live process? Zombies count as dead. */
+export function liveness(id: ProcIdentity): Liveness {
+  return judgeFromAfar(id) ?? judge(id, readStats([id.pid]).get(id.pid));
+}
+
+/** liveness() of many processes at once: one /proc read (helper call) for all of them. */
+export function livenessMany(ids: readonly ProcIdentity[]): Liveness[] {
+  const far = ids.map(judgeFromAfar);
+  const look = ids.filter((_, i) => far[i] === null).map((id) => id.pid);
+  const stats = look.length ? readStats(look) : new Map<number, ProcStat>();
+  return ids.map((id, i) => far[i] ?? judge(id, stats.get(id.pid)));
 }

@@ -1,0 +1,176 @@
+/** `hermes kanban profiles`: the worker profiles and whether their commands can be found. */
+
+import type { Ctx } from "../../lib/cli/context.ts";
+import { table } from "../../lib/cli/output.ts";
+import { flag } from "../../lib/cli/parse.ts";
+import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { loadConfig } from "../../lib/config/config.ts";
+import { DEFAULT_PATH, loadProfiles, locateCommand, type Profile } from "../../lib/workers/mod.ts";
+
+export const spec: CommandSpec = {
+  name: "profiles",
+  summary: "list worker profiles and check that their commands are on PATH",
+  description: "Profiles come from kanban.profiles in config.yaml; 'shell' is built in.\n" +
+    "A command that cannot be found is marked; with --check it also makes the exit status 1.",
+  args: [
+    { name: "action", description: "'add' to write a profile from a preset", required: false },
+    { name: "name", description: "name of the profile to add (the assignee)", required: false },
+  ],
+  options: [
+    { long: "check", description: "exit 1 if any profile's command cannot be found" },
+    { long: "presets", description: "list the agent presets (Claude Code, Codex, Gemini…)" },
+    { long: "preset", value: "name", description: "with 'add NAME': the preset to write" },
+    { long: "force", description: "with 'add NAME': replace an existing profile of that name" },
+  ],
+  examples: [
+    "hermes kanban profiles",
+    "hermes kanban profiles --check --json",
+    "hermes kanban profiles --presets",
+    "hermes kanban profiles add coder --preset claude",
+  ],
+};
+
+/** Whether a profile's program was found. */
+type Availability =
+  | { status: "ok"; path: string }
+  | { status: "missing" | "not_executable"; reason: string }
+  | { status: "unchecked"; reason: string };
+
+function check(p: Profile, ctxPath: string | undefined): Availability {
+  const program = p.command[0];
+  if (/\{[a-z_]+\}/.test(program)) {
+    return { status: "unchecked", reason: "the program name has a placeholder" };
+  }
+  if (program.includes("/") && !program.startsWith("/")) {
+    return { status: "unchecked", reason: "a relative program is resolved in each workspace" };
+  }
+  // The same PATH the worker will get: the profile's own, else the one passed on from here.
+  const r = locateCommand(program, p.env.PATH ?? ctxPath ?? DEFAULT_PATH);
+  if ("path" in r) return { status: "ok", path: r.path };
+  return {
+    status: r.cause === "permission_denied" ? "not_executable" : "missing",
+    reason: r.message,
+  };
+}
+
+function profileJson(p: Profile, a: Availability): Record<string, unknown> {
+  return {
+    name: p.name,
+    source: p.builtin ? "builtin" : "config",
+    command: p.command,
+    // Names only: values often hold API keys.
+    env: Object.keys(p.env).sort(),
+    completion: p.completion,
+    max_concurrent: p.maxConcurrent,
+    max_runtime_seconds: p.maxRuntimeSeconds,
+    description: p.description,
+    available: a.status === "ok" ? true : a.status === "unchecked" ? null : false,
+    program_path: a.status === "ok" ? a.path : null,
+    problem: a.status === "ok" ? null : a.reason,
+  };
+}
+
+/** Quote an argv word for display when it needs it. */
+function shown(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./{}-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
+  if (input.args.action !== undefined || flag(input, "presets") || input.opts.preset) {
+    return await presets(ctx, input);
+  }
+  const config = await loadConfig(ctx.home, ctx.env);
+  const profiles = [...loadProfiles(config).values()].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+  );
+  const checked = profiles.map((p) => ({ p, a: check(p, ctx.env("PATH")) }));
+  const missing = checked.filter(({ a }) =>
+    a.status === "missing" || a.status === "not_executable"
+  );
+  const strict = flag(input, "check");
+  if (ctx.json) {
+    ctx.printJson(checked.map(({ p, a }) => profileJson(p, a)));
+  } else {
+    const rows = [["NAME", "SOURCE", "COMPLETION", "MAX", "RUNTIME", "PROGRAM", "COMMAND"]];
+    for (const { p, a } of checked) {
+      // Plain words: colour codes would break the column alignment.
+      const program = a.status === "ok" || a.status === "unchecked"
+        ? a.status
+        : a.status.toUpperCase().replace("_", "-");
+      rows.push([
+        p.name,
+        p.builtin ? "builtin" : "config",
+        p.completion,
+        p.maxConcurrent === null ? "-" : String(p.maxConcurrent),
+        p.maxRuntimeSeconds === null ? "-" : `${p.maxRuntimeSeconds}s`,
+        program,
+        p.command.map(shown).join(" "),
+      ]);
+    }
+    ctx.stdout.write(table(rows));
+  }
+  for (const { p, a } of missing) {
+    if (a.status !== "ok") ctx.warn(`hermes: profile '${p.name}': ${a.reason}`);
+  }
+  return strict && missing.length > 0 ? 1 : 0;
+}
+
+/** `--presets` lists the agent presets; `add NAME --preset P` writes one into config.yaml. */
+async function presets(ctx: Ctx, input: ParsedInput): Promise<number> {
+  const { PRESETS, addPresetProfile, presetJson } = await import("../../lib/workers/presets.ts");
+  const { selfCommand } = await import("../../lib/gateway/launcher.ts");
+  const { UsageError } = await import("../../lib/board/errors.ts");
+  const action = input.args.action as string | undefined;
+  const preset = input.opts.preset as string | undefined;
+  const hermes = selfCommand([]);
+  const found = (program: string) =>
+    "path" in locateCommand(program, ctx.env("PATH") ?? DEFAULT_PATH) ? "found" : "not found";
+  if (action === undefined) {
+    if (preset !== undefined) {
+      throw new UsageError(
+        `--preset needs 'add NAME': hermes kanban profiles add NAME --preset ${preset}`,
+      );
+    }
+    if (ctx.json) {
+      ctx.printJson(PRESETS.map((p) => presetJson(p, { name: p.name, home: ctx.home, hermes })));
+      return 0;
+    }
+    const rows = [["PRESET", "AGENT", "COMPLETION", "PROGRAM", "MCP"]];
+    for (const p of PRESETS) {
+      rows.push([p.name, p.agent, p.completion, `${p.program} (${found(p.program)})`, p.mcp]);
+    }
+    ctx.stdout.write(table(rows));
+    ctx.print("\nAdd one: hermes kanban profiles add NAME --preset PRESET");
+    return 0;
+  }
+  if (action !== "add") {
+    throw new UsageError(
+      `unknown action '${action}': use 'hermes kanban profiles add NAME --preset P' ` +
+        "(or --presets to list the presets)",
+    );
+  }
+  const name = (input.args.name as string | undefined)?.trim();
+  if (!name || !preset) {
+    throw new UsageError(
+      "usage: hermes kanban profiles add NAME --preset P (see --presets for the presets)",
+    );
+  }
+  const added = await addPresetProfile({ name, home: ctx.home, hermes }, preset, {
+    force: flag(input, "force"),
+  });
+  if (ctx.json) {
+    ctx.printJson({ ok: true, ...added });
+  } else {
+    ctx.print(
+      `${added.replaced ? "Replaced" : "Added"} profile '${added.name}' (preset ${added.preset}) ` +
+        `in ${added.config}`,
+    );
+    for (const f of added.files) ctx.print(`Wrote ${f}`);
+    ctx.print(`Assign work to it: hermes kanban create 'TITLE' --assignee ${added.name}`);
+  }
+  const program = added.entry.command[0];
+  if (found(program) !== "found") {
+    ctx.warn(`hermes: '${program}' is not on PATH yet; install it before tasks are dispatched`);
+  }
+  return 0;
+}

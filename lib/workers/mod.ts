@@ -1,0 +1,9 @@
+/** Workers: profiles, workspaces, spawning and stopping worker processes, process identity. */
+export * from "./identity.ts";
+export * from "./proc_reader.ts";
+export * from "./profiles.ts";
+export * from "./command_path.ts";
+export * from "./workspace.ts";
+export * from "./spawn.ts";
+export * from "./kill_tree.ts";
+export * from "./log_cap.ts";

@@ -1,0 +1,231 @@
+/**
+ * Worker profiles: who does a task's work. A profile is an argv template plus
+ * environment, caps and a completion mode, read from `kanban.profiles` in
+ * config.yaml. The built-in `shell` profile always exists.
+ */
+
+import { UsageError } from "../board/errors.ts";
+import { type Config, get } from "../config/config.ts";
+
+/** How the dispatcher learns that a worker finished. */
+export type CompletionMode = "report" | "exit_code";
+
+/** A resolved worker profile. */
+export interface Profile {
+  name: string;
+  /** argv template; placeholders such as `{task_id}` are filled per run. */
+  command: string[];
+  /** Extra environment for the worker (on top of the clean base). */
+  env: Record<string, string>;
+  /** Live workers of this profile at most; null means only the global cap applies. */
+  maxConcurrent: number | null;
+  /** Default max runtime of a run; null defers to the task or `kanban.default_max_runtime_seconds`. */
+  maxRuntimeSeconds: number | null;
+  completion: CompletionMode;
+  description: string;
+  /** True for the built-in `shell` profile when config.yaml does not override it. */
+  builtin: boolean;
+}
+
+/** The placeholders an argv template may use. */
+export const PLACEHOLDERS = [
+  "task_id",
+  "title",
+  "prompt",
+  "workspace",
+  "body",
+  "run_id",
+  "board",
+] as const;
+
+/** Values for the placeholders of one run. */
+export type ArgvVars = Record<(typeof PLACEHOLDERS)[number], string>;
+
+/** The built-in profile: runs the task body with `sh -c` in the workspace. */
+export const SHELL_PROFILE: Readonly<Profile> = Object.freeze({
+  name: "shell",
+  command: ["sh", "-c", "{body}"],
+  env: {},
+  maxConcurrent: null,
+  maxRuntimeSeconds: null,
+  completion: "exit_code" as const,
+  description:
+    "runs the task body with sh -c in its workspace; exit 0 completes, other codes block",
+  builtin: true,
+});
+
+/** Environment names the dispatcher sets itself; a profile may not configure them. */
+export const RESERVED_ENV: ReadonlySet<string> = new Set([
+  "HERMES_KANBAN_TASK",
+  "HERMES_KANBAN_RUN_ID",
+  "HERMES_KANBAN_BOARD",
+  "HERMES_KANBAN_WORKSPACE",
+  "HERMES_HOME",
+  "HERMES_PROFILE",
+  "HERMES_TENANT",
+]);
+
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const KNOWN_KEYS = new Set([
+  "command",
+  "env",
+  "max_concurrent",
+  "max_runtime_seconds",
+  "completion",
+  "description",
+]);
+/** `{{name}}` is a literal `{name}`; `{name}` is a placeholder. */
+const TOKEN = /\{\{([a-z][a-z_]*)\}\}|\{([a-z][a-z_]*)\}/g;
+const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set(PLACEHOLDERS);
+
+function invalid(key: string, what: string): UsageError {
+  return new UsageError(`config.yaml: ${key} ${what}`, "invalid_config");
+}
+
+function optionalCount(key: string, v: unknown, min: number): number | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min) {
+    throw invalid(key, `must be a whole number ≥ ${min}, got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+function parseCommand(key: string, v: unknown): string[] {
+  if (typeof v === "string") {
+    throw invalid(
+      key,
+      `must be a list of arguments (argv), not a string; e.g. ["sh", "-c", "{body}"]`,
+    );
+  }
+  if (!Array.isArray(v) || v.length === 0) {
+    throw invalid(key, `must be a non-empty list of arguments, got ${JSON.stringify(v)}`);
+  }
+  return v.map((arg, i) => {
+    if (typeof arg !== "string" && typeof arg !== "number") {
+      throw invalid(`${key}[${i}]`, `must be a string, got ${JSON.stringify(arg)}`);
+    }
+    const s = String(arg);
+    if (i === 0 && s.trim() === "") throw invalid(`${key}[0]`, "must name a program");
+    for (const m of s.matchAll(TOKEN)) {
+      if (m[2] !== undefined && !KNOWN_PLACEHOLDERS.has(m[2])) {
+        throw invalid(
+          `${key}[${i}]`,
+          `uses unknown placeholder {${m[2]}} (known: ${
+            PLACEHOLDERS.map((p) => `{${p}}`).join(" ")
+          }; write {{${m[2]}}} for a literal)`,
+        );
+      }
+    }
+    return s;
+  });
+}
+
+function parseEnv(key: string, v: unknown): Record<string, string> {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== "object" || Array.isArray(v)) {
+    throw invalid(key, `must be a mapping of NAME: value, got ${JSON.stringify(v)}`);
+  }
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(v as Record<string, unknown>)) {
+    if (!ENV_NAME.test(name)) throw invalid(`${key}.${name}`, "is not a valid variable name");
+    if (RESERVED_ENV.has(name)) {
+      throw invalid(`${key}.${name}`, "is set by the dispatcher for every worker; remove it");
+    }
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+      throw invalid(`${key}.${name}`, `must be a string, got ${JSON.stringify(value)}`);
+    }
+    out[name] = String(value);
+  }
+  return out;
+}
+
+/** Validate one `kanban.profiles.<name>` entry; `base` supplies defaults (the built-in shell). */
+export function parseProfile(name: string, raw: unknown, base?: Readonly<Profile>): Profile {
+  const key = `kanban.profiles.${name}`;
+  if (!PROFILE_NAME.test(name)) {
+    throw invalid(key, "is not a valid profile name: use letters, digits, '.', '_' and '-'");
+  }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw invalid(key, `must be a mapping with at least 'command', got ${JSON.stringify(raw)}`);
+  }
+  const r = raw as Record<string, unknown>;
+  for (const k of Object.keys(r)) {
+    if (!KNOWN_KEYS.has(k)) {
+      throw invalid(`${key}.${k}`, `is not a profile key (known: ${[...KNOWN_KEYS].join(", ")})`);
+    }
+  }
+  if (r.command === undefined && !base) throw invalid(`${key}.command`, "is required");
+  const completion = r.completion ?? base?.completion ?? "report";
+  if (completion !== "report" && completion !== "exit_code") {
+    throw invalid(
+      `${key}.completion`,
+      `must be report or exit_code, got ${JSON.stringify(completion)}`,
+    );
+  }
+  if (r.description !== undefined && r.description !== null && typeof r.description !== "string") {
+    throw invalid(`${key}.description`, `must be a string, got ${JSON.stringify(r.description)}`);
+  }
+  const maxConcurrent = r.max_concurrent === undefined
+    ? base?.maxConcurrent ?? null
+    : optionalCount(`${key}.max_concurrent`, r.max_concurrent, 1);
+  const maxRuntime = r.max_runtime_seconds === undefined
+    ? base?.maxRuntimeSeconds ?? null
+    : optionalCount(`${key}.max_runtime_seconds`, r.max_runtime_seconds, 1);
+  return {
+    name,
+    command: r.command === undefined
+      ? [...base!.command]
+      : parseCommand(`${key}.command`, r.command),
+    env: { ...base?.env, ...parseEnv(`${key}.env`, r.env) },
+    maxConcurrent,
+    maxRuntimeSeconds: maxRuntime,
+    completion,
+    description: typeof r.description === "string" ? r.description : base?.description ?? "",
+    builtin: false,
+  };
+}
+
+/** Profiles from resolved config, by name; always includes `shell` (config may override it). */
+export function loadProfiles(config: Config): Map<string, Profile> {
+  const raw = get<Record<string, unknown>>(config, "kanban.profiles") ?? {};
+  const out = new Map<string, Profile>();
+  out.set("shell", { ...SHELL_PROFILE, command: [...SHELL_PROFILE.command], env: {} });
+  for (const [name, entry] of Object.entries(raw)) {
+    out.set(name, parseProfile(name, entry, name === "shell" ? SHELL_PROFILE : undefined));
+  }
+  return out;
+}
+
+/** The profile a task's assignee names, or why there is none. */
+export function resolveProfile(
+  profiles: Map<string, Profile>,
+  name: string | null,
+): { profile: Profile } | { error: string; cause: "unassigned" | "unknown_profile" } {
+  const n = name?.trim();
+  if (!n) return { error: "task has no assignee", cause: "unassigned" };
+  const profile = profiles.get(n);
+  if (profile) return { profile };
+  return {
+    error: `unknown profile '${n}': not in kanban.profiles of config.yaml (known: ${
+      [...profiles.keys()].sort().join(", ")
+    })`,
+    cause: "unknown_profile",
+  };
+}
+
+/** Fill an argv template; `{{name}}` stays a literal `{name}`. */
+export function renderArgv(profile: Profile, vars: ArgvVars): string[] {
+  const out = new Array<string>(profile.command.length);
+  for (let i = 0; i < profile.command.length; i++) {
+    const arg = profile.command[i];
+    out[i] = arg.includes("{")
+      ? arg.replace(
+        TOKEN,
+        (whole, literal: string | undefined, name: string | undefined) =>
+          literal !== undefined ? `{${literal}}` : (vars as Record<string, string>)[name!] ?? whole,
+      )
+      : arg;
+  }
+  return out;
+}

@@ -1,0 +1,313 @@
+/**
+ * Starting and stopping worker processes.
+ *
+ * Each worker runs under a tiny `/bin/sh` wrapper that is the leader of its own
+ * session and process group (pid = pgid). The wrapper appends the worker's
+ * stdout and stderr to the run's log file, waits for the command, and writes its
+ * exit status to the run's exit file. Nothing is piped through the dispatcher,
+ * so a worker outlives a gateway restart and can be adopted by the next one,
+ * which learns the outcome from the exit file (see docs/reference/workers.md).
+ */
+
+import type { Task } from "../board/task.ts";
+import type { BoardPaths } from "../config/paths.ts";
+import { locateCommand } from "./command_path.ts";
+import { bootId, hostName, identityOf, pidNamespace, type ProcIdentity } from "./identity.ts";
+import { procAccess, readStatsAsync } from "./proc_reader.ts";
+import { type Profile, renderArgv } from "./profiles.ts";
+
+/** Everything needed to start one run's worker. */
+export interface SpawnRequest {
+  profile: Profile;
+  task: Task;
+  runId: number;
+  /** Absolute directory the worker runs in (from prepareWorkspace). */
+  workspace: string;
+  board: string;
+  home: string;
+  /** Per-run log file; created 0600 (its directory 0700) if missing. */
+  logPath: string;
+  /** Per-run exit file the wrapper writes the exit status to. */
+  exitPath: string;
+  /** The parent's environment; only the allow-list (INHERITED_ENV) is passed on. */
+  baseEnv: Record<string, string>;
+  /** Text for the `{prompt}` placeholder. */
+  prompt: string;
+}
+
+/** A started worker. `pid` is its process-group leader (the wrapper). */
+export interface SpawnedWorker {
+  pid: number;
+  identity: ProcIdentity;
+  /**
+   * Resolves once `identity.startTicks` is filled in (the same object is updated).
+   * Under the release permissions /proc is read by a helper process, batched over
+   * all spawns of one event-loop turn, so await this before persisting the identity.
+   */
+  identityReady: Promise<ProcIdentity>;
+  /**
+   * The child handle when this process spawned it (null for adopted workers). It is
+   * unref'd so the parent can exit; call `child.ref()` to keep the process alive
+   * until `exited` resolves.
+   */
+  child: Deno.ChildProcess | null;
+  /** Resolves when the wrapper exits (and reaps it); `code` is null when a signal ended it. */
+  exited: Promise<{ code: number | null; signal: string | null }>;
+}
+
+/** Why a spawn failed, for the task's failure record. */
+export type SpawnCause = "command_not_found" | "permission_denied" | "workspace" | "other";
+
+/** A worker could not be started; `cause` says why. */
+export class SpawnError extends Error {
+  override readonly cause: SpawnCause;
+  constructor(cause: SpawnCause, message: string) {
+    super(message);
+    this.name = "SpawnError";
+    this.cause = cause;
+  }
+}
+
+/** Variables a worker inherits from the parent when set there; everything else is dropped. */
+export const INHERITED_ENV: readonly string[] = [
+  "PATH",
+  "HOME",
+  "LANG",
+  "LANGUAGE",
+  "LC_ALL",
+  "LC_CTYPE",
+  "LC_MESSAGES",
+  "TMPDIR",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TZ",
+];
+
+/** PATH for a worker whose parent has none. */
+export const DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
+
+/**
+ * A worker's whole environment: the allow-list from `baseEnv`, TERM=dumb, the
+ * profile's env, then the HERMES_* variables (set last so nothing overrides them).
+ */
+export function workerEnv(
+  req: Pick<
+    SpawnRequest,
+    "profile" | "task" | "runId" | "workspace" | "board" | "home" | "baseEnv"
+  >,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of INHERITED_ENV) {
+    const v = req.baseEnv[name];
+    if (v !== undefined) env[name] = v;
+  }
+  env.PATH ??= DEFAULT_PATH;
+  env.TERM = "dumb";
+  Object.assign(env, req.profile.env);
+  env.HERMES_KANBAN_TASK = req.task.id;
+  env.HERMES_KANBAN_RUN_ID = String(req.runId);
+  env.HERMES_KANBAN_BOARD = req.board;
+  env.HERMES_HOME = req.home;
+  env.HERMES_KANBAN_WORKSPACE = req.workspace;
+  env.HERMES_PROFILE = req.profile.name;
+  if (req.task.tenant) env.HERMES_TENANT = req.task.tenant;
+  return env;
+}
+
+/** Log and exit file paths of one run: `<logs>/<task id>/<run id>.log` and `.exit`. */
+export function runFiles(
+  paths: BoardPaths,
+  taskId: string,
+  runId: number,
+): { logPath: string; exitPath: string } {
+  const base = `${paths.logs}/${taskId}/${runId}`;
+  return { logPath: `${base}.log`, exitPath: `${base}.exit` };
+}
+
+const SH = "/bin/sh";
+
+// $1 log, $2 exit file, then the argv. The TERM trap keeps the wrapper alive while
+// its group is being stopped, so the command's status is still recorded; the trap
+// is not inherited by the command (caught signals reset to default on exec).
+const WRAPPER = 'trap : TERM\nexec >>"$1" 2>&1\n__hx_exit=$2\nshift 2\n"$@"\n' +
+  '__hx_code=$?\necho "$__hx_code" >"$__hx_exit"\nexit "$__hx_code"\n';
+
+// For argv `sh -c SCRIPT` (the shell profile) the script runs in a subshell of the
+// wrapper instead of a second sh: one exec fewer per task. A subshell resets the
+// TERM trap, gets no positional parameters, and cannot see the wrapper's variables.
+const WRAPPER_EVAL = 'trap : TERM\nexec >>"$1" 2>&1\n__hx_exit=$2 __hx_s=$3\n' +
+  '(set --; eval "unset __hx_exit __hx_s; $__hx_s")\n' +
+  '__hx_code=$?\necho "$__hx_code" >"$__hx_exit"\nexit "$__hx_code"\n';
+
+// util-linux setsid(1) makes the wrapper a session leader after a posix_spawn,
+// which costs the same at any parent size; Deno's `detached` forks the whole
+// parent first (about 1 ms per 100 MB resident). Fall back to it without setsid.
+let setsidPath: string | null | undefined;
+function setsidBinary(): string | null {
+  if (setsidPath === undefined) {
+    setsidPath = null;
+    if (Deno.build.os === "linux") {
+      for (const p of ["/usr/bin/setsid", "/bin/setsid"]) {
+        try {
+          if (Deno.statSync(p).isFile) {
+            setsidPath = p;
+            break;
+          }
+        } catch { /* try the next */ }
+      }
+    }
+  }
+  return setsidPath;
+}
+
+let shReal: string | null | undefined;
+function isSystemSh(path: string): boolean {
+  if (path === SH) return true;
+  try {
+    shReal ??= Deno.realPathSync(SH);
+    return Deno.realPathSync(path) === shReal;
+  } catch {
+    return false;
+  }
+}
+
+function hereIdentity(pid: number): ProcIdentity {
+  return { host: hostName(), bootId: bootId(), pidNs: pidNamespace(), pid, startTicks: null };
+}
+
+// Start times of fresh workers, read for all spawns of one event-loop turn at once.
+let pendingTicks: { identity: ProcIdentity; resolve: (id: ProcIdentity) => void }[] = [];
+function queueStartTicks(identity: ProcIdentity): Promise<ProcIdentity> {
+  return new Promise((resolve) => {
+    if (pendingTicks.length === 0) setTimeout(fillStartTicks, 0);
+    pendingTicks.push({ identity, resolve });
+  });
+}
+
+async function fillStartTicks(): Promise<void> {
+  const batch = pendingTicks;
+  pendingTicks = [];
+  let stats = new Map<number, { startTicks: number }>();
+  try {
+    stats = await readStatsAsync(batch.map((b) => b.identity.pid));
+  } catch { /* leave them unknown */ }
+  for (const { identity, resolve } of batch) {
+    // A worker already reaped has no entry; its exit is known from `exited` anyway.
+    const st = stats.get(identity.pid);
+    if (st) identity.startTicks = st.startTicks;
+    resolve(identity);
+  }
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i <= 0 ? "/" : path.slice(0, i);
+}
+
+function prepareLog(logPath: string, exitPath: string): void {
+  Deno.mkdirSync(dirOf(logPath), { recursive: true, mode: 0o700 });
+  if (dirOf(exitPath) !== dirOf(logPath)) {
+    Deno.mkdirSync(dirOf(exitPath), { recursive: true, mode: 0o700 });
+  }
+  Deno.openSync(logPath, { append: true, create: true, mode: 0o600 }).close();
+  try {
+    Deno.removeSync(exitPath);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+}
+
+/**
+ * Start a worker for one run, synchronously. Throws SpawnError with the true
+ * cause; never leaves a process behind when it throws.
+ */
+export function spawnWorker(req: SpawnRequest): SpawnedWorker {
+  if (!req.workspace.startsWith("/")) {
+    throw new SpawnError("workspace", `workspace '${req.workspace}' is not an absolute path`);
+  }
+  try {
+    if (!Deno.statSync(req.workspace).isDirectory) {
+      throw new SpawnError("workspace", `workspace ${req.workspace} is not a directory`);
+    }
+  } catch (e) {
+    if (e instanceof SpawnError) throw e;
+    throw new SpawnError("workspace", `workspace ${req.workspace}: ${(e as Error).message}`);
+  }
+  const env = workerEnv(req);
+  const argv = renderArgv(req.profile, {
+    task_id: req.task.id,
+    title: req.task.title,
+    prompt: req.prompt,
+    workspace: req.workspace,
+    body: req.task.body ?? "",
+    run_id: String(req.runId),
+    board: req.board,
+  });
+  const found = locateCommand(argv[0], env.PATH, req.workspace);
+  if (!("path" in found)) {
+    throw new SpawnError(found.cause, `profile '${req.profile.name}': ${found.message}`);
+  }
+  try {
+    prepareLog(req.logPath, req.exitPath);
+  } catch (e) {
+    throw new SpawnError(
+      e instanceof Deno.errors.PermissionDenied ? "permission_denied" : "other",
+      `cannot create log file ${req.logPath}: ${(e as Error).message}`,
+    );
+  }
+  const shArgs = argv.length === 3 && argv[1] === "-c" && isSystemSh(found.path)
+    ? ["-c", WRAPPER_EVAL, "sh", req.logPath, req.exitPath, argv[2]]
+    : ["-c", WRAPPER, "hermes-worker", req.logPath, req.exitPath, found.path, ...argv.slice(1)];
+  const setsid = setsidBinary();
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(setsid ?? SH, {
+      args: setsid ? [SH, ...shArgs] : shArgs,
+      cwd: req.workspace,
+      env,
+      clearEnv: true,
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+      detached: setsid === null,
+    }).spawn();
+  } catch (e) {
+    const cause: SpawnCause = e instanceof Deno.errors.PermissionDenied
+      ? "permission_denied"
+      : e instanceof Deno.errors.NotFound
+      ? "workspace"
+      : "other";
+    throw new SpawnError(cause, `cannot start worker: ${(e as Error).message}`);
+  }
+  child.unref();
+  const pid = child.pid;
+  let identity: ProcIdentity;
+  let identityReady: Promise<ProcIdentity>;
+  if (procAccess() === "direct") {
+    identity = identityOf(pid) ?? { ...hereIdentity(pid), startTicks: null };
+    identityReady = Promise.resolve(identity);
+  } else {
+    identity = { ...hereIdentity(pid), startTicks: null };
+    identityReady = procAccess() === "helper"
+      ? queueStartTicks(identity)
+      : Promise.resolve(identity);
+  }
+  const exited = child.status.then((s) => ({
+    code: s.signal ? null : s.code,
+    signal: s.signal ?? null,
+  }));
+  return { pid, identity, identityReady, child, exited };
+}
+
+/** The exit status the wrapper recorded, or null if it has not (yet) written one. */
+export function readExitFile(exitPath: string): number | null {
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(exitPath);
+  } catch {
+    return null;
+  }
+  const t = text.trim();
+  return /^\d{1,3}$/.test(t) ? Number(t) : null;
+}
