@@ -211,7 +211,16 @@ export async function runGateway(opts: HostOptions): Promise<number> {
           m.type === "listening" || m.type === "error",
         SERVER_START_MS,
         "dashboard",
-      );
+      ).catch((e) => {
+        throw new HermesError(
+          `the dashboard could not start: ${
+            (e as Error).message
+          } (run with --no-dashboard to go without it)`,
+          "dashboard_failed",
+          1,
+          500,
+        );
+      });
       if (first.type === "error") {
         throw new HermesError(
           `dashboard: ${first.message} (change dashboard.port or pass --port, or run with --no-dashboard)`,
@@ -229,10 +238,22 @@ export async function runGateway(opts: HostOptions): Promise<number> {
     if (dispatch.enabled) {
       dispatcher = startDispatcher(opts, log);
       const ready = await dispatcher.waitFor(
-        (m): m is Extract<FromDispatcher, { type: "ready" }> => m.type === "ready",
+        (m): m is Extract<FromDispatcher, { type: "ready" | "fatal" }> =>
+          m.type === "ready" || m.type === "fatal",
         DISPATCHER_START_MS,
         "dispatcher",
-      );
+      ).then((m) => {
+        if (m.type === "fatal") throw new Error(m.message);
+        return m;
+      }).catch((e) => {
+        throw new HermesError(
+          `the dispatcher could not start: ${(e as Error).message} ` +
+            "(HERMES_KANBAN_DISPATCH_IN_GATEWAY=0 runs the gateway without it)",
+          "dispatcher_failed",
+          1,
+          500,
+        );
+      });
       log.info("dispatcher embedded in gateway", {
         boards: ready.boards.join(","),
         interval_s: intervalMs(config) / 1000,
@@ -333,7 +354,13 @@ async function startNotifier(
     if (m.type === "log") log.log(m.level, m.message, { part: "notifier" });
     else if (m.type === "error") log.error(`notifier: ${m.message}`);
   });
-  ch.send({ type: "init", home: opts.home, env: envRecord() });
+  // The notifier takes kanban.notify from here, so it never parses config.yaml itself.
+  ch.send({
+    type: "init",
+    home: opts.home,
+    env: envRecord(),
+    notify: get(opts.config, "kanban.notify"),
+  });
   try {
     await ch.waitFor(
       (m): m is Extract<NotifierReply, { type: "ready" }> => m.type === "ready",

@@ -84,7 +84,9 @@ export function serverPermissions(
 export function notifyCommand(config: Config): string | null {
   const notify = get<Record<string, unknown>>(config, "kanban.notify") ?? {};
   const cmd = notify.command;
-  const first = Array.isArray(cmd) ? cmd[0] : null;
+  // `command: [argv…]` or `command: {argv: [argv…], …}`.
+  const argv = Array.isArray(cmd) ? cmd : (cmd as { argv?: unknown } | null)?.argv;
+  const first = Array.isArray(argv) ? argv[0] : null;
   return typeof first === "string" && first.trim() ? first.trim() : null;
 }
 
