@@ -153,6 +153,31 @@ CREATE TABLE IF NOT EXISTS hx_meta (
   key   TEXT PRIMARY KEY,
   value TEXT
 );
+CREATE TABLE IF NOT EXISTS hx_notify_sinks (
+  sink       TEXT PRIMARY KEY,
+  cursor     INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hx_notify_outbox (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  sink           TEXT NOT NULL,
+  event_id       INTEGER NOT NULL,
+  task_id        TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  target         TEXT,
+  body           TEXT NOT NULL,
+  state          TEXT NOT NULL DEFAULT 'pending',
+  attempts       INTEGER NOT NULL DEFAULT 0,
+  next_at_ms     INTEGER NOT NULL DEFAULT 0,
+  lease_owner    TEXT,
+  lease_until_ms INTEGER,
+  last_error     TEXT,
+  created_at     INTEGER NOT NULL,
+  done_at        INTEGER,
+  UNIQUE (sink, event_id)
+);
+CREATE INDEX IF NOT EXISTS hx_idx_outbox_sink ON hx_notify_outbox(sink, state, event_id);
+CREATE INDEX IF NOT EXISTS hx_idx_outbox_task ON hx_notify_outbox(task_id);
 CREATE INDEX IF NOT EXISTS hx_idx_tasks_ready ON tasks(status, priority DESC, created_at);
 `;
 
