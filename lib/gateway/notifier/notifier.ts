@@ -64,6 +64,9 @@ export interface PollReport {
   failed: number;
 }
 
+/** What subscriptions use while config.yaml cannot be read. */
+const DEFAULTS: NotifyConfig = parseNotifyConfig({}, () => undefined);
+
 /** Deliveries in flight at once, across all sinks (bounded resources, many subscriptions). */
 const MAX_IN_FLIGHT = 16;
 /** Scans that look at every board even when nothing changed (a safety sweep). */
@@ -204,14 +207,19 @@ export class Notifier {
       failed: (e) =>
         this.#once("watch", "info", `notifier: no file watching (${e.message}); polling instead`),
     });
+    let lastError = "";
     try {
       for (let n = 0; !signal.aborted; n++) {
         try {
           for (const [h, sink] of await this.#scan(n % SWEEP_EVERY === 0)) this.#lane(h, sink);
           watcher.update([...this.#boards.keys()]);
           this.#prune();
+          lastError = "";
         } catch (e) {
-          this.#log("error", `notifier: scan failed: ${(e as Error).message}`);
+          // A lasting fault (a full disk) is logged when it starts, not on every pass.
+          const message = `notifier: scan failed: ${(e as Error).message}`;
+          if (message !== lastError) this.#log("error", message);
+          lastError = message;
         }
         await this.#nap(this.#config?.pollIntervalMs ?? 1_000, signal);
       }
@@ -224,6 +232,7 @@ export class Notifier {
         } catch { /* closing anyway */ }
       }
       this.close();
+      this.#stop = new AbortController().signal;
       this.#started = false;
     }
   }
@@ -363,7 +372,7 @@ export class Notifier {
         }
       }
     }
-    const events = (cfg ?? parseNotifyConfig({}, this.#env)).events;
+    const events = (cfg ?? DEFAULTS).events;
     for (let more = true; more;) {
       const r = h.notify.enqueueSubscriptions(
         events,
@@ -440,7 +449,7 @@ export class Notifier {
   }
 
   #target(d: Delivery): Target | null {
-    const cfg = this.#config ?? parseNotifyConfig({}, this.#env);
+    const cfg = this.#config ?? DEFAULTS;
     if (d.sink.startsWith("sub:")) {
       return {
         type: "webhook",
