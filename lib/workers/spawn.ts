@@ -25,9 +25,9 @@ export interface SpawnRequest {
   workspace: string;
   board: string;
   home: string;
-  /** Per-run log file; created 0600 (its directory 0700) if missing. */
+  /** Per-run log file, appended to; the wrapper creates it 0600 (the parent its directory, 0700). */
   logPath: string;
-  /** Per-run exit file the wrapper writes the exit status to. */
+  /** Per-run exit file the wrapper writes the exit status to; must not exist yet (runFiles). */
   exitPath: string;
   /** The parent's environment; only the allow-list (INHERITED_ENV) is passed on. */
   baseEnv: Record<string, string>;
@@ -127,18 +127,51 @@ export function runFiles(
 
 const SH = "/bin/sh";
 
-// $1 log, $2 exit file, then the argv. The TERM trap keeps the wrapper alive while
-// its group is being stopped, so the command's status is still recorded; the trap
-// is not inherited by the command (caught signals reset to default on exec).
-const WRAPPER = 'trap : TERM\nexec >>"$1" 2>&1\n__hx_exit=$2\nshift 2\n"$@"\n' +
-  '__hx_code=$?\necho "$__hx_code" >"$__hx_exit"\nexit "$__hx_code"\n';
+// $1 log, $2 exit file, $3 the umask to give the command, then the argv. The log is
+// created here (mode 0600 under umask 077), off the dispatcher's thread: creating a
+// file costs a journal write the parent need not wait for. The TERM trap keeps the
+// wrapper alive while its group is being stopped, so the command's status is still
+// recorded; it is not inherited (caught signals reset to default on exec).
+const WRAPPER = [
+  "trap : TERM",
+  "umask 077",
+  'exec >>"$1" 2>&1',
+  'umask "$3"',
+  "__hx_exit=$2",
+  "shift 3",
+  '"$@"',
+  "__hx_code=$?",
+  'echo "$__hx_code" >"$__hx_exit"',
+  'exit "$__hx_code"',
+].join("\n");
 
 // For argv `sh -c SCRIPT` (the shell profile) the script runs in a subshell of the
 // wrapper instead of a second sh: one exec fewer per task. A subshell resets the
 // TERM trap, gets no positional parameters, and cannot see the wrapper's variables.
-const WRAPPER_EVAL = 'trap : TERM\nexec >>"$1" 2>&1\n__hx_exit=$2 __hx_s=$3\n' +
-  '(set --; eval "unset __hx_exit __hx_s; $__hx_s")\n' +
-  '__hx_code=$?\necho "$__hx_code" >"$__hx_exit"\nexit "$__hx_code"\n';
+const WRAPPER_EVAL = [
+  "trap : TERM",
+  "umask 077",
+  'exec >>"$1" 2>&1',
+  'umask "$3"',
+  "__hx_exit=$2 __hx_s=$4",
+  '(set --; eval "unset __hx_exit __hx_s; $__hx_s")',
+  "__hx_code=$?",
+  'echo "$__hx_code" >"$__hx_exit"',
+  'exit "$__hx_code"',
+].join("\n");
+
+let umaskText: string | undefined;
+/** This process's umask as octal text, passed on to workers (read once). */
+function parentUmask(): string {
+  if (umaskText === undefined) {
+    let m = 0o022;
+    try {
+      m = Deno.umask();
+    } catch { /* keep the common default */ }
+    umaskText = `0${m.toString(8)}`;
+  }
+  return umaskText;
+}
 
 // util-linux setsid(1) makes the wrapper a session leader after a posix_spawn,
 // which costs the same at any parent size; Deno's `detached` forks the whole
@@ -205,16 +238,10 @@ function dirOf(path: string): string {
   return i <= 0 ? "/" : path.slice(0, i);
 }
 
-function prepareLog(logPath: string, exitPath: string): void {
+function prepareLogDir(logPath: string, exitPath: string): void {
   Deno.mkdirSync(dirOf(logPath), { recursive: true, mode: 0o700 });
   if (dirOf(exitPath) !== dirOf(logPath)) {
     Deno.mkdirSync(dirOf(exitPath), { recursive: true, mode: 0o700 });
-  }
-  Deno.openSync(logPath, { append: true, create: true, mode: 0o600 }).close();
-  try {
-    Deno.removeSync(exitPath);
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
 }
 
@@ -249,16 +276,25 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     throw new SpawnError(found.cause, `profile '${req.profile.name}': ${found.message}`);
   }
   try {
-    prepareLog(req.logPath, req.exitPath);
+    prepareLogDir(req.logPath, req.exitPath);
   } catch (e) {
     throw new SpawnError(
       e instanceof Deno.errors.PermissionDenied ? "permission_denied" : "other",
-      `cannot create log file ${req.logPath}: ${(e as Error).message}`,
+      `cannot create log directory for ${req.logPath}: ${(e as Error).message}`,
     );
   }
   const shArgs = argv.length === 3 && argv[1] === "-c" && isSystemSh(found.path)
-    ? ["-c", WRAPPER_EVAL, "sh", req.logPath, req.exitPath, argv[2]]
-    : ["-c", WRAPPER, "hermes-worker", req.logPath, req.exitPath, found.path, ...argv.slice(1)];
+    ? ["-c", WRAPPER_EVAL, "sh", req.logPath, req.exitPath, parentUmask(), argv[2]]
+    : [
+      "-c",
+      WRAPPER,
+      "hermes-worker",
+      req.logPath,
+      req.exitPath,
+      parentUmask(),
+      found.path,
+      ...argv.slice(1),
+    ];
   const setsid = setsidBinary();
   let child: Deno.ChildProcess;
   try {

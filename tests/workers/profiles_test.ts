@@ -1,0 +1,158 @@
+import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
+import { UsageError } from "../../lib/board/mod.ts";
+import { resolveConfig } from "../../lib/config/mod.ts";
+import {
+  commandAvailable,
+  loadProfiles,
+  locateCommand,
+  renderArgv,
+  resolveProfile,
+} from "../../lib/workers/mod.ts";
+import { tempHome } from "../support/home.ts";
+import { makeProfile } from "./fixtures.ts";
+
+const noEnv = () => undefined;
+
+function profilesFrom(profiles: unknown) {
+  return loadProfiles(resolveConfig({ kanban: { profiles } }, noEnv));
+}
+
+/** The message of the UsageError `f` throws. */
+function configError(f: () => unknown): string {
+  let msg = "";
+  throws(() => {
+    try {
+      f();
+    } catch (e) {
+      msg = (e as Error).message;
+      throw e;
+    }
+  }, UsageError);
+  return msg;
+}
+
+const VARS = {
+  task_id: "t_0000abcd",
+  title: "Fix {body} & 'quotes'",
+  prompt: "work kanban task t_0000abcd",
+  workspace: "/tmp/ws",
+  body: "echo hi",
+  run_id: "9",
+  board: "default",
+};
+
+Deno.test("loadProfiles always has the built-in shell profile in exit_code mode", () => {
+  const p = loadProfiles(resolveConfig({}, noEnv));
+  deepEqual([...p.keys()], ["shell"]);
+  const shell = p.get("shell")!;
+  deepEqual(shell.command, ["sh", "-c", "{body}"]);
+  equal(shell.completion, "exit_code");
+  equal(shell.builtin, true);
+});
+
+Deno.test("loadProfiles reads every key of a configured profile, completion report by default", () => {
+  const p = profilesFrom({
+    coder: {
+      command: ["claude", "-p", "{prompt}", 3],
+      env: { MODEL: "opus", RETRIES: 2, VERBOSE: true },
+      max_concurrent: 2,
+      max_runtime_seconds: 1800,
+      description: "writes code",
+    },
+  }).get("coder")!;
+  deepEqual(p, {
+    name: "coder",
+    command: ["claude", "-p", "{prompt}", "3"],
+    env: { MODEL: "opus", RETRIES: "2", VERBOSE: "true" },
+    maxConcurrent: 2,
+    maxRuntimeSeconds: 1800,
+    completion: "report",
+    description: "writes code",
+    builtin: false,
+  });
+});
+
+Deno.test("a configured shell profile overrides the built-in one key by key", () => {
+  const shell = profilesFrom({ shell: { max_concurrent: 1, env: { CI: "1" } } }).get("shell")!;
+  deepEqual(shell.command, ["sh", "-c", "{body}"]);
+  equal(shell.completion, "exit_code");
+  equal(shell.maxConcurrent, 1);
+  deepEqual(shell.env, { CI: "1" });
+  equal(shell.builtin, false);
+});
+
+Deno.test("loadProfiles refuses bad profiles with one line naming the key", () => {
+  const cases: [unknown, RegExp][] = [
+    [{ x: { command: "claude -p" } }, /kanban\.profiles\.x\.command must be a list of arguments/],
+    [{ x: { command: [] } }, /kanban\.profiles\.x\.command must be a non-empty list/],
+    [{ x: {} }, /kanban\.profiles\.x\.command is required/],
+    [{ x: "claude" }, /kanban\.profiles\.x must be a mapping/],
+    [{ x: { command: ["a"], completion: "done" } }, /kanban\.profiles\.x\.completion must be/],
+    [{ x: { command: ["a"], max_concurrent: 0 } }, /kanban\.profiles\.x\.max_concurrent must be/],
+    [
+      { x: { command: ["a"], max_runtime_seconds: 1.5 } },
+      /kanban\.profiles\.x\.max_runtime_seconds must be a whole number/,
+    ],
+    [{ x: { command: ["a"], max_concurency: 2 } }, /kanban\.profiles\.x\.max_concurency is not/],
+    [{ x: { command: ["a"], env: ["A=1"] } }, /kanban\.profiles\.x\.env must be a mapping/],
+    [{ x: { command: ["a"], env: { "A-B": "1" } } }, /env\.A-B is not a valid variable name/],
+    [
+      { x: { command: ["a"], env: { HERMES_KANBAN_TASK: "t" } } },
+      /env\.HERMES_KANBAN_TASK is set by the dispatcher/,
+    ],
+    [{ x: { command: ["a", "{taskid}"] } }, /command\[1\] uses unknown placeholder \{taskid\}/],
+    [{ x: { command: ["", "b"] } }, /command\[0\] must name a program/],
+    [{ "bad name": { command: ["a"] } }, /is not a valid profile name/],
+  ];
+  for (const [profiles, re] of cases) {
+    const msg = configError(() => profilesFrom(profiles));
+    match(msg, /^config\.yaml: /);
+    match(msg, re);
+    equal(msg.split("\n").length, 1, msg);
+  }
+});
+
+Deno.test("resolveProfile tells an unassigned task from an unknown profile", () => {
+  const p = profilesFrom({ coder: { command: ["claude"] } });
+  equal((resolveProfile(p, "coder") as { profile: { name: string } }).profile.name, "coder");
+  deepEqual(resolveProfile(p, null), { error: "task has no assignee", cause: "unassigned" });
+  const r = resolveProfile(p, "writer");
+  ok("cause" in r);
+  equal(r.cause, "unknown_profile");
+  match(r.error, /unknown profile 'writer'.*known: coder, shell/);
+});
+
+Deno.test("renderArgv fills placeholders once, inside words too, and keeps {{x}} literal", () => {
+  const p = makeProfile(["run", "--task={task_id}", "{title}", "{{task_id}}", "{run_id}@{board}"]);
+  deepEqual(renderArgv(p, VARS), [
+    "run",
+    "--task=t_0000abcd",
+    "Fix {body} & 'quotes'",
+    "{task_id}",
+    "9@default",
+  ]);
+  const jq = makeProfile(["jq", "{a: .b}", "{prompt}"]);
+  deepEqual(renderArgv(jq, VARS), ["jq", "{a: .b}", "work kanban task t_0000abcd"]);
+});
+
+Deno.test("commandAvailable finds programs on PATH and ignores relative PATH entries", async () => {
+  await using home = await tempHome();
+  const bin = `${home.path}/bin`;
+  Deno.mkdirSync(bin);
+  Deno.writeTextFileSync(`${bin}/hello`, "#!/bin/sh\necho hi\n");
+  Deno.chmodSync(`${bin}/hello`, 0o755);
+  Deno.writeTextFileSync(`${bin}/nox`, "#!/bin/sh\n");
+  Deno.chmodSync(`${bin}/nox`, 0o644);
+  equal(commandAvailable("hello", `/nonexistent:${bin}`), `${bin}/hello`);
+  equal(commandAvailable("hello", "/usr/bin:/bin"), null);
+  equal(commandAvailable("hello", `.:bin`), null, "relative PATH entries are never searched");
+  equal(commandAvailable(`${bin}/hello`, ""), `${bin}/hello`);
+  equal(commandAvailable("nox", bin), null);
+  const nox = locateCommand("nox", bin);
+  ok("cause" in nox);
+  equal(nox.cause, "permission_denied");
+  ok(commandAvailable("sh", Deno.env.get("PATH")!)?.endsWith("/sh"));
+  // A removed program is noticed even after a cached lookup.
+  Deno.removeSync(`${bin}/hello`);
+  equal(commandAvailable("hello", `/nonexistent:${bin}`), null);
+});
