@@ -75,6 +75,7 @@ export const KANBAN: Group = {
     k("context", () => import("./kanban/context.ts")),
     k("gc", () => import("./kanban/gc.ts")),
     k("boards", () => import("./kanban/boards.ts")),
+    k("profiles", () => import("./kanban/profiles.ts")),
     k("notify-subscribe", () => import("./kanban/notify_subscribe.ts")),
     k("notify-list", () => import("./kanban/notify_list.ts")),
     k("notify-unsubscribe", () => import("./kanban/notify_unsubscribe.ts")),
