@@ -59,7 +59,13 @@ Deno.test("spawnWorker gives the worker a clean environment with HERMES_* set", 
     },
     profile: makeProfile(["sh", "-c", "{body}"], { name: "ops", env: { EXTRA: "1" } }),
   });
-  await spawnRef(req).exited;
+  // A variable of this very process must not reach the worker either.
+  Deno.env.set("HERMES_TEST_PARENT_ONLY", "leaked");
+  try {
+    await spawnRef(req).exited;
+  } finally {
+    Deno.env.delete("HERMES_TEST_PARENT_ONLY");
+  }
   const env = Object.fromEntries(
     Deno.readTextFileSync(req.logPath).trim().split("\n").map((l) => {
       const i = l.indexOf("=");
@@ -67,6 +73,7 @@ Deno.test("spawnWorker gives the worker a clean environment with HERMES_* set", 
     }),
   );
   equal(env.SECRET_TOKEN, undefined, "a parent variable outside the allow-list leaks");
+  equal(env.HERMES_TEST_PARENT_ONLY, undefined, "the dispatcher's own environment leaks");
   equal(env.HERMES_KANBAN_TASK, task.id);
   equal(env.HERMES_KANBAN_RUN_ID, "42");
   equal(env.HERMES_KANBAN_BOARD, "default");
