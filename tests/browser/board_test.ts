@@ -1,0 +1,139 @@
+/**
+ * The web board in headless Chromium: create in the page and watch a real shell worker take
+ * the card to done, the create warning, live changes from the CLI, refused moves, safe
+ * markdown. Screenshots land in $HERMES_SCREENSHOT_DIR (else a temp dir, printed).
+ */
+
+import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { hermes } from "../support/cli.ts";
+import { startServer, TOKEN } from "../server/server_support.ts";
+import { Page } from "./browser_support.ts";
+
+const API = "/api/plugins/kanban";
+const SHOTS = Deno.env.get("HERMES_SCREENSHOT_DIR") ??
+  await Deno.makeTempDir({ prefix: "hermes-screens-" });
+await Deno.mkdir(SHOTS, { recursive: true });
+
+async function shot(page: Page, name: string): Promise<void> {
+  const path = `${SHOTS}/${name}.png`;
+  await page.call("screenshot", path);
+  console.log(`screenshot: ${path}`);
+}
+
+const card = (col: string, title: string) =>
+  `.col-${col} .card:has(.card-title:text-is(${JSON.stringify(title)}))`;
+
+Deno.test("web board: a task created in the page goes to done as a shell worker runs it", async () => {
+  await using s = await startServer();
+  await using page = Page.launch();
+  await page.call("goto", `${s.base}/?token=${TOKEN}`);
+  await page.call("waitFor", ".live-live");
+  await page.call("press", "n");
+  await page.call("waitFor", ".modal input[name=title]");
+  await page.call("fill", ".modal input[name=title]", "say hello");
+  await page.call("fill", ".modal input[name=assignee]", "shell");
+  await page.call("fill", ".modal textarea[name=body]", "echo 'hello from the board'");
+  await page.call("click", ".modal button[type=submit]");
+  await page.call("waitFor", card("ready", "say hello"));
+  await shot(page, "01-created-ready");
+  const run = await hermes(["kanban", "dispatch", "--until-idle"], { env: s.home.env });
+  equal(run.code, 0, run.stdout + run.stderr);
+  await page.call("waitFor", card("done", "say hello"), 10_000);
+  await page.call("click", card("done", "say hello"));
+  await page.call("waitFor", ".drawer .run");
+  await page.call("click", ".drawer .run button.link");
+  await page.call("waitFor", ".drawer pre.log:has-text('hello from the board')");
+  await shot(page, "02-done-with-log");
+  deepEqual(await page.call("errors"), []);
+});
+
+Deno.test("web board: creating a task with no dispatcher shows the warning banner", async () => {
+  // The real presence probe: no gateway runs for this home.
+  await using s = await startServer({ presence: undefined });
+  await using page = Page.launch();
+  await page.call("goto", `${s.base}/?token=${TOKEN}`);
+  await page.call("waitFor", ".column");
+  await page.call("click", "text=+ New task");
+  await page.call("fill", ".modal input[name=title]", "waits for a gateway");
+  await page.call("fill", ".modal input[name=assignee]", "shell");
+  await page.call("click", ".modal button[type=submit]");
+  await page.call("waitFor", ".banner.warning");
+  const text = String(await page.call("text", ".banner.warning"));
+  match(text, /^Task created, but: No gateway is running/);
+  match(text, /hermes gateway start/);
+  await page.call("waitFor", card("ready", "waits for a gateway"));
+  await shot(page, "03-warning-banner");
+});
+
+Deno.test("web board: changes made from the CLI appear without reloading", async () => {
+  await using s = await startServer();
+  await using page = Page.launch();
+  await page.call("goto", `${s.base}/?token=${TOKEN}`);
+  await page.call("waitFor", ".live-live");
+  await page.call("eval", "window.__sameDocument = true");
+  const c = await hermes(["kanban", "create", "made in a terminal", "--json"], { env: s.home.env });
+  equal(c.code, 0, c.stderr);
+  const id = c.json<{ id: string }>().id;
+  await page.call("waitFor", card("ready", "made in a terminal"), 5000);
+  const b = await hermes(["kanban", "block", id, "needs a decision"], { env: s.home.env });
+  equal(b.code, 0, b.stderr);
+  await page.call("waitFor", card("blocked", "made in a terminal"), 5000);
+  equal(await page.call("eval", "window.__sameDocument === true"), true, "no reload happened");
+  await page.call("scheme", "dark");
+  await shot(page, "04-live-from-cli-dark");
+});
+
+Deno.test("web board: refused moves explain why; allowed moves work from the drawer", async () => {
+  await using s = await startServer();
+  const parent = await s.call<{ task: { id: string } }>("POST", `${API}/tasks`, {
+    title: "parent step",
+  });
+  await s.call("POST", `${API}/tasks`, { title: "child step", parents: [parent.body.task.id] });
+  await using page = Page.launch();
+  await page.call("goto", `${s.base}/?token=${TOKEN}`);
+  await page.call("waitFor", card("todo", "child step"));
+  await page.call("dragTo", card("todo", "child step"), ".col-ready");
+  await page.call("waitFor", ".banner.error");
+  match(String(await page.call("text", ".banner.error")), /parent\(s\) not done.*parent step/);
+  await shot(page, "05-refused-move");
+  // Keyboard: focus the parent's card, open it with Enter, complete it from the drawer.
+  await page.call(
+    "eval",
+    `document.querySelector('.card[data-id="${parent.body.task.id}"]').focus()`,
+  );
+  await page.call("press", "Enter");
+  await page.call("waitFor", ".drawer .moves");
+  ok(
+    !String(await page.call("text", ".drawer .moves")).includes("In progress"),
+    "no button moves a task to running",
+  );
+  await page.call("click", ".drawer button.move-done");
+  await page.call("waitFor", ".modal");
+  await page.call("press", "Enter");
+  await page.call("waitFor", card("done", "parent step"));
+  await page.call("waitFor", card("ready", "child step"), 5000);
+  await shot(page, "06-after-complete");
+});
+
+Deno.test("web board: task bodies render markdown without running any markup", async () => {
+  await using s = await startServer();
+  const body = [
+    "# Plan",
+    "Run **this** and `that`.",
+    '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>',
+    "[click](javascript:window.__pwned=3) and [docs](https://example.com/docs)",
+    "- one",
+    "- two",
+  ].join("\n");
+  const t = await s.call<{ task: { id: string } }>("POST", `${API}/tasks`, { title: "md", body });
+  await using page = Page.launch();
+  await page.call("goto", `${s.base}/?token=${TOKEN}#${t.body.task.id}`);
+  await page.call("waitFor", ".drawer .md h3");
+  equal(await page.call("count", ".drawer .md img"), 0);
+  equal(await page.call("count", ".drawer .md script"), 0);
+  equal(await page.call("count", ".drawer .md a[href^='javascript']"), 0);
+  equal(await page.call("count", ".drawer .md a[href='https://example.com/docs']"), 1);
+  equal(await page.call("count", ".drawer .md li"), 2);
+  match(String(await page.call("text", ".drawer .md")), /<img src=x onerror=/);
+  equal(await page.call("eval", "window.__pwned ?? null"), null);
+});
