@@ -35,6 +35,11 @@ export interface EventHubOptions {
 const BATCH = 200;
 /** Stream high-water mark in bytes; the queue a client may build is `maxQueuedBytes`. */
 const HIGH_WATER = 16 * 1024;
+/**
+ * Looks that follow a burst of file events, in ms: the last file event of a commit can come
+ * before its fsync ends (the final wal-index update is through mmap and makes no event).
+ */
+const TRAILING_MS = [3, 15, 40, 100];
 const encoder = new TextEncoder();
 
 /** Format one SSE message. */
@@ -96,6 +101,7 @@ class BoardFeed {
   #scheduled = false;
   #closed = false;
   #sinceKeepalive = 0;
+  #trailing: ReturnType<typeof setTimeout>[] = [];
 
   constructor(home: string, board: string, opts: Required<EventHubOptions>) {
     this.board = board;
@@ -123,7 +129,7 @@ class BoardFeed {
     (async () => {
       try {
         for await (const ev of this.#watcher!) {
-          if (ev.paths.some((p) => p.endsWith(file) || p.endsWith(`${file}-wal`))) this.nudge();
+          if (ev.paths.some((p) => p.slice(p.lastIndexOf("/") + 1).startsWith(file))) this.nudge();
         }
       } catch { /* watcher closed */ }
     })();
@@ -138,8 +144,13 @@ class BoardFeed {
     }
   }
 
-  /** Check for new events soon (after a write we made, or a file change). */
+  /**
+   * Check for new events soon (after a write we made, or a file change). File events arrive
+   * while a commit is still being written, so a few trailing looks follow the burst.
+   */
   nudge(): void {
+    for (const t of this.#trailing) clearTimeout(t);
+    this.#trailing = TRAILING_MS.map((ms) => setTimeout(() => this.poll(), ms));
     if (this.#scheduled) return;
     this.#scheduled = true;
     queueMicrotask(() => {
@@ -179,6 +190,7 @@ class BoardFeed {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#timer);
+    for (const t of this.#trailing) clearTimeout(t);
     try {
       this.#watcher?.close();
     } catch { /* already closed */ }
