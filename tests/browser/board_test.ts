@@ -5,7 +5,8 @@
  */
 
 import { deepEqual, equal, match, ok } from "node:assert/strict";
-import { hermes } from "../support/cli.ts";
+import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
+import { tempHome } from "../support/home.ts";
 import { startServer, TOKEN } from "../server/server_support.ts";
 import { Page } from "./browser_support.ts";
 
@@ -136,4 +137,43 @@ Deno.test("web board: task bodies render markdown without running any markup", a
   equal(await page.call("count", ".drawer .md li"), 2);
   match(String(await page.call("text", ".drawer .md")), /<img src=x onerror=/);
   equal(await page.call("eval", "window.__pwned ?? null"), null);
+});
+
+Deno.test("web board: served by a running gateway, a task made in the page runs to done by itself", async () => {
+  await using home = await tempHome();
+  const gw = new Deno.Command(Deno.execPath(), {
+    args: hermesArgv(["gateway", "run", "--port", "0"]),
+    env: { ...baseEnv(), ...home.env },
+    clearEnv: true,
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  const lines = gw.stderr.pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    let log = "";
+    let url: string | null = null;
+    const deadline = Date.now() + 20_000;
+    while (!url && Date.now() < deadline) {
+      const { value, done } = await lines.read();
+      if (done) break;
+      log += value;
+      url = /gateway ready url=(\S+)/.exec(log)?.[1] ?? null;
+    }
+    ok(url, `gateway did not become ready: ${log}`);
+    await using page = Page.launch();
+    await page.call("goto", url);
+    await page.call("waitFor", ".live-live");
+    await page.call("click", "text=+ New task");
+    await page.call("fill", ".modal input[name=title]", "run by the gateway");
+    await page.call("fill", ".modal input[name=assignee]", "shell");
+    await page.call("fill", ".modal textarea[name=body]", "echo done by the gateway");
+    await page.call("click", ".modal button[type=submit]");
+    await page.call("waitFor", card("done", "run by the gateway"), 15_000);
+    equal(await page.call("count", ".banner.warning"), 0, "a gateway is up: no warning");
+    await shot(page, "07-gateway-done");
+  } finally {
+    gw.kill("SIGTERM");
+    await lines.cancel().catch(() => {});
+    await gw.status;
+  }
 });
