@@ -5,20 +5,31 @@ const enc = new TextEncoder();
 /** Somewhere text can be written (stdout, stderr, or a test buffer). */
 export interface Sink {
   write(text: string): void;
+  /** Write UTF-8 bytes as they are (large outputs skip a decode and re-encode). */
+  writeBytes?(bytes: Uint8Array): void;
   /** True when this is an interactive terminal. */
   isTerminal: boolean;
 }
 
 /** A sink over a Deno file handle (stdout or stderr). */
 export function fileSink(file: typeof Deno.stdout | typeof Deno.stderr): Sink {
+  const writeBytes = (bytes: Uint8Array) => {
+    let off = 0;
+    while (off < bytes.length) off += file.writeSync(bytes.subarray(off));
+  };
   return {
     write(text: string) {
-      const bytes = enc.encode(text);
-      let off = 0;
-      while (off < bytes.length) off += file.writeSync(bytes.subarray(off));
+      writeBytes(enc.encode(text));
     },
+    writeBytes,
     isTerminal: file.isTerminal(),
   };
+}
+
+/** Write UTF-8 bytes to a sink, natively when it can take bytes. */
+export function writeBytes(sink: Sink, bytes: Uint8Array): void {
+  if (sink.writeBytes) sink.writeBytes(bytes);
+  else sink.write(new TextDecoder().decode(bytes));
 }
 
 /** Colour helpers that become identity functions when colour is off. */

@@ -13,6 +13,7 @@ import {
   runOutcome,
   type RunStatus,
   type Status,
+  STATUSES,
   type Task,
   type TaskEvent,
   UsageError,
@@ -290,29 +291,36 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   listTasks(filter: ListFilter): Task[] {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (filter.assignee) {
-      where.push("assignee = ?");
-      params.push(filter.assignee);
-    }
-    if (filter.status?.length) {
-      where.push(`status IN (${filter.status.map(() => "?").join(", ")})`);
-      params.push(...filter.status);
-    } else if (!filter.includeArchived) {
-      where.push("status != 'archived'");
-    }
-    if (filter.tenant) {
-      where.push("tenant = ?");
-      params.push(filter.tenant);
-    }
-    const sql = `SELECT ${TASK_COLUMNS} FROM tasks ${
-      where.length ? "WHERE " + where.join(" AND ") : ""
-    }
-      ORDER BY priority DESC, created_at ASC, id ASC${
-      filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : ""
-    }`;
+    const { where, params, limit } = listClauses(filter);
+    const sql = `SELECT ${TASK_COLUMNS} FROM tasks ${where}
+      ORDER BY priority DESC, created_at ASC, id ASC${limit}`;
     return this.conn.all<Row>(sql, ...params).map(toTask);
+  }
+
+  /**
+   * The human listing of `filter`, one line per task in listTasks' order, as UTF-8 bytes:
+   * `<icon> <id>  <status:8>  <assignee or -:20>[ [tenant]]  <title>` (widths in
+   * characters). SQLite renders it: decoding 10,000 rows into JS objects and building the
+   * lines there costs several times the query (bench/cli_bench.ts), and `kanban list` has a
+   * start-up budget. Empty when nothing matches.
+   */
+  listText(filter: ListFilter, icons: Readonly<Record<Status, string>>): Uint8Array {
+    const { where, params, limit } = listClauses(filter);
+    const icon = STATUSES.map((st) => `WHEN '${st}' THEN ?`).join(" ");
+    // group_concat keeps the order of its FROM subquery: SQLite never drops a subquery's
+    // ORDER BY under an order-sensitive aggregate (tests/store/list_text_test.ts checks).
+    // An ORDER BY inside group_concat would sort the rendered lines a second time.
+    const r = this.conn.rows<[Uint8Array | null]>(
+      `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB)
+       FROM (SELECT printf('%s %s  %!-8s  %!-20s%s  %s', CASE status ${icon} ELSE '?' END, id,
+               status, COALESCE(assignee, '-'),
+               CASE WHEN tenant IS NULL OR tenant = '' THEN '' ELSE ' [' || tenant || ']' END,
+               title) AS line
+             FROM tasks ${where} ORDER BY priority DESC, created_at ASC, id ASC${limit})`,
+      ...STATUSES.map((st) => icons[st]),
+      ...params,
+    );
+    return r[0]?.[0] ?? new Uint8Array();
   }
 
   showTask(id: string, eventLimit = 50): TaskDetail {
@@ -831,4 +839,29 @@ export class SqliteBoardStore implements BoardStore {
     }
     return out;
   }
+}
+
+/** WHERE and LIMIT clauses (with parameters) for a task list filter. */
+function listClauses(filter: ListFilter): { where: string; params: string[]; limit: string } {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter.assignee) {
+    where.push("assignee = ?");
+    params.push(filter.assignee);
+  }
+  if (filter.status?.length) {
+    where.push(`status IN (${filter.status.map(() => "?").join(", ")})`);
+    params.push(...filter.status);
+  } else if (!filter.includeArchived) {
+    where.push("status != 'archived'");
+  }
+  if (filter.tenant) {
+    where.push("tenant = ?");
+    params.push(filter.tenant);
+  }
+  return {
+    where: where.length ? "WHERE " + where.join(" AND ") : "",
+    params,
+    limit: filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : "",
+  };
 }

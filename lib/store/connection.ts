@@ -1,4 +1,8 @@
-/** Opening a board's SQLite file safely: modes, pragmas, migrations, transactions. */
+/**
+ * Opening a board's SQLite file safely: modes, pragmas, migrations, transactions, BUSY
+ * handling, checkpoints. Durability comes first: a file that is not a healthy SQLite board
+ * is reported and left exactly as it was, never replaced, emptied or recreated.
+ */
 
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { NotFoundError, StoreError } from "../board/errors.ts";
@@ -8,12 +12,17 @@ import {
   HERMES_INDEXES,
   HERMES_TABLES,
   HX_TABLES,
+  SCHEMA_STAMP,
   SCHEMA_VERSION,
+  stampVersion,
   TASK_COLUMNS_ADDED,
 } from "./schema.ts";
 
 /** Default busy timeout: how long a write waits for another process's write. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+
+/** Default interval between the periodic checkpoints of long-running processes. */
+export const DEFAULT_CHECKPOINT_INTERVAL_MS = 60_000;
 
 /** Options for opening a board. */
 export interface OpenOptions {
@@ -21,72 +30,179 @@ export interface OpenOptions {
   create: boolean;
   /** Busy timeout in milliseconds. */
   busyTimeoutMs?: number;
-  /** Run a full integrity check after opening. */
+  /**
+   * Run `PRAGMA quick_check` before using the board. Long-running writers (the gateway)
+   * set it: finding corruption at open beats writing on top of it for days.
+   */
   integrityCheck?: boolean;
+  /**
+   * Inspect without writing: no migration, no journal-mode change, no checkpoint on close
+   * (`hermes kanban doctor`). SQLite may still create the usual -wal/-shm side files.
+   */
+  readOnly?: boolean;
+  /** Minimum time between two checkpoints done by maybeCheckpoint(). */
+  checkpointIntervalMs?: number;
 }
 
-const SQLITE_HEADER = "SQLite format 3\0";
-const SQLITE_BUSY = 5;
-const SQLITE_READONLY = 8;
-const SQLITE_IOERR = 10;
-const SQLITE_CORRUPT = 11;
-const SQLITE_CANTOPEN = 14;
-const SQLITE_NOTADB = 26;
+/** Result of a WAL checkpoint (`PRAGMA wal_checkpoint`). */
+export interface CheckpointResult {
+  /** True when a reader or writer kept the checkpoint from finishing. */
+  busy: boolean;
+  /** Frames in the WAL. */
+  log: number;
+  /** Frames copied back into the database file. */
+  checkpointed: number;
+}
+
+const SQLITE_HEADER = new TextEncoder().encode("SQLite format 3\0");
+
+/** SQLite primary result codes we explain. */
+export const SQLITE = {
+  BUSY: 5,
+  LOCKED: 6,
+  READONLY: 8,
+  IOERR: 10,
+  CORRUPT: 11,
+  FULL: 13,
+  CANTOPEN: 14,
+  NOTADB: 26,
+} as const;
+
+// node:sqlite puts `errcode` on errors from prepared statements but not on those from
+// exec(), so the message (sqlite3_errstr's fixed text) is the fallback.
+const MESSAGE_CODES: ReadonlyArray<readonly [string, number]> = [
+  ["database is locked", SQLITE.BUSY],
+  ["database table is locked", SQLITE.LOCKED],
+  ["attempt to write a readonly database", SQLITE.READONLY],
+  ["disk I/O error", SQLITE.IOERR],
+  ["database disk image is malformed", SQLITE.CORRUPT],
+  ["database or disk is full", SQLITE.FULL],
+  ["unable to open database file", SQLITE.CANTOPEN],
+  ["file is not a database", SQLITE.NOTADB],
+];
+
+/** The SQLite primary result code of an error thrown by node:sqlite (or our busy error). */
+export function sqliteCode(e: unknown): number | undefined {
+  if (e instanceof StoreError) return e.code === "busy" ? SQLITE.BUSY : undefined;
+  if (!(e instanceof Error)) return undefined;
+  const code = (e as { errcode?: number }).errcode;
+  if (typeof code === "number") return code & 0xff;
+  if ((e as { code?: string }).code !== "ERR_SQLITE_ERROR") return undefined;
+  for (const [text, c] of MESSAGE_CODES) if (e.message.startsWith(text)) return c;
+  return undefined;
+}
+
+/** The error for a board whose write lock stayed taken longer than the busy timeout. */
+export function busyError(path: string, timeoutMs: number): StoreError {
+  return new StoreError(
+    `board ${path} is busy: another process held its write lock for more than ${timeoutMs} ms; ` +
+      "try again (HERMES_KANBAN_BUSY_TIMEOUT_MS sets how long to wait)",
+    "busy",
+  );
+}
+
+/** The error for a board that is damaged or not a SQLite database at all. */
+export function corruptError(path: string, detail: string): StoreError {
+  return new StoreError(
+    `board ${path} ${detail}; it was left untouched — run 'hermes kanban doctor' for what to do`,
+    "corrupt",
+  );
+}
 
 /** Translate a node:sqlite error into one of ours, with a message that says what to do. */
-export function mapSqliteError(e: unknown, path: string): unknown {
-  if (!(e instanceof Error)) return e;
-  const code = (e as { errcode?: number }).errcode;
-  if (code === undefined) return e;
-  switch (code & 0xff) {
-    case SQLITE_BUSY:
+export function mapSqliteError(
+  e: unknown,
+  path: string,
+  busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS,
+): unknown {
+  if (e instanceof StoreError || !(e instanceof Error)) return e;
+  switch (sqliteCode(e)) {
+    case undefined:
+      return e;
+    case SQLITE.BUSY:
+    case SQLITE.LOCKED:
+      return busyError(path, busyTimeoutMs);
+    case SQLITE.READONLY:
       return new StoreError(
-        `board ${path} is busy: another process has held its write lock too long; try again`,
-        "busy",
-      );
-    case SQLITE_READONLY:
-      return new StoreError(
-        `board ${path} is read-only: check the permissions of the file and its directory`,
+        `board ${path} is read-only: make the file, its directory and its -wal/-shm files ` +
+          "writable by this user (or point HERMES_HOME somewhere writable)",
         "read_only",
       );
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case SQLITE.CORRUPT:
+      return corruptError(path, "is corrupt (SQLite: database disk image is malformed)");
+    case SQLITE.NOTADB:
+      return corruptError(path, "is not a SQLite database");
+    case SQLITE.CANTOPEN:
       return new StoreError(
-        `board ${path} is corrupt or not a SQLite database; it was left untouched — run 'hermes kanban doctor'`,
-        "corrupt",
-      );
-    case SQLITE_CANTOPEN:
-      return new StoreError(
-        `cannot open board ${path}: check that its directory exists and is writable`,
+        `cannot open board ${path}: check that its directory exists and is writable ` +
+          "(SQLite needs to create the -wal and -shm files beside it)",
         "cannot_open",
       );
-    case SQLITE_IOERR:
-      return new StoreError(`I/O error on board ${path}: ${e.message}`, "io_error");
+    case SQLITE.FULL:
+      return new StoreError(
+        `board ${path}: the disk is full; free space and try again`,
+        "disk_full",
+      );
+    case SQLITE.IOERR:
+      return new StoreError(
+        `I/O error on board ${path} (${e.message}); check the disk, then run 'hermes kanban doctor'`,
+        "io_error",
+      );
     default:
       return new StoreError(`database error on ${path}: ${e.message}`, "database");
   }
 }
 
+/** Block this thread for `ms` (synchronous code cannot await; node:sqlite is synchronous). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * What is at `path`: nothing, an empty file, or a file with a SQLite header.
+ *
+ * Never open and close the file itself once a connection to it may be open in this
+ * process (the gateway's workers, the server's boards): closing any descriptor of a
+ * file drops every POSIX lock this process holds on it, so another process's last
+ * close then deletes the WAL under our live connection and its later commits are lost.
+ * So an existing, non-empty file is judged by stat alone and SQLite itself refuses a
+ * bad header (SQLITE_NOTADB → the same "not a SQLite database" error, file untouched).
+ */
 function checkHeader(path: string): "missing" | "empty" | "ok" {
+  try {
+    const st = Deno.statSync(path);
+    if (st.isDirectory) {
+      throw new StoreError(`board ${path} is a directory, not a SQLite file`, "cannot_open");
+    }
+    return st.size > 0 ? "ok" : "empty";
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    if (e instanceof Deno.errors.NotFound) return "missing";
+    // Anything else (a permission problem): the open below names it precisely.
+  }
   let file: Deno.FsFile;
   try {
     file = Deno.openSync(path, { read: true });
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return "missing";
     if (e instanceof Deno.errors.PermissionDenied) {
-      throw new StoreError(`cannot read board ${path}: permission denied`, "permission");
+      throw new StoreError(
+        `cannot read board ${path}: permission denied (check the file's owner and mode)`,
+        "permission",
+      );
+    }
+    if (e instanceof Deno.errors.IsADirectory) {
+      throw new StoreError(`board ${path} is a directory, not a SQLite file`, "cannot_open");
     }
     throw e;
   }
   try {
-    const buf = new Uint8Array(16);
+    const buf = new Uint8Array(SQLITE_HEADER.length);
     const n = file.readSync(buf) ?? 0;
     if (n === 0) return "empty";
-    if (n < 16 || new TextDecoder().decode(buf) !== SQLITE_HEADER) {
-      throw new StoreError(
-        `${path} is not a SQLite database (bad header); it was left untouched — run 'hermes kanban doctor'`,
-        "corrupt",
-      );
+    // Compared as bytes: a TextDecoder costs more than the rest of this check.
+    for (let i = 0; i < SQLITE_HEADER.length; i++) {
+      if (buf[i] !== SQLITE_HEADER[i]) throw corruptError(path, "is not a SQLite database");
     }
     return "ok";
   } finally {
@@ -96,13 +212,12 @@ function checkHeader(path: string): "missing" | "empty" | "ok" {
 
 function createPrivateFile(path: string): void {
   try {
-    const f = Deno.openSync(path, { write: true, createNew: true, mode: 0o600 });
-    f.close();
+    Deno.openSync(path, { write: true, createNew: true, mode: 0o600 }).close();
   } catch (e) {
     if (e instanceof Deno.errors.AlreadyExists) return;
-    if (e instanceof Deno.errors.PermissionDenied) {
+    if (e instanceof Deno.errors.PermissionDenied || (e as { code?: string }).code === "EROFS") {
       throw new StoreError(
-        `cannot create board ${path}: permission denied (is HERMES_HOME read-only?)`,
+        `cannot create board ${path}: its directory is read-only (point HERMES_HOME somewhere writable)`,
         "read_only",
       );
     }
@@ -120,73 +235,81 @@ function createPrivateFile(path: string): void {
 export class Connection {
   readonly path: string;
   readonly db: DatabaseSync;
+  readonly busyTimeoutMs: number;
+  readonly readOnly: boolean;
   #stmts = new Map<string, StatementSync>();
   #closed = false;
+  #checkpointEveryMs: number;
+  #lastCheckpoint = Date.now();
 
-  private constructor(path: string, db: DatabaseSync) {
+  private constructor(path: string, db: DatabaseSync, opts: OpenOptions) {
     this.path = path;
     this.db = db;
+    this.busyTimeoutMs = opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+    this.readOnly = opts.readOnly ?? false;
+    this.#checkpointEveryMs = opts.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS;
   }
 
   /** Open (and, with `create`, initialise) the board at `path`. */
   static open(path: string, opts: OpenOptions): Connection {
     const state = checkHeader(path);
     if (state === "missing") {
-      if (!opts.create) throw new NotFoundError(`no board at ${path}`, "no_board");
+      if (!opts.create || opts.readOnly) throw new NotFoundError(`no board at ${path}`, "no_board");
       createPrivateFile(path);
     }
+    const timeout = opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
     let db: DatabaseSync;
     try {
       db = new DatabaseSync(path, {
-        timeout: opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+        timeout,
         enableForeignKeyConstraints: true,
+        readOnly: opts.readOnly ?? false,
       });
     } catch (e) {
-      throw mapSqliteError(e, path);
+      throw mapSqliteError(e, path, timeout);
     }
-    const conn = new Connection(path, db);
+    const conn = new Connection(path, db, opts);
     try {
-      conn.#init(state !== "ok", opts.integrityCheck ?? false);
+      conn.retryBusy(() => conn.#init(state !== "ok", opts.integrityCheck ?? false));
     } catch (e) {
       conn.close();
-      throw mapSqliteError(e, path);
+      throw mapSqliteError(e, path, timeout);
     }
     return conn;
   }
 
   #init(fresh: boolean, integrity: boolean): void {
-    const db = this.db;
-    db.exec("PRAGMA synchronous = FULL");
-    // Reading the schema catches a corrupt or foreign file before we write anything.
+    if (!this.readOnly) this.stmt("PRAGMA synchronous = FULL").run();
+    // Reading the header catches a foreign or damaged file before anything is written.
     const version = Number(this.value("PRAGMA user_version") ?? 0);
     if (integrity) {
-      const res = String(this.value("PRAGMA quick_check") ?? "");
-      if (res !== "ok") {
-        throw new StoreError(
-          `board ${this.path} failed its integrity check (${
-            res.slice(0, 200)
-          }); it was left untouched — run 'hermes kanban doctor'`,
-          "corrupt",
-        );
-      }
+      const res = this.all<Record<string, unknown>>("PRAGMA quick_check")
+        .map((r) => String(Object.values(r)[0])).join("; ");
+      if (res !== "ok") corruptFail(this.path, res);
     }
-    if (fresh || version < SCHEMA_VERSION) this.#migrate();
-    // WAL is set once, when the board is not in WAL yet; never re-applied, never downgraded.
+    if (this.readOnly) return;
+    // The stamp moves whenever the DDL does; a newer hermes's stamp means a superset schema.
+    if (fresh || (version !== SCHEMA_STAMP && stampVersion(version) <= SCHEMA_VERSION)) {
+      this.#migrate();
+    }
+    // WAL is set once, when the board is not in WAL yet: never re-applied (re-applying it on
+    // every open recreated -wal/-shm under other processes' feet in Hermes) and never
+    // downgraded, whatever error happens later.
     const mode = String(this.value("PRAGMA journal_mode") ?? "");
-    if (mode.toLowerCase() !== "wal") db.exec("PRAGMA journal_mode = WAL");
+    if (mode.toLowerCase() !== "wal") this.db.exec("PRAGMA journal_mode = WAL");
   }
 
+  /** Additive, idempotent migration to our schema; safe on Hermes boards of any age. */
   #migrate(): void {
     this.tx(() => {
-      const version = Number(this.value("PRAGMA user_version") ?? 0);
-      if (version >= SCHEMA_VERSION) return;
       this.db.exec(HERMES_TABLES);
       const taskCols = this.columns("tasks");
-      const hadConsecutive = taskCols.has("consecutive_failures");
+      const hadFailureCounter = taskCols.has("consecutive_failures");
       for (const [name, type] of TASK_COLUMNS_ADDED) {
         if (!taskCols.has(name)) this.db.exec(`ALTER TABLE tasks ADD COLUMN ${name} ${type}`);
       }
-      if (!hadConsecutive) {
+      // Hermes renamed its spawn-failure columns by adding new ones and copying: so do we.
+      if (!hadFailureCounter) {
         this.db.exec(
           "UPDATE tasks SET consecutive_failures = spawn_failures, last_failure_error = last_spawn_error",
         );
@@ -200,10 +323,55 @@ export class Connection {
       for (const [from, to] of EVENT_KIND_RENAMES) {
         this.run("UPDATE task_events SET kind = ? WHERE kind = ?", to, from);
       }
+      this.#backfillRuns();
       this.db.exec(HERMES_INDEXES);
       this.db.exec(HX_TABLES);
-      this.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+      this.db.exec(`PRAGMA user_version = ${SCHEMA_STAMP}`);
     });
+  }
+
+  /** Boards from before runs existed: give each running task the open run it should have. */
+  #backfillRuns(): void {
+    const orphans = this.all<{ id: string }>(
+      "SELECT id FROM tasks WHERE status = 'running' AND current_run_id IS NULL",
+    );
+    for (const { id } of orphans) {
+      const { lastId } = this.run(
+        `INSERT INTO task_runs (task_id, profile, status, claim_lock, claim_expires, worker_pid,
+           max_runtime_seconds, last_heartbeat_at, started_at)
+         SELECT id, assignee, 'running', claim_lock, claim_expires, worker_pid, max_runtime_seconds,
+           last_heartbeat_at, COALESCE(started_at, created_at) FROM tasks WHERE id = ?`,
+        id,
+      );
+      this.run(
+        "UPDATE tasks SET current_run_id = ? WHERE id = ? AND current_run_id IS NULL",
+        lastId,
+        id,
+      );
+    }
+  }
+
+  /**
+   * Run `fn`, retrying while SQLite answers BUSY without having waited (WAL recovery by
+   * another process, a snapshot that went stale, a journal-mode change in progress): the
+   * busy handler covers lock waits, not those. Gives up with the 'busy' error once the busy
+   * timeout has passed, so the total wait stays what the user configured.
+   */
+  retryBusy<T>(fn: () => T): T {
+    const deadline = Date.now() + this.busyTimeoutMs;
+    let pause = 2;
+    while (true) {
+      try {
+        return fn();
+      } catch (e) {
+        const code = sqliteCode(e);
+        if (code !== SQLITE.BUSY && code !== SQLITE.LOCKED) throw e;
+        const left = deadline - Date.now();
+        if (left <= 0) throw busyError(this.path, this.busyTimeoutMs);
+        sleepSync(Math.min(pause, left));
+        pause = Math.min(pause * 2, 100);
+      }
+    }
   }
 
   /** Column names of a table. */
@@ -216,54 +384,89 @@ export class Connection {
   stmt(sql: string): StatementSync {
     let s = this.#stmts.get(sql);
     if (!s) {
-      s = this.db.prepare(sql);
+      try {
+        s = this.db.prepare(sql);
+      } catch (e) {
+        throw this.#mapped(e);
+      }
       this.#stmts.set(sql, s);
     }
     return s;
   }
 
+  // Every statement helper maps SQLite's errors, so nothing leaves the store as a raw
+  // "database disk image is malformed" with a stack trace.
+  #mapped(e: unknown): unknown {
+    return mapSqliteError(e, this.path, this.busyTimeoutMs);
+  }
+
   /** Run a statement; returns changes and last id. */
   run(sql: string, ...params: SQLInputValue[]): { changes: number; lastId: number } {
-    const r = this.stmt(sql).run(...params);
-    return { changes: Number(r.changes), lastId: Number(r.lastInsertRowid) };
+    const s = this.stmt(sql);
+    try {
+      const r = s.run(...params);
+      return { changes: Number(r.changes), lastId: Number(r.lastInsertRowid) };
+    } catch (e) {
+      throw this.#mapped(e);
+    }
   }
 
   /** First row or undefined. */
   get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
-    return this.stmt(sql).get(...params) as T | undefined;
+    const s = this.stmt(sql);
+    try {
+      return s.get(...params) as T | undefined;
+    } catch (e) {
+      throw this.#mapped(e);
+    }
   }
 
   /** All rows. */
   all<T>(sql: string, ...params: SQLInputValue[]): T[] {
-    return this.stmt(sql).all(...params) as T[];
+    const s = this.stmt(sql);
+    try {
+      return s.all(...params) as T[];
+    } catch (e) {
+      throw this.#mapped(e);
+    }
+  }
+
+  /** All rows as arrays of column values (cheaper than objects for big results). */
+  rows<T extends unknown[]>(sql: string, ...params: SQLInputValue[]): T[] {
+    const s = this.stmt(sql) as StatementSync & { setReturnArrays(on: boolean): void };
+    s.setReturnArrays(true);
+    try {
+      return s.all(...params) as unknown as T[];
+    } catch (e) {
+      throw this.#mapped(e);
+    } finally {
+      s.setReturnArrays(false);
+    }
   }
 
   /** First column of the first row. */
   value(sql: string, ...params: SQLInputValue[]): unknown {
-    const row = this.db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+    const row = this.get<Record<string, unknown>>(sql, ...params);
     if (!row) return undefined;
-    return Object.values(row)[0];
+    for (const k in row) return row[k];
+    return undefined;
   }
 
   /** Run `fn` in one BEGIN IMMEDIATE transaction; rolled back on any error. */
   tx<T>(fn: () => T): T {
     if (this.db.isTransaction) return fn();
     try {
-      this.db.exec("BEGIN IMMEDIATE");
+      this.retryBusy(() => this.stmt("BEGIN IMMEDIATE").run());
     } catch (e) {
-      throw mapSqliteError(e, this.path);
+      throw mapSqliteError(e, this.path, this.busyTimeoutMs);
     }
     try {
       const out = fn();
-      this.db.exec("COMMIT");
+      this.stmt("COMMIT").run();
       return out;
     } catch (e) {
-      if (this.db.isTransaction) {
-        try {
-          this.db.exec("ROLLBACK");
-        } catch { /* the original error matters more */ }
-      }
-      throw mapSqliteError(e, this.path);
+      this.#rollback();
+      throw mapSqliteError(e, this.path, this.busyTimeoutMs);
     }
   }
 
@@ -271,17 +474,26 @@ export class Connection {
   read<T>(fn: () => T): T {
     if (this.db.isTransaction) return fn();
     try {
-      this.db.exec("BEGIN");
+      // A read can only be refused with BUSY before it has seen anything, so a retry is safe.
+      return this.retryBusy(() => {
+        this.stmt("BEGIN").run();
+        try {
+          return fn();
+        } finally {
+          if (this.db.isTransaction) this.stmt("COMMIT").run();
+        }
+      });
     } catch (e) {
-      throw mapSqliteError(e, this.path);
+      this.#rollback();
+      throw mapSqliteError(e, this.path, this.busyTimeoutMs);
     }
+  }
+
+  #rollback(): void {
+    if (!this.db.isTransaction) return;
     try {
-      return fn();
-    } catch (e) {
-      throw mapSqliteError(e, this.path);
-    } finally {
-      if (this.db.isTransaction) this.db.exec("COMMIT");
-    }
+      this.db.exec("ROLLBACK");
+    } catch { /* the original error matters more */ }
   }
 
   /** Change counter that moves whenever another connection commits (PRAGMA data_version). */
@@ -289,9 +501,41 @@ export class Connection {
     return Number(this.get<{ data_version: number }>("PRAGMA data_version")?.data_version ?? 0);
   }
 
-  /** Passive WAL checkpoint; safe at any time. */
-  checkpoint(): void {
-    this.db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+  /**
+   * WAL checkpoint (PASSIVE by default: copies what it can without waiting for or blocking
+   * anyone, so it is safe at any time).
+   */
+  checkpoint(
+    mode: "PASSIVE" | "FULL" | "RESTART" | "TRUNCATE" = "PASSIVE",
+    now = Date.now(),
+  ): CheckpointResult {
+    const r = this.db.prepare(`PRAGMA wal_checkpoint(${mode})`).get() as
+      | Record<string, number>
+      | undefined;
+    this.#lastCheckpoint = now;
+    return {
+      busy: Number(r?.busy ?? 0) !== 0,
+      log: Number(r?.log ?? 0),
+      checkpointed: Number(r?.checkpointed ?? 0),
+    };
+  }
+
+  /**
+   * Passive checkpoint when the last one is older than the checkpoint interval; for
+   * long-running processes (the gateway calls it every tick). Returns null when not due.
+   * SQLite's own auto-checkpoint runs only on commit and gives up when readers are active,
+   * so a busy, read-heavy process can otherwise grow the WAL without bound.
+   */
+  maybeCheckpoint(now = Date.now()): CheckpointResult | null {
+    if (this.readOnly || now - this.#lastCheckpoint < this.#checkpointEveryMs) return null;
+    try {
+      return this.checkpoint("PASSIVE", now);
+    } catch (e) {
+      // A checkpoint that cannot run now is retried on the next call; only real damage surfaces.
+      const code = sqliteCode(e);
+      if (code === SQLITE.BUSY || code === SQLITE.LOCKED) return null;
+      throw mapSqliteError(e, this.path, this.busyTimeoutMs);
+    }
   }
 
   /** Close the connection (idempotent). */
@@ -308,4 +552,8 @@ export class Connection {
   get closed(): boolean {
     return this.#closed;
   }
+}
+
+function corruptFail(path: string, result: string): never {
+  throw corruptError(path, `failed its integrity check (${result.slice(0, 200)})`);
 }

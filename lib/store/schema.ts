@@ -4,8 +4,12 @@
  * bookkeeping lives in separate `hx_` tables that Hermes ignores.
  */
 
-/** Schema version we write to PRAGMA user_version. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Our schema generation. Bump it for a change that needs a data step, or that keeps the
+ * DDL below the same length; any other DDL edit reaches existing boards by itself (see
+ * SCHEMA_STAMP at the end of this file).
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Hermes's tables (create-if-missing; never altered destructively). */
 export const HERMES_TABLES = `
@@ -187,3 +191,18 @@ export const EVENT_KIND_RENAMES: ReadonlyArray<readonly [string, string]> = [
   ["priority", "reprioritized"],
   ["spawn_auto_blocked", "gave_up"],
 ];
+
+/**
+ * What we keep in PRAGMA user_version: the generation and the length of the DDL above.
+ * Whenever a board's stamp differs, the (additive, idempotent) migration runs once on open,
+ * so a table appended to HX_TABLES reaches existing boards without anyone remembering a
+ * version bump; otherwise opening runs no DDL at all. Computed from lengths, not a hash,
+ * because this runs on every CLI start.
+ */
+export const SCHEMA_STAMP: number = SCHEMA_VERSION * 100_000 +
+  (HERMES_TABLES.length + HERMES_INDEXES.length + HX_TABLES.length) % 100_000;
+
+/** The schema generation a user_version stamp was written by (0 for Hermes's own boards). */
+export function stampVersion(userVersion: number): number {
+  return Math.floor(userVersion / 100_000);
+}

@@ -82,6 +82,8 @@ export interface BoardStore {
   getTask(id: string): Task | null;
   requireTask(id: string): Task;
   listTasks(filter: ListFilter): Task[];
+  /** The human listing of `filter` as UTF-8 lines (see SqliteBoardStore.listText). */
+  listText(filter: ListFilter, icons: Readonly<Record<Status, string>>): Uint8Array;
   showTask(id: string, eventLimit?: number): TaskDetail;
   assign(id: string, assignee: string | null): Task;
   link(parentId: string, childId: string): void;

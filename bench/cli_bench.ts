@@ -1,0 +1,100 @@
+/**
+ * Start-up cost of the CLI's hot verbs, beside `deno run` of an empty script (the floor):
+ * `kanban create` on an empty board, `kanban list` on a 10,000-task board, and `kanban
+ * create` on a 100,000-task board beside create on the empty one (it must not slow down
+ * as the board grows).
+ */
+
+import { openBoard } from "../lib/store/mod.ts";
+import {
+  benchRuns,
+  denoRun,
+  EMPTY_SCRIPT,
+  interleave,
+  type Report,
+  ROOT,
+  summarize,
+  timeCommand,
+} from "./harness.ts";
+
+const MAIN = `${ROOT}main.ts`;
+const ASSIGNEES = ["writer", "coder", "reviewer", "shell", "researcher", "tester", "ops", null];
+
+/** Fill the default board of `home` with `n` tasks in one transaction, through the store. */
+function seedBoard(home: string, n: number): void {
+  const store = openBoard(home, "default", { create: true });
+  try {
+    store.conn.tx(() => {
+      for (let i = 0; i < n; i++) {
+        store.createTask({
+          title: `seeded task ${i}: summarise the findings of batch ${i % 97}`,
+          body: i % 3 === 0 ? `details for task ${i}\n\n- step one\n- step two` : null,
+          assignee: ASSIGNEES[i % ASSIGNEES.length],
+          priority: i % 5,
+          triage: i % 50 === 0,
+          tenant: i % 10 === 0 ? "acme" : null,
+          createdBy: "bench",
+        });
+      }
+    });
+  } finally {
+    store.close();
+  }
+}
+
+async function makeHome(tasks: number): Promise<string> {
+  const home = await Deno.makeTempDir({ prefix: "hermes-bench-" });
+  await Deno.chmod(home, 0o700);
+  seedBoard(home, tasks);
+  return home;
+}
+
+function envFor(home: string): Record<string, string> {
+  return {
+    PATH: Deno.env.get("PATH") ?? "",
+    HOME: Deno.env.get("HOME") ?? home,
+    HERMES_HOME: home,
+    NO_COLOR: "1",
+    ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
+  };
+}
+
+/** Measure and report; boards are built first, then every case runs interleaved. */
+export async function run(report: Report): Promise<void> {
+  const runs = benchRuns(40);
+  const empty = await makeHome(0);
+  const ten = await makeHome(10_000);
+  const hundred = await makeHome(100_000);
+  try {
+    const create = ["kanban", "create", "bench: write the weekly report", "--assignee", "writer"];
+    const samples = await interleave(runs, {
+      floor: () => timeCommand(denoRun(EMPTY_SCRIPT), { env: envFor(empty) }),
+      createEmpty: () => timeCommand(denoRun(MAIN, create), { env: envFor(empty) }),
+      list10k: () => timeCommand(denoRun(MAIN, ["kanban", "list"]), { env: envFor(ten) }),
+      create100k: () => timeCommand(denoRun(MAIN, create), { env: envFor(hundred) }),
+    });
+    const floor = summarize(samples.floor);
+    const createEmpty = summarize(samples.createEmpty);
+    const list10k = summarize(samples.list10k);
+    const create100k = summarize(samples.create100k);
+    report("kanban create vs empty script (median)", createEmpty.median, "ms", floor.median, 1.5);
+    report("kanban create vs empty script (p90)", createEmpty.p90, "ms", floor.p90);
+    report(
+      "kanban list, 10,000 tasks vs empty script (median)",
+      list10k.median,
+      "ms",
+      floor.median,
+      2,
+    );
+    report("kanban list, 10,000 tasks vs empty script (p90)", list10k.p90, "ms", floor.p90);
+    report(
+      "kanban create, 100,000-task board vs empty board (median)",
+      create100k.median,
+      "ms",
+      createEmpty.median,
+      1.15,
+    );
+  } finally {
+    for (const h of [empty, ten, hundred]) await Deno.remove(h, { recursive: true });
+  }
+}
