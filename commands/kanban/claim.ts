@@ -1,11 +1,13 @@
 /** `hermes kanban claim`: take a ready task by hand, as the dispatcher would. */
 
-import { StoreError, type Task, taskJson } from "../../lib/board/mod.ts";
+import { taskJson } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { boardPaths, ensurePrivateDir } from "../../lib/config/paths.ts";
+import { get, loadConfig } from "../../lib/config/config.ts";
+import { boardPaths } from "../../lib/config/paths.ts";
 import { hostName } from "../../lib/workers/identity.ts";
+import { prepareWorkspace } from "../../lib/workers/workspace.ts";
 import { claimTtl, DEFAULT_CLAIM_TTL_SECONDS, iso } from "./heartbeat.ts";
 
 export const spec: CommandSpec = {
@@ -13,7 +15,8 @@ export const spec: CommandSpec = {
   summary: "claim a ready task (lock <host>:<pid>) and print its workspace",
   description: "Claim a ready task whose parents are done: it becomes running under the lock " +
     "<host>:<pid> of this command, a run is opened, and the lease lasts --ttl seconds unless " +
-    "heartbeats extend it. Prints the workspace (a scratch or dir workspace is created).",
+    "heartbeats extend it. The task's workspace is prepared first, as the dispatcher would " +
+    "(a scratch dir, an existing dir: path, or a git worktree); if that fails nothing is claimed.",
   args: [{ name: "id", description: "task id" }],
   options: [{
     long: "ttl",
@@ -23,29 +26,25 @@ export const spec: CommandSpec = {
   }],
 };
 
-/** Where the task's worker works; scratch and dir workspaces are created. Null: not known here. */
-function workspaceOf(ctx: Ctx, task: Task): string | null {
-  if (task.workspace_kind === "worktree") return task.workspace_path;
-  const path = task.workspace_path ??
-    `${boardPaths(ctx.home, ctx.board).workspaces}/${task.id}`;
-  ensurePrivateDir(path);
-  return path;
-}
-
-export function run(ctx: Ctx, input: ParsedInput): number {
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const id = (arg(input, "id") ?? "").trim();
   const ttl = claimTtl(ctx, str(input, "ttl"));
-  const lock = `${hostName()}:${Deno.pid}`;
-  const { task, run } = ctx.store().claim(id, lock, ttl);
-  let workspace: string | null;
-  try {
-    workspace = workspaceOf(ctx, task);
-  } catch (e) {
-    throw new StoreError(
-      `claimed ${task.id}, but could not create its workspace: ${(e as Error).message}`,
-      "workspace",
+  const store = ctx.store();
+  const before = store.requireTask(id);
+  let workspace: string | null = null;
+  // Prepare only a claimable task (the claim below refuses the rest with the reason), and
+  // before claiming, so a workspace that cannot be made leaves the task untouched.
+  if (before.status === "ready" && before.claim_lock === null) {
+    const config = await loadConfig(ctx.home, ctx.env);
+    workspace = await prepareWorkspace(
+      before,
+      boardPaths(ctx.home, ctx.board),
+      get<string[]>(config, "kanban.workspace_roots"),
+      { defaultRepo: get<string>(config, "kanban.worktree_repo") || null },
     );
   }
+  const lock = `${hostName()}:${Deno.pid}`;
+  const { task, run } = store.claim(id, lock, ttl);
   if (ctx.json) {
     ctx.printJson({
       task: taskJson(task),
@@ -57,7 +56,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
     return 0;
   }
   ctx.print(`Claimed ${task.id}`);
-  ctx.print(`Workspace: ${workspace ?? "(git worktree: created by the worker)"}`);
+  ctx.print(`Workspace: ${workspace}`);
   ctx.warn(`lease ${lock} until ${iso(task.claim_expires)}; heartbeat to keep it`);
   return 0;
 }

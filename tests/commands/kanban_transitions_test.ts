@@ -152,6 +152,25 @@ Deno.test("kanban claim --json reports the lock, lease and run", async () => {
   equal(bad.code, 2);
 });
 
+Deno.test("kanban claim prepares a dir: workspace first and claims nothing when it cannot", async () => {
+  await using home = await tempHome();
+  const dir = `${home.path}/project`;
+  const [missing, present] = withBoard(home.path, (s) => [
+    s.createTask({ title: "m", workspace: { kind: "dir", path: `${home.path}/nowhere` } }).task.id,
+    s.createTask({ title: "p", workspace: { kind: "dir", path: dir } }).task.id,
+  ]);
+  await Deno.mkdir(dir);
+  const before = snapshot(home.path);
+  const bad = await hermes(["kanban", "claim", missing], { env: home.env });
+  equal(bad.code, 1);
+  match(bad.stderr, /nowhere does not exist/);
+  equal(bad.stderr.trim().split("\n").length, 1);
+  deepEqual(snapshot(home.path), before, "the task was not claimed");
+  const good = await hermes(["kanban", "claim", present], { env: home.env });
+  equal(good.code, 0, good.stderr);
+  equal(good.stdout, `Claimed ${present}\nWorkspace: ${await Deno.realPath(dir)}\n`);
+});
+
 Deno.test("kanban heartbeat works only on a running task and extends its lease", async () => {
   await using home = await tempHome();
   const ids = withBoard(home.path, taskInEachStatus);
