@@ -330,14 +330,14 @@ export class SqliteBoardStore implements BoardStore {
         `SELECT ${
           TASK_COLUMNS.replace(/(^|, )/g, "$1t.")
         } FROM task_links l JOIN tasks t ON t.id = l.parent_id
-         WHERE l.child_id = ? ORDER BY t.created_at`,
+         WHERE l.child_id = ? ORDER BY t.created_at, t.rowid`,
         id,
       ).map(toTask);
       const children = this.conn.all<Row>(
         `SELECT ${
           TASK_COLUMNS.replace(/(^|, )/g, "$1t.")
         } FROM task_links l JOIN tasks t ON t.id = l.child_id
-         WHERE l.parent_id = ? ORDER BY t.created_at`,
+         WHERE l.parent_id = ? ORDER BY t.created_at, t.rowid`,
         id,
       ).map(toTask);
       const comments = this.conn.all<Row>(
