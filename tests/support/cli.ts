@@ -43,6 +43,10 @@ export function hermesArgv(args: readonly string[]): string[] {
 
 /** Run `hermes <args>` and collect its output. */
 export async function hermes(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  if (!opts.env?.HERMES_HOME) {
+    // A test without its own home would touch the real ~/.hermes.
+    throw new Error("hermes() needs env.HERMES_HOME (use tempHome())");
+  }
   const cmd = new Deno.Command(Deno.execPath(), {
     args: hermesArgv(args),
     env: { ...baseEnv(), ...opts.env },
