@@ -74,6 +74,7 @@ export const KANBAN: Group = {
     k("assignees", () => import("./kanban/assignees.ts")),
     k("context", () => import("./kanban/context.ts")),
     k("gc", () => import("./kanban/gc.ts")),
+    k("doctor", () => import("./kanban/doctor.ts")),
     k("boards", () => import("./kanban/boards.ts")),
     k("profiles", () => import("./kanban/profiles.ts")),
     k("notify-subscribe", () => import("./kanban/notify_subscribe.ts")),
