@@ -106,6 +106,8 @@ export async function main(
     const code = await mod.run(ctx, input);
     return typeof code === "number" ? code : EXIT.ok;
   } catch (e) {
+    // The reader went away (`hermes kanban list | head -1`): its choice, not our failure.
+    if (e instanceof Deno.errors.BrokenPipe) return EXIT.ok;
     return report(e, io, json, debug);
   } finally {
     try {
@@ -123,15 +125,8 @@ function report(
   let err: HermesError;
   if (e instanceof HermesError) {
     err = e;
-  } else if (e instanceof Deno.errors.NotCapable) {
-    err = new HermesError(
-      `hermes was refused a permission it needs: ${
-        firstLine(e)
-      } (the release build grants it; see README 'Permissions')`,
-      "permission_denied",
-      EXIT.failure,
-      500,
-    );
+  } else if (refusedPermission(e)) {
+    err = new HermesError(refusalMessage(e), "permission_denied", EXIT.failure, 500);
   } else {
     err = new HermesError(
       `unexpected error: ${firstLine(e)}${debug ? "" : " (run with --debug for details)"}`,
@@ -140,12 +135,33 @@ function report(
       500,
     );
   }
-  if (json) io.stdout.write(JSON.stringify(errorJson(err)) + "\n");
-  io.stderr.write(`hermes: ${err.message}\n`);
-  if (debug && !(e instanceof HermesError) && e instanceof Error && e.stack) {
-    io.stderr.write(e.stack + "\n");
-  }
+  try {
+    if (json) io.stdout.write(JSON.stringify(errorJson(err)) + "\n");
+    io.stderr.write(`hermes: ${err.message}\n`);
+    if (debug && !(e instanceof HermesError) && e instanceof Error && e.stack) {
+      io.stderr.write(e.stack + "\n");
+    }
+  } catch { /* stdout or stderr is closed: the exit code still tells */ }
   return err.exitCode;
+}
+
+// Deno words every refusal "Requires <kind> access…"; a module load refused by the
+// sandbox arrives as a TypeError with that text rather than as NotCapable.
+const REFUSAL = /Requires (\w+) access(?: to ("[^"]*"|[^,\s]+))?/;
+
+/** True when `e` is Deno refusing a permission (directly, or through a module load). */
+function refusedPermission(e: unknown): boolean {
+  return e instanceof Deno.errors.NotCapable ||
+    (e instanceof Error && REFUSAL.test(firstLine(e)));
+}
+
+/** One line naming the refused permission and the flag that grants it. */
+function refusalMessage(e: unknown): string {
+  const m = REFUSAL.exec(firstLine(e));
+  if (!m) return `permission denied: ${firstLine(e)} (see docs/reference/permissions.md)`;
+  const what = m[2] ? `${m[1]} access to ${m[2]}` : `${m[1]} access`;
+  return `permission denied: hermes needs ${what}, which this process was not granted ` +
+    `(--allow-${m[1]}; the release build's list is in docs/reference/permissions.md)`;
 }
 
 function firstLine(e: unknown): string {

@@ -12,14 +12,19 @@ import { gatewayLockHeld } from "./lock.ts";
 import { readGatewayRecord } from "./presence.ts";
 import { readState } from "./state_file.ts";
 
-/** The release permission flags, used when the checkout's permissions.flags cannot be read. */
-const FALLBACK_FLAGS = [
+/**
+ * The release permission flags, used when the checkout's permissions.flags cannot be read
+ * (kept equal to that file by tests/examples/release_test.ts).
+ */
+export const FALLBACK_FLAGS: readonly string[] = [
   "--allow-read",
   "--allow-write",
-  "--allow-env",
   "--allow-run",
   "--allow-net",
   "--allow-sys=hostname",
+  "--allow-env=HERMES_*,PATH,HOME,USER,LOGNAME,SHELL,TMPDIR,TZ,LANG,LANGUAGE,LC_*,NO_COLOR,DENO_DIR",
+  "--ignore-env",
+  "--no-prompt",
 ];
 
 /** The command line that runs this program again with `args`. */
@@ -37,7 +42,7 @@ export function selfCommand(args: readonly string[]): string[] {
     );
   }
   const root = new URL("./", main);
-  let flags = FALLBACK_FLAGS;
+  let flags: readonly string[] = FALLBACK_FLAGS;
   try {
     const text = Deno.readTextFileSync(new URL("permissions.flags", root)).trim();
     if (text) flags = text.split(/\s+/);

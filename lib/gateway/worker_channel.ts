@@ -11,7 +11,14 @@ export class WorkerChannel<In, Out extends { type: string }> {
   readonly #onDeath = new Set<(why: string) => void>();
 
   constructor(url: URL, name: string, permissions: Deno.PermissionOptionsObject) {
-    this.#worker = new Worker(url, { type: "module", name, deno: { permissions } });
+    try {
+      this.#worker = new Worker(url, { type: "module", name, deno: { permissions } });
+    } catch (e) {
+      // Deno says only "Can't escalate parent thread permissions"; name what is missing.
+      const missing = missingPermission(permissions);
+      if (missing) throw new Deno.errors.NotCapable(`Requires ${missing} (for ${name})`);
+      throw e;
+    }
     this.#worker.onmessage = (e: MessageEvent<Out>) => {
       for (const l of [...this.#listeners]) l(e.data);
     };
@@ -77,4 +84,50 @@ export class WorkerChannel<In, Out extends { type: string }> {
     this.#worker.terminate();
     this.#die("terminated");
   }
+}
+
+/** Descriptors for one kind of a worker's permission list. */
+function descriptors(kind: string, value: unknown): Deno.PermissionDescriptor[] {
+  const values: (string | undefined)[] = value === true
+    ? [undefined]
+    : Array.isArray(value)
+    ? value.map(String)
+    : [];
+  return values.map((v) => {
+    switch (kind) {
+      case "read":
+      case "write":
+      case "ffi":
+        return { name: kind, path: v } as Deno.PermissionDescriptor;
+      case "net":
+        return { name: "net", host: v };
+      case "env":
+        return { name: "env", variable: v };
+      case "sys":
+        return { name: "sys", kind: v as Deno.SysPermissionDescriptor["kind"] };
+      case "run":
+        return { name: "run", command: v };
+      default:
+        return { name: kind } as Deno.PermissionDescriptor;
+    }
+  });
+}
+
+/** The first permission a worker asks for that this process lacks, as Deno words it. */
+export function missingPermission(p: Deno.PermissionOptionsObject): string | null {
+  for (const [kind, value] of Object.entries(p)) {
+    for (const d of descriptors(kind, value)) {
+      let state: Deno.PermissionState;
+      try {
+        state = Deno.permissions.querySync(d).state;
+      } catch {
+        continue;
+      }
+      if (state !== "granted") {
+        const target = Object.entries(d).find(([k]) => k !== "name")?.[1];
+        return `${kind} access${target === undefined ? "" : ` to "${target}"`}`;
+      }
+    }
+  }
+  return null;
 }

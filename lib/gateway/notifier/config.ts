@@ -222,7 +222,10 @@ function webhook(i: number, v: unknown, env: Env, base: NotifyConfig): WebhookSi
     secret = env(v.secret_env) || null;
     if (secret === null) {
       throw new UsageError(
-        `config.yaml: kanban.notify${path}.secret_env names ${v.secret_env}, which is not set in the gateway's environment`,
+        `config.yaml: kanban.notify${path}.secret_env names ${v.secret_env}, which is not set in the gateway's environment` +
+          (v.secret_env.startsWith("HERMES_")
+            ? ""
+            : " (hermes reads only HERMES_* and a few basic variables; rename it HERMES_…)"),
         "invalid_config",
       );
     }
