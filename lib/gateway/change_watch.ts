@@ -4,9 +4,15 @@
  * within milliseconds instead of at the next safety sweep. The watcher only says
  * "this board's file changed"; the caller confirms with PRAGMA data_version, which
  * ignores its own connection's commits.
+ *
+ * Only the `-wal` files themselves are watched, never a directory holding a database:
+ * Deno's watcher opens and closes the file an event names, and closing any descriptor
+ * of the database file drops this process's POSIX locks on it — SQLite's shared lock
+ * included — after which another process's last close deletes the WAL under our live
+ * connection. SQLite keeps no locks on the `-wal` file, so events on it are harmless.
  */
 
-import { boardPaths, boardsDir, DEFAULT_BOARD } from "../config/paths.ts";
+import { boardPaths, boardsDir } from "../config/paths.ts";
 
 /** What the watcher reports. */
 export interface ChangeHandlers {
@@ -18,14 +24,15 @@ export interface ChangeHandlers {
   failed(error: Error): void;
 }
 
-/** Watches HERMES_HOME and the named boards' directories, non-recursively. */
+/** Watches the boards' WAL files and the directories new boards appear in. */
 export class ChangeWatcher {
   readonly #home: string;
   readonly #h: ChangeHandlers;
   #watcher: Deno.FsWatcher | null = null;
-  #dirs = "";
-  /** Board directory (or home for the default board) → board name. */
-  #byDir = new Map<string, string>();
+  /** What is watched now: WAL paths with their inodes, and directories. */
+  #key = "";
+  /** WAL file → board name. */
+  #byWal = new Map<string, string>();
   #closed = false;
 
   constructor(home: string, handlers: ChangeHandlers) {
@@ -33,29 +40,37 @@ export class ChangeWatcher {
     this.#h = handlers;
   }
 
-  /** (Re)watch the directories of `boards`; cheap when nothing changed. */
+  /** (Re)watch the WAL files of `boards`; cheap when nothing changed (call it often). */
   update(boards: readonly string[]): void {
     if (this.#closed) return;
-    const byDir = new Map<string, string>();
-    byDir.set(this.#home, DEFAULT_BOARD);
+    const byWal = new Map<string, string>();
+    const keys: string[] = [];
     for (const b of boards) {
-      if (b === DEFAULT_BOARD) continue;
-      byDir.set(boardPaths(this.#home, b).dir, b);
+      const wal = `${boardPaths(this.#home, b).db}-wal`;
+      const ino = inode(wal);
+      // A missing WAL (no connection yet) is picked up by a later update.
+      if (ino === null) continue;
+      byWal.set(wal, b);
+      keys.push(`${wal}@${ino}`);
     }
-    const dirs = [...byDir.keys()];
-    // Watch where new boards appear, so creating one wakes us too.
-    for (const d of [`${this.#home}/kanban`, boardsDir(this.#home)]) {
-      if (isDir(d)) dirs.push(d);
-    }
-    const key = dirs.join("\0");
-    this.#byDir = byDir;
-    if (key === this.#dirs && this.#watcher) return;
-    this.#dirs = key;
+    // Directories that hold board directories (never a database): new boards appear there.
+    const dirs = [`${this.#home}/kanban`, boardsDir(this.#home)].filter(isDir);
+    const key = [...keys, ...dirs].join("\0");
+    this.#byWal = byWal;
+    if (key === this.#key && this.#watcher) return;
+    this.#key = key;
     this.#watcher?.close();
+    this.#watcher = null;
+    const paths = [...byWal.keys(), ...dirs];
+    if (paths.length === 0) return;
     try {
-      this.#watcher = Deno.watchFs(dirs.filter(isDir), { recursive: false });
+      this.#watcher = Deno.watchFs(paths, { recursive: false });
     } catch (e) {
-      this.#watcher = null;
+      // A file vanished between stat and watch: the next update retries.
+      if (e instanceof Deno.errors.NotFound) {
+        this.#key = "";
+        return;
+      }
       this.#h.failed(e as Error);
       return;
     }
@@ -73,15 +88,15 @@ export class ChangeWatcher {
   }
 
   #route(path: string): void {
-    const slash = path.lastIndexOf("/");
-    const dir = path.slice(0, slash);
-    const name = path.slice(slash + 1);
-    const board = this.#byDir.get(dir);
-    if (board !== undefined && (name === "kanban.db-wal" || name === "kanban.db")) {
+    const board = this.#byWal.get(path);
+    if (board !== undefined) {
       this.#h.changed(board);
       return;
     }
-    if (dir === boardsDir(this.#home) || dir === `${this.#home}/kanban`) {
+    const dir = path.slice(0, path.lastIndexOf("/"));
+    if (
+      dir === boardsDir(this.#home) || dir === `${this.#home}/kanban` || path.endsWith("/kanban")
+    ) {
       this.#h.boardsMaybeChanged();
     }
   }
@@ -91,6 +106,14 @@ export class ChangeWatcher {
     this.#closed = true;
     this.#watcher?.close();
     this.#watcher = null;
+  }
+}
+
+function inode(p: string): number | null {
+  try {
+    return Deno.statSync(p).ino ?? 0;
+  } catch {
+    return null;
   }
 }
 

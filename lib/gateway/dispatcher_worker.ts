@@ -34,6 +34,8 @@ import { installSandboxKill } from "./sandbox_kill.ts";
 const BACKSTOP_POLL_MS = 1000;
 /** Tick interval while draining (workers' exits are still events; this catches the rest). */
 const DRAIN_TICK_MS = 250;
+/** How often the WAL watches are checked for recreated files. */
+const REARM_MS = 1000;
 /** Poll interval when the file watcher is unavailable (inotify limits, exotic file systems). */
 const FALLBACK_POLL_MS = 20;
 
@@ -283,6 +285,11 @@ async function start(msg: Init): Promise<void> {
     if (stopping) clearInterval(sweep);
     else if (!draining) rescan();
   }, msg.intervalMs);
+  // Re-arm the WAL watches if a file was recreated (a stat per board per second).
+  const rearm = setInterval(() => {
+    if (stopping) clearInterval(rearm);
+    else watcher?.update([...boards.keys()]);
+  }, REARM_MS);
 }
 
 async function dispatchOnce(m: Extract<ToDispatcher, { type: "dispatch" }>): Promise<void> {

@@ -12,10 +12,18 @@ import { parseProfile, SHELL_PROFILE } from "../workers/profiles.ts";
 
 /**
  * Commands every dispatcher may run: `sh` (the built-in `shell` profile and the worker
- * wrapper), `git` (worktrees), and the process tools the worker supervisor may use to
- * start a session, inspect and signal process groups.
+ * wrapper), `git` (worktrees), and the process tools the worker supervisor uses to
+ * start a session, read /proc and signal process groups.
  */
-export const BASE_COMMANDS: readonly string[] = ["sh", "/bin/sh", "git", "setsid", "ps", "kill"];
+export const BASE_COMMANDS: readonly string[] = [
+  "sh",
+  "/bin/sh",
+  "git",
+  "setsid",
+  "kill",
+  // /proc is readable only with --allow-all, so process identity is read through cat(1).
+  "/bin/cat",
+];
 
 /** The program (argv[0]) of each configured profile; a profile that does not parse is skipped. */
 export function profileCommands(config: Config): string[] {

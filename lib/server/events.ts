@@ -118,19 +118,19 @@ class BoardFeed {
   }
 
   #watch(home: string): void {
-    const db = boardPaths(home, this.board).db;
-    const dir = db.slice(0, db.lastIndexOf("/"));
-    const file = db.slice(db.lastIndexOf("/") + 1);
+    // Only the -wal file, never the directory: Deno's watcher opens and closes the file an
+    // event names, and closing a descriptor of the database file drops this process's
+    // SQLite locks on it (POSIX), after which another process can delete the WAL under our
+    // connection. SQLite keeps no locks on the -wal file. (Our open connection made it.)
+    const wal = `${boardPaths(home, this.board).db}-wal`;
     try {
-      this.#watcher = Deno.watchFs(dir, { recursive: false });
+      this.#watcher = Deno.watchFs(wal, { recursive: false });
     } catch {
       return; // no inotify or no permission: the poll alone keeps latency under pollMs
     }
     (async () => {
       try {
-        for await (const ev of this.#watcher!) {
-          if (ev.paths.some((p) => p.slice(p.lastIndexOf("/") + 1).startsWith(file))) this.nudge();
-        }
+        for await (const _ev of this.#watcher!) this.nudge();
       } catch { /* watcher closed */ }
     })();
   }
