@@ -80,6 +80,9 @@ export const KANBAN: Group = {
     k("notify-subscribe", () => import("./kanban/notify_subscribe.ts")),
     k("notify-list", () => import("./kanban/notify_list.ts")),
     k("notify-unsubscribe", () => import("./kanban/notify_unsubscribe.ts")),
+    k("dispatch", () => import("./kanban/dispatch.ts")),
+    k("daemon", () => import("./kanban/daemon.ts")),
+    k("log", () => import("./kanban/log.ts")),
   ],
 };
 

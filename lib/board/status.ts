@@ -30,6 +30,7 @@ export const RUN_STATUSES = [
   "gave_up",
   "reclaimed",
   "retry_later",
+  "protocol_violation",
 ] as const;
 
 /** A run status. */

@@ -1,0 +1,150 @@
+/**
+ * `hermes kanban daemon`: DEPRECATED. The dispatcher runs inside the gateway.
+ * Without the hidden --force it explains where it went and exits 2; with it,
+ * the old standalone loop runs, for hosts that cannot run the gateway.
+ */
+
+import { parseCount, UsageError } from "../../lib/board/mod.ts";
+import type { Ctx } from "../../lib/cli/context.ts";
+import { flag, str } from "../../lib/cli/parse.ts";
+import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { loadConfig } from "../../lib/config/mod.ts";
+import { Dispatcher, isQuiet } from "../../lib/dispatcher/mod.ts";
+import { DispatchStore } from "../../lib/store/mod.ts";
+import { renderResult, workerBaseEnv } from "./dispatch.ts";
+
+export const spec: CommandSpec = {
+  name: "daemon",
+  summary: "DEPRECATED — the dispatcher now runs in the gateway; use `hermes gateway start`",
+  description: "DEPRECATED — the dispatcher now runs inside the gateway: run " +
+    "'hermes gateway start'. This command only prints that advice and exits 2.",
+  options: [
+    {
+      long: "interval",
+      value: "seconds",
+      description: "seconds between safety sweeps",
+      defaultText: "60",
+    },
+    { long: "max", value: "n", description: "spawn at most N workers per tick" },
+    {
+      long: "failure-limit",
+      value: "n",
+      description: "failed attempts before a task gives up (default: kanban.failure_limit)",
+    },
+    { long: "pidfile", value: "path", description: "write this process's pid to a file" },
+    { long: "verbose", short: "v", description: "print each tick's outcome" },
+    { long: "force", description: "run the standalone loop anyway", hidden: true },
+  ],
+};
+
+/** The advice printed instead of running (exit 2). */
+export const DEPRECATION = `hermes kanban daemon: DEPRECATED — the dispatcher now runs
+inside the gateway. Start it with:
+
+  hermes gateway start      # the gateway, with its embedded dispatcher
+
+Tasks are picked up as soon as they become ready, plus a safety sweep every
+kanban.dispatch_interval_seconds (60 by default). In config.yaml:
+
+  kanban:
+    dispatch_in_gateway: true          # the default
+    dispatch_interval_seconds: 60
+
+A gateway and a standalone daemon on the same board race each other for
+claims. Only if you cannot run the gateway, rerun with --force.`;
+
+/** Ticks in a row with ready work and no spawn before the loop warns. */
+const HEALTH_WINDOW = 6;
+/** Least seconds between two "stuck" warnings. */
+const HEALTH_WARN_EVERY = 300;
+
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
+  if (!flag(input, "force")) {
+    ctx.warn(DEPRECATION);
+    return 2;
+  }
+  const intervalRaw = str(input, "interval");
+  const interval = intervalRaw === undefined ? 60 : Number(intervalRaw);
+  if (!Number.isFinite(interval) || interval <= 0) {
+    throw new UsageError(
+      `--interval: expected a positive number of seconds, got '${intervalRaw}'`,
+      "invalid_number",
+    );
+  }
+  const maxRaw = str(input, "max");
+  const limitRaw = str(input, "failureLimit");
+  const max = maxRaw === undefined ? undefined : parseCount("--max", maxRaw, 0);
+  const failureLimit = limitRaw === undefined
+    ? undefined
+    : parseCount("--failure-limit", limitRaw, 1);
+  const verbose = flag(input, "verbose");
+  const pidfile = str(input, "pidfile");
+  const config = await loadConfig(ctx.home, ctx.env);
+  const store = ctx.store();
+
+  if (pidfile) {
+    try {
+      Deno.writeTextFileSync(pidfile, `${Deno.pid}\n`, { mode: 0o644 });
+    } catch (e) {
+      ctx.warn(`warning: could not write pidfile ${pidfile}: ${(e as Error).message}`);
+    }
+  }
+  ctx.warn(
+    `Kanban dispatcher running STANDALONE via --force (interval=${interval}s, pid=${Deno.pid}). ` +
+      "Ctrl-C to stop. NOTE: if a gateway also runs with dispatch_in_gateway=true (the default), " +
+      "two dispatchers are racing for claims on this board.",
+  );
+
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  Deno.addSignalListener("SIGINT", stop);
+  Deno.addSignalListener("SIGTERM", stop);
+  const dispatcher = new Dispatcher({
+    home: ctx.home,
+    board: ctx.board,
+    config,
+    store,
+    signal: abort.signal,
+    baseEnv: workerBaseEnv(ctx),
+    failureLimit,
+    log: (level, msg) => {
+      if (level !== "debug") ctx.warn(msg);
+    },
+  });
+  const queries = new DispatchStore(store);
+  let badTicks = 0;
+  let lastWarn = 0;
+  try {
+    await dispatcher.run({
+      intervalSeconds: interval,
+      max,
+      onTick: (r) => {
+        if (verbose && !isQuiet(r)) {
+          ctx.print(`[${new Date().toISOString()}] ${renderResult(r).join("; ")}`);
+        }
+        const waiting = queries.inFlight().ready + r.skipped_unassigned.length;
+        badTicks = waiting > 0 && r.spawned.length === 0 ? badTicks + 1 : 0;
+        const now = Date.now() / 1000;
+        if (badTicks >= HEALTH_WINDOW && now - lastWarn >= HEALTH_WARN_EVERY) {
+          lastWarn = now;
+          ctx.warn(
+            `kanban dispatcher stuck: ready queue non-empty for ${badTicks} consecutive ticks ` +
+              "but 0 workers spawned. Check assignees (unassigned or unknown profiles), " +
+              "'hermes kanban profiles', and the concurrency caps.",
+          );
+        }
+      },
+    });
+  } finally {
+    Deno.removeSignalListener("SIGINT", stop);
+    Deno.removeSignalListener("SIGTERM", stop);
+    await dispatcher.close();
+    if (pidfile) {
+      try {
+        Deno.removeSync(pidfile);
+      } catch { /* already gone */ }
+    }
+  }
+  ctx.warn("(dispatcher stopped)");
+  return 0;
+}

@@ -1,0 +1,5 @@
+/** The dispatcher: pure policy, the runner that applies it, and its result record. */
+export * from "./dispatcher.ts";
+export * from "./policy.ts";
+export * from "./result.ts";
+export { outputTail, readTail } from "./log_tail.ts";

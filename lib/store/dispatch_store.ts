@@ -1,0 +1,621 @@
+/**
+ * The dispatcher's SQL: what is running (with each worker's process identity),
+ * what may be claimed, batched atomic claims, and every way a run ends. Each
+ * outcome closes the run, moves the task and writes its event in one
+ * transaction, and only if the run is still the task's current one (fencing).
+ */
+
+import type { Task } from "../board/mod.ts";
+import type { ClaimResult } from "./types.ts";
+import { cutError, type SqliteBoardStore } from "./board_store.ts";
+import { type Row, TASK_COLUMNS, toTask } from "./rows.ts";
+
+/** A worker's process identity as recorded in hx_run_procs. */
+export interface ProcRecord {
+  host: string;
+  bootId: string | null;
+  pidNs: string | null;
+  pid: number;
+  startTicks: number | null;
+}
+
+/** Exit status recorded for a run whose process is gone but whose status nobody saw. */
+export const EXIT_UNKNOWN = -1;
+
+/** One running task with its open run and worker process, if any. */
+export interface RunningRow {
+  taskId: string;
+  title: string;
+  assignee: string | null;
+  claimLock: string | null;
+  claimExpires: number | null;
+  taskMaxRuntime: number | null;
+  createdAt: number;
+  /** The open run the task points at; null when it runs without one. */
+  runId: number | null;
+  runStartedAt: number | null;
+  runProfile: string | null;
+  proc: ProcRecord | null;
+  logPath: string | null;
+  exitCode: number | null;
+}
+
+/** A closed run whose process was never seen to end. */
+export interface UnreapedRow {
+  runId: number;
+  taskId: string;
+  status: string;
+  endedAt: number;
+  proc: ProcRecord;
+  logPath: string | null;
+}
+
+/** A spawned worker to record. */
+export interface SpawnRecord {
+  taskId: string;
+  runId: number;
+  proc: ProcRecord;
+  logPath: string;
+  workspace: string;
+}
+
+/** Failure kinds that are written as run statuses and events. */
+export type FailureKindName = "spawn_failed" | "crashed" | "timed_out" | "protocol_violation";
+
+/** Input of a failed attempt. */
+export interface FailureInput {
+  taskId: string;
+  runId: number;
+  kind: FailureKindName;
+  /** What happened, in words (stored on the run, cut at 500 characters). */
+  error: string;
+  /** False for failures the system caused (restart, our shutdown): the budget is not spent. */
+  counted: boolean;
+  /** Board-wide failure limit (a task's max_retries wins). */
+  limit: number;
+  /** Extra event payload (pid, elapsed_seconds, cause, ...). */
+  payload?: Record<string, unknown>;
+  exitCode?: number | null;
+  /** Turns the streak of failure kinds and the last error into the gave_up reason. */
+  reason: (kinds: FailureKindName[], lastError: string) => string;
+}
+
+/** What a failure did to the task. */
+export interface FailureResult {
+  applied: boolean;
+  gaveUp: boolean;
+  failures: number;
+  /** The gave_up reason when the task gave up. */
+  reason: string | null;
+}
+
+/** Live workers (running tasks) in total and per assignee. */
+export interface LiveRow {
+  total: number;
+  byProfile: Map<string, number>;
+}
+
+/** A task's run with its log file (for `kanban log`). */
+export interface RunLog {
+  runId: number;
+  status: string;
+  logPath: string | null;
+}
+
+const FAILURE_STATUSES = "('spawn_failed', 'crashed', 'timed_out', 'protocol_violation')";
+
+const RUNNING_SQL = `
+SELECT t.id AS task_id, t.title, t.assignee, t.claim_lock, t.claim_expires,
+       t.max_runtime_seconds AS task_max_runtime, t.created_at,
+       r.id AS run_id, r.started_at AS run_started_at, r.profile AS run_profile,
+       p.host, p.boot_id, p.pid_ns, p.pid, p.start_ticks, p.log_path, p.exit_code
+FROM tasks t
+LEFT JOIN task_runs r ON r.id = t.current_run_id AND r.ended_at IS NULL
+LEFT JOIN hx_run_procs p ON p.run_id = r.id
+WHERE t.status = 'running'`;
+
+const CANDIDATES_SQL = `
+SELECT t.id, t.assignee FROM tasks t
+WHERE t.status = 'ready' AND t.claim_lock IS NULL AND t.assignee IS NOT NULL
+  AND t.assignee NOT IN (SELECT value FROM json_each(?))
+  AND (? = 1 OR NOT EXISTS (
+    SELECT 1 FROM hx_task_retry x WHERE x.task_id = t.id AND x.not_before > ?))
+  AND NOT EXISTS (
+    SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
+    WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived'))
+  AND (? IS NULL OR t.id = ?)
+ORDER BY t.priority DESC, t.created_at ASC, t.id ASC
+LIMIT ?`;
+
+function procOf(r: Row): ProcRecord | null {
+  if (r.pid === null || r.pid === undefined) return null;
+  return {
+    host: String(r.host ?? ""),
+    bootId: r.boot_id === null || r.boot_id === undefined ? null : String(r.boot_id),
+    pidNs: r.pid_ns === null || r.pid_ns === undefined ? null : String(r.pid_ns),
+    pid: Number(r.pid),
+    startTicks: r.start_ticks === null || r.start_ticks === undefined
+      ? null
+      : Number(r.start_ticks),
+  };
+}
+
+const numOrNull = (v: unknown): number | null => v === null || v === undefined ? null : Number(v);
+
+/** Dispatcher queries and writes over one open board. */
+export class DispatchStore {
+  readonly board: SqliteBoardStore;
+
+  constructor(board: SqliteBoardStore) {
+    this.board = board;
+  }
+
+  /** Unix seconds from the board's clock. */
+  now(): number {
+    return this.board.now();
+  }
+
+  /** Run `fn` in one BEGIN IMMEDIATE transaction (nests inline). */
+  tx<T>(fn: () => T): T {
+    return this.board.conn.tx(fn);
+  }
+
+  /** Several reads in one snapshot. */
+  read<T>(fn: () => T): T {
+    return this.board.conn.read(fn);
+  }
+
+  /** Moves whenever another connection commits. */
+  dataVersion(): number {
+    return this.board.conn.dataVersion();
+  }
+
+  /** Every running task with its open run and recorded worker process. */
+  running(): RunningRow[] {
+    return this.board.conn.all<Row>(RUNNING_SQL).map((r) => ({
+      taskId: String(r.task_id),
+      title: String(r.title),
+      assignee: r.assignee === null ? null : String(r.assignee),
+      claimLock: r.claim_lock === null ? null : String(r.claim_lock),
+      claimExpires: numOrNull(r.claim_expires),
+      taskMaxRuntime: numOrNull(r.task_max_runtime),
+      createdAt: Number(r.created_at),
+      runId: numOrNull(r.run_id),
+      runStartedAt: numOrNull(r.run_started_at),
+      runProfile: r.run_profile === null ? null : String(r.run_profile),
+      proc: procOf(r),
+      logPath: r.log_path === null || r.log_path === undefined ? null : String(r.log_path),
+      exitCode: numOrNull(r.exit_code),
+    }));
+  }
+
+  /** Closed runs whose worker process was never seen to end (someone else closed them). */
+  unreaped(): UnreapedRow[] {
+    return this.board.conn.all<Row>(
+      `SELECT p.run_id, p.task_id, p.host, p.boot_id, p.pid_ns, p.pid, p.start_ticks, p.log_path,
+              r.status, r.ended_at
+       FROM hx_run_procs p JOIN task_runs r ON r.id = p.run_id
+       WHERE p.exit_code IS NULL AND r.ended_at IS NOT NULL`,
+    ).flatMap((r) => {
+      const proc = procOf(r);
+      if (!proc) return [];
+      return [{
+        runId: Number(r.run_id),
+        taskId: String(r.task_id),
+        status: String(r.status),
+        endedAt: Number(r.ended_at),
+        proc,
+        logPath: r.log_path === null ? null : String(r.log_path),
+      }];
+    });
+  }
+
+  /** Running tasks in total and per assignee: the live-worker counts the caps use. */
+  liveCounts(): LiveRow {
+    const byProfile = new Map<string, number>();
+    let total = 0;
+    for (
+      const r of this.board.conn.all<{ assignee: string | null; n: number }>(
+        "SELECT assignee, COUNT(*) AS n FROM tasks WHERE status = 'running' GROUP BY assignee",
+      )
+    ) {
+      const n = Number(r.n);
+      total += n;
+      if (r.assignee !== null) byProfile.set(r.assignee, n);
+    }
+    return { total, byProfile };
+  }
+
+  /** True when some todo task has all its parents done (or none). */
+  hasPromotable(): boolean {
+    return this.board.conn.get(
+      `SELECT 1 FROM tasks t WHERE t.status = 'todo' AND NOT EXISTS (
+         SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
+         WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived')) LIMIT 1`,
+    ) !== undefined;
+  }
+
+  /** Todo tasks whose parents are all done, without promoting them (dry run). */
+  promotable(): string[] {
+    return this.board.conn.all<{ id: string }>(
+      `SELECT t.id FROM tasks t WHERE t.status = 'todo' AND NOT EXISTS (
+         SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
+         WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived'))
+       ORDER BY t.created_at, t.id`,
+    ).map((r) => r.id);
+  }
+
+  /** Promote every todo task whose parents are done, in one transaction. Returns the count. */
+  promoteAll(): number {
+    return this.tx(() => this.board.promoteAll());
+  }
+
+  /** Ready tasks nobody is assigned to (never dispatched; reported). */
+  unassignedReady(limit = 100): string[] {
+    return this.board.conn.all<{ id: string }>(
+      `SELECT id FROM tasks WHERE assignee IS NULL AND status = 'ready'
+       ORDER BY priority DESC, created_at ASC, id ASC LIMIT ?`,
+      limit,
+    ).map((r) => r.id);
+  }
+
+  /**
+   * Ready, assigned, unclaimed tasks whose parents are done and whose retry
+   * backoff has passed, in dispatch order. `exclude` drops full profiles.
+   */
+  candidates(
+    opts: {
+      now: number;
+      exclude: readonly string[];
+      limit: number;
+      taskId?: string | null;
+      ignoreBackoff?: boolean;
+    },
+  ): { id: string; assignee: string }[] {
+    if (opts.limit <= 0) return [];
+    const taskId = opts.taskId ?? null;
+    return this.board.conn.all<{ id: string; assignee: string }>(
+      CANDIDATES_SQL,
+      JSON.stringify(opts.exclude),
+      opts.ignoreBackoff ? 1 : 0,
+      opts.now,
+      taskId,
+      taskId,
+      Number.isFinite(opts.limit) ? opts.limit : -1,
+    );
+  }
+
+  /** Earliest retry time of a ready task still in backoff, or null. */
+  nextRetryAt(now: number): number | null {
+    const r = this.board.conn.get<{ t: number | null }>(
+      `SELECT MIN(x.not_before) AS t FROM hx_task_retry x JOIN tasks t ON t.id = x.task_id
+       WHERE t.status = 'ready' AND x.not_before > ?`,
+      now,
+    );
+    return numOrNull(r?.t);
+  }
+
+  /** Tasks that are ready (assigned) or running: work still in flight. */
+  inFlight(): { ready: number; running: number } {
+    const r = this.board.conn.get<{ ready: number; running: number }>(
+      `SELECT (SELECT COUNT(*) FROM tasks WHERE status = 'ready' AND assignee IS NOT NULL) AS ready,
+              (SELECT COUNT(*) FROM tasks WHERE status = 'running') AS running`,
+    );
+    return { ready: Number(r?.ready ?? 0), running: Number(r?.running ?? 0) };
+  }
+
+  /** A task by id, or null. */
+  task(id: string): Task | null {
+    return this.board.taskRow(id);
+  }
+
+  /** Statuses of the given tasks. */
+  statuses(ids: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    if (ids.length === 0) return out;
+    for (
+      const r of this.board.conn.all<{ id: string; status: string }>(
+        "SELECT id, status FROM tasks WHERE id IN (SELECT value FROM json_each(?))",
+        JSON.stringify(ids),
+      )
+    ) out.set(r.id, r.status);
+    return out;
+  }
+
+  /**
+   * CAS-claim one task inside the caller's transaction: opens a run with a fresh
+   * heartbeat and emits `claimed`. Null if it is no longer claimable.
+   */
+  claim(id: string, lock: string, ttlSeconds: number): ClaimResult | null {
+    const r = this.board.conn.get<Row>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id);
+    if (!r) return null;
+    const t = toTask(r);
+    if (t.status !== "ready" || t.claim_lock !== null) return null;
+    return this.board.claimRow(t, lock, ttlSeconds);
+  }
+
+  /**
+   * Record spawned workers in one transaction: process identity and log path,
+   * pid on task and run, the workspace path, and a `spawned` event. Returns the
+   * run ids that were closed meanwhile (their worker must be stopped).
+   */
+  recordSpawns(items: readonly SpawnRecord[]): number[] {
+    if (items.length === 0) return [];
+    const conn = this.board.conn;
+    return this.tx(() => {
+      const orphans: number[] = [];
+      for (const s of items) {
+        conn.run(
+          `INSERT OR REPLACE INTO hx_run_procs
+             (run_id, task_id, host, boot_id, pid_ns, pid, start_ticks, log_path, exit_code)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+          s.runId,
+          s.taskId,
+          s.proc.host,
+          s.proc.bootId,
+          s.proc.pidNs,
+          s.proc.pid,
+          s.proc.startTicks,
+          s.logPath,
+        );
+        const { changes } = conn.run(
+          `UPDATE tasks SET worker_pid = ?, workspace_path = COALESCE(workspace_path, ?)
+           WHERE id = ? AND current_run_id = ? AND status = 'running'`,
+          s.proc.pid,
+          s.workspace,
+          s.taskId,
+          s.runId,
+        );
+        if (changes !== 1) {
+          orphans.push(s.runId);
+          continue;
+        }
+        conn.run(
+          "UPDATE task_runs SET worker_pid = ? WHERE id = ? AND ended_at IS NULL",
+          s.proc.pid,
+          s.runId,
+        );
+        this.board.event(
+          s.taskId,
+          "spawned",
+          { pid: s.proc.pid, workspace: s.workspace, log: s.logPath },
+          s.runId,
+        );
+      }
+      return orphans;
+    });
+  }
+
+  /** Record the exit status of a run's process (first one wins). */
+  recordExit(runId: number, code: number): void {
+    this.board.conn.run(
+      "UPDATE hx_run_procs SET exit_code = ? WHERE run_id = ? AND exit_code IS NULL",
+      code,
+      runId,
+    );
+  }
+
+  /** The run is still the task's current one and the task is running. */
+  #holds(taskId: string, runId: number): Task | null {
+    const t = this.board.taskRow(taskId);
+    if (!t || t.status !== "running" || t.current_run_id !== runId) return null;
+    return t;
+  }
+
+  #toReady(taskId: string): void {
+    this.board.conn.run(
+      `UPDATE tasks SET status = 'ready', claim_lock = NULL, claim_expires = NULL, worker_pid = NULL,
+         current_run_id = NULL, last_heartbeat_at = NULL WHERE id = ?`,
+      taskId,
+    );
+  }
+
+  /** Exit-code completion: the task is done with `result`. False if the run lost its claim. */
+  complete(
+    taskId: string,
+    runId: number,
+    result: string | null,
+    exitCode: number,
+    actorName: string,
+  ): boolean {
+    return this.tx(() => {
+      this.recordExit(runId, exitCode);
+      if (!this.#holds(taskId, runId)) return false;
+      this.board.complete(taskId, { result, summary: null }, {
+        kind: "worker",
+        name: actorName,
+        taskId,
+        runId,
+      });
+      return true;
+    });
+  }
+
+  /** The task is blocked with `reason` (exit code, or 78). False if the run lost its claim. */
+  block(
+    taskId: string,
+    runId: number,
+    reason: string,
+    exitCode: number | null,
+    actorName: string,
+  ): boolean {
+    return this.tx(() => {
+      if (exitCode !== null) this.recordExit(runId, exitCode);
+      if (!this.#holds(taskId, runId)) return false;
+      this.board.block(taskId, cutError(reason), {
+        kind: "worker",
+        name: actorName,
+        taskId,
+        runId,
+      });
+      return true;
+    });
+  }
+
+  /**
+   * Exit 75: put the task back with a doubling delay; the failure budget is not
+   * spent. Returns the time it may run again, or null if the run lost its claim.
+   */
+  retryLater(
+    taskId: string,
+    runId: number,
+    exitCode: number,
+    delayFor: (attempt: number) => number,
+  ): { notBefore: number; delay: number } | null {
+    return this.tx(() => {
+      this.recordExit(runId, exitCode);
+      if (!this.#holds(taskId, runId)) return null;
+      const now = this.now();
+      const prev = this.board.conn.get<{ attempts: number }>(
+        "SELECT attempts FROM hx_task_retry WHERE task_id = ?",
+        taskId,
+      );
+      const attempts = Number(prev?.attempts ?? 0) + 1;
+      const delay = Math.ceil(delayFor(attempts));
+      const notBefore = now + delay;
+      this.board.conn.run(
+        `INSERT INTO hx_task_retry (task_id, not_before, attempts) VALUES (?, ?, ?)
+         ON CONFLICT(task_id) DO UPDATE SET not_before = excluded.not_before, attempts = excluded.attempts`,
+        taskId,
+        notBefore,
+        attempts,
+      );
+      this.board.closeRun(runId, "retry_later", {
+        error: `worker exited ${exitCode} (try again later); retry in ${delay}s`,
+      });
+      this.#toReady(taskId);
+      this.board.event(taskId, "retry_later", {
+        exit_code: exitCode,
+        delay_seconds: delay,
+        not_before: notBefore,
+        attempts,
+      }, runId);
+      return { notBefore, delay };
+    });
+  }
+
+  /**
+   * A failed attempt. Counted failures spend the task's budget (one counter for
+   * every kind); at the limit the task is blocked with run and event `gave_up`
+   * naming the true cause. Uncounted ones just put the task back.
+   */
+  fail(f: FailureInput): FailureResult {
+    return this.tx(() => {
+      if (f.exitCode !== undefined && f.exitCode !== null) this.recordExit(f.runId, f.exitCode);
+      const t = this.#holds(f.taskId, f.runId);
+      if (!t) return { applied: false, gaveUp: false, failures: 0, reason: null };
+      const error = cutError(f.error);
+      if (!f.counted) {
+        this.board.closeRun(f.runId, f.kind, { error });
+        this.#toReady(f.taskId);
+        this.board.event(f.taskId, f.kind, { ...f.payload, error, counted: false }, f.runId);
+        return { applied: true, gaveUp: false, failures: t.consecutive_failures, reason: null };
+      }
+      const failures = t.consecutive_failures + 1;
+      const limit = Math.max(1, t.max_retries ?? f.limit);
+      if (failures >= limit) {
+        const earlier = this.board.conn.all<{ status: string }>(
+          `SELECT status FROM task_runs WHERE task_id = ? AND id != ? AND status IN ${FAILURE_STATUSES}
+           ORDER BY id DESC LIMIT ?`,
+          f.taskId,
+          f.runId,
+          failures - 1,
+        ).map((r) => r.status as FailureKindName).reverse();
+        const reason = cutError(f.reason([...earlier, f.kind], f.error));
+        this.board.closeRun(f.runId, "gave_up", { error: reason });
+        this.board.conn.run(
+          `UPDATE tasks SET status = 'blocked', claim_lock = NULL, claim_expires = NULL,
+             worker_pid = NULL, current_run_id = NULL, consecutive_failures = ?,
+             last_failure_error = ? WHERE id = ?`,
+          failures,
+          reason,
+          f.taskId,
+        );
+        // `cause` is the most specific one known (command_not_found beats spawn_failed).
+        this.board.event(f.taskId, "gave_up", {
+          ...f.payload,
+          failures,
+          error: reason,
+          kind: f.kind,
+          cause: f.payload?.cause ?? f.kind,
+        }, f.runId);
+        return { applied: true, gaveUp: true, failures, reason };
+      }
+      this.board.closeRun(f.runId, f.kind, { error });
+      this.#toReady(f.taskId);
+      this.board.conn.run(
+        "UPDATE tasks SET consecutive_failures = ?, last_failure_error = ? WHERE id = ?",
+        failures,
+        error,
+        f.taskId,
+      );
+      this.board.event(f.taskId, f.kind, { ...f.payload, error, failures }, f.runId);
+      return { applied: true, gaveUp: false, failures, reason: null };
+    });
+  }
+
+  /**
+   * Put a running task back to ready without spending its budget: an expired
+   * claim with no worker, a worker that died while no dispatcher watched, or a
+   * running task without an open run. Emits `reclaimed`.
+   */
+  reclaim(
+    taskId: string,
+    runId: number | null,
+    reason: string,
+    exitCode?: number | null,
+  ): boolean {
+    return this.tx(() => {
+      const t = this.board.taskRow(taskId);
+      if (!t || t.status !== "running") return false;
+      if (runId !== null && t.current_run_id !== runId) return false;
+      if (runId !== null && exitCode !== undefined && exitCode !== null) {
+        this.recordExit(runId, exitCode);
+      }
+      const closing = runId ?? t.current_run_id;
+      if (closing !== null) this.board.closeRun(closing, "reclaimed", { error: reason });
+      this.#toReady(taskId);
+      this.board.event(taskId, "reclaimed", { stale_lock: t.claim_lock, reason }, closing);
+      return true;
+    });
+  }
+
+  /** A live worker's lease ran out: extend it (`claim_extended`). */
+  extend(taskId: string, runId: number, ttlSeconds: number, pid: number | null): boolean {
+    return this.tx(() => {
+      if (!this.#holds(taskId, runId)) return false;
+      const expires = this.now() + ttlSeconds;
+      this.#setExpiry(taskId, runId, expires);
+      this.board.event(taskId, "claim_extended", { expires, pid }, runId);
+      return true;
+    });
+  }
+
+  /** A claim whose worker cannot be confirmed dead is left alone until `until` (`reclaim_deferred`). */
+  defer(taskId: string, runId: number, until: number, reason: string): boolean {
+    return this.tx(() => {
+      if (!this.#holds(taskId, runId)) return false;
+      this.#setExpiry(taskId, runId, until);
+      this.board.event(taskId, "reclaim_deferred", { reason, until }, runId);
+      return true;
+    });
+  }
+
+  #setExpiry(taskId: string, runId: number, expires: number): void {
+    this.board.conn.run("UPDATE tasks SET claim_expires = ? WHERE id = ?", expires, taskId);
+    this.board.conn.run("UPDATE task_runs SET claim_expires = ? WHERE id = ?", expires, runId);
+  }
+
+  /** Runs of a task, newest first, with their log files. */
+  runLogs(taskId: string): RunLog[] {
+    return this.board.conn.all<Row>(
+      `SELECT r.id, r.status, p.log_path FROM task_runs r LEFT JOIN hx_run_procs p ON p.run_id = r.id
+       WHERE r.task_id = ? ORDER BY r.id DESC`,
+      taskId,
+    ).map((r) => ({
+      runId: Number(r.id),
+      status: String(r.status),
+      logPath: r.log_path === null || r.log_path === undefined ? null : String(r.log_path),
+    }));
+  }
+}
