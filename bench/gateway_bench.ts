@@ -73,6 +73,16 @@ async function readStamp(path: string, deadline: number): Promise<number> {
   }
 }
 
+/** Enough environment to run deno (its cache lives under HOME or DENO_DIR), nothing else. */
+function passThroughEnv(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ["PATH", "HOME", "DENO_DIR", "TMPDIR", "LANG"]) {
+    const v = Deno.env.get(k);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
 interface Gateway {
   pid: number;
   url: string;
@@ -84,12 +94,17 @@ async function startGateway(home: string): Promise<Gateway> {
   const argv = denoRun(`${ROOT}main.ts`, ["gateway", "run", "--port", "0"]);
   const child = new Deno.Command(argv[0], {
     args: argv.slice(1),
-    env: { HERMES_HOME: home, PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", HOME: home },
+    env: { ...passThroughEnv(), HERMES_HOME: home },
     clearEnv: true,
     stdin: "null",
     stdout: "null",
-    stderr: "null",
+    stderr: "piped",
   }).spawn();
+  // Keep the gateway's log for a failure message (and drain the pipe so it never blocks).
+  let log = "";
+  (async () => {
+    for await (const c of child.stderr.pipeThrough(new TextDecoderStream())) log += c;
+  })();
   const deadline = Date.now() + 30_000;
   while (true) {
     try {
@@ -111,7 +126,7 @@ async function startGateway(home: string): Promise<Gateway> {
     } catch { /* not yet */ }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error("gateway did not become ready");
+      throw new Error(`gateway did not become ready:\n${log}`);
     }
     await sleep(20);
   }

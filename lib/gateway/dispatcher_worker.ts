@@ -34,6 +34,8 @@ import { installSandboxKill } from "./sandbox_kill.ts";
 const BACKSTOP_POLL_MS = 1000;
 /** Tick interval while draining (workers' exits are still events; this catches the rest). */
 const DRAIN_TICK_MS = 250;
+/** Re-checks of data_version after a WAL event that showed no new commit yet. */
+const TRAILING_MS = [1, 2, 4, 6, 8, 11, 15, 20, 30, 50, 100];
 /** How often the WAL watches are checked for recreated files. */
 const REARM_MS = 1000;
 /** Poll interval when the file watcher is unavailable (inotify limits, exotic file systems). */
@@ -45,9 +47,11 @@ interface BoardRun {
   board: string;
   dispatcher: Dispatcher;
   loop: Promise<unknown>;
-  /** data_version on the dispatcher's own connection after its last tick (own commits excluded). */
+  /** data_version on the dispatcher's own connection at the last wake (own commits excluded). */
   seen: number;
   health: StuckDetector;
+  /** Re-checks scheduled after a file event that did not show a new commit yet. */
+  trailing: ReturnType<typeof setTimeout>[];
   /** Spawns since the last health sample. */
   spawnedSinceSample: number;
   lastSampleAt: number;
@@ -121,7 +125,6 @@ function summarize(board: string, r: DispatchResult, durationMs: number): TickSu
 /** After each tick: counters, a log line when something happened, health telemetry. */
 function afterTick(run: BoardRun, r: DispatchResult): void {
   const d = run.dispatcher;
-  run.seen = d.store.dataVersion();
   const st = d.stats();
   const flight = d.store.inFlight();
   run.ready = flight.ready;
@@ -135,6 +138,7 @@ function afterTick(run: BoardRun, r: DispatchResult): void {
     stats.lastTick = summary;
     log("info", "tick", {
       board: run.board,
+      ms: summary.durationMs,
       spawned: summary.spawned,
       reclaimed: summary.reclaimed,
       crashed: summary.crashed,
@@ -214,6 +218,7 @@ function addBoard(board: string): void {
     loop: Promise.resolve(),
     seen: dispatcher.store.dataVersion(),
     health: new StuckDetector(),
+    trailing: [],
     spawnedSinceSample: 0,
     lastSampleAt: Date.now(),
     ready: 0,
@@ -244,14 +249,28 @@ function rescan(): void {
   publishStats();
 }
 
+/** Wake the board's loop if another connection committed since we last looked. */
+function checkVersion(run: BoardRun): boolean {
+  // data_version ignores this connection's own commits, so our own writes never wake us.
+  // `seen` moves here, not after a tick: a commit landing during a tick must still wake it.
+  const v = run.dispatcher.store.dataVersion();
+  if (v === run.seen) return false;
+  run.seen = v;
+  run.dispatcher.wake();
+  return true;
+}
+
 function onChange(board: string): void {
   const run = boards.get(board);
   if (!run) {
     rescan();
     return;
   }
-  // data_version ignores this connection's own commits, so our own writes never wake us.
-  if (run.dispatcher.store.dataVersion() !== run.seen) run.dispatcher.wake();
+  if (checkVersion(run)) return;
+  // The event fires when the WAL frames are written, which can be just before the commit
+  // is published in the WAL index: look again shortly after, a few times.
+  for (const t of run.trailing) clearTimeout(t);
+  run.trailing = TRAILING_MS.map((ms) => setTimeout(() => checkVersion(run), ms));
 }
 
 async function start(msg: Init): Promise<void> {
