@@ -4,7 +4,8 @@ import { boardPaths, ensurePrivateDir } from "../config/paths.ts";
 import { type Clock, SqliteBoardStore } from "./board_store.ts";
 import { DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
 
-export * from "./types.ts";
+// Types only: `export *` would make every command load this module at start-up.
+export type * from "./types.ts";
 export { Connection, DEFAULT_BUSY_TIMEOUT_MS, mapSqliteError } from "./connection.ts";
 export { type Clock, cutError, SqliteBoardStore, systemClock } from "./board_store.ts";
 export { SCHEMA_VERSION } from "./schema.ts";

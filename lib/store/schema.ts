@@ -183,6 +183,8 @@ CREATE TABLE IF NOT EXISTS hx_notify_outbox (
 CREATE INDEX IF NOT EXISTS hx_idx_outbox_sink ON hx_notify_outbox(sink, state, event_id);
 CREATE INDEX IF NOT EXISTS hx_idx_outbox_task ON hx_notify_outbox(task_id);
 CREATE INDEX IF NOT EXISTS hx_idx_tasks_ready ON tasks(status, priority DESC, created_at);
+-- The board order (list, dashboard): read in order instead of sorting every task each time.
+CREATE INDEX IF NOT EXISTS hx_idx_tasks_order ON tasks(priority DESC, created_at, id);
 CREATE INDEX IF NOT EXISTS hx_idx_procs_unreaped ON hx_run_procs(run_id) WHERE exit_code IS NULL;
 `;
 
