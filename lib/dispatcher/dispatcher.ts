@@ -21,6 +21,7 @@ import {
   type UnreapedRow,
 } from "../store/mod.ts";
 import {
+  capLog,
   hostName,
   isLocal,
   killTree,
@@ -33,7 +34,6 @@ import {
   readExitFile,
   readStats,
   resolveProfile,
-  runFiles,
   SpawnError,
   spawnWorker,
 } from "../workers/mod.ts";
@@ -41,7 +41,7 @@ import {
 import { buildWorkerPrompt } from "../workers/presets.ts";
 import { outputTail } from "./log_tail.ts";
 import * as policy from "./policy.ts";
-import { type DispatchResult, emptyResult, mergeResult } from "./result.ts";
+import { type DispatchResult, emptyResult, isQuiet, mergeResult } from "./result.ts";
 import { signalExitCode } from "./signals.ts";
 
 /** How much of a worker's output becomes the task's result (exit_code mode). */
@@ -52,6 +52,8 @@ const REASON_CHARS = 480;
 const ADOPTED_POLL_MS = 250;
 /** Samples of create→spawn latency kept for stats(). */
 const LATENCY_SAMPLES = 256;
+/** How often the logs of running workers are checked against kanban.log_max_bytes. */
+const LOG_CAP_EVERY_MS = 1000;
 /** How long an answer to "is that other dispatcher alive?" is trusted. */
 const OWNER_CACHE_MS = 1000;
 
@@ -160,6 +162,19 @@ export function exitPathFor(logPath: string): string {
   return logPath.replace(/\.log$/, "") + ".exit";
 }
 
+/**
+ * Log and exit files of a run: `<board logs>/<task>.<run>.log` and `.exit`. Flat, so a
+ * spawn creates no directory (a new directory costs as much as half a spawn here).
+ */
+export function runLogFiles(
+  paths: BoardPaths,
+  taskId: string,
+  runId: number,
+): { logPath: string; exitPath: string } {
+  const base = `${paths.logs}/${taskId}.${runId}`;
+  return { logPath: `${base}.log`, exitPath: `${base}.exit` };
+}
+
 /** True when some process is still in process group `pgid` (one syscall, no /proc scan). */
 function groupExists(pgid: number): boolean {
   try {
@@ -192,6 +207,8 @@ export class Dispatcher {
   readonly #backoffMax: number;
   readonly #roots: string[];
   readonly #defaultRepo: string | null;
+  readonly #logMaxBytes: number;
+  #logsCappedAt = 0;
 
   readonly #children = new Map<number, Child>();
   /** Runs of other processes this dispatcher has seen alive (adopted). */
@@ -239,6 +256,7 @@ export class Dispatcher {
     this.#backoffBase = get<number>(cfg, "kanban.retry_backoff_seconds");
     this.#backoffMax = get<number>(cfg, "kanban.retry_backoff_max_seconds");
     this.#roots = get<string[]>(cfg, "kanban.workspace_roots");
+    this.#logMaxBytes = get<number>(cfg, "kanban.log_max_bytes");
     this.#defaultRepo = cfg.has("kanban.worktree_repo")
       ? (cfg.get("kanban.worktree_repo") as string | null) || null
       : null;
@@ -308,6 +326,8 @@ export class Dispatcher {
     let ticks = 0;
     while (!this.#signal?.aborted) {
       let r: DispatchResult;
+      // Read before the tick: a commit by another process during it must wake the next wait.
+      this.#seenVersion = this.#store.dataVersion();
       try {
         r = await this.tick({ max: opts.max, taskId: opts.taskId });
       } catch (e) {
@@ -378,16 +398,19 @@ export class Dispatcher {
     const t0 = performance.now();
     this.#stats.last_tick_at = Date.now();
     this.#woken = false;
-    this.#seenVersion = this.#store.dataVersion();
     this.#dueAt = Infinity;
     const res = emptyResult();
     this.#flushExits();
-    mergeResult(res, this.#carry);
-    this.#carry = emptyResult();
+    if (!isQuiet(this.#carry)) {
+      mergeResult(res, this.#carry);
+      this.#carry = emptyResult();
+    }
     const now = this.#store.now();
+    // One cheap look decides which steps have anything to do: an idle tick is one query.
+    const probe = this.#store.probe();
 
     // 1-3. Running tasks: reclaim expired claims, detect dead workers, stop overdue ones.
-    const rows = this.#store.running();
+    const rows = probe.running ? this.#store.running() : [];
     const stops: Promise<void>[] = [];
     const views = this.#views(rows, true);
     const open = new Set<number>();
@@ -403,15 +426,16 @@ export class Dispatcher {
     }
     for (const id of this.#observed) if (!open.has(id)) this.#observed.delete(id);
     if (stops.length) await Promise.all(stops);
+    this.#capLogs(rows);
 
     // Workers whose run someone else closed (block, archive, reassign, complete).
-    await this.#sweepClosed(now, res);
+    if (probe.unreaped) await this.#sweepClosed(now, res);
 
     // 4. Promote todo tasks whose parents are done.
-    if (this.#store.hasPromotable()) res.promoted = this.#store.promoteAll();
+    if (probe.promotable) res.promoted = this.#store.promoteAll();
 
     // 5-6. Claim ready tasks in one transaction, then spawn them.
-    if (!this.#signal?.aborted) {
+    if ((probe.ready || res.promoted > 0 || rows.length > 0) && !this.#signal?.aborted) {
       const claims = this.#claim(opts, res, now);
       if (claims.length) {
         try {
@@ -423,12 +447,34 @@ export class Dispatcher {
       }
     }
 
-    const due = policy.nextDeadline(views, this.#store.nextRetryAt(now));
+    const retryAt = probe.ready || rows.length > 0 ? this.#store.nextRetryAt(now) : null;
+    const due = policy.nextDeadline(views, retryAt);
     if (due !== null) this.#due(due * 1000);
     if (adopted) this.#due(Date.now() + ADOPTED_POLL_MS);
     this.#stats.ticks++;
     this.#stats.last_tick_ms = performance.now() - t0;
     return res;
+  }
+
+  /** Keep running workers' logs under kanban.log_max_bytes (checked at most once a second). */
+  #capLogs(rows: readonly RunningRow[]): void {
+    const nowMs = Date.now();
+    if (rows.length === 0 || nowMs - this.#logsCappedAt < LOG_CAP_EVERY_MS) return;
+    this.#logsCappedAt = nowMs;
+    for (const r of rows) {
+      if (!r.logPath || this.#foreignLock(r.claimLock)) continue;
+      try {
+        capLog(r.logPath, this.#logMaxBytes);
+      } catch (e) {
+        this.#log("warn", `could not cap log ${r.logPath}: ${message(e)}`);
+      }
+    }
+  }
+
+  /** The claim belongs to another dispatcher that is alive (its logs are its business). */
+  #foreignLock(lock: string | null): boolean {
+    const pid = this.#ownerPid(lock);
+    return pid !== null && this.#owners.get(pid)?.alive === true;
   }
 
   #due(ms: number): void {
@@ -781,7 +827,7 @@ export class Dispatcher {
         failures.push({ task, runId: run.id, error: message(e), cause: "workspace" });
         return;
       }
-      const { logPath, exitPath } = runFiles(this.#paths, task.id, run.id);
+      const { logPath, exitPath } = runLogFiles(this.#paths, task.id, run.id);
       try {
         const h = await spawnWorker({
           profile,
@@ -997,6 +1043,9 @@ export class Dispatcher {
     mergeResult(this.#carry, res);
     for (const c of ready) {
       this.#children.delete(c.runId);
+      try {
+        capLog(c.logPath, this.#logMaxBytes);
+      } catch { /* the log is evidence, not a reason to fail */ }
       // The leader is gone; whatever it left running in its group goes too.
       if (c.stop === null && groupExists(c.pid)) {
         this.#track(killTree(c.pid, this.#graceMs, c.identity));

@@ -114,18 +114,39 @@ LEFT JOIN task_runs r ON r.id = t.current_run_id AND r.ended_at IS NULL
 LEFT JOIN hx_run_procs p ON p.run_id = r.id
 WHERE t.status = 'running'`;
 
-const CANDIDATES_SQL = `
-SELECT t.id, t.assignee FROM tasks t
-WHERE t.status = 'ready' AND t.claim_lock IS NULL AND t.assignee IS NOT NULL
-  AND t.assignee NOT IN (SELECT value FROM json_each(?))
-  AND (? = 1 OR NOT EXISTS (
-    SELECT 1 FROM hx_task_retry x WHERE x.task_id = t.id AND x.not_before > ?))
+/** The claim candidates query; variants are built per shape so each has a plain plan. */
+function candidatesSql(excluded: number, oneTask: boolean, backoff: boolean): string {
+  return `SELECT t.id, t.assignee FROM tasks t
+WHERE t.status = 'ready' AND t.claim_lock IS NULL AND t.assignee IS NOT NULL${
+    excluded ? ` AND t.assignee NOT IN (${Array(excluded).fill("?").join(", ")})` : ""
+  }${oneTask ? " AND t.id = ?" : ""}${
+    backoff
+      ? " AND NOT EXISTS (SELECT 1 FROM hx_task_retry x WHERE x.task_id = t.id AND x.not_before > ?)"
+      : ""
+  }
   AND NOT EXISTS (
     SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
     WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived'))
-  AND (? IS NULL OR t.id = ?)
 ORDER BY t.priority DESC, t.created_at ASC, t.id ASC
 LIMIT ?`;
+}
+
+/** What a tick has to look at; on an idle board all false, from one cheap query. */
+export interface BoardProbe {
+  running: boolean;
+  ready: boolean;
+  promotable: boolean;
+  /** Some recorded worker process has no recorded end (running, or closed by someone else). */
+  unreaped: boolean;
+}
+
+const PROBE_SQL = `SELECT
+  EXISTS (SELECT 1 FROM tasks WHERE status = 'running') AS running,
+  EXISTS (SELECT 1 FROM tasks WHERE status = 'ready') AS ready,
+  EXISTS (SELECT 1 FROM tasks t WHERE t.status = 'todo' AND NOT EXISTS (
+    SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
+    WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived'))) AS promotable,
+  EXISTS (SELECT 1 FROM hx_run_procs WHERE exit_code IS NULL) AS unreaped`;
 
 function procOf(r: Row): ProcRecord | null {
   if (r.pid === null || r.pid === undefined) return null;
@@ -168,6 +189,17 @@ export class DispatchStore {
   /** Moves whenever another connection commits. */
   dataVersion(): number {
     return this.board.conn.dataVersion();
+  }
+
+  /** Which parts of a tick have anything to do (one query, all index lookups). */
+  probe(): BoardProbe {
+    const r = this.board.conn.get<Record<string, number>>(PROBE_SQL);
+    return {
+      running: !!r?.running,
+      ready: !!r?.ready,
+      promotable: !!r?.promotable,
+      unreaped: !!r?.unreaped,
+    };
   }
 
   /** Every running task with its open run and recorded worker process. */
@@ -226,15 +258,6 @@ export class DispatchStore {
     return { total, byProfile };
   }
 
-  /** True when some todo task has all its parents done (or none). */
-  hasPromotable(): boolean {
-    return this.board.conn.get(
-      `SELECT 1 FROM tasks t WHERE t.status = 'todo' AND NOT EXISTS (
-         SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-         WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived')) LIMIT 1`,
-    ) !== undefined;
-  }
-
   /** Todo tasks whose parents are all done, without promoting them (dry run). */
   promotable(): string[] {
     return this.board.conn.all<{ id: string }>(
@@ -274,14 +297,14 @@ export class DispatchStore {
   ): { id: string; assignee: string }[] {
     if (opts.limit <= 0) return [];
     const taskId = opts.taskId ?? null;
+    const backoff = !opts.ignoreBackoff;
+    const params: (string | number)[] = [...opts.exclude];
+    if (taskId !== null) params.push(taskId);
+    if (backoff) params.push(opts.now);
+    params.push(Number.isFinite(opts.limit) ? opts.limit : -1);
     return this.board.conn.all<{ id: string; assignee: string }>(
-      CANDIDATES_SQL,
-      JSON.stringify(opts.exclude),
-      opts.ignoreBackoff ? 1 : 0,
-      opts.now,
-      taskId,
-      taskId,
-      Number.isFinite(opts.limit) ? opts.limit : -1,
+      candidatesSql(opts.exclude.length, taskId !== null, backoff),
+      ...params,
     );
   }
 

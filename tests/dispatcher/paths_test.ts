@@ -306,3 +306,17 @@ Deno.test("exit files let the next dispatcher finish a worker it did not start",
   ok(done);
   equal(fx.task(t.id).result, "adopted");
 });
+
+Deno.test("a worker's log is capped at kanban.log_max_bytes, keeping its end", async () => {
+  await using fx = await fixture(`${TEST_CONFIG}  log_max_bytes: 4096\n`);
+  const t = fx.create("chatty", {
+    body: 'i=0; while [ $i -lt 3000 ]; do echo "line $i"; i=$((i+1)); done',
+  });
+  const d = fx.dispatcher();
+  await tickUntil(d, () => fx.task(t.id).status === "done");
+  const log = String(runsOf(fx.db, t.id)[0].log_path);
+  const size = Deno.statSync(log).size;
+  ok(size <= 4096 + 200, `log is ${size} bytes`);
+  match(Deno.readTextFileSync(log), /line 2999\n$/);
+  match(String(fx.task(t.id).result), /line 2999$/);
+});

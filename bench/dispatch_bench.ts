@@ -1,0 +1,201 @@
+/**
+ * The dispatcher's two figures, each beside a baseline measured in the same run:
+ *
+ * 1. The cost of a tick on an idle board holding 10,000 done tasks, on an open
+ *    connection, beside a trivial `SELECT 1` on the same connection. Target: 25 µs
+ *    (judged as the ratio 25 µs / the baseline, so the verdict is the absolute budget).
+ * 2. Tasks per second through the dispatcher for `true` tasks (shell profile) with full
+ *    durability (synchronous=FULL; claims, spawn records and completions committed):
+ *    time per task to spawned, and to done, beside a bare `new Deno.Command("true")`
+ *    spawn with the same concurrency. Target: 1,000 spawned tasks per second (judged as
+ *    1 ms / the baseline's ms per spawn).
+ *
+ * `HERMES_BENCH_RUNS` scales the rounds down for a smoke run.
+ * Run alone: `deno run $(cat permissions.flags) bench/dispatch_bench.ts`.
+ */
+
+import { type Config, loadConfig } from "../lib/config/mod.ts";
+import { Dispatcher } from "../lib/dispatcher/mod.ts";
+import { openBoard, type SqliteBoardStore } from "../lib/store/mod.ts";
+import { benchRuns, interleave, type Report, summarize } from "./harness.ts";
+
+/** Idle-tick budget in µs and spawn-rate target in tasks per second. */
+const TICK_BUDGET_US = 25;
+const SPAWN_TARGET_PER_S = 1000;
+/** Done tasks on the idle board. */
+const IDLE_BOARD = 10_000;
+/** Operations per timed idle round. */
+const IDLE_OPS = 2000;
+/** `true` tasks per throughput round, and the live-worker cap both sides run under. */
+const TASKS = 500;
+const CAP = 64;
+
+async function makeHome(yaml: string): Promise<{ home: string; config: Config }> {
+  const home = await Deno.makeTempDir({ prefix: "hermes-dispatch-bench-" });
+  await Deno.chmod(home, 0o700);
+  await Deno.writeTextFile(`${home}/config.yaml`, yaml);
+  return { home, config: await loadConfig(home, () => undefined) };
+}
+
+function fill(store: SqliteBoardStore, n: number, done: boolean): void {
+  store.conn.tx(() => {
+    for (let i = 0; i < n; i++) {
+      const { task } = store.createTask({ title: `bench ${i}`, assignee: "shell", body: "true" });
+      if (done) {
+        store.conn.run(
+          "UPDATE tasks SET status = 'done', completed_at = created_at WHERE id = ?",
+          task.id,
+        );
+      }
+    }
+  });
+}
+
+async function idleTick(report: Report): Promise<void> {
+  const { home, config } = await makeHome("kanban: {}\n");
+  const store = openBoard(home, "default", { create: true });
+  try {
+    fill(store, IDLE_BOARD, true);
+    const d = new Dispatcher({ home, board: "default", config, store });
+    try {
+      const rounds = await interleave(benchRuns(15), {
+        tick: async () => {
+          const t0 = performance.now();
+          for (let i = 0; i < IDLE_OPS; i++) await d.tick();
+          return (performance.now() - t0) * 1000 / IDLE_OPS;
+        },
+        select1: () => {
+          const t0 = performance.now();
+          for (let i = 0; i < IDLE_OPS; i++) store.conn.get("SELECT 1");
+          return Promise.resolve((performance.now() - t0) * 1000 / IDLE_OPS);
+        },
+      });
+      const tick = summarize(rounds.tick).median;
+      const select1 = summarize(rounds.select1).median;
+      report(
+        `idle tick, ${IDLE_BOARD} done tasks, open connection, vs SELECT 1 (budget ${TICK_BUDGET_US} µs)`,
+        tick,
+        "µs",
+        select1,
+        TICK_BUDGET_US / select1,
+      );
+    } finally {
+      await d.close();
+    }
+  } finally {
+    store.close();
+    await Deno.remove(home, { recursive: true });
+  }
+}
+
+/** One dispatcher round: ms per task until all spawned, and until all done. */
+async function dispatchRound(): Promise<{ spawned: number; done: number }> {
+  const { home, config } = await makeHome(`kanban:\n  max_workers: ${CAP}\n`);
+  const store = openBoard(home, "default", { create: true });
+  try {
+    fill(store, TASKS, false);
+    const d = new Dispatcher({
+      home,
+      board: "default",
+      config,
+      store,
+      baseEnv: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" },
+    });
+    let spawned = 0;
+    let spawnedAt = 0;
+    const t0 = performance.now();
+    const s = await d.run({
+      untilIdle: true,
+      pollMs: 1,
+      onTick: (r) => {
+        spawned += r.spawned.length;
+        if (spawned >= TASKS && spawnedAt === 0) spawnedAt = performance.now();
+      },
+    });
+    const t1 = performance.now();
+    await d.close();
+    if (s.finished.done.length !== TASKS) {
+      throw new Error(`only ${s.finished.done.length} of ${TASKS} tasks finished done`);
+    }
+    return { spawned: (spawnedAt - t0) / TASKS, done: (t1 - t0) / TASKS };
+  } finally {
+    store.close();
+    await Deno.remove(home, { recursive: true });
+  }
+}
+
+/** Bare spawns of `true` with at most CAP alive: ms per spawn until all spawned, and all exited. */
+async function bareRound(): Promise<{ spawned: number; done: number }> {
+  let live = 0;
+  let started = 0;
+  let wake: (() => void) | null = null;
+  const waits: Promise<unknown>[] = [];
+  const t0 = performance.now();
+  while (started < TASKS) {
+    while (live >= CAP) await new Promise<void>((r) => wake = r);
+    const child = new Deno.Command("true", { stdin: "null", stdout: "null", stderr: "null" })
+      .spawn();
+    live++;
+    started++;
+    waits.push(child.status.then(() => {
+      live--;
+      wake?.();
+    }));
+  }
+  const t1 = performance.now();
+  await Promise.all(waits);
+  const t2 = performance.now();
+  return { spawned: (t1 - t0) / TASKS, done: (t2 - t0) / TASKS };
+}
+
+async function throughput(report: Report): Promise<void> {
+  type PerTask = { spawned: number; done: number };
+  const got: Record<"dispatch" | "bare", PerTask[]> = { dispatch: [], bare: [] };
+  await interleave(benchRuns(5), {
+    dispatch: async () => (got.dispatch.push(await dispatchRound()), 0),
+    bare: async () => (got.bare.push(await bareRound()), 0),
+  }, 1);
+  const med = (k: keyof typeof got, f: "spawned" | "done") =>
+    summarize(got[k].map((r) => r[f])).median;
+  const targetMs = 1000 / SPAWN_TARGET_PER_S;
+  report(
+    `true tasks through the dispatcher (cap ${CAP}), ms per task to spawned vs bare spawn (target ${SPAWN_TARGET_PER_S}/s)`,
+    med("dispatch", "spawned"),
+    "ms",
+    med("bare", "spawned"),
+    targetMs / med("bare", "spawned"),
+  );
+  report(
+    `true tasks through the dispatcher (cap ${CAP}), ms per task to done vs bare spawn to exit`,
+    med("dispatch", "done"),
+    "ms",
+    med("bare", "done"),
+  );
+  const perS = (ms: number) => Math.round(1000 / ms);
+  console.error(
+    `dispatch: tasks/s spawned ${perS(med("dispatch", "spawned"))} (bare ${
+      perS(med("bare", "spawned"))
+    }), done ${perS(med("dispatch", "done"))} (bare exited ${perS(med("bare", "done"))})`,
+  );
+}
+
+/** Measure and report both figures. */
+export async function run(report: Report): Promise<void> {
+  await idleTick(report);
+  await throughput(report);
+}
+
+if (import.meta.main) {
+  await run((name, figure, unit, baseline, target) => {
+    const ratio = figure / baseline;
+    console.log(
+      `${name}: ${figure.toFixed(2)} ${unit} vs ${baseline.toFixed(2)} ${unit} = ${
+        ratio.toFixed(2)
+      }×${
+        target === undefined
+          ? ""
+          : ` (target ≤ ${target.toFixed(2)}×: ${ratio <= target ? "pass" : "MISS"})`
+      }`,
+    );
+  });
+}
