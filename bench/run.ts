@@ -1,8 +1,8 @@
 /**
  * `deno task bench [name…]`: run every `bench/*_bench.ts` module (or those whose name contains
- * one of the given words), print each figure beside its baseline, and — when every module ran —
- * write bench/RESULTS.md with the machine it ran on. Exit 1 when a target is missed or a
- * module fails.
+ * one of the given words), print each figure beside its baseline, and update bench/RESULTS.md
+ * (rendered from bench/results.json, where a partial run replaces only its modules' rows) with
+ * the machine it ran on. Exit 1 when a target is missed or a module fails.
  */
 
 import { type BenchModule, type BenchRow, makeRow, ROOT } from "./harness.ts";
@@ -56,36 +56,65 @@ function verdict(r: BenchRow): string {
   return r.pass === undefined ? "—" : r.pass ? "pass" : "**miss**";
 }
 
-/** Render the results as a markdown document. */
-export function renderResults(
-  rows: readonly BenchRow[],
-  failures: readonly string[],
-  host: Record<string, string>,
-): string {
+/** One module's latest run: where, what it reported, or why it failed. */
+export interface ModuleResult {
+  machine: Record<string, string>;
+  rows: BenchRow[];
+  failure: string | null;
+}
+
+const RESULTS_JSON = `${BENCH_DIR}results.json`;
+
+/** The results kept from earlier runs, by module (a partial run replaces only its own). */
+function loadResults(): Record<string, ModuleResult> {
+  try {
+    return JSON.parse(Deno.readTextFileSync(RESULTS_JSON)) as Record<string, ModuleResult>;
+  } catch {
+    return {};
+  }
+}
+
+/** Render every module's latest results as a markdown document. */
+export function renderResults(results: Record<string, ModuleResult>): string {
+  const entries = Object.entries(results).sort(([a], [b]) => a.localeCompare(b));
+  const latest = entries.map(([, r]) => r.machine).sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1) ?? {};
+  const { date: _date, ...host } = latest;
+  const sameHost = (m: Record<string, string>) =>
+    Object.entries(host).every(([k, v]) => m[k] === v);
   const lines = [
     "# Benchmark results",
     "",
-    "Written by `deno task bench`. Every figure is measured beside its baseline in the same run,",
-    "interleaved, so the ratio holds even on a busy machine; the target is the largest acceptable",
-    "ratio. The floor is `deno run` of an empty script in this project with the release permission",
-    "flags (it pays the same config loading as hermes does).",
+    "Written by `deno task bench` (all modules) or `deno task bench <name>` (that module's rows;",
+    "the others are kept from their last run, see `measured`). Every figure is measured beside its",
+    "baseline in the same run, interleaved, so the ratio holds on a busy machine too; the target is",
+    "the largest acceptable ratio. The CLI floor is `deno run` of an empty script in this project",
+    "with the release permission flags (it pays the same config loading as hermes does).",
     "",
     "| machine | |",
     "|---|---|",
     ...Object.entries(host).map(([k, v]) => `| ${k} | ${v} |`),
     "",
-    "| benchmark | figure | baseline | ratio | target | result |",
-    "|---|---:|---:|---:|---:|---|",
-    ...rows.map((r) =>
-      `| ${r.module}: ${r.name} | ${fmt(r.figure)} ${r.unit} | ${fmt(r.baseline)} ${r.unit} | ${
-        r.ratio.toFixed(2)
-      }× | ${r.target === undefined ? "—" : `≤ ${r.target}×`} | ${verdict(r)} |`
-    ),
-    "",
+    "| benchmark | figure | baseline | ratio | target | result | measured |",
+    "|---|---:|---:|---:|---:|---|---|",
   ];
-  if (failures.length) {
-    lines.push("Modules that failed to run:", "", ...failures.map((f) => `- ${f}`), "");
+  const failures: string[] = [];
+  for (const [module, r] of entries) {
+    const when = r.machine.date.replace("T", " ").replace(/:\d\dZ$/, "Z") +
+      (sameHost(r.machine) ? "" : " (other machine)");
+    if (r.failure) failures.push(`- ${module} (${when}): ${r.failure}`);
+    for (const row of r.rows) {
+      lines.push(
+        `| ${module}: ${row.name} | ${fmt(row.figure)} ${row.unit} | ${
+          fmt(row.baseline)
+        } ${row.unit} | ${row.ratio.toFixed(2)}× | ${
+          row.target === undefined ? "—" : `≤ ${row.target}×`
+        } | ${verdict(row)} | ${when} |`,
+      );
+    }
   }
+  lines.push("");
+  if (failures.length) lines.push("Modules that failed to run:", "", ...failures, "");
   return lines.join("\n");
 }
 
@@ -96,16 +125,22 @@ async function main(filters: string[]): Promise<number> {
     console.error(`bench: no module matches ${filters.join(", ")} (have: ${all.join(", ")})`);
     return 2;
   }
-  const rows: BenchRow[] = [];
-  const failures: string[] = [];
+  const host = await machine();
+  const results = loadResults();
+  // Modules whose file is gone leave the table.
+  for (const m of Object.keys(results)) {
+    if (!all.includes(`${m}_bench.ts`)) delete results[m];
+  }
+  let bad = false;
   for (const file of chosen) {
     const module = file.replace(/_bench\.ts$/, "");
     console.error(`bench: running ${module}…`);
+    const entry: ModuleResult = { machine: host, rows: [], failure: null };
     try {
       const mod = await import(`${BENCH_DIR}${file}`) as BenchModule;
       await mod.run((name, figure, unit, baseline, target) => {
         const row = makeRow(module, name, figure, unit, baseline, target);
-        rows.push(row);
+        entry.rows.push(row);
         console.log(
           `${module}: ${name}: ${fmt(figure)} ${unit} vs ${fmt(baseline)} ${unit} = ${
             row.ratio.toFixed(2)
@@ -113,19 +148,17 @@ async function main(filters: string[]): Promise<number> {
         );
       });
     } catch (e) {
-      const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-      failures.push(`${module}: ${msg}`);
-      console.error(`bench: ${module} failed: ${msg}`);
+      entry.failure = e instanceof Error ? e.message.split("\n")[0] : String(e);
+      console.error(`bench: ${module} failed: ${entry.failure}`);
     }
+    bad ||= entry.failure !== null || entry.rows.some((r) => r.pass === false);
+    results[module] = entry;
+    // Written after each module, so a long run that is interrupted keeps what it measured.
+    Deno.writeTextFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + "\n");
+    Deno.writeTextFileSync(`${BENCH_DIR}RESULTS.md`, renderResults(results));
   }
-  if (filters.length === 0) {
-    Deno.writeTextFileSync(
-      `${BENCH_DIR}RESULTS.md`,
-      renderResults(rows, failures, await machine()),
-    );
-    console.error("bench: wrote bench/RESULTS.md");
-  }
-  return failures.length || rows.some((r) => r.pass === false) ? 1 : 0;
+  console.error("bench: wrote bench/RESULTS.md");
+  return bad ? 1 : 0;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));
