@@ -36,7 +36,8 @@ class Follower implements AsyncDisposable {
   }
 
   async #pump(stream: ReadableStream<Uint8Array>, add: (s: string) => void): Promise<void> {
-    for await (const s of stream.pipeThrough(new TextDecoderStream())) add(s);
+    const dec = new TextDecoder();
+    for await (const chunk of stream) add(dec.decode(chunk, { stream: true }));
   }
 
   /** Parsed JSON lines so far. */
