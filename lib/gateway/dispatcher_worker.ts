@@ -11,7 +11,7 @@
 
 /// <reference lib="deno.worker" />
 
-import { type Config, get } from "../config/config.ts";
+import { get } from "../config/config.ts";
 import { DEFAULT_BOARD } from "../config/paths.ts";
 import { Dispatcher } from "../dispatcher/dispatcher.ts";
 import { type DispatchResult, isQuiet } from "../dispatcher/result.ts";
@@ -394,12 +394,5 @@ self.onmessage = (e: MessageEvent<ToDispatcher>) => {
         post({ type: "fatal", message: (err as Error).message })
       );
       break;
-    case "kill_result":
-      break;
   }
 };
-
-/** Exported for tests: the config a running worker was given. */
-export function currentConfig(): Config | null {
-  return init?.config ?? null;
-}

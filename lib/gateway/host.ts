@@ -389,7 +389,7 @@ async function stopNotifier(
   notifier.terminate();
 }
 
-/** Relay between the workers: logs, stats, dispatch requests, wake-ups, kills. */
+/** Relay between the workers: logs, stats, dispatch requests, wake-ups. */
 function wireWorkers(
   dispatcher: WorkerChannel<ToDispatcher, FromDispatcher> | null,
   server: WorkerChannel<ToServer, FromServer> | null,
@@ -408,19 +408,6 @@ function wireWorkers(
       case "dispatch_result":
         server?.send({ type: "dispatch_result", id: m.id, result: m.result, error: m.error });
         break;
-      case "kill": {
-        // The worker may not signal arbitrary pids (Deno.kill needs full --allow-run); we may.
-        let ok = true;
-        let error: string | undefined;
-        try {
-          Deno.kill(m.pid, m.signal);
-        } catch (e) {
-          ok = false;
-          error = (e as Error).message;
-        }
-        dispatcher.send({ type: "kill_result", id: m.id, ok, error });
-        break;
-      }
       case "fatal":
         log.error(`dispatcher failed: ${m.message}`);
         break;

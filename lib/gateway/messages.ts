@@ -131,7 +131,6 @@ export type ToDispatcher =
   | { type: "wake" }
   | ({ type: "dispatch" } & DispatchRequest)
   | { type: "drain" }
-  | { type: "kill_result"; id: number; ok: boolean; error?: string }
   | {
     type: "shutdown";
     /** Stop live workers and put their tasks back to ready (PID 1 or --stop-workers). */
@@ -144,7 +143,5 @@ export type FromDispatcher =
   | { type: "log"; level: LogLevel; message: string; props?: Record<string, unknown> }
   | { type: "stats"; stats: GatewayStats }
   | { type: "dispatch_result"; id: number; result: unknown; error?: string }
-  /** Signal a process (group) the worker may not signal itself: Deno.kill needs full --allow-run. */
-  | { type: "kill"; id: number; pid: number; signal: Deno.Signal }
   | { type: "stopped"; requeued: number }
   | { type: "fatal"; message: string };
