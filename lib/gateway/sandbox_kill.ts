@@ -11,7 +11,8 @@ export function killViaCommand(killPath: string): (pid: number, signal?: Deno.Si
   return (pid: number, signal: Deno.Signal = "SIGTERM") => {
     const sig = String(signal).replace(/^SIG/, "");
     const out = new Deno.Command(killPath, {
-      args: ["-s", sig, "--", String(pid)],
+      // `-TERM -- -12`: procps-ng reads `-s TERM -- -2` as a bad option when the group id is small.
+      args: [`-${sig}`, "--", String(pid)],
       stdin: "null",
       stdout: "null",
       stderr: "piped",
