@@ -10,7 +10,7 @@ import type { Task } from "../board/mod.ts";
 import { type Config, get } from "../config/config.ts";
 import { type BoardPaths, boardPaths, ensurePrivateDir } from "../config/paths.ts";
 import {
-  type ClaimResult,
+  type DispatchClaim,
   DispatchStore,
   EXIT_UNKNOWN,
   openBoard,
@@ -758,7 +758,7 @@ export class Dispatcher {
   }
 
   /** Claim up to the budget in ONE transaction (conditional UPDATEs: a task is claimed once). */
-  #claim(opts: TickOptions, res: DispatchResult, now: number): ClaimResult[] {
+  #claim(opts: TickOptions, res: DispatchResult, now: number): DispatchClaim[] {
     const taskId = opts.taskId ?? null;
     if (taskId === null) res.skipped_unassigned = this.#store.unassignedReady();
     // A cheap look first, so an idle board never takes the write lock.
@@ -766,7 +766,7 @@ export class Dispatcher {
     const caps = this.#caps(opts);
     return this.#store.tx(() => {
       const budget = policy.claimBudget(caps, this.#store.liveCounts(), this.#profiles.keys());
-      const out: ClaimResult[] = [];
+      const out: DispatchClaim[] = [];
       for (let round = 0; round < 16 && budget.slots > 0; round++) {
         const cands = this.#store.candidates({
           now,
@@ -793,28 +793,28 @@ export class Dispatcher {
   }
 
   /** Put back claims that got neither a recorded worker nor a recorded failure (not counted). */
-  #release(claims: ClaimResult[], reason: string): void {
-    for (const { task, run } of claims) {
-      const c = this.#children.get(run.id);
+  #release(claims: DispatchClaim[], reason: string): void {
+    for (const { task, runId } of claims) {
+      const c = this.#children.get(runId);
       if (c?.recorded) continue;
       try {
-        this.#store.reclaim(task.id, run.id, reason);
+        this.#store.reclaim(task.id, runId, reason);
       } catch (e) {
         this.#log("error", `could not release claim of ${task.id}: ${message(e)}`);
       }
     }
   }
 
-  async #spawn(claims: ClaimResult[], res: DispatchResult): Promise<void> {
+  async #spawn(claims: DispatchClaim[], res: DispatchResult): Promise<void> {
     const records: SpawnRecord[] = [];
     const ready: Promise<unknown>[] = [];
     const started: Child[] = [];
     const failures: SpawnFailure[] = [];
-    await Promise.all(claims.map(async ({ task, run }) => {
+    await Promise.all(claims.map(async ({ task, runId }) => {
       const resolved = resolveProfile(this.#profiles, task.assignee);
       if ("error" in resolved) {
         if (resolved.cause === "unknown_profile") res.skipped_nonspawnable.push(task.id);
-        failures.push({ task, runId: run.id, error: resolved.error, cause: resolved.cause });
+        failures.push({ task, runId, error: resolved.error, cause: resolved.cause });
         return;
       }
       const profile = resolved.profile;
@@ -824,15 +824,15 @@ export class Dispatcher {
           defaultRepo: this.#defaultRepo,
         });
       } catch (e) {
-        failures.push({ task, runId: run.id, error: message(e), cause: "workspace" });
+        failures.push({ task, runId, error: message(e), cause: "workspace" });
         return;
       }
-      const { logPath, exitPath } = runLogFiles(this.#paths, task.id, run.id);
+      const { logPath, exitPath } = runLogFiles(this.#paths, task.id, runId);
       try {
         const h = await spawnWorker({
           profile,
           task,
-          runId: run.id,
+          runId,
           workspace,
           board: this.#board,
           home: this.#home,
@@ -843,7 +843,7 @@ export class Dispatcher {
         });
         const child: Child = {
           taskId: task.id,
-          runId: run.id,
+          runId,
           pid: h.pid,
           identity: h.identity,
           profile,
@@ -853,18 +853,18 @@ export class Dispatcher {
           exit: null,
           stop: null,
         };
-        this.#children.set(run.id, child);
+        this.#children.set(runId, child);
         h.exited.then(
           (st) => this.#onExit(child, { code: st.code ?? null, signal: st.signal ?? null }),
           () => this.#onExit(child, { code: null, signal: null }),
         );
         started.push(child);
         ready.push(h.identityReady);
-        records.push({ taskId: task.id, runId: run.id, proc: h.identity, logPath, workspace });
+        records.push({ taskId: task.id, runId, proc: h.identity, logPath, workspace });
         res.spawned.push({ task_id: task.id, assignee: profile.name, workspace });
       } catch (e) {
         const cause = e instanceof SpawnError ? String(e.cause) : "other";
-        failures.push({ task, runId: run.id, error: message(e), cause });
+        failures.push({ task, runId, error: message(e), cause });
       }
     }));
     // Start times are read in one batch after the spawns; the records need them.

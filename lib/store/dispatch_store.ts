@@ -6,7 +6,6 @@
  */
 
 import type { Task } from "../board/mod.ts";
-import type { ClaimResult } from "./types.ts";
 import { cutError, type SqliteBoardStore } from "./board_store.ts";
 import { type Row, TASK_COLUMNS, toTask } from "./rows.ts";
 
@@ -93,6 +92,12 @@ export interface FailureResult {
 export interface LiveRow {
   total: number;
   byProfile: Map<string, number>;
+}
+
+/** A task this dispatcher just claimed, and its new run. */
+export interface DispatchClaim {
+  task: Task;
+  runId: number;
 }
 
 /** A task's run with its log file (for `kanban log`). */
@@ -346,15 +351,62 @@ export class DispatchStore {
   }
 
   /**
-   * CAS-claim one task inside the caller's transaction: opens a run with a fresh
-   * heartbeat and emits `claimed`. Null if it is no longer claimable.
+   * CAS-claim one task inside the caller's transaction: a conditional UPDATE
+   * (`status = 'ready' AND claim_lock IS NULL`), a run with a fresh heartbeat, and
+   * `claimed`. Null if it is no longer claimable. The same writes as the board's
+   * claim, in four statements instead of eight (no re-reads): this is the hot path.
    */
-  claim(id: string, lock: string, ttlSeconds: number): ClaimResult | null {
-    const r = this.board.conn.get<Row>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id);
+  claim(id: string, lock: string, ttlSeconds: number): DispatchClaim | null {
+    const conn = this.board.conn;
+    const r = conn.get<Row>(
+      `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ? AND status = 'ready' AND claim_lock IS NULL`,
+      id,
+    );
     if (!r) return null;
     const t = toTask(r);
-    if (t.status !== "ready" || t.claim_lock !== null) return null;
-    return this.board.claimRow(t, lock, ttlSeconds);
+    this.board.closeLeakedRun(t);
+    const now = this.now();
+    const expires = now + ttlSeconds;
+    const runId = conn.run(
+      `INSERT INTO task_runs (task_id, profile, status, claim_lock, claim_expires, max_runtime_seconds,
+         last_heartbeat_at, started_at) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)`,
+      t.id,
+      t.assignee,
+      lock,
+      expires,
+      t.max_runtime_seconds,
+      now,
+      now,
+    ).lastId;
+    const { changes } = conn.run(
+      `UPDATE tasks SET status = 'running', claim_lock = ?, claim_expires = ?,
+         started_at = COALESCE(started_at, ?), current_run_id = ?, last_heartbeat_at = ?, worker_pid = NULL
+       WHERE id = ? AND status = 'ready' AND claim_lock IS NULL`,
+      lock,
+      expires,
+      now,
+      runId,
+      now,
+      t.id,
+    );
+    if (changes !== 1) {
+      conn.run("DELETE FROM task_runs WHERE id = ?", runId);
+      return null;
+    }
+    this.board.event(t.id, "claimed", { lock, expires, run_id: runId }, runId);
+    return {
+      task: {
+        ...t,
+        status: "running",
+        claim_lock: lock,
+        claim_expires: expires,
+        started_at: t.started_at ?? now,
+        current_run_id: runId,
+        last_heartbeat_at: now,
+        worker_pid: null,
+      },
+      runId,
+    };
   }
 
   /**

@@ -320,3 +320,55 @@ Deno.test("a worker's log is capped at kanban.log_max_bytes, keeping its end", a
   match(Deno.readTextFileSync(log), /line 2999\n$/);
   match(String(fx.task(t.id).result), /line 2999$/);
 });
+
+Deno.test("a worktree task runs in a real git worktree on its own branch", async () => {
+  await using fx = await fixture();
+  const repo = `${fx.home.path}/repo`;
+  const git = (...args: string[]) =>
+    new Deno.Command("git", {
+      args: ["-C", repo, ...args],
+      env: {
+        GIT_AUTHOR_NAME: "t",
+        GIT_AUTHOR_EMAIL: "t@t",
+        GIT_COMMITTER_NAME: "t",
+        GIT_COMMITTER_EMAIL: "t@t",
+      },
+      stdout: "null",
+      stderr: "null",
+    }).outputSync();
+  Deno.mkdirSync(repo);
+  git("init", "-q", "-b", "main");
+  git("commit", "-q", "--allow-empty", "-m", "root");
+  const t = fx.create("in a branch", {
+    body: "git rev-parse --abbrev-ref HEAD",
+    workspace: { kind: "worktree", path: repo },
+  });
+  const d = fx.dispatcher();
+  await tickUntil(d, () => fx.task(t.id).status === "done");
+  equal(fx.task(t.id).result, `hermes/${t.id}`);
+  const ws = runsOf(fx.db, t.id).length && lastEvent(fx.db, t.id, "spawned")?.workspace;
+  ok(String(ws).endsWith(`/worktrees/${t.id}`));
+});
+
+Deno.test("a dispatcher loop survives a failing tick and goes on", async () => {
+  await using fx = await fixture();
+  const errors: string[] = [];
+  const ac = new AbortController();
+  const d = fx.dispatcher({
+    signal: ac.signal,
+    log: (level, msg) => level === "error" && errors.push(msg),
+  });
+  fx.db.exec("ALTER TABLE hx_task_retry RENAME TO hx_task_retry_away");
+  const t = fx.create("after a bad tick", { body: "true" });
+  const loop = d.run({ intervalSeconds: 0.05, pollMs: 5 });
+  try {
+    await waitFor(() => errors.length > 0, { what: "a failing tick" });
+    match(errors[0], /dispatcher tick failed: .*hx_task_retry/);
+    fx.db.exec("ALTER TABLE hx_task_retry_away RENAME TO hx_task_retry");
+    d.wake();
+    await waitFor(() => fx.task(t.id).status === "done", { what: "the task done after recovery" });
+  } finally {
+    ac.abort();
+    await loop;
+  }
+});
