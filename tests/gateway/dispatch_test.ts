@@ -88,7 +88,10 @@ Deno.test("gateway restart adopts a live worker, which finishes its task exactly
   let id = "";
   {
     await using gw = await runGateway(home);
-    id = await create(home, `while [ ! -e ${marker} ]; do sleep 0.05; done; echo finished`);
+    id = await create(
+      home,
+      `i=0; while [ ! -e ${marker} ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done; echo finished`,
+    );
     await waitFor(() => recordedPid(home.path, id), { what: "worker on record" });
     gw.kill("SIGTERM");
     equal((await gw.status).code, 0);
@@ -106,7 +109,12 @@ Deno.test("gateway killed with SIGKILL mid-run loses nothing after a restart", a
   const ids: string[] = [];
   {
     await using gw = await runGateway(home);
-    ids.push(await create(home, `while [ ! -e ${marker} ]; do sleep 0.05; done`));
+    ids.push(
+      await create(
+        home,
+        `i=0; while [ ! -e ${marker} ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done`,
+      ),
+    );
     // Mid-run: the worker's spawn is on record (not the instant between claim and spawn).
     await waitFor(() => recordedPid(home.path, ids[0]), { what: "worker on record" });
     gw.kill("SIGKILL");

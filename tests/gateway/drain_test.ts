@@ -26,7 +26,7 @@ Deno.test("gateway stop --drain claims nothing new and waits for running tasks",
     "--assignee",
     "shell",
     "--body",
-    `while [ ! -e ${marker} ]; do sleep 0.05; done`,
+    `i=0; while [ ! -e ${marker} ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done`,
     "--json",
   ], { env: home.env });
   const id = c.json<{ id: string }>().id;
