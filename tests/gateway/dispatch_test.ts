@@ -76,7 +76,10 @@ Deno.test("gateway dispatcher starts a task created by the CLI at once, not at t
       throw new Error(`${e.message}; gateway log:\n${gw.stderr()}`);
     });
   ok(Date.now() - t0 < 5_000, "finished long before the hour-long sweep");
-  match(gw.stderr(), /tick board=default ms=\S+ spawned=1/);
+  // The log line may reach us a moment after the database says done.
+  await waitFor(() => /tick board=default ms=\S+ spawned=1/.test(gw.stderr()), {
+    what: "tick log line",
+  });
   await waitFor(() =>
     (readStateFile(home.path)?.stats as { spawnedTotal: number }).spawnedTotal >= 1
   );
