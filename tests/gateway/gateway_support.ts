@@ -19,7 +19,7 @@ export interface GatewayProc extends AsyncDisposable {
   stderr(): string;
   /** Send a signal (no-op once it exited). */
   kill(sig?: Deno.Signal): void;
-  /** Resolves with the exit status. */
+  /** Resolves with the exit status, after its stderr has been read to the end. */
   status: Promise<Deno.CommandStatus>;
 }
 
@@ -51,9 +51,13 @@ export async function runGateway(
   const pump = (async () => {
     for await (const chunk of child.stderr) text += dec.decode(chunk, { stream: true });
   })();
-  const status = child.status;
+  // Resolves once the process exited and everything it wrote to stderr has been read.
+  const status = child.status.then(async (s) => {
+    await pump;
+    return s;
+  });
   let exited = false;
-  status.then(() => exited = true);
+  child.status.then(() => exited = true);
   const proc: GatewayProc = {
     child,
     pid: child.pid,

@@ -110,7 +110,8 @@ Deno.test("gateway run replaces a stale pid file left by a dead process", async 
   equal(status.json<{ running: boolean }>().running, false);
   await using gw = await runGateway(home);
   equal(readGatewayRecord(home.path)?.identity.pid, gw.pid);
-  match(gw.stderr(), new RegExp(`replacing a stale pid file.*stale_pid=${dead.pid}`));
+  const stale = new RegExp(`replacing a stale pid file.*stale_pid=${dead.pid}`);
+  await waitFor(() => stale.test(gw.stderr()), { what: "stale pid file log line" });
 });
 
 Deno.test("gateway status does not mistake a reused pid for a running gateway", async () => {
