@@ -5,7 +5,7 @@
 
 import { errorJson, EXIT, HermesError, UsageError } from "./lib/board/errors.ts";
 import { type Ctx, makeContext } from "./lib/cli/context.ts";
-import { fileSink, type Sink } from "./lib/cli/output.ts";
+import { fileSink, printableLine, safeSink, type Sink } from "./lib/cli/output.ts";
 import { parseArgs } from "./lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "./lib/cli/spec.ts";
 import type { Env } from "./lib/config/paths.ts";
@@ -59,6 +59,8 @@ export async function main(
   argv: readonly string[],
   io: { env: Env; stdout: Sink; stderr: Sink },
 ): Promise<number> {
+  // Titles, comments and worker output are other people's text: no terminal control in it.
+  io = { env: io.env, stdout: safeSink(io.stdout), stderr: safeSink(io.stderr) };
   let ctx: Ctx | null = null;
   let json = argv.includes("--json");
   const debug = argv.includes("--debug");
@@ -137,7 +139,7 @@ function report(
   }
   try {
     if (json) io.stdout.write(JSON.stringify(errorJson(err)) + "\n");
-    io.stderr.write(`hermes: ${err.message}\n`);
+    io.stderr.write(`hermes: ${printableLine(err.message)}\n`);
     if (debug && !(e instanceof HermesError) && e instanceof Error && e.stack) {
       io.stderr.write(e.stack + "\n");
     }

@@ -2,7 +2,7 @@
 
 import { UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
-import { table } from "../../lib/cli/output.ts";
+import { printableLine, table } from "../../lib/cli/output.ts";
 import { arg, flag } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { createBoard, listBoards, removeBoard } from "../../lib/store/boards.ts";
@@ -49,7 +49,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
       b.tasks !== null ? `${b.tasks} task${b.tasks === 1 ? "" : "s"}` : b.exists ? "?" : "(new)",
       b.path,
     ])));
-    for (const b of boards) if (b.error) ctx.warn(`hermes: ${b.error}`);
+    for (const b of boards) if (b.error) ctx.warn(`hermes: ${printableLine(b.error)}`);
     return 0;
   }
   if (action === "create") {

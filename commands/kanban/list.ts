@@ -1,6 +1,6 @@
 /** `hermes kanban list`: the board as lines or JSON. Read-only. */
 
-import { parseStatus, type Status, type Task, taskJson } from "../../lib/board/mod.ts";
+import { parseStatus, type Status, type Task, taskJson, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
@@ -57,8 +57,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   if (limitRaw !== undefined) {
     limit = Number(limitRaw);
     if (!Number.isInteger(limit) || limit < 1) {
-      ctx.warn(`hermes: --limit: expected a positive integer, got '${limitRaw}'`);
-      return 2;
+      throw new UsageError(`--limit: expected a positive integer, got '${limitRaw}'`);
     }
   }
   const filter = {

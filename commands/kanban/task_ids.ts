@@ -2,6 +2,7 @@
 
 import { HermesError, isTaskId, type Task, taskJson, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
+import { printableLine } from "../../lib/cli/output.ts";
 
 /** What one id's action produced: the human line and the task afterwards. */
 export interface EachResult {
@@ -60,7 +61,7 @@ export function forEachId(
       if (!(e instanceof HermesError)) throw e;
       code = Math.max(code, e.exitCode);
       results.push({ id, ok: false, error: { code: e.code, message: e.message } });
-      ctx.warn(`hermes: ${e.message}`);
+      ctx.warn(`hermes: ${printableLine(e.message)}`);
     }
   }
   if (ctx.json) ctx.printJson({ results });

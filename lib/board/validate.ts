@@ -76,13 +76,21 @@ export function parseDuration(flag: string, v: string): number {
       "invalid_duration",
     );
   }
-  return Number(m[1]) * UNIT[m[2].toLowerCase()];
+  const seconds = Number(m[1]) * UNIT[m[2].toLowerCase()];
+  // Past this, now + duration is no longer a date (it would be stored, then fail to print).
+  if (seconds > MAX_DURATION_SECONDS) {
+    throw new UsageError(`${flag}: '${v}' is too long (at most 100 years)`, "invalid_duration");
+  }
+  return seconds;
 }
+
+/** The longest duration accepted: 100 years. */
+export const MAX_DURATION_SECONDS = 100 * 365 * 86_400;
 
 /** Parse a non-negative integer flag. */
 export function parseCount(flag: string, v: string | number, min = 0): number {
   const n = typeof v === "number" ? v : Number(String(v).trim());
-  if (!Number.isInteger(n) || n < min) {
+  if (!Number.isSafeInteger(n) || n < min) {
     throw new UsageError(`${flag}: expected an integer ≥ ${min}, got '${v}'`, "invalid_number");
   }
   return n;

@@ -81,3 +81,72 @@ export function age(seconds: number): string {
   if (s < 86400) return `${Math.floor(s / 3600)}h`;
   return `${Math.floor(s / 86400)}d`;
 }
+
+// Control characters (newlines, ESC sequences) and bidi overrides in an echoed value
+// must not break the message into lines or drive the terminal.
+// deno-lint-ignore no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const MAX_MESSAGE = 1000;
+
+/** A message as one printable line of bounded length (for echoing user input in errors). */
+export function printableLine(message: string): string {
+  const s = message.replace(
+    UNPRINTABLE,
+    (c) =>
+      c === "\n"
+        ? "\\n"
+        : c === "\t"
+        ? "\\t"
+        : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return s.length > MAX_MESSAGE
+    ? `${s.slice(0, MAX_MESSAGE)}… (${s.length - MAX_MESSAGE} more characters)`
+    : s;
+}
+
+// Terminal control in text that passes through: every C0 control but tab and newline,
+// DEL and the C1 range (8-bit CSI/OSC), and ESC unless it starts a colour (SGR) sequence.
+// deno-lint-ignore no-control-regex
+const CONTROL = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// deno-lint-ignore no-control-regex
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** `text` with terminal control characters shown as `\uXXXX` (valid inside JSON strings too). */
+export function neutralizeControls(text: string): string {
+  if (!HAS_CONTROL.test(text)) return text;
+  return text.replace(
+    CONTROL,
+    (m) => m.length > 1 ? m : `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** True when UTF-8 `bytes` hold a character neutralizeControls would change. */
+function bytesHaveControl(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a) || b === 0x7f) return true;
+    if (b === 0xc2 && i + 1 < bytes.length && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9f) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A sink that neutralizes terminal control sequences in everything written to it, keeping
+ * colour. Task titles, bodies, comments and worker output are other people's (or agents')
+ * text: printed raw, an escape sequence could clear the screen, retitle the window or write
+ * the clipboard. JSON stays valid and means the same.
+ */
+export function safeSink(inner: Sink): Sink {
+  return {
+    isTerminal: inner.isTerminal,
+    write(text: string) {
+      inner.write(neutralizeControls(text));
+    },
+    writeBytes(bytes: Uint8Array) {
+      if (!bytesHaveControl(bytes)) writeBytes(inner, bytes);
+      else inner.write(neutralizeControls(new TextDecoder().decode(bytes)));
+    },
+  };
+}

@@ -251,6 +251,8 @@ function rescan(): void {
 
 /** Wake the board's loop if another connection committed since we last looked. */
 function checkVersion(run: BoardRun): boolean {
+  // After shutdown the board is closed; a late trailing check must not touch it.
+  if (stopping) return false;
   // data_version ignores this connection's own commits, so our own writes never wake us.
   // `seen` moves here, not after a tick: a commit landing during a tick must still wake it.
   const v = run.dispatcher.store.dataVersion();
@@ -361,7 +363,10 @@ async function shutdown(stopWorkers: boolean): Promise<void> {
   claimsOff.abort();
   watcher?.close();
   const runs = [...boards.values()];
-  for (const r of runs) r.dispatcher.wake();
+  for (const r of runs) {
+    for (const t of r.trailing) clearTimeout(t);
+    r.dispatcher.wake();
+  }
   await Promise.allSettled(runs.map((r) => r.loop));
   let requeued = 0;
   if (stopWorkers) {
