@@ -309,10 +309,11 @@ export class SqliteBoardStore implements BoardStore {
     const icon = STATUSES.map((st) => `WHEN '${st}' THEN ?`).join(" ");
     // group_concat keeps the order of its FROM subquery: SQLite never drops a subquery's
     // ORDER BY under an order-sensitive aggregate (tests/store/list_text_test.ts checks).
-    // An ORDER BY inside group_concat would sort the rendered lines a second time.
+    // An ORDER BY inside group_concat would sort the rendered lines a second time. Widths
+    // count characters (`%!`) where text may be non-ASCII; statuses are ASCII.
     const r = this.conn.rows<[Uint8Array | null]>(
       `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB)
-       FROM (SELECT printf('%s %s  %!-8s  %!-20s%s  %s', CASE status ${icon} ELSE '?' END, id,
+       FROM (SELECT printf('%s %s  %-8s  %!-20s%s  %s', CASE status ${icon} ELSE '?' END, id,
                status, COALESCE(assignee, '-'),
                CASE WHEN tenant IS NULL OR tenant = '' THEN '' ELSE ' [' || tenant || ']' END,
                title) AS line
