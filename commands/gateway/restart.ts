@@ -2,7 +2,7 @@
 
 import type { Ctx } from "../../lib/cli/context.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { report, startGateway } from "./start.ts";
+import { report, startReporting } from "./start.ts";
 import { RUN_OPTIONS } from "./run_options.ts";
 import { STOP_OPTIONS, stopWith } from "./stop.ts";
 
@@ -18,6 +18,6 @@ export const spec: CommandSpec = {
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const stopped = await stopWith(ctx, input);
   if (stopped.wasRunning && !ctx.json) ctx.warn(`Stopped gateway (pid ${stopped.pid})`);
-  report(ctx, await startGateway(ctx, input));
+  report(ctx, await startReporting(ctx, input));
   return 0;
 }

@@ -2,8 +2,10 @@
 
 import type { Ctx } from "../../lib/cli/context.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { loadConfig } from "../../lib/config/config.ts";
 import { liveGateway } from "../../lib/gateway/control.ts";
-import { startInBackground } from "../../lib/gateway/launcher.ts";
+import { listenAddress } from "../../lib/gateway/host.ts";
+import { GatewayStartError, startInBackground } from "../../lib/gateway/launcher.ts";
 import { homePaths } from "../../lib/config/paths.ts";
 import { readRunFlags, RUN_OPTIONS, runFlagsArgv } from "./run_options.ts";
 
@@ -48,11 +50,30 @@ export async function startGateway(
       already: true,
     };
   }
+  // Refuse what `run` would refuse before anything starts: bad config, an exposed host.
+  const config = await loadConfig(ctx.home, ctx.env);
+  if (!flags.noDashboard) listenAddress(config, flags.host, flags.port);
   const started = await startInBackground(ctx.home, runFlagsArgv(flags), Deno.env.toObject());
   return { ...started, already: false };
 }
 
+/** Start, and when the background gateway dies, show what it logged before the error. */
+export async function startReporting(
+  ctx: Ctx,
+  input: ParsedInput,
+): Promise<{ pid: number; url: string | null; log: string; already: boolean }> {
+  try {
+    return await startGateway(ctx, input);
+  } catch (e) {
+    if (e instanceof GatewayStartError && e.tail.length && !ctx.json) {
+      ctx.warn("The gateway's last words:");
+      for (const line of e.tail) ctx.warn(`  ${line}`);
+    }
+    throw e;
+  }
+}
+
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
-  report(ctx, await startGateway(ctx, input));
+  report(ctx, await startReporting(ctx, input));
   return 0;
 }

@@ -222,8 +222,11 @@ export async function runGateway(opts: HostOptions): Promise<number> {
         );
       });
       if (first.type === "error") {
+        const what = /dashboard/i.test(first.message)
+          ? first.message
+          : `dashboard: ${first.message}`;
         throw new HermesError(
-          `dashboard: ${first.message} (change dashboard.port or pass --port, or run with --no-dashboard)`,
+          `${what} (change dashboard.port or pass --port, or run with --no-dashboard)`,
           "dashboard_failed",
           1,
           500,

@@ -67,16 +67,6 @@ export function prepareLog(home: string): string {
   return paths.gatewayLog;
 }
 
-/** The last `lines` lines of a file, for error messages. */
-export function tailFile(path: string, lines = 15): string {
-  try {
-    const text = Deno.readTextFileSync(path);
-    return text.trimEnd().split("\n").slice(-lines).join("\n");
-  } catch {
-    return "";
-  }
-}
-
 /** A gateway started in the background. */
 export interface Started {
   pid: number;
@@ -127,19 +117,22 @@ function describe(s: Deno.CommandStatus): string {
   return s.signal ? `killed by ${s.signal}` : `exit code ${s.code}`;
 }
 
-function died(log: string, fromByte: number, what: string): HermesError {
-  let tail = "";
+/** The background gateway died or hung before it was ready; `tail` is what it logged. */
+export class GatewayStartError extends HermesError {
+  readonly tail: string[];
+  constructor(message: string, tail: string[]) {
+    super(message, "gateway_start_failed", 1, 500);
+    this.tail = tail;
+  }
+}
+
+function died(log: string, fromByte: number, what: string): GatewayStartError {
+  let tail: string[] = [];
   try {
-    const text = Deno.readTextFileSync(log);
-    tail = new TextDecoder().decode(new TextEncoder().encode(text).subarray(fromByte)).trimEnd()
-      .split("\n").slice(-15).join("\n");
+    const bytes = Deno.readFileSync(log).subarray(fromByte);
+    tail = new TextDecoder().decode(bytes).trimEnd().split("\n").filter(Boolean).slice(-15);
   } catch { /* no log to show */ }
-  return new HermesError(
-    `${what}; see ${log}${tail ? `:\n${tail.replace(/^/gm, "  ")}` : ""}`,
-    "gateway_start_failed",
-    1,
-    500,
-  );
+  return new GatewayStartError(`${what}; its log is ${log}`, tail);
 }
 
 /** Null until the gateway with `pid` is ready: lock held, pid file ours, state ready, /healthz up. */

@@ -79,13 +79,51 @@ Deno.test("gateway start, status and stop manage a background gateway", async ()
 
 Deno.test("gateway start reports a gateway that dies at start with the log tail", async () => {
   await using home = await tempHome();
+  // The dashboard's port is taken: the background gateway cannot listen and exits.
+  using taken = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (taken.addr as Deno.NetAddr).port;
+  try {
+    const s = await hermes(["gateway", "start", "--port", String(port)], { env: home.env });
+    equal(s.code, 1);
+    match(s.stderr, /exited .* before it was ready; its log is .*gateway\.log\n$/);
+    match(s.stderr, /last words:\n.*\n.*cannot listen on 127\.0\.0\.1/);
+    equal(gatewayLockHeld(home.path), false);
+  } finally {
+    await cleanup(home);
+  }
+});
+
+Deno.test("gateway start refuses bad config and flags with exit 2 before starting anything", async () => {
+  await using home = await tempHome();
   try {
     Deno.writeTextFileSync(`${home.path}/config.yaml`, "kanban:\n  max_workers: lots\n");
-    const s = await hermes(["gateway", "start", "--no-dashboard"], { env: home.env });
-    equal(s.code, 1);
-    match(s.stderr, /exited .* before it was ready/);
-    match(s.stderr, /max_workers must be a whole number/);
+    const bad = await hermes(["gateway", "start", "--no-dashboard"], { env: home.env });
+    equal(bad.code, 2);
+    equal(bad.stderr.trim().split("\n").length, 1, bad.stderr);
+    match(bad.stderr, /max_workers must be a whole number/);
+    Deno.removeSync(`${home.path}/config.yaml`);
+    for (
+      const [args, re] of [
+        [["--port", "http"], /--port must be a number/],
+        [["--log-format", "xml"], /--log-format must be text or json/],
+        [["--bogus"], /unknown option '--bogus'/],
+      ] as const
+    ) {
+      const r = await hermes(["gateway", "start", ...args], { env: home.env });
+      equal(r.code, 2, r.stderr);
+      match(r.stderr, re);
+    }
+    const t = await hermes(["gateway", "stop", "--timeout", "soon"], { env: home.env });
+    equal(t.code, 2);
+    match(t.stderr, /--timeout must be a number of seconds/);
     equal(gatewayLockHeld(home.path), false);
+    let logged = true;
+    try {
+      Deno.statSync(`${home.path}/logs/gateway.log`);
+    } catch {
+      logged = false;
+    }
+    equal(logged, false, "nothing was started");
   } finally {
     await cleanup(home);
   }
