@@ -10,13 +10,18 @@
  *    spawn with the same concurrency. Target: 1,000 spawned tasks per second (judged as
  *    1 ms / the baseline's ms per spawn).
  *
+ *    A third figure puts the dispatcher beside the workers' own spawn path alone
+ *    (prepareWorkspace + spawnWorker at the same cap, no board): what the dispatcher adds.
+ *
  * `HERMES_BENCH_RUNS` scales the rounds down for a smoke run.
  * Run alone: `deno run $(cat permissions.flags) bench/dispatch_bench.ts`.
  */
 
-import { type Config, loadConfig } from "../lib/config/mod.ts";
+import type { Task } from "../lib/board/mod.ts";
+import { boardPaths, type Config, loadConfig } from "../lib/config/mod.ts";
 import { Dispatcher } from "../lib/dispatcher/mod.ts";
 import { openBoard, type SqliteBoardStore } from "../lib/store/mod.ts";
+import { prepareWorkspace, SHELL_PROFILE, spawnWorker } from "../lib/workers/mod.ts";
 import { benchRuns, interleave, type Report, summarize } from "./harness.ts";
 
 /** Idle-tick budget in µs and spawn-rate target in tasks per second. */
@@ -148,12 +153,65 @@ async function bareRound(): Promise<{ spawned: number; done: number }> {
   return { spawned: (t1 - t0) / TASKS, done: (t2 - t0) / TASKS };
 }
 
+/** The spawn path without a dispatcher: workspace + spawnWorker per task, CAP alive at most. */
+async function spawnPathRound(): Promise<{ spawned: number; done: number }> {
+  const home = await Deno.makeTempDir({ prefix: "hermes-dispatch-bench-" });
+  await Deno.chmod(home, 0o700);
+  const store = openBoard(home, "default", { create: true });
+  try {
+    const tasks: Task[] = [];
+    store.conn.tx(() => {
+      for (let i = 0; i < TASKS; i++) {
+        tasks.push(store.createTask({ title: `b${i}`, assignee: "shell", body: "true" }).task);
+      }
+    });
+    const paths = boardPaths(home, "default");
+    Deno.mkdirSync(paths.logs, { recursive: true, mode: 0o700 });
+    const baseEnv = { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" };
+    let live = 0;
+    let wake: (() => void) | null = null;
+    const waits: Promise<unknown>[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < TASKS; i++) {
+      while (live >= CAP) await new Promise<void>((r) => wake = r);
+      const task = tasks[i];
+      const workspace = await prepareWorkspace(task, paths, []);
+      const w = spawnWorker({
+        profile: SHELL_PROFILE,
+        task,
+        runId: i + 1,
+        workspace,
+        board: "default",
+        home,
+        logPath: `${paths.logs}/${task.id}.${i + 1}.log`,
+        exitPath: `${paths.logs}/${task.id}.${i + 1}.exit`,
+        baseEnv,
+        prompt: "",
+      });
+      w.child?.ref();
+      live++;
+      waits.push(w.exited.then(() => {
+        live--;
+        wake?.();
+      }));
+    }
+    const t1 = performance.now();
+    await Promise.all(waits);
+    const t2 = performance.now();
+    return { spawned: (t1 - t0) / TASKS, done: (t2 - t0) / TASKS };
+  } finally {
+    store.close();
+    await Deno.remove(home, { recursive: true });
+  }
+}
+
 async function throughput(report: Report): Promise<void> {
   type PerTask = { spawned: number; done: number };
-  const got: Record<"dispatch" | "bare", PerTask[]> = { dispatch: [], bare: [] };
+  const got: Record<"dispatch" | "bare" | "path", PerTask[]> = { dispatch: [], bare: [], path: [] };
   await interleave(benchRuns(5), {
     dispatch: async () => (got.dispatch.push(await dispatchRound()), 0),
     bare: async () => (got.bare.push(await bareRound()), 0),
+    path: async () => (got.path.push(await spawnPathRound()), 0),
   }, 1);
   const med = (k: keyof typeof got, f: "spawned" | "done") =>
     summarize(got[k].map((r) => r[f])).median;
@@ -171,11 +229,18 @@ async function throughput(report: Report): Promise<void> {
     "ms",
     med("bare", "done"),
   );
+  report(
+    `true tasks through the dispatcher (cap ${CAP}), ms per task to done vs workspace + spawnWorker alone`,
+    med("dispatch", "done"),
+    "ms",
+    med("path", "done"),
+  );
   const perS = (ms: number) => Math.round(1000 / ms);
   console.error(
     `dispatch: tasks/s spawned ${perS(med("dispatch", "spawned"))} (bare ${
       perS(med("bare", "spawned"))
-    }), done ${perS(med("dispatch", "done"))} (bare exited ${perS(med("bare", "done"))})`,
+    }), done ${perS(med("dispatch", "done"))} (bare exited ${perS(med("bare", "done"))}, ` +
+      `spawn path alone ${perS(med("path", "done"))})`,
   );
 }
 

@@ -810,26 +810,31 @@ export class Dispatcher {
     const ready: Promise<unknown>[] = [];
     const started: Child[] = [];
     const failures: SpawnFailure[] = [];
-    await Promise.all(claims.map(async ({ task, runId }) => {
+    // Workspaces first (they may wait on git); then every spawn in one synchronous run,
+    // so the start times of the whole batch are read by one /proc helper.
+    const prepared = await Promise.all(claims.map(async ({ task, runId }) => {
       const resolved = resolveProfile(this.#profiles, task.assignee);
       if ("error" in resolved) {
         if (resolved.cause === "unknown_profile") res.skipped_nonspawnable.push(task.id);
         failures.push({ task, runId, error: resolved.error, cause: resolved.cause });
-        return;
+        return null;
       }
-      const profile = resolved.profile;
-      let workspace: string;
       try {
-        workspace = await prepareWorkspace(task, this.#paths, this.#roots, {
+        const workspace = await prepareWorkspace(task, this.#paths, this.#roots, {
           defaultRepo: this.#defaultRepo,
         });
+        return { task, runId, profile: resolved.profile, workspace };
       } catch (e) {
         failures.push({ task, runId, error: message(e), cause: "workspace" });
-        return;
+        return null;
       }
+    }));
+    for (const p of prepared) {
+      if (p === null) continue;
+      const { task, runId, profile, workspace } = p;
       const { logPath, exitPath } = runLogFiles(this.#paths, task.id, runId);
       try {
-        const h = await spawnWorker({
+        const h = spawnWorker({
           profile,
           task,
           runId,
@@ -866,7 +871,7 @@ export class Dispatcher {
         const cause = e instanceof SpawnError ? String(e.cause) : "other";
         failures.push({ task, runId, error: message(e), cause });
       }
-    }));
+    }
     // Start times are read in one batch after the spawns; the records need them.
     await Promise.all(ready);
     let orphans: number[];
