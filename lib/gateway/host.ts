@@ -268,8 +268,16 @@ export async function runGateway(opts: HostOptions): Promise<number> {
     // --- notifier (independent of the dispatch flag: people still want to hear about events) ---
     if (moduleExists(NOTIFIER_URL)) notifier = await startNotifier(opts, log);
 
+    let statePending = false;
     const relay = wireWorkers(dispatcher, server, log, (s) => {
       stats = { ...s, draining: s.draining || stats.draining };
+      // Publish soon (not only on the next second) so `status` right after a change sees it.
+      if (statePending) return;
+      statePending = true;
+      setTimeout(() => {
+        statePending = false;
+        if (phase !== "stopped") publishState();
+      }, 100);
     });
     phase = stats.draining ? "draining" : "ready";
     writePidFile(home, ownRecord(url, dispatch, startedAt));

@@ -29,7 +29,7 @@ export function dispatchSetting(config: Config, env: Env): DispatchSetting {
       reason: "disabled by kanban.dispatch_in_gateway: false in config.yaml",
     };
   }
-  return { enabled: true, reason: "enabled (kanban.dispatch_in_gateway)" };
+  return { enabled: true, reason: "kanban.dispatch_in_gateway is true" };
 }
 
 /** Milliseconds between safety sweeps (config floor is 1 s). */
