@@ -116,7 +116,7 @@ export async function runGateway(opts: HostOptions): Promise<number> {
   }
 
   const startedAt = Math.floor(Date.now() / 1000);
-  const dispatch = dispatchSetting(config, opts.env);
+  let dispatch = dispatchSetting(config, opts.env);
   let url: string | null = null;
   let phase: GatewayPhase = "starting";
   let stats: GatewayStats = emptyStats();
@@ -286,8 +286,14 @@ export async function runGateway(opts: HostOptions): Promise<number> {
 
     ticker = setInterval(() => {
       server?.send({ type: "stats", stats });
-      if (dispatcher?.dead && !stop.signal.aborted) {
+      if (dispatcher?.dead && !stop.signal.aborted && dispatch.enabled) {
         relay.dispatcherDied();
+        // Say so where `status` and the create warning look: nothing dispatches any more.
+        dispatch = {
+          enabled: false,
+          reason: `the dispatcher stopped (${dispatcher.dead}); restart the gateway`,
+        };
+        writePidFile(home, ownRecord(url, dispatch, startedAt));
       }
       publishState();
     }, 1000);
