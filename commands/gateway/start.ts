@@ -53,7 +53,7 @@ export async function startGateway(
   // Refuse what `run` would refuse before anything starts: bad config, an exposed host.
   const config = await loadConfig(ctx.home, ctx.env);
   if (!flags.noDashboard) listenAddress(config, flags.host, flags.port);
-  const started = await startInBackground(ctx.home, runFlagsArgv(flags), Deno.env.toObject());
+  const started = await startInBackground(ctx.home, runFlagsArgv(flags));
   return { ...started, already: false };
 }
 

@@ -78,7 +78,6 @@ export interface Started {
 export async function startInBackground(
   home: string,
   runArgs: readonly string[],
-  env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<Started> {
   const log = prepareLog(home);
@@ -87,7 +86,9 @@ export async function startInBackground(
   // sh only redirects: `exec` replaces it, so the child's pid is the gateway's pid.
   const child = new Deno.Command("sh", {
     args: ["-c", 'log=$1; shift; exec "$@" </dev/null >>"$log" 2>&1', "sh", log, ...argv],
-    env: { ...env, HERMES_HOME: home },
+    // The child inherits this process's whole environment (as `run` in this shell would see
+    // it); only HERMES_HOME is pinned, so a relative or defaulted home cannot drift.
+    env: { HERMES_HOME: home },
     stdin: "null",
     stdout: "null",
     stderr: "null",
