@@ -221,3 +221,14 @@ Deno.test("gateway as PID 1 stops its workers on SIGTERM and requeues their task
     await child.status;
   }
 });
+
+Deno.test("gateway dispatcher waits kanban.dispatch_initial_delay_seconds before its first tick", async () => {
+  await using home = await tempHome();
+  writeConfig(home.path, "kanban:\n  dispatch_initial_delay_seconds: 1.5\n");
+  const t0 = Date.now();
+  await using _gw = await runGateway(home);
+  const id = await create(home, "true");
+  await waitFor(() => task(home.path, id).status === "done", { timeoutMs: 10_000, what: "done" });
+  const ms = Date.now() - t0;
+  ok(ms >= 1500, `done after ${ms} ms, before the initial delay had passed`);
+});
