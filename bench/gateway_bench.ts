@@ -11,12 +11,17 @@
  *    because Deno reads /proc only with --allow-all), beside an idle `deno run` process over
  *    the same window. Target ≤ 1% of a core.
  * 3. RSS and open fds of the gateway before and after 1,000 tasks ran through it (flat),
- *    "before" being after a warm-up batch of 200, so JIT and cache warm-up do not count.
+ *    "before" being after a warm-up batch of 1,000 (JIT, V8 heaps and SQLite page caches grow
+ *    over the first few thousand tasks, then level off).
+ * Beside the latencies: the dispatcher alone (this process, no gateway) from tick to the
+ * worker's first instruction, so the gateway's own share can be read off.
  *
  * `HERMES_BENCH_RUNS` scales the task counts down for a smoke run; `HERMES_BENCH_IDLE_S`
  * shortens the idle window.
  */
 
+import { loadConfig } from "../lib/config/config.ts";
+import { Dispatcher } from "../lib/dispatcher/dispatcher.ts";
 import { openBoard } from "../lib/store/mod.ts";
 import { benchRuns, denoRun, percentile, type Report, ROOT } from "./harness.ts";
 
@@ -148,6 +153,32 @@ async function latencies(
   return out.sort((a, b) => a - b);
 }
 
+/** The Dispatcher in this process, no gateway: from tick() to the worker's first instruction. */
+async function dispatcherAlone(n: number): Promise<number[]> {
+  const home = await Deno.makeTempDir({ prefix: "hermes-gw-bench-alone-" });
+  Deno.mkdirSync(`${home}/stamps`);
+  Deno.writeTextFileSync(`${home}/config.yaml`, PROFILE_YAML);
+  const env = (k: string) => Deno.env.get(k);
+  const config = await loadConfig(home, env);
+  const d = new Dispatcher({ home, board: "default", config, baseEnv: passThroughEnv() });
+  const store = openBoard(home, "default", { create: true });
+  const out: number[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const { task } = store.createTask({ title: `alone ${i}`, assignee: "bench", createdBy: "b" });
+      const t0 = nowMs();
+      await d.tick();
+      out.push(await readStamp(`${home}/stamps/${task.id}`, Date.now() + 10_000) - t0);
+      await d.tick();
+    }
+  } finally {
+    store.close();
+    await d.close();
+    await Deno.remove(home, { recursive: true }).catch(() => {});
+  }
+  return out.sort((a, b) => a - b);
+}
+
 /** Bare spawn: this process starts the same bash command; the floor for any dispatcher. */
 async function bareSpawn(home: string, n: number): Promise<number[]> {
   const out: number[] = [];
@@ -233,7 +264,14 @@ export async function run(report: Report): Promise<void> {
       if (!res.ok) throw new Error(`POST /tasks: ${res.status} ${JSON.stringify(body)}`);
       return { id: body.task.id, committedAt };
     });
+    const alone = await dispatcherAlone(n);
     const f50 = percentile(floor, 50);
+    report(
+      "dispatcher alone: tick→first instruction p50 (no gateway)",
+      percentile(alone, 50),
+      "ms",
+      f50,
+    );
     const f99 = percentile(floor, 99);
     report("create→spawn p50, create in another process", percentile(cli, 50), "ms", f50, 10 / f50);
     report("create→spawn p99, create in another process", percentile(cli, 99), "ms", f99, 50 / f99);
@@ -259,7 +297,7 @@ export async function run(report: Report): Promise<void> {
     report(`idle gateway CPU over ${idleS} s`, pct, "% core", basePct, 1 / basePct);
 
     // Resources flat across 1,000 tasks, measured after a warm-up batch (JIT, caches, heap).
-    await throughput(home, Math.ceil(heavy / 5), "warm");
+    await throughput(home, heavy, "warm");
     await sleep(1000);
     const rss0 = await rssMiB(gw.pid);
     const fd0 = await openFds(gw.pid);
