@@ -232,3 +232,32 @@ Deno.test("gateway dispatcher waits kanban.dispatch_initial_delay_seconds before
   const ms = Date.now() - t0;
   ok(ms >= 1500, `done after ${ms} ms, before the initial delay had passed`);
 });
+
+Deno.test("gateway dispatches a named board created while it runs", async () => {
+  await using home = await tempHome();
+  writeConfig(home.path, "kanban:\n  dispatch_interval_seconds: 3600\n");
+  await using _gw = await runGateway(home);
+  const b = await hermes(["kanban", "boards", "create", "ops"], { env: home.env });
+  equal(b.code, 0, b.stderr);
+  const c = await hermes(
+    [
+      "kanban",
+      "create",
+      "on ops",
+      "--board",
+      "ops",
+      "--assignee",
+      "shell",
+      "--body",
+      "true",
+      "--json",
+    ],
+    { env: home.env },
+  );
+  equal(c.code, 0, c.stderr);
+  const id = c.json<{ id: string }>().id;
+  await waitFor(async () => {
+    const s = await hermes(["kanban", "show", id, "--board", "ops", "--json"], { env: home.env });
+    return s.json<{ task: { status: string } }>().task.status === "done";
+  }, { timeoutMs: 10_000, what: "done on the named board" });
+});
