@@ -5,10 +5,10 @@
  * left behind, and keeps no globals, so the gateway can host it in a Deno Worker.
  */
 
-import { buildWorkerContext } from "../board/worker_context.ts";
 import type { Task } from "../board/mod.ts";
-import { type Config, get } from "../config/config.ts";
-import { type BoardPaths, boardPaths, ensurePrivateDir } from "../config/paths.ts";
+// Not re-exported by board/mod.ts (it is the `context` verb's renderer).
+import { buildWorkerContext } from "../board/worker_context.ts";
+import { type BoardPaths, boardPaths, type Config, ensurePrivateDir, get } from "../config/mod.ts";
 import {
   type DispatchClaim,
   DispatchStore,
@@ -54,6 +54,8 @@ const ADOPTED_POLL_MS = 250;
 const LATENCY_SAMPLES = 256;
 /** How often the logs of running workers are checked against kanban.log_max_bytes. */
 const LOG_CAP_EVERY_MS = 1000;
+/** A loop with workers running wakes at least this often (log caps, liveness of the unwatched). */
+const RUNNING_WAKE_MS = 5000;
 /** How long an answer to "is that other dispatcher alive?" is trusted. */
 const OWNER_CACHE_MS = 1000;
 
@@ -157,7 +159,7 @@ function identityOf(p: ProcRecord): ProcIdentity {
   return { host: p.host, bootId: p.bootId, pidNs: p.pidNs, pid: p.pid, startTicks: p.startTicks };
 }
 
-/** Exit file of a run, next to its log (the spawner's naming: `<run>.log`, `<run>.exit`). */
+/** Exit file of a run, next to its log (`<task>.<run>.log` → `<task>.<run>.exit`). */
 export function exitPathFor(logPath: string): string {
   return logPath.replace(/\.log$/, "") + ".exit";
 }
@@ -324,7 +326,7 @@ export class Dispatcher {
     const intervalMs = (opts.intervalSeconds ?? 60) * 1000;
     const pollMs = opts.pollMs ?? 5;
     let ticks = 0;
-    while (!this.#signal?.aborted) {
+    while (!this.#signal?.aborted && !this.#closed) {
       let r: DispatchResult;
       // Read before the tick: a commit by another process during it must wake the next wait.
       this.#seenVersion = this.#store.dataVersion();
@@ -343,6 +345,9 @@ export class Dispatcher {
       opts.onTick?.(r);
       if (opts.untilIdle && this.#idle(opts.taskId)) break;
       await this.#waitForChange(Math.min(Date.now() + intervalMs, this.#dueAt), pollMs);
+    }
+    if (this.#closed) {
+      return { result: total, ticks, finished: { done: [], blocked: [], other: [] } };
     }
     // Exits applied after the last tick belong to this loop's account too.
     this.#flushExits();
@@ -412,7 +417,7 @@ export class Dispatcher {
     // 1-3. Running tasks: reclaim expired claims, detect dead workers, stop overdue ones.
     const rows = probe.running ? this.#store.running() : [];
     const stops: Promise<void>[] = [];
-    const views = this.#views(rows, true);
+    const views = this.#views(rows, now, true);
     const open = new Set<number>();
     let adopted = false;
     for (let i = 0; i < rows.length; i++) {
@@ -451,6 +456,7 @@ export class Dispatcher {
     const due = policy.nextDeadline(views, retryAt);
     if (due !== null) this.#due(due * 1000);
     if (adopted) this.#due(Date.now() + ADOPTED_POLL_MS);
+    if (rows.length) this.#due(Date.now() + RUNNING_WAKE_MS);
     this.#stats.ticks++;
     this.#stats.last_tick_ms = performance.now() - t0;
     return res;
@@ -542,7 +548,7 @@ export class Dispatcher {
    * for all of them (a helper process under the release permissions). With `live`,
    * processes seen alive are remembered as adopted.
    */
-  #views(rows: readonly RunningRow[], live: boolean): policy.RunView[] {
+  #views(rows: readonly RunningRow[], now: number, live: boolean): policy.RunView[] {
     const owners = this.#ownersAlive(rows.map((r) => r.claimLock));
     const views: policy.RunView[] = rows.map((row) => {
       const child = row.runId === null ? undefined : this.#children.get(row.runId);
@@ -569,9 +575,12 @@ export class Dispatcher {
       const foreign = owner !== null && owners.has(owner);
       return { ...base, foreign, hasProc: row.proc !== null, liveness: null };
     });
-    // Only processes nobody else watches need a look.
+    // Only processes nobody else watches need a look (another dispatcher's, once its lease lapsed).
     const look = views.flatMap((v, i) =>
-      v.hasProc && v.liveness === null && !v.spawning && !v.foreign ? [i] : []
+      v.hasProc && v.liveness === null && !v.spawning &&
+        (!v.foreign || (v.claimExpires !== null && v.claimExpires < now))
+        ? [i]
+        : []
     );
     if (look.length) {
       const lv: Liveness[] = livenessMany(look.map((i) => identityOf(rows[i].proc as ProcRecord)));
@@ -581,7 +590,9 @@ export class Dispatcher {
         v.liveness = lv[k];
         v.observed = row.runId !== null && this.#observed.has(row.runId);
         if (lv[k] === "dead") v.exitCode = this.#exitFileCode(row.logPath);
-        if (live && lv[k] === "alive" && row.runId !== null) this.#observed.add(row.runId);
+        if (live && lv[k] === "alive" && row.runId !== null && !v.foreign) {
+          this.#observed.add(row.runId);
+        }
       });
     }
     return views;
@@ -1114,7 +1125,7 @@ export class Dispatcher {
     return this.#store.read(() => {
       const now = this.#store.now();
       const rows = this.#store.running();
-      const views = this.#views(rows, false);
+      const views = this.#views(rows, now, false);
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
         const d = policy.decideRun(views[i], now);

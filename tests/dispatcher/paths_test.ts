@@ -307,18 +307,28 @@ Deno.test("exit files let the next dispatcher finish a worker it did not start",
   equal(fx.task(t.id).result, "adopted");
 });
 
-Deno.test("a worker's log is capped at kanban.log_max_bytes, keeping its end", async () => {
+Deno.test("a worker's log is capped at kanban.log_max_bytes while it runs and at its end", async () => {
   await using fx = await fixture(`${TEST_CONFIG}  log_max_bytes: 4096\n`);
+  // Capping is copy-truncate, so the test never caps while the worker writes.
   const t = fx.create("chatty", {
-    body: 'i=0; while [ $i -lt 3000 ]; do echo "line $i"; i=$((i+1)); done',
+    body: 'i=0; while [ $i -lt 3000 ]; do echo "line $i"; i=$((i+1)); done; touch written; ' +
+      "while [ ! -f go ]; do sleep 0.01; done; " +
+      'j=0; while [ $j -lt 1000 ]; do echo "tail $j"; j=$((j+1)); done',
   });
+  const ws = `${fx.home.path}/kanban/workspaces/${t.id}`;
   const d = fx.dispatcher();
+  await d.tick();
+  const log = await waitFor(() => runsOf(fx.db, t.id)[0]?.log_path as string | undefined);
+  await waitFor(() => Deno.statSync(`${ws}/written`).isFile, { what: "the first burst" });
+  await tickUntil(d, () => Deno.statSync(log).size <= 4096 + 200, { what: "the running cap" });
+  match(Deno.readTextFileSync(log), /line 2999\n$/);
+  Deno.writeTextFileSync(`${ws}/go`, "");
+  await waitFor(() => Deno.statSync(log.replace(/\.log$/, ".exit")).isFile, { what: "the end" });
   await tickUntil(d, () => fx.task(t.id).status === "done");
-  const log = String(runsOf(fx.db, t.id)[0].log_path);
   const size = Deno.statSync(log).size;
   ok(size <= 4096 + 200, `log is ${size} bytes`);
-  match(Deno.readTextFileSync(log), /line 2999\n$/);
-  match(String(fx.task(t.id).result), /line 2999$/);
+  match(Deno.readTextFileSync(log), /tail 999\n$/);
+  match(String(fx.task(t.id).result), /tail 999$/);
 });
 
 Deno.test("a worktree task runs in a real git worktree on its own branch", async () => {

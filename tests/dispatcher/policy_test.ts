@@ -1,0 +1,132 @@
+/** The pure policy: run decisions, exit classification, cap arithmetic, backoff, reasons. */
+
+import { deepEqual, equal } from "node:assert/strict";
+import {
+  claimBudget,
+  classifyExit,
+  decideRun,
+  giveUpReason,
+  nextDeadline,
+  pickClaims,
+  retryDelay,
+  type RunView,
+} from "../../lib/dispatcher/policy.ts";
+
+const NOW = 1_000_000;
+
+function view(over: Partial<RunView> = {}): RunView {
+  return {
+    taskId: "t_00000001",
+    runId: 7,
+    claimExpires: NOW + 100,
+    startedAt: NOW - 10,
+    maxRuntime: null,
+    hasProc: true,
+    liveness: "alive",
+    exitCode: null,
+    observed: false,
+    foreign: false,
+    spawning: false,
+    ...over,
+  };
+}
+
+Deno.test("decideRun judges every kind of running task", () => {
+  const cases: [Partial<RunView>, string][] = [
+    [{}, "keep"],
+    [{ runId: null }, "leak"],
+    [{ spawning: true, claimExpires: NOW - 1 }, "keep"],
+    [{ foreign: true, liveness: "dead" }, "keep"],
+    [{ hasProc: false, liveness: null }, "keep"],
+    [{ hasProc: false, liveness: null, claimExpires: NOW - 1 }, "reclaim"],
+    [{ liveness: "dead", exitCode: 0 }, "exited"],
+    [{ liveness: "dead" }, "crashed"],
+    [{ claimExpires: NOW - 1 }, "extend"],
+    [{ maxRuntime: 5 }, "timeout"],
+    [{ maxRuntime: 10 }, "keep"],
+    [{ maxRuntime: 0, startedAt: NOW - 1 }, "timeout"],
+    [{ liveness: "unknown" }, "keep"],
+    [{ liveness: "unknown", claimExpires: NOW - 1 }, "defer"],
+    [{ liveness: "unknown", maxRuntime: 1 }, "keep"],
+  ];
+  for (const [over, want] of cases) {
+    equal(decideRun(view(over), NOW).kind, want, JSON.stringify(over));
+  }
+});
+
+Deno.test("decideRun counts a crash only when this dispatcher saw the worker alive", () => {
+  deepEqual(decideRun(view({ liveness: "dead", observed: true }), NOW), {
+    kind: "crashed",
+    counted: true,
+  });
+  deepEqual(decideRun(view({ liveness: "dead", observed: false }), NOW), {
+    kind: "crashed",
+    counted: false,
+  });
+});
+
+Deno.test("classifyExit applies the exit code contract per completion mode", () => {
+  const ok = { code: 0, signal: null };
+  const fail = { code: 3, signal: null };
+  const later = { code: 75, signal: null };
+  const person = { code: 78, signal: null };
+  const killed = { code: null, signal: "SIGKILL" };
+  equal(classifyExit("exit_code", ok).kind, "done");
+  equal(classifyExit("exit_code", fail).kind, "blocked");
+  equal(classifyExit("report", ok).kind, "protocol_violation");
+  equal(classifyExit("report", fail).kind, "crashed");
+  for (const mode of ["exit_code", "report"] as const) {
+    equal(classifyExit(mode, later).kind, "retry_later");
+    equal(classifyExit(mode, person).kind, "blocked");
+    deepEqual(classifyExit(mode, killed), { kind: "crashed", why: "worker killed by SIGKILL" });
+  }
+});
+
+Deno.test("claimBudget and pickClaims hold the global and per-profile caps over live workers", () => {
+  const caps = {
+    maxWorkers: 4,
+    profileCap: (n: string) => n === "solo" ? 1 : null,
+    tickBudget: Infinity,
+  };
+  const budget = claimBudget(caps, { total: 1, byProfile: new Map() }, ["shell", "solo"]);
+  equal(budget.slots, 3);
+  const { chosen, passedOver } = pickClaims([
+    { id: "a", assignee: "solo" },
+    { id: "b", assignee: "solo" },
+    { id: "c", assignee: "shell" },
+    { id: "d", assignee: "shell" },
+    { id: "e", assignee: "shell" },
+  ], budget);
+  deepEqual(chosen.map((c) => c.id), ["a", "c", "d"]);
+  equal(passedOver, true);
+  deepEqual(budget.full, ["solo"]);
+  equal(budget.slots, 0);
+  const full = claimBudget(caps, { total: 4, byProfile: new Map([["solo", 1]]) }, ["solo"]);
+  equal(full.slots, 0);
+  deepEqual(full.full, ["solo"]);
+  equal(claimBudget({ ...caps, tickBudget: 1 }, { total: 0, byProfile: new Map() }, []).slots, 1);
+});
+
+Deno.test("retryDelay doubles from the base up to the cap", () => {
+  deepEqual([1, 2, 3, 4, 5, 6].map((n) => retryDelay(n, 30, 200)), [30, 60, 120, 200, 200, 200]);
+  equal(retryDelay(1, 0, 1800), 0);
+});
+
+Deno.test("giveUpReason names the true cause", () => {
+  equal(giveUpReason(["crashed", "crashed"], "pid 9 gone"), "crashed 2 times (last: pid 9 gone)");
+  equal(
+    giveUpReason(["timed_out"], "elapsed 3s > limit 1s"),
+    "timed out once (last: elapsed 3s > limit 1s)",
+  );
+  equal(
+    giveUpReason(["spawn_failed", "crashed"], "x"),
+    "2 failed attempts (could not be spawned, crashed; last: x)",
+  );
+});
+
+Deno.test("nextDeadline is the earliest expiry, runtime limit or retry", () => {
+  equal(nextDeadline([view({ claimExpires: NOW + 50 })], null), NOW + 51);
+  equal(nextDeadline([view({ claimExpires: NOW + 50, maxRuntime: 5 })], null), NOW - 10 + 5 + 1);
+  equal(nextDeadline([view({ spawning: true })], NOW + 3), NOW + 3);
+  equal(nextDeadline([], null), null);
+});
