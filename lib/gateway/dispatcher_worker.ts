@@ -36,7 +36,7 @@ const BACKSTOP_POLL_MS = 1000;
 const DRAIN_TICK_MS = 250;
 /** Re-checks of data_version after a WAL event that showed no new commit yet. */
 const TRAILING_MS = [1, 2, 4, 6, 8, 11, 15, 20, 30, 50, 100];
-/** How often the WAL watches are checked for recreated files. */
+/** How often boards are looked for and the WAL watches checked for recreated files. */
 const REARM_MS = 1000;
 /** Poll interval when the file watcher is unavailable (inotify limits, exotic file systems). */
 const FALLBACK_POLL_MS = 20;
@@ -243,10 +243,11 @@ function startLoop(run: BoardRun): void {
 
 function rescan(): void {
   if (!init) return;
+  const before = boards.size;
   const names = new Set([DEFAULT_BOARD, ...boardsOnDisk(init.home)]);
   for (const b of names) addBoard(b);
   watcher?.update([...boards.keys()]);
-  publishStats();
+  if (boards.size !== before) publishStats();
 }
 
 /** Wake the board's loop if another connection committed since we last looked. */
@@ -281,7 +282,11 @@ async function start(msg: Init): Promise<void> {
   if (!installSandboxKill(killPath)) log("warning", "kill(1) not found: workers cannot be stopped");
   watcher = new ChangeWatcher(msg.home, {
     changed: onChange,
-    boardsMaybeChanged: rescan,
+    // A new board's directory appears before its database: look again a little later too.
+    boardsMaybeChanged: () => {
+      rescan();
+      for (const ms of [20, 100, 300]) setTimeout(() => !stopping && rescan(), ms);
+    },
     failed: (e) => {
       log("warning", `file watcher unavailable (${e.message}); polling for changes instead`);
       pollMs = FALLBACK_POLL_MS;
@@ -306,10 +311,10 @@ async function start(msg: Init): Promise<void> {
     if (stopping) clearInterval(sweep);
     else if (!draining) rescan();
   }, msg.intervalMs);
-  // Re-arm the WAL watches if a file was recreated (a stat per board per second).
+  // Pick up new boards and re-arm the WAL watches if a file was recreated (a few stats a second).
   const rearm = setInterval(() => {
     if (stopping) clearInterval(rearm);
-    else watcher?.update([...boards.keys()]);
+    else if (!draining) rescan();
   }, REARM_MS);
 }
 
