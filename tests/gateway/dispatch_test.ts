@@ -261,3 +261,28 @@ Deno.test("gateway dispatches a named board created while it runs", async () => 
     return s.json<{ task: { status: string } }>().task.status === "done";
   }, { timeoutMs: 10_000, what: "done on the named board" });
 });
+
+Deno.test("gateway restart records the outcome of a worker that ended while no gateway ran", async () => {
+  await using home = await tempHome();
+  const marker = `${home.path}/go`;
+  const done = `${home.path}/worker-done`;
+  let id = "";
+  {
+    await using gw = await runGateway(home);
+    id = await create(
+      home,
+      `i=0; while [ ! -e ${marker} ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done; touch ${done}`,
+    );
+    await waitFor(() => recordedPid(home.path, id), { what: "worker on record" });
+    gw.kill("SIGTERM");
+    await gw.status;
+  }
+  const pid = recordedPid(home.path, id)!;
+  Deno.writeTextFileSync(marker, "");
+  await waitFor(() => !alive(pid), { what: "worker exited with no gateway" });
+  ok(Deno.statSync(done).isFile);
+  equal(task(home.path, id).status, "running", "nobody has looked yet");
+  await using _gw2 = await runGateway(home);
+  await waitFor(() => task(home.path, id).status === "done", { timeoutMs: 10_000, what: "done" });
+  deepEqual(runOutcomes(home.path, id), ["completed"]);
+});
