@@ -21,7 +21,7 @@ import type { Task } from "../lib/board/mod.ts";
 import { boardPaths, type Config, loadConfig } from "../lib/config/mod.ts";
 import { Dispatcher } from "../lib/dispatcher/mod.ts";
 import { openBoard, type SqliteBoardStore } from "../lib/store/mod.ts";
-import { prepareWorkspace, SHELL_PROFILE, spawnWorker } from "../lib/workers/mod.ts";
+import { prepareWorkspace, runFiles, SHELL_PROFILE, spawnWorker } from "../lib/workers/mod.ts";
 import { benchRuns, interleave, type Report, summarize } from "./harness.ts";
 
 /** Idle-tick budget in µs and spawn-rate target in tasks per second. */
@@ -183,8 +183,7 @@ async function spawnPathRound(): Promise<{ spawned: number; done: number }> {
         workspace,
         board: "default",
         home,
-        logPath: `${paths.logs}/${task.id}.${i + 1}.log`,
-        exitPath: `${paths.logs}/${task.id}.${i + 1}.exit`,
+        ...runFiles(paths, task.id, i + 1),
         baseEnv,
         prompt: "",
       });

@@ -34,6 +34,7 @@ import {
   readExitFile,
   readStats,
   resolveProfile,
+  runFiles,
   SpawnError,
   spawnWorker,
 } from "../workers/mod.ts";
@@ -159,22 +160,9 @@ function identityOf(p: ProcRecord): ProcIdentity {
   return { host: p.host, bootId: p.bootId, pidNs: p.pidNs, pid: p.pid, startTicks: p.startTicks };
 }
 
-/** Exit file of a run, next to its log (`<task>.<run>.log` → `<task>.<run>.exit`). */
+/** Exit file of a run, next to its log (`<run>.log` → `<run>.exit`, as runFiles names them). */
 export function exitPathFor(logPath: string): string {
   return logPath.replace(/\.log$/, "") + ".exit";
-}
-
-/**
- * Log and exit files of a run: `<board logs>/<task>.<run>.log` and `.exit`. Flat, so a
- * spawn creates no directory (a new directory costs as much as half a spawn here).
- */
-export function runLogFiles(
-  paths: BoardPaths,
-  taskId: string,
-  runId: number,
-): { logPath: string; exitPath: string } {
-  const base = `${paths.logs}/${taskId}.${runId}`;
-  return { logPath: `${base}.log`, exitPath: `${base}.exit` };
 }
 
 /** True when some process is still in process group `pgid` (one syscall, no /proc scan). */
@@ -843,7 +831,7 @@ export class Dispatcher {
     for (const p of prepared) {
       if (p === null) continue;
       const { task, runId, profile, workspace } = p;
-      const { logPath, exitPath } = runLogFiles(this.#paths, task.id, runId);
+      const { logPath, exitPath } = runFiles(this.#paths, task.id, runId);
       try {
         const h = spawnWorker({
           profile,
