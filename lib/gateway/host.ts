@@ -257,6 +257,8 @@ export async function runGateway(opts: HostOptions): Promise<number> {
           500,
         );
       });
+      // A drain asked for while the dispatcher was starting still counts.
+      if (stats.draining) dispatcher.send({ type: "drain" });
       log.info("dispatcher embedded in gateway", {
         boards: ready.boards.join(","),
         interval_s: intervalMs(config) / 1000,
