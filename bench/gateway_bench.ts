@@ -1,7 +1,8 @@
 /**
  * The gateway under load and at rest.
  *
- * 1. Create→spawn latency over 200 tasks with a gateway up: from the commit of the create
+ * 1. Create→spawn latency over 200 tasks with a gateway up, one at a time (each create meets an
+ *    idle gateway: the previous task is done): from the commit of the create
  *    (taken when the store's createTask returns in this process — another process than the
  *    gateway, like the CLI — or when the dashboard's POST /tasks answers) to the worker's
  *    first instruction (bash writes $EPOCHREALTIME). Baseline: this process spawning the same
@@ -138,17 +139,31 @@ async function startGateway(home: string): Promise<Gateway> {
   }
 }
 
-/** Create→first-instruction latencies of `n` tasks created one after another by `create`. */
+/**
+ * Create→first-instruction latencies of `n` tasks created one after another by `create`.
+ * Each create waits until the previous task is done, so every sample is a create meeting an
+ * idle gateway (not one racing the previous task's completion).
+ */
 async function latencies(
   home: string,
   n: number,
   create: (i: number) => Promise<{ id: string; committedAt: number }>,
 ): Promise<number[]> {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const { id, committedAt } = await create(i);
-    const stamp = await readStamp(`${home}/stamps/${id}`, Date.now() + 10_000);
-    out.push(stamp - committedAt);
+  const store = openBoard(home, "default", { create: false });
+  try {
+    for (let i = 0; i < n; i++) {
+      const { id, committedAt } = await create(i);
+      const stamp = await readStamp(`${home}/stamps/${id}`, Date.now() + 10_000);
+      out.push(stamp - committedAt);
+      const deadline = Date.now() + 10_000;
+      while (store.getTask(id)?.status !== "done") {
+        if (Date.now() > deadline) throw new Error(`task ${id} did not finish`);
+        await sleep(1);
+      }
+    }
+  } finally {
+    store.close();
   }
   return out.sort((a, b) => a - b);
 }
