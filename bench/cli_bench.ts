@@ -66,19 +66,30 @@ export async function run(report: Report): Promise<void> {
   const ten = await makeHome(10_000);
   const hundred = await makeHome(100_000);
   try {
+    // Assigned and ready: the dispatcher-presence probe runs too, as it does for Hermes.
     const create = ["kanban", "create", "bench: write the weekly report", "--assignee", "writer"];
+    const bare = ["kanban", "create", "bench: an idea for later"];
     const samples = await interleave(runs, {
       floor: () => timeCommand(denoRun(EMPTY_SCRIPT), { env: envFor(empty) }),
       createEmpty: () => timeCommand(denoRun(MAIN, create), { env: envFor(empty) }),
+      createBare: () => timeCommand(denoRun(MAIN, bare), { env: envFor(empty) }),
       list10k: () => timeCommand(denoRun(MAIN, ["kanban", "list"]), { env: envFor(ten) }),
       create100k: () => timeCommand(denoRun(MAIN, create), { env: envFor(hundred) }),
     });
     const floor = summarize(samples.floor);
     const createEmpty = summarize(samples.createEmpty);
+    const createBare = summarize(samples.createBare);
     const list10k = summarize(samples.list10k);
     const create100k = summarize(samples.create100k);
     report("kanban create vs empty script (median)", createEmpty.median, "ms", floor.median, 1.5);
     report("kanban create vs empty script (p90)", createEmpty.p90, "ms", floor.p90);
+    report(
+      "kanban create, unassigned (no presence probe) vs empty script (median)",
+      createBare.median,
+      "ms",
+      floor.median,
+      1.5,
+    );
     report(
       "kanban list, 10,000 tasks vs empty script (median)",
       list10k.median,

@@ -11,6 +11,7 @@ import {
   EVENT_KIND_RENAMES,
   HERMES_INDEXES,
   HERMES_TABLES,
+  HX_RETIRED_INDEXES,
   HX_TABLES,
   SCHEMA_STAMP,
   SCHEMA_VERSION,
@@ -326,6 +327,7 @@ export class Connection {
       this.#backfillRuns();
       this.db.exec(HERMES_INDEXES);
       this.db.exec(HX_TABLES);
+      for (const name of HX_RETIRED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
       this.db.exec(`PRAGMA user_version = ${SCHEMA_STAMP}`);
     });
   }

@@ -183,10 +183,14 @@ CREATE TABLE IF NOT EXISTS hx_notify_outbox (
 CREATE INDEX IF NOT EXISTS hx_idx_outbox_sink ON hx_notify_outbox(sink, state, event_id);
 CREATE INDEX IF NOT EXISTS hx_idx_outbox_task ON hx_notify_outbox(task_id);
 CREATE INDEX IF NOT EXISTS hx_idx_tasks_ready ON tasks(status, priority DESC, created_at);
--- The board order (list, dashboard): read in order instead of sorting every task each time.
-CREATE INDEX IF NOT EXISTS hx_idx_tasks_order ON tasks(priority DESC, created_at, id);
+-- \`kanban list\` reads the board in its order from this index alone (no sort, no table reads).
+CREATE INDEX IF NOT EXISTS hx_idx_tasks_list
+  ON tasks(priority DESC, created_at, id, status, assignee, tenant, title);
 CREATE INDEX IF NOT EXISTS hx_idx_procs_unreaped ON hx_run_procs(run_id) WHERE exit_code IS NULL;
 `;
+
+/** Our indexes that were replaced; the migration drops them. */
+export const HX_RETIRED_INDEXES: readonly string[] = ["hx_idx_tasks_order"];
 
 /** Legacy event kind renames Hermes performs on open. */
 export const EVENT_KIND_RENAMES: ReadonlyArray<readonly [string, string]> = [

@@ -98,18 +98,20 @@ Deno.test("store refuses a SQLite board with a trashed page and leaves it as it 
   const first = seededBoard(home.path);
   const db = `${home.path}/kanban.db`;
   const raw = new DatabaseSync(db);
-  const root = Number(
-    (raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'tasks'").get() as {
-      rootpage: number;
-    }).rootpage,
-  );
+  // The tasks table and the index `list` reads from (it would not touch the table).
+  const roots = (raw.prepare(
+    "SELECT rootpage FROM sqlite_master WHERE name IN ('tasks', 'hx_idx_tasks_list')",
+  ).all() as { rootpage: number }[]).map((r) => Number(r.rootpage));
   const pageSize = Number(
     (raw.prepare("PRAGMA page_size").get() as { page_size: number }).page_size,
   );
   raw.close();
+  equal(roots.length, 2);
   const f = await Deno.open(db, { write: true });
-  await f.seek((root - 1) * pageSize, Deno.SeekMode.Start);
-  await f.write(new Uint8Array(pageSize).fill(0x5a));
+  for (const root of roots) {
+    await f.seek((root - 1) * pageSize, Deno.SeekMode.Start);
+    await f.write(new Uint8Array(pageSize).fill(0x5a));
+  }
   f.close();
   const before = await filesOf(home.path);
   for (const argv of [["list"], ["create", "x"], ["show", first], ["complete", first]]) {
@@ -456,6 +458,7 @@ Deno.test("store brings a board stamped by an older schema up to date, once", as
   const path = `${home.path}/kanban.db`;
   const raw = new DatabaseSync(path);
   raw.exec("DROP TABLE hx_meta");
+  raw.exec("CREATE INDEX hx_idx_tasks_order ON tasks(priority DESC, created_at, id)");
   raw.exec(`PRAGMA user_version = ${SCHEMA_STAMP - 1}`);
   raw.close();
   openBoard(home.path, "default").close();
@@ -464,6 +467,11 @@ Deno.test("store brings a board stamped by an older schema up to date, once", as
     ok(
       check.prepare("SELECT name FROM sqlite_master WHERE name = 'hx_meta'").get(),
       "hx_meta back",
+    );
+    equal(
+      check.prepare("SELECT name FROM sqlite_master WHERE name = 'hx_idx_tasks_order'").get(),
+      undefined,
+      "a retired index of ours is dropped",
     );
     equal(
       Number((check.prepare("PRAGMA user_version").get() as { user_version: number }).user_version),
