@@ -303,6 +303,8 @@ export class Connection {
   /** Additive, idempotent migration to our schema; safe on Hermes boards of any age. */
   #migrate(): void {
     this.tx(() => {
+      // Another process may have migrated it while we waited for the write lock.
+      if (Number(this.value("PRAGMA user_version") ?? 0) === SCHEMA_STAMP) return;
       this.db.exec(HERMES_TABLES);
       const taskCols = this.columns("tasks");
       const hadFailureCounter = taskCols.has("consecutive_failures");
