@@ -118,6 +118,17 @@ export function renderResults(results: Record<string, ModuleResult>): string {
   return lines.join("\n");
 }
 
+/** Bring written files to the project's format, so `deno task check` stays clean. */
+async function formatted(paths: string[]): Promise<void> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--quiet", ...paths],
+    cwd: ROOT,
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  if (!out.success) console.error(`bench: deno fmt: ${new TextDecoder().decode(out.stderr)}`);
+}
+
 async function main(filters: string[]): Promise<number> {
   const all = benchModules();
   const chosen = filters.length ? all.filter((n) => filters.some((f) => n.includes(f))) : all;
@@ -156,6 +167,7 @@ async function main(filters: string[]): Promise<number> {
     // Written after each module, so a long run that is interrupted keeps what it measured.
     Deno.writeTextFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + "\n");
     Deno.writeTextFileSync(`${BENCH_DIR}RESULTS.md`, renderResults(results));
+    await formatted([RESULTS_JSON, `${BENCH_DIR}RESULTS.md`]);
   }
   console.error("bench: wrote bench/RESULTS.md");
   return bad ? 1 : 0;
