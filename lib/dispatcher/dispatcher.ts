@@ -74,6 +74,8 @@ export interface DispatcherOptions {
   config: Config;
   /** An open board to use (left open by close()); otherwise the dispatcher opens its own. */
   store?: SqliteBoardStore;
+  /** Quick-check the board's integrity when opening it (long-running hosts). */
+  integrityCheck?: boolean;
   /** Shutdown: the tick in flight finishes, no new claims, loops return. */
   signal?: AbortSignal;
   /** Environment the worker environment is built from (the spawner keeps an allow-list). */
@@ -255,7 +257,8 @@ export class Dispatcher {
     this.#lock = opts.lock ?? `${hostName()}:${Deno.pid}`;
     this.#log = opts.log ?? (() => {});
     this.#ownsStore = opts.store === undefined;
-    const board = opts.store ?? openBoard(opts.home, opts.board, { create: true });
+    const board = opts.store ??
+      openBoard(opts.home, opts.board, { create: true, integrityCheck: opts.integrityCheck });
     this.#store = new DispatchStore(board);
     this.#seenVersion = this.#store.dataVersion();
     ensurePrivateDir(this.#paths.logs);

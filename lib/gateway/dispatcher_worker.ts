@@ -127,6 +127,8 @@ function afterTick(run: BoardRun, r: DispatchResult): void {
   const d = run.dispatcher;
   const st = d.stats();
   const flight = d.store.inFlight();
+  // A long-running host checkpoints the WAL now and then so it cannot grow without bound.
+  d.store.board.conn.maybeCheckpoint();
   run.ready = flight.ready;
   run.running = flight.running;
   const summary = summarize(run.board, r, st.last_tick_ms ?? 0);
@@ -203,6 +205,7 @@ function addBoard(board: string): void {
       home: init.home,
       board,
       config: init.config,
+      integrityCheck: true,
       signal: claimsOff.signal,
       baseEnv: init.env,
       log: (level, message, fields) =>
