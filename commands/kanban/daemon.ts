@@ -10,7 +10,7 @@ import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { loadConfig } from "../../lib/config/mod.ts";
 import { Dispatcher, isQuiet } from "../../lib/dispatcher/mod.ts";
-import { DispatchStore } from "../../lib/store/mod.ts";
+import { DispatchStore } from "../../lib/store/engine.ts";
 import { renderResult, workerBaseEnv } from "./dispatch.ts";
 
 export const spec: CommandSpec = {

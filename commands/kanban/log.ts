@@ -5,7 +5,7 @@ import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { readTail } from "../../lib/dispatcher/log_tail.ts";
-import { DispatchStore } from "../../lib/store/mod.ts";
+import { DispatchStore } from "../../lib/store/engine.ts";
 import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {

@@ -5,7 +5,7 @@ import { age, table } from "../../lib/cli/output.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { isDeliverable, sinkDisplay, subscriptionLabel } from "../../lib/gateway/notifier/mod.ts";
-import { type Delivery, NotifyStore } from "../../lib/store/mod.ts";
+import { type Delivery, NotifyStore } from "../../lib/store/engine.ts";
 
 export const spec: CommandSpec = {
   name: "notify-list",

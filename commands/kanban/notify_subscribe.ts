@@ -10,7 +10,7 @@ import {
   subscriptionKey,
   subscriptionLabel,
 } from "../../lib/gateway/notifier/mod.ts";
-import { NotifyStore } from "../../lib/store/mod.ts";
+import { NotifyStore } from "../../lib/store/engine.ts";
 
 export const spec: CommandSpec = {
   name: "notify-subscribe",

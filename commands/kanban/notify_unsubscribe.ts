@@ -5,7 +5,7 @@ import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { subscriptionKey, subscriptionLabel } from "../../lib/gateway/notifier/mod.ts";
-import { NotifyStore } from "../../lib/store/mod.ts";
+import { NotifyStore } from "../../lib/store/engine.ts";
 
 export const spec: CommandSpec = {
   name: "notify-unsubscribe",

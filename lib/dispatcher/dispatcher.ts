@@ -9,17 +9,16 @@ import type { Task } from "../board/mod.ts";
 // Not re-exported by board/mod.ts (it is the `context` verb's renderer).
 import { buildWorkerContext } from "../board/worker_context.ts";
 import { type BoardPaths, boardPaths, type Config, ensurePrivateDir, get } from "../config/mod.ts";
+import { openBoard, type SqliteBoardStore } from "../store/mod.ts";
 import {
   type DispatchClaim,
   DispatchStore,
   EXIT_UNKNOWN,
-  openBoard,
   type ProcRecord,
   type RunningRow,
   type SpawnRecord,
-  type SqliteBoardStore,
   type UnreapedRow,
-} from "../store/mod.ts";
+} from "../store/engine.ts";
 import {
   capLog,
   hostName,

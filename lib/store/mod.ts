@@ -9,8 +9,6 @@ export type * from "./types.ts";
 export { Connection, DEFAULT_BUSY_TIMEOUT_MS, mapSqliteError } from "./connection.ts";
 export { type Clock, cutError, SqliteBoardStore, systemClock } from "./board_store.ts";
 export { SCHEMA_VERSION } from "./schema.ts";
-export * from "./dispatch_store.ts";
-export * from "./notify_store.ts";
 
 /** Options for opening a board by name. */
 export interface OpenBoardOptions {

@@ -1,7 +1,8 @@
 /** Shared pieces of the notifier tests: a loopback webhook receiver and a board to drive. */
 
 import { type LogLevel, Notifier } from "../../lib/gateway/notifier/mod.ts";
-import { type Actor, NotifyStore, openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
+import { type Actor, openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
+import { NotifyStore } from "../../lib/store/engine.ts";
 
 /** A person at the terminal. */
 export const PERSON: Actor = { kind: "person", name: "tester" };

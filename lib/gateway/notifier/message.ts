@@ -5,7 +5,7 @@
  */
 
 import { firstLine, type Task, type TaskEvent } from "../../board/mod.ts";
-import type { QueuedEvent, Subscription } from "../../store/mod.ts";
+import type { QueuedEvent, Subscription } from "../../store/engine.ts";
 
 /** The JSON document a webhook receives and a command hook reads on stdin. */
 export interface NotificationBody {

@@ -15,14 +15,8 @@ import { type Env, homePaths } from "../../config/paths.ts";
 import { boardsOnDisk } from "../boards_on_disk.ts";
 import { ChangeWatcher } from "../change_watch.ts";
 import { get, loadConfig } from "../../config/config.ts";
-import {
-  type Clock,
-  type Delivery,
-  NotifyStore,
-  openBoard,
-  type SqliteBoardStore,
-  systemClock,
-} from "../../store/mod.ts";
+import { type Clock, openBoard, type SqliteBoardStore, systemClock } from "../../store/mod.ts";
+import { type Delivery, NotifyStore } from "../../store/engine.ts";
 import { runHook } from "./command_hook.ts";
 import {
   CONFIGURED_PREFIXES,

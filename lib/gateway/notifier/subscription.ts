@@ -1,7 +1,7 @@
 /** Per-task subscriptions as people type them: checking platform, chat id and thread. */
 
 import { UsageError } from "../../board/errors.ts";
-import type { SubscriptionKey } from "../../store/mod.ts";
+import type { SubscriptionKey } from "../../store/engine.ts";
 import { checkWebhookUrl } from "./config.ts";
 
 /** Platforms this build delivers to; others are recorded (Hermes's gateway may serve them). */
