@@ -44,8 +44,10 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   if (flag(input, "mine")) {
     const me = ctx.env("HERMES_PROFILE")?.trim();
     if (!me) {
-      ctx.warn("hermes: --mine needs HERMES_PROFILE to be set");
-      return 2;
+      throw new UsageError(
+        "--mine needs HERMES_PROFILE to be set (or use --assignee NAME)",
+        "missing_profile",
+      );
     }
     assignee = me;
   }
