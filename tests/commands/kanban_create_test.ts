@@ -25,3 +25,16 @@ Deno.test("create refuses an empty title with exit 2 and no write", async () => 
   match(c.stderr, /title is required/);
   assertEquals(snapshot(home.path), before);
 });
+
+Deno.test("list --mine shows the profile's tasks and needs HERMES_PROFILE", async () => {
+  await using home = await tempHome();
+  await hermes(["kanban", "create", "mine", "--assignee", "coder"], { env: home.env });
+  await hermes(["kanban", "create", "theirs", "--assignee", "writer"], { env: home.env });
+  const mine = await hermes(["kanban", "list", "--mine", "--json"], {
+    env: { ...home.env, HERMES_PROFILE: "coder" },
+  });
+  assertEquals(mine.json<{ title: string }[]>().map((t) => t.title), ["mine"]);
+  const bad = await hermes(["kanban", "list", "--mine", "--json"], { env: home.env });
+  equal(bad.code, 2);
+  equal(bad.json<{ error: { code: string } }>().error.code, "missing_profile");
+});
