@@ -14,6 +14,7 @@ import { openBoard } from "../../lib/store/mod.ts";
 import { openDb } from "../support/board.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
+import { prng } from "../support/prng.ts";
 import { type GatewayProc, runGateway } from "../gateway/gateway_support.ts";
 
 const SEED = Number(Deno.env.get("HERMES_CHAOS_SEED") ?? 0xc4a05);
@@ -22,18 +23,6 @@ const GATEWAY_KILLS = 20;
 const WORKER_KILLS = 30;
 /** Whole-run deadline; the run itself takes a fraction of it. */
 const DEADLINE_MS = 8 * 60_000;
-
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A worker's own record of one run: start and end, nanoseconds of the wall clock. */
 interface Marks {

@@ -8,6 +8,7 @@ import type { DatabaseSync } from "node:sqlite";
 import type { Task } from "../../lib/board/mod.ts";
 import { readAllStatsAsync } from "../../lib/workers/mod.ts";
 import { waitFor } from "../support/wait.ts";
+import { prng } from "../support/prng.ts";
 import { fixture, pids } from "./fixture.ts";
 
 const SEQUENCES = 200;
@@ -21,18 +22,6 @@ kanban:
   max_workers: ${MAX_WORKERS}
   failure_limit: 2
 `;
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function rows(db: DatabaseSync, sql: string): unknown[] {
   return db.prepare(sql).all();
@@ -89,7 +78,7 @@ function check(db: DatabaseSync, where: string): void {
 }
 
 Deno.test("dispatcher invariants hold over random operations and ticks", async () => {
-  const rand = rng(0x5eed);
+  const rand = prng(0x5eed);
   const pick = <T>(xs: readonly T[]): T | undefined =>
     xs.length ? xs[Math.floor(rand() * xs.length)] : undefined;
   const person = { kind: "person" as const, name: "fuzz" };

@@ -20,23 +20,12 @@ import { GROUPS } from "../../commands/registry.ts";
 import type { CommandSpec, OptionSpec } from "../../lib/cli/spec.ts";
 import { openDb } from "../support/board.ts";
 import { baseEnv, hermes } from "../support/cli.ts";
+import { prng } from "../support/prng.ts";
 
 const CASES = Number(Deno.env.get("HERMES_FUZZ_CASES") ?? "10000");
 const SEED = Number(Deno.env.get("HERMES_FUZZ_SEED") ?? 0x4e12_2026);
 /** Command lines also run as real subprocesses. */
 const SUBPROCESS_CASES = 100;
-
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Verbs left out of the in-process run: they block (daemon, gateway run, mcp serve on

@@ -6,23 +6,12 @@
 
 import { deepEqual, equal, ok } from "node:assert/strict";
 import { openDb } from "../support/board.ts";
+import { prng } from "../support/prng.ts";
 import { startServer, TOKEN } from "./server_support.ts";
 
 const API = "/api/plugins/kanban";
 const CASES = Number(Deno.env.get("HERMES_FUZZ_CASES") ?? "6000");
 const SEED = 0x5eed_2026;
-
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUSES = ["triage", "todo", "ready", "running", "blocked", "done", "archived", "x", ""];
 const FIELDS = [
