@@ -6,36 +6,18 @@ import {
   CONTEXT_CAPS,
   type WorkerContextInput,
 } from "../../lib/board/worker_context.ts";
+import { taskRecord } from "../support/task_record.ts";
 
 function task(over: Partial<Task> = {}): Task {
-  return {
+  return taskRecord({
     id: "t_0000000a",
     title: "write the notes",
     body: "do it",
     assignee: "writer",
-    status: "running",
-    priority: 0,
     created_by: "user",
     created_at: 1_700_000_000,
-    started_at: null,
-    completed_at: null,
-    workspace_kind: "scratch",
-    workspace_path: null,
-    claim_lock: null,
-    claim_expires: null,
-    tenant: null,
-    result: null,
-    idempotency_key: null,
-    worker_pid: null,
-    max_runtime_seconds: null,
-    last_heartbeat_at: null,
-    current_run_id: null,
-    skills: null,
-    consecutive_failures: 0,
-    last_failure_error: null,
-    max_retries: null,
     ...over,
-  };
+  });
 }
 
 function run(over: Partial<Run> = {}): Run {

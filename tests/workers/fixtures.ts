@@ -10,40 +10,17 @@ import {
   type SpawnRequest,
   spawnWorker,
 } from "../../lib/workers/mod.ts";
+import { taskRecord } from "../support/task_record.ts";
 
 let seq = 0;
 
 /** A task as the store would return it, with a fresh id. */
 export function makeTask(over: Partial<Task> = {}): Task {
   seq++;
-  return {
+  return taskRecord({
     id: `t_${(0xa0000000 + seq * 7919 + Math.floor(Math.random() * 1000)).toString(16)}`,
-    title: "a task",
-    body: null,
-    assignee: "shell",
-    status: "running",
-    priority: 0,
-    created_by: "test",
-    created_at: 0,
-    started_at: null,
-    completed_at: null,
-    workspace_kind: "scratch",
-    workspace_path: null,
-    claim_lock: null,
-    claim_expires: null,
-    tenant: null,
-    result: null,
-    idempotency_key: null,
-    worker_pid: null,
-    max_runtime_seconds: null,
-    last_heartbeat_at: null,
-    current_run_id: null,
-    skills: null,
-    consecutive_failures: 0,
-    last_failure_error: null,
-    max_retries: null,
     ...over,
-  };
+  });
 }
 
 /** A profile built like loadProfiles would, for tests that need a non-shell command. */
