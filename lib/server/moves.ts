@@ -7,19 +7,13 @@
  * done (checked by the store, which knows the parents).
  */
 
-/** Statuses, in board column order (mirrors lib/board/status.ts, kept import-free for the UI). */
-export const MOVE_STATUSES = [
-  "triage",
-  "todo",
-  "ready",
-  "running",
-  "blocked",
-  "done",
-  "archived",
-] as const;
+import { type Status, STATUSES } from "../board/status.ts";
+
+/** Statuses, in board column order: the board's own list. */
+export const MOVE_STATUSES = STATUSES;
 
 /** A task status as the dashboard sees it. */
-export type MoveStatus = typeof MOVE_STATUSES[number];
+export type MoveStatus = Status;
 
 /** How an allowed move is applied. */
 export type MovePlan =

@@ -15,6 +15,7 @@
 import { equal, ok } from "node:assert/strict";
 import type { DatabaseSync } from "node:sqlite";
 import { main } from "../../main.ts";
+import { STATUSES } from "../../lib/board/mod.ts";
 import type { Sink } from "../../lib/cli/output.ts";
 import { GROUPS } from "../../commands/registry.ts";
 import type { CommandSpec, OptionSpec } from "../../lib/cli/spec.ts";
@@ -211,17 +212,7 @@ class Gen {
       case "json":
         return this.json();
       case "status":
-        return this.pick([
-          "triage",
-          "todo",
-          "ready",
-          "running",
-          "blocked",
-          "done",
-          "archived",
-          "bogus",
-          "READY",
-        ]);
+        return this.pick([...STATUSES, "bogus", "READY"]);
       case "kind":
         return this.pick([
           "scratch",
