@@ -1,17 +1,9 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
+import type { TaskEvent } from "../../lib/board/mod.ts";
 import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 import { withBoard } from "../board/fixtures.ts";
-
-interface Event {
-  id: number;
-  task_id: string;
-  run_id: number | null;
-  kind: string;
-  payload: Record<string, unknown> | null;
-  created_at: number;
-}
 
 /** A long-running `hermes` child whose stdout is collected as it arrives. */
 class Follower implements AsyncDisposable {
@@ -41,8 +33,8 @@ class Follower implements AsyncDisposable {
   }
 
   /** Parsed JSON lines so far. */
-  events(): Event[] {
-    return this.out.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Event);
+  events(): TaskEvent[] {
+    return this.out.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as TaskEvent);
   }
 
   /** Send `signal` and wait for the exit code. */

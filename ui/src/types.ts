@@ -1,7 +1,10 @@
 /** Shapes of the dashboard API as the web board uses them. */
 
-/** A task status. */
-export type Status = "triage" | "todo" | "ready" | "running" | "blocked" | "done" | "archived";
+import type { Status } from "../../lib/board/status.ts";
+import type { TaskEvent } from "../../lib/board/task.ts";
+
+/** A task status and an event row: the board's own types, as the API sends them. */
+export type { Status, TaskEvent };
 
 /** A task as the API returns it. */
 export interface Task {
@@ -53,16 +56,6 @@ export interface TaskRef {
   title: string;
   status: Status;
   assignee: string | null;
-}
-
-/** An event row. */
-export interface TaskEvent {
-  id: number;
-  task_id: string;
-  run_id: number | null;
-  kind: string;
-  payload: Record<string, unknown> | null;
-  created_at: number;
 }
 
 /** A run (attempt). */
