@@ -17,7 +17,7 @@ import { Dispatcher } from "../dispatcher/dispatcher.ts";
 import { type DispatchResult, isQuiet } from "../dispatcher/result.ts";
 import { commandAvailable } from "../workers/command_path.ts";
 import { loadProfiles } from "../workers/profiles.ts";
-import { boardsOnDisk } from "./boards_on_disk.ts";
+import { boardsOnDisk } from "../store/boards.ts";
 import { ChangeWatcher } from "./change_watch.ts";
 import { diagnoseStuck, StuckDetector } from "./health.ts";
 import type {

@@ -6,7 +6,7 @@
 import type { Config } from "../config/config.ts";
 import { type Env, homePaths } from "../config/paths.ts";
 import { openBoard } from "../store/mod.ts";
-import { boardsOnDisk } from "./boards_on_disk.ts";
+import { boardsOnDisk } from "../store/boards.ts";
 import { liveGateway } from "./control.ts";
 import type { StuckWarning, TickSummary } from "./messages.ts";
 import { dispatchSetting } from "./settings.ts";

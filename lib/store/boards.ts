@@ -56,8 +56,8 @@ export function boardInfo(home: string, name: string): BoardInfo {
   }
 }
 
-/** The default board (always listed, even before it is created), then named boards by name. */
-export function listBoards(home: string): BoardInfo[] {
+/** Named boards (the default left out) whose database file exists, sorted by name. */
+export function namedBoardsOnDisk(home: string): string[] {
   const names: string[] = [];
   try {
     for (const entry of Deno.readDirSync(boardsDir(home))) {
@@ -72,8 +72,29 @@ export function listBoards(home: string): BoardInfo[] {
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
-  names.sort();
-  return [DEFAULT_BOARD, ...names].map((n) => boardInfo(home, n));
+  return names.sort();
+}
+
+/**
+ * Names of the boards whose database file exists, the default first, from the file system
+ * alone (no database is opened). Never throws: the gateway polls it, and an unreadable entry
+ * under HERMES_HOME must not stop the gateway.
+ */
+export function boardsOnDisk(home: string): string[] {
+  let named: string[] = [];
+  try {
+    named = namedBoardsOnDisk(home);
+  } catch { /* an unreadable boards directory: no named boards this time */ }
+  let hasDefault = false;
+  try {
+    hasDefault = exists(boardPaths(home, DEFAULT_BOARD).db);
+  } catch { /* an unreadable home: no default board this time */ }
+  return hasDefault ? [DEFAULT_BOARD, ...named] : named;
+}
+
+/** The default board (always listed, even before it is created), then named boards by name. */
+export function listBoards(home: string): BoardInfo[] {
+  return [DEFAULT_BOARD, ...namedBoardsOnDisk(home)].map((n) => boardInfo(home, n));
 }
 
 /** Create a board: its directory (0700) and an initialised database (0600). */

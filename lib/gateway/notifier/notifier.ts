@@ -12,7 +12,7 @@
  */
 
 import { type Env, homePaths } from "../../config/paths.ts";
-import { boardsOnDisk } from "../boards_on_disk.ts";
+import { boardsOnDisk } from "../../store/boards.ts";
 import { ChangeWatcher } from "../change_watch.ts";
 import { get, loadConfig } from "../../config/config.ts";
 import { type Clock, openBoard, type SqliteBoardStore, systemClock } from "../../store/mod.ts";
