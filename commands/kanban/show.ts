@@ -1,6 +1,6 @@
 /** `hermes kanban show`: one task with parents, children, comments, runs and events. */
 
-import { taskJson } from "../../lib/board/mod.ts";
+import { taskDetailJson } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
@@ -20,14 +20,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   const id = taskIdArg(ctx, arg(input, "id"));
   const d = ctx.store().showTask(id, ctx.json ? 50 : 20);
   if (ctx.json) {
-    ctx.printJson({
-      task: taskJson(d.task),
-      parents: d.parents.map(taskJson),
-      children: d.children.map(taskJson),
-      comments: d.comments,
-      events: d.events,
-      runs: d.runs,
-    });
+    ctx.printJson(taskDetailJson(d));
     return 0;
   }
   const t = d.task;

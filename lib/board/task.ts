@@ -101,3 +101,22 @@ export function taskJson(t: Task): Record<string, unknown> {
     last_failure_error: t.last_failure_error,
   };
 }
+
+/** A task with its links, comments, events and runs: `show --json` and MCP kanban_show. */
+export function taskDetailJson(d: {
+  task: Task;
+  parents: Task[];
+  children: Task[];
+  comments: Comment[];
+  events: TaskEvent[];
+  runs: Run[];
+}): Record<string, unknown> {
+  return {
+    task: taskJson(d.task),
+    parents: d.parents.map(taskJson),
+    children: d.children.map(taskJson),
+    comments: d.comments,
+    events: d.events,
+    runs: d.runs,
+  };
+}

@@ -11,7 +11,7 @@ import {
   normalizeSkills,
   NotFoundError,
   parsePriority,
-  taskJson,
+  taskDetailJson,
   UsageError,
   validateAbsolutePath,
   type WorkspaceSpec,
@@ -120,12 +120,7 @@ const show: ToolDef = {
     if (!store.getTask(id)) throw new ToolError(`task ${id} not found`, "not_found");
     const d = store.showTask(id, 50);
     return {
-      task: taskJson(d.task),
-      parents: d.parents.map(taskJson),
-      children: d.children.map(taskJson),
-      comments: d.comments,
-      events: d.events,
-      runs: d.runs,
+      ...taskDetailJson(d),
       worker_context: buildWorkerContext(store.workerContextData(id)),
     };
   },
