@@ -2,15 +2,15 @@
 
 import { InvalidStateError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
-import { arg, str } from "../../lib/cli/parse.ts";
+import { str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import {
   DELIVERABLE_PLATFORMS,
   isDeliverable,
-  subscriptionKey,
   subscriptionLabel,
 } from "../../lib/gateway/notifier/mod.ts";
 import { NotifyStore } from "../../lib/store/engine.ts";
+import { subscriptionKeyArg } from "./subscription_arg.ts";
 
 export const spec: CommandSpec = {
   name: "notify-subscribe",
@@ -33,12 +33,7 @@ export const spec: CommandSpec = {
 };
 
 export function run(ctx: Ctx, input: ParsedInput): number {
-  const key = subscriptionKey({
-    taskId: arg(input, "id") ?? "",
-    platform: str(input, "platform"),
-    chatId: str(input, "chatId"),
-    threadId: str(input, "threadId"),
-  });
+  const key = subscriptionKeyArg(input);
   const userId = str(input, "userId")?.trim() || null;
   const store = ctx.store();
   const task = store.requireTask(key.taskId);

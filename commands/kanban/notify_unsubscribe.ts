@@ -2,10 +2,10 @@
 
 import { NotFoundError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
-import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { subscriptionKey, subscriptionLabel } from "../../lib/gateway/notifier/mod.ts";
+import { subscriptionLabel } from "../../lib/gateway/notifier/mod.ts";
 import { NotifyStore } from "../../lib/store/engine.ts";
+import { subscriptionKeyArg } from "./subscription_arg.ts";
 
 export const spec: CommandSpec = {
   name: "notify-unsubscribe",
@@ -19,12 +19,7 @@ export const spec: CommandSpec = {
 };
 
 export function run(ctx: Ctx, input: ParsedInput): number {
-  const key = subscriptionKey({
-    taskId: arg(input, "id") ?? "",
-    platform: str(input, "platform"),
-    chatId: str(input, "chatId"),
-    threadId: str(input, "threadId"),
-  });
+  const key = subscriptionKeyArg(input);
   const store = ctx.store();
   const notify = new NotifyStore(store.conn, ctx.clock);
   if (!notify.unsubscribe(key)) {
