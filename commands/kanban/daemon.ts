@@ -4,14 +4,14 @@
  * the old standalone loop runs, for hosts that cannot run the gateway.
  */
 
-import { parseCount, UsageError } from "../../lib/board/mod.ts";
+import { UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { loadConfig } from "../../lib/config/mod.ts";
 import { Dispatcher, isQuiet } from "../../lib/dispatcher/mod.ts";
 import { DispatchStore } from "../../lib/store/engine.ts";
-import { renderResult, workerBaseEnv } from "./dispatch.ts";
+import { dispatchLimits, renderResult, workerBaseEnv } from "./dispatch.ts";
 
 export const spec: CommandSpec = {
   name: "daemon",
@@ -71,12 +71,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
       "invalid_number",
     );
   }
-  const maxRaw = str(input, "max");
-  const limitRaw = str(input, "failureLimit");
-  const max = maxRaw === undefined ? undefined : parseCount("--max", maxRaw, 0);
-  const failureLimit = limitRaw === undefined
-    ? undefined
-    : parseCount("--failure-limit", limitRaw, 1);
+  const { max, failureLimit } = dispatchLimits(input);
   const verbose = flag(input, "verbose");
   const pidfile = str(input, "pidfile");
   const config = await loadConfig(ctx.home, ctx.env);

@@ -83,6 +83,18 @@ export function renderResult(r: DispatchResult): string[] {
   return out;
 }
 
+/** --max (spawns per tick, 0 or more) and --failure-limit (1 or more), when given. */
+export function dispatchLimits(
+  input: ParsedInput,
+): { max: number | undefined; failureLimit: number | undefined } {
+  const maxRaw = str(input, "max");
+  const limitRaw = str(input, "failureLimit");
+  return {
+    max: maxRaw === undefined ? undefined : parseCount("--max", maxRaw, 0),
+    failureLimit: limitRaw === undefined ? undefined : parseCount("--failure-limit", limitRaw, 1),
+  };
+}
+
 function checkTask(ctx: Ctx, id: string): void {
   const t = ctx.store().getTask(id);
   if (!t) throw new NotFoundError(`no such task: ${id}`);
@@ -103,12 +115,7 @@ function checkTask(ctx: Ctx, id: string): void {
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const dryRun = flag(input, "dryRun");
   const untilIdle = flag(input, "untilIdle");
-  const maxRaw = str(input, "max");
-  const limitRaw = str(input, "failureLimit");
-  const max = maxRaw === undefined ? undefined : parseCount("--max", maxRaw, 0);
-  const failureLimit = limitRaw === undefined
-    ? undefined
-    : parseCount("--failure-limit", limitRaw, 1);
+  const { max, failureLimit } = dispatchLimits(input);
   const taskId = str(input, "task")?.trim() || undefined;
   if (dryRun && untilIdle) {
     throw new UsageError("--dry-run and --until-idle cannot be combined", "conflicting_options");
