@@ -25,6 +25,7 @@ import { loadConfig } from "../lib/config/config.ts";
 import { Dispatcher } from "../lib/dispatcher/dispatcher.ts";
 import { openBoard } from "../lib/store/mod.ts";
 import { benchRuns, denoRun, percentile, type Report, ROOT } from "./harness.ts";
+import { cpuMs, openFds, rssMiB } from "./proc_stats.ts";
 
 const PROFILE_YAML = `kanban:
   dispatch_interval_seconds: 60
@@ -41,33 +42,6 @@ const PROFILE_YAML = `kanban:
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Wall-clock milliseconds with sub-millisecond precision. */
 const nowMs = () => performance.timeOrigin + performance.now();
-
-async function procText(path: string): Promise<string> {
-  const out = await new Deno.Command("cat", { args: [path], stdout: "piped", stderr: "null" })
-    .output();
-  return new TextDecoder().decode(out.stdout);
-}
-
-/** CPU time (utime + stime) of `pid` in milliseconds. */
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await procText(`/proc/${pid}/stat`);
-  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  // Fields 14 and 15 (utime, stime) are at index 11 and 12 after "pid (comm) ". Clock ticks: 100/s.
-  return (Number(f[11]) + Number(f[12])) * 10;
-}
-
-async function rssMiB(pid: number): Promise<number> {
-  const kb = Number(/^VmRSS:\s*(\d+)/m.exec(await procText(`/proc/${pid}/status`))?.[1] ?? NaN);
-  return kb / 1024;
-}
-
-async function openFds(pid: number): Promise<number> {
-  const out = await new Deno.Command("sh", {
-    args: ["-c", `ls /proc/${pid}/fd | wc -l`],
-    stdout: "piped",
-  }).output();
-  return Number(new TextDecoder().decode(out.stdout).trim());
-}
 
 async function readStamp(path: string, deadline: number): Promise<number> {
   while (true) {

@@ -6,6 +6,7 @@
  */
 
 import { type BenchModule, type BenchRow, makeRow, ROOT } from "./harness.ts";
+import { procText } from "./proc_stats.ts";
 
 const BENCH_DIR = `${ROOT}bench/`;
 
@@ -22,8 +23,7 @@ function benchModules(): string[] {
 async function readText(path: string): Promise<string> {
   try {
     if (!path.startsWith("/proc/")) return await Deno.readTextFile(path);
-    const out = await new Deno.Command("cat", { args: [path], stderr: "null" }).output();
-    return out.success ? new TextDecoder().decode(out.stdout) : "";
+    return await procText(path);
   } catch {
     return "";
   }

@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import { DatabaseSync } from "node:sqlite";
 import { openBoard } from "../lib/store/mod.ts";
 import { denoRun, percentile, ROOT } from "./harness.ts";
+import { openFds, rssMiB } from "./proc_stats.ts";
 
 const { values: opts } = parseArgs({
   args: Deno.args,
@@ -29,25 +30,6 @@ const RATE = Number(opts.rate);
 if (!(MINUTES > 0) || !(RATE > 0)) {
   console.error("soak: --minutes and --rate must be positive numbers");
   Deno.exit(2);
-}
-
-/** Text of a /proc file, through cat(1): Deno opens /proc only with --allow-all. */
-async function procText(path: string): Promise<string> {
-  const out = await new Deno.Command("/bin/cat", { args: [path], stderr: "null" }).output();
-  return new TextDecoder().decode(out.stdout);
-}
-
-async function rssMiB(pid: number): Promise<number> {
-  const kb = Number(/^VmRSS:\s*(\d+)/m.exec(await procText(`/proc/${pid}/status`))?.[1] ?? NaN);
-  return kb / 1024;
-}
-
-async function openFds(pid: number): Promise<number> {
-  const out = await new Deno.Command("sh", {
-    args: ["-c", `ls /proc/${pid}/fd | wc -l`],
-    stderr: "null",
-  }).output();
-  return Number(new TextDecoder().decode(out.stdout).trim());
 }
 
 interface Sample {
