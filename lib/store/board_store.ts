@@ -36,6 +36,9 @@ import type {
   TaskDetail,
 } from "./types.ts";
 
+/** TASK_COLUMNS of the tasks table aliased `t`, for joins. */
+const LINKED_TASK_COLUMNS = TASK_COLUMNS.replace(/(^|, )/g, "$1t.");
+
 /** Longest error text we store (Hermes cuts at 500). */
 export const MAX_ERROR_CHARS = 500;
 
@@ -324,23 +327,23 @@ export class SqliteBoardStore implements BoardStore {
     return r[0]?.[0] ?? new Uint8Array();
   }
 
+  /** The parents or the children of `id`, oldest first. */
+  linkedTasks(id: string, side: "parents" | "children"): Task[] {
+    const [other, self] = side === "parents"
+      ? ["parent_id", "child_id"]
+      : ["child_id", "parent_id"];
+    return this.conn.all<Row>(
+      `SELECT ${LINKED_TASK_COLUMNS} FROM task_links l JOIN tasks t ON t.id = l.${other}
+       WHERE l.${self} = ? ORDER BY t.created_at, t.rowid`,
+      id,
+    ).map(toTask);
+  }
+
   showTask(id: string, eventLimit = 50): TaskDetail {
     return this.conn.read(() => {
       const task = this.requireTask(id);
-      const parents = this.conn.all<Row>(
-        `SELECT ${
-          TASK_COLUMNS.replace(/(^|, )/g, "$1t.")
-        } FROM task_links l JOIN tasks t ON t.id = l.parent_id
-         WHERE l.child_id = ? ORDER BY t.created_at, t.rowid`,
-        id,
-      ).map(toTask);
-      const children = this.conn.all<Row>(
-        `SELECT ${
-          TASK_COLUMNS.replace(/(^|, )/g, "$1t.")
-        } FROM task_links l JOIN tasks t ON t.id = l.child_id
-         WHERE l.parent_id = ? ORDER BY t.created_at, t.rowid`,
-        id,
-      ).map(toTask);
+      const parents = this.linkedTasks(id, "parents");
+      const children = this.linkedTasks(id, "children");
       const comments = this.conn.all<Row>(
         "SELECT * FROM task_comments WHERE task_id = ? ORDER BY created_at, id",
         id,
@@ -754,13 +757,8 @@ export class SqliteBoardStore implements BoardStore {
         a.run.ended_at !== null
       );
       const attempts = closed.slice(-CONTEXT_CAPS.attempts);
-      const parents = this.conn.all<Row>(
-        `SELECT ${
-          TASK_COLUMNS.replace(/(^|, )/g, "$1t.")
-        } FROM task_links l JOIN tasks t ON t.id = l.parent_id
-         WHERE l.child_id = ? ORDER BY t.created_at, t.rowid`,
-        id,
-      ).map(toTask).map((p) => ({ task: p, handoff: this.handoffOf(p) }));
+      const parents = this.linkedTasks(id, "parents")
+        .map((p) => ({ task: p, handoff: this.handoffOf(p) }));
       const recent = task.assignee === null ? [] : this.conn.all<Row>(
         `SELECT ${TASK_COLUMNS} FROM tasks WHERE assignee = ? AND status = 'done' AND id != ?
          ORDER BY completed_at DESC, rowid DESC LIMIT ?`,
