@@ -20,13 +20,14 @@ import { loadProfiles } from "../workers/profiles.ts";
 import { boardsOnDisk } from "../store/boards.ts";
 import { ChangeWatcher } from "./change_watch.ts";
 import { diagnoseStuck, StuckDetector } from "./health.ts";
-import type {
-  FromDispatcher,
-  GatewayStats,
-  LogLevel,
-  StuckWarning,
-  TickSummary,
-  ToDispatcher,
+import {
+  emptyStats,
+  type FromDispatcher,
+  type GatewayStats,
+  type LogLevel,
+  type StuckWarning,
+  type TickSummary,
+  type ToDispatcher,
 } from "./messages.ts";
 import { installSandboxKill } from "./sandbox_kill.ts";
 
@@ -72,17 +73,7 @@ let watcher: ChangeWatcher | null = null;
 let pollMs = BACKSTOP_POLL_MS;
 let started = false;
 let draining = false;
-let stats: GatewayStats = {
-  boards: [],
-  ticks: 0,
-  spawnedTotal: 0,
-  lastTick: null,
-  lastTickAt: null,
-  running: 0,
-  ready: 0,
-  stuck: null,
-  draining: false,
-};
+let stats: GatewayStats = emptyStats();
 let statsQueued = false;
 
 function env(): (name: string) => string | undefined {
