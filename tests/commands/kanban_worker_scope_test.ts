@@ -15,15 +15,21 @@ function twoRunning(home: string) {
   });
 }
 
+/** The environment of a worker holding `task` as run `runId`, with its profile when given. */
+function workerEnv(
+  base: Record<string, string>,
+  task: string,
+  runId: number,
+  profile?: string,
+): Record<string, string> {
+  const env = { ...base, HERMES_KANBAN_TASK: task, HERMES_KANBAN_RUN_ID: String(runId) };
+  return profile === undefined ? env : { ...env, HERMES_PROFILE: profile };
+}
+
 Deno.test("kanban worker may not complete, block or heartbeat another task", async () => {
   await using home = await tempHome();
   const { mine, other, runId } = twoRunning(home.path);
-  const env = {
-    ...home.env,
-    HERMES_KANBAN_TASK: mine,
-    HERMES_KANBAN_RUN_ID: String(runId),
-    HERMES_PROFILE: "w",
-  };
+  const env = workerEnv(home.env, mine, runId, "w");
   const before = snapshot(home.path);
   const c = await hermes(["kanban", "complete", other, "--json"], { env });
   equal(c.code, 1);
@@ -43,7 +49,7 @@ Deno.test("kanban worker may not complete, block or heartbeat another task", asy
 Deno.test("kanban worker with a stale run id is refused on its own task", async () => {
   await using home = await tempHome();
   const { mine, runId } = twoRunning(home.path);
-  const env = { ...home.env, HERMES_KANBAN_TASK: mine, HERMES_KANBAN_RUN_ID: String(runId + 7) };
+  const env = workerEnv(home.env, mine, runId + 7);
   for (const argv of [["complete"], ["block", "stuck"], ["heartbeat"]]) {
     const r = await hermes(["kanban", ...argv], { env });
     equal(r.code, 1, argv[0]);
@@ -54,7 +60,7 @@ Deno.test("kanban worker with a stale run id is refused on its own task", async 
 Deno.test("kanban worker completes its own task by default, with its current run", async () => {
   await using home = await tempHome();
   const { mine, runId } = twoRunning(home.path);
-  const env = { ...home.env, HERMES_KANBAN_TASK: mine, HERMES_KANBAN_RUN_ID: String(runId) };
+  const env = workerEnv(home.env, mine, runId);
   const h = await hermes(["kanban", "heartbeat", "--note", "half way"], { env });
   equal(h.code, 0, h.stderr);
   const c = await hermes(["kanban", "complete", "--summary", "done it"], { env });
@@ -67,7 +73,7 @@ Deno.test("kanban worker completes its own task by default, with its current run
 Deno.test("kanban worker blocks its own task with a reason and no id", async () => {
   await using home = await tempHome();
   const { mine, runId } = twoRunning(home.path);
-  const env = { ...home.env, HERMES_KANBAN_TASK: mine, HERMES_KANBAN_RUN_ID: String(runId) };
+  const env = workerEnv(home.env, mine, runId);
   const b = await hermes(["kanban", "block", "need", "the", "API", "key"], { env });
   equal(b.code, 0, b.stderr);
   equal(b.stdout, `Blocked ${mine}: need the API key\n`);
@@ -76,12 +82,7 @@ Deno.test("kanban worker blocks its own task with a reason and no id", async () 
 Deno.test("kanban worker comments as its profile and may not choose an author", async () => {
   await using home = await tempHome();
   const { mine, other, runId } = twoRunning(home.path);
-  const env = {
-    ...home.env,
-    HERMES_KANBAN_TASK: mine,
-    HERMES_KANBAN_RUN_ID: String(runId),
-    HERMES_PROFILE: "writer",
-  };
+  const env = workerEnv(home.env, mine, runId, "writer");
   const own = await hermes(["kanban", "comment", "found", "it", "--json"], { env });
   equal(own.code, 0, own.stderr);
   const c = own.json<{ task_id: string; author: string; body: string }>();
