@@ -4,6 +4,7 @@ import { type TaskEvent, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, OptionSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { sleep } from "../../lib/gateway/abortable_sleep.ts";
 import type { EventFilter } from "../../lib/store/types.ts";
 import { iso } from "./heartbeat.ts";
 
@@ -79,19 +80,6 @@ export function eventLine(e: TaskEvent): string {
   const run = e.run_id !== null ? `  run ${e.run_id}` : "";
   const payload = e.payload ? `  ${JSON.stringify(e.payload)}` : "";
   return `#${e.id}  ${iso(e.created_at)}  ${e.task_id}  ${e.kind}${run}${payload}`;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 const BATCH = 500;

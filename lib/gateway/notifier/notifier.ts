@@ -13,6 +13,7 @@
 
 import { type Env, homePaths } from "../../config/paths.ts";
 import { boardsOnDisk } from "../../store/boards.ts";
+import { sleep } from "../abortable_sleep.ts";
 import { ChangeWatcher } from "../change_watch.ts";
 import { get, loadConfig } from "../../config/config.ts";
 import { type Clock, openBoard, type SqliteBoardStore, systemClock } from "../../store/mod.ts";
@@ -84,19 +85,6 @@ interface BoardHandle {
 type Target =
   | ({ type: "webhook"; url: string; secret: string | null; label: string } & RetryPolicy)
   | ({ type: "command"; argv: readonly string[]; label: string } & RetryPolicy);
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted || ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
 
 /** A counting semaphore. */
 class Slots {
