@@ -3,6 +3,7 @@
  * and state file, and the boards' running and stuck tasks read from the databases.
  */
 
+import type { Task } from "../board/mod.ts";
 import type { Config } from "../config/config.ts";
 import { type Env, homePaths } from "../config/paths.ts";
 import { openBoard } from "../store/mod.ts";
@@ -49,6 +50,11 @@ export interface StatusReport {
 /** A ready, assigned task older than this with no claim is reported as stuck. */
 export const STUCK_READY_SECONDS = 120;
 
+/** Task `t` of `board` reported as stuck, with why and for how long. */
+function stuckTask(board: string, t: Task, why: string, seconds: number): StuckTask {
+  return { board, id: t.id, title: t.title, assignee: t.assignee, status: t.status, why, seconds };
+}
+
 /** Gather the status of the gateway of `home`. */
 export function statusReport(home: string, config: Config, env: Env, now: number): StatusReport {
   const rec = liveGateway(home);
@@ -68,32 +74,17 @@ export function statusReport(home: string, config: Config, env: Env, now: number
         if (t.status === "running") {
           tasks.running++;
           if (t.claim_expires !== null && t.claim_expires < now) {
-            stuck.push({
-              board,
-              id: t.id,
-              title: t.title,
-              assignee: t.assignee,
-              status: t.status,
-              why: "claim expired (no heartbeat)",
-              seconds: now - t.claim_expires,
-            });
+            stuck.push(stuckTask(board, t, "claim expired (no heartbeat)", now - t.claim_expires));
           }
           continue;
         }
         if (!t.assignee || t.claim_lock) continue;
         tasks.ready++;
         if (now - t.created_at > STUCK_READY_SECONDS) {
-          stuck.push({
-            board,
-            id: t.id,
-            title: t.title,
-            assignee: t.assignee,
-            status: t.status,
-            why: t.last_failure_error
-              ? `not started: ${t.last_failure_error.split("\n")[0]}`
-              : "ready and assigned but not started",
-            seconds: now - t.created_at,
-          });
+          const why = t.last_failure_error
+            ? `not started: ${t.last_failure_error.split("\n")[0]}`
+            : "ready and assigned but not started";
+          stuck.push(stuckTask(board, t, why, now - t.created_at));
         }
       }
     } finally {
