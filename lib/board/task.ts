@@ -75,6 +75,16 @@ export interface Run {
   log_path: string | null;
 }
 
+/** A task with its parents, children, comments, recent events and runs. */
+export interface TaskDetail {
+  task: Task;
+  parents: Task[];
+  children: Task[];
+  comments: Comment[];
+  events: TaskEvent[];
+  runs: Run[];
+}
+
 /** The task fields Hermes prints in `--json` output, in its order. */
 export function taskJson(t: Task): Record<string, unknown> {
   return {
@@ -103,14 +113,7 @@ export function taskJson(t: Task): Record<string, unknown> {
 }
 
 /** A task with its links, comments, events and runs: `show --json` and MCP kanban_show. */
-export function taskDetailJson(d: {
-  task: Task;
-  parents: Task[];
-  children: Task[];
-  comments: Comment[];
-  events: TaskEvent[];
-  runs: Run[];
-}): Record<string, unknown> {
+export function taskDetailJson(d: TaskDetail): Record<string, unknown> {
   return {
     task: taskJson(d.task),
     parents: d.parents.map(taskJson),

@@ -1,6 +1,14 @@
 /** The store's interface: everything the CLI, dispatcher and server ask of a board. */
 
-import type { Comment, Run, Status, Task, TaskEvent, WorkspaceSpec } from "../board/mod.ts";
+import type {
+  Comment,
+  Run,
+  Status,
+  Task,
+  TaskDetail,
+  TaskEvent,
+  WorkspaceSpec,
+} from "../board/mod.ts";
 import type { WorkerContextInput } from "../board/worker_context.ts";
 
 /** Who is acting: a person at a terminal/API, or a worker holding a run. */
@@ -34,15 +42,8 @@ export interface ListFilter {
   limit?: number;
 }
 
-/** Everything `show` prints. */
-export interface TaskDetail {
-  task: Task;
-  parents: Task[];
-  children: Task[];
-  comments: Comment[];
-  events: TaskEvent[];
-  runs: Run[];
-}
+/** Everything `show` prints (defined with the board's types). */
+export type { TaskDetail };
 
 /** Counts for `stats`. */
 export interface BoardStats {
