@@ -1,34 +1,14 @@
 /** Shapes of the dashboard API as the web board uses them. */
 
 import type { Status } from "../../lib/board/status.ts";
-import type { TaskEvent } from "../../lib/board/task.ts";
+import type { Task as BoardTask, TaskEvent } from "../../lib/board/task.ts";
 
 /** A task status and an event row: the board's own types, as the API sends them. */
 export type { Status, TaskEvent };
 
-/** A task as the API returns it. */
-export interface Task {
-  id: string;
-  title: string;
-  body: string | null;
-  assignee: string | null;
-  status: Status;
-  priority: number;
-  tenant: string | null;
-  created_by: string | null;
-  created_at: number;
-  started_at: number | null;
-  completed_at: number | null;
-  workspace_kind: string;
-  workspace_path: string | null;
-  result: string | null;
+/** A task as the API sends it (apiTask in lib/server/shapes.ts): skills a list, plus ages. */
+export interface Task extends Omit<BoardTask, "skills"> {
   skills: string[];
-  max_runtime_seconds: number | null;
-  max_retries: number | null;
-  idempotency_key: string | null;
-  current_run_id: number | null;
-  consecutive_failures: number;
-  last_failure_error: string | null;
   age: { created_age_seconds: number | null; started_age_seconds: number | null };
 }
 
