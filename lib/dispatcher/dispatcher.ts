@@ -27,6 +27,7 @@ import {
   type Liveness,
   livenessMany,
   loadProfiles,
+  prepareScratch,
   prepareWorkspace,
   type ProcIdentity,
   type Profile,
@@ -563,6 +564,14 @@ export class Dispatcher {
       }
       const owner = this.#ownerPid(row.claimLock);
       const foreign = owner !== null && owners.has(owner);
+      if (row.proc === null && !foreign && row.runId !== null) {
+        // Its claimer is gone without recording a worker: the run's own files tell whether
+        // one was started (the wrapper creates the log) and how it ended (the exit file).
+        const { logPath } = runFiles(this.#paths, row.taskId, row.runId);
+        const exitCode = this.#exitFileCode(logPath);
+        const unrecordedStart = exitCode === null && fileExists(logPath);
+        return { ...base, foreign, hasProc: false, liveness: null, exitCode, unrecordedStart };
+      }
       return { ...base, foreign, hasProc: row.proc !== null, liveness: null };
     });
     // Only processes nobody else watches need a look (another dispatcher's, once its lease lapsed).
@@ -647,14 +656,14 @@ export class Dispatcher {
         return;
       case "exited":
         this.#observed.delete(runId);
-        this.#clearGroup(row.proc as ProcRecord);
+        if (row.proc) this.#clearGroup(row.proc);
         this.#applyEnded(
           taskId,
           runId,
           this.#profileOf(row.runProfile ?? row.assignee),
           { code: d.exitCode, signal: null },
           d.exitCode,
-          row.logPath,
+          row.logPath ?? runFiles(this.#paths, taskId, runId).logPath,
           pid,
           res,
         );
@@ -811,14 +820,19 @@ export class Dispatcher {
     const ready: Promise<unknown>[] = [];
     const started: Child[] = [];
     const failures: SpawnFailure[] = [];
-    // Workspaces first (they may wait on git); then every spawn in one synchronous run,
-    // so the start times of the whole batch are read by one /proc helper.
+    // Workspaces that may wait (dir: checks, git worktrees) first, concurrently; then every
+    // spawn in one synchronous run, so the start times of the whole batch are read by one
+    // /proc helper. A scratch directory is made inside that run, right before its spawn,
+    // while the workers started before it run on the other core.
     const prepared = await Promise.all(claims.map(async ({ task, runId }) => {
       const resolved = resolveProfile(this.#profiles, task.assignee);
       if ("error" in resolved) {
         if (resolved.cause === "unknown_profile") res.skipped_nonspawnable.push(task.id);
         failures.push({ task, runId, error: resolved.error, cause: resolved.cause });
         return null;
+      }
+      if (task.workspace_kind === "scratch") {
+        return { task, runId, profile: resolved.profile, workspace: null };
       }
       try {
         const workspace = await prepareWorkspace(task, this.#paths, this.#roots, {
@@ -832,7 +846,14 @@ export class Dispatcher {
     }));
     for (const p of prepared) {
       if (p === null) continue;
-      const { task, runId, profile, workspace } = p;
+      const { task, runId, profile } = p;
+      let workspace: string;
+      try {
+        workspace = p.workspace ?? prepareScratch(task, this.#paths);
+      } catch (e) {
+        failures.push({ task, runId, error: message(e), cause: "workspace" });
+        continue;
+      }
       const { logPath, exitPath } = runFiles(this.#paths, task.id, runId);
       try {
         const h = spawnWorker({
@@ -1050,8 +1071,9 @@ export class Dispatcher {
     for (const c of ready) {
       this.#children.delete(c.runId);
       try {
-        capLog(c.logPath, this.#logMaxBytes);
-      } catch { /* the log is evidence, not a reason to fail */ }
+        // A stat is cheaper than capLog's open, and most logs are far below the cap.
+        if (Deno.statSync(c.logPath).size > this.#logMaxBytes) capLog(c.logPath, this.#logMaxBytes);
+      } catch { /* missing, or the log is evidence, not a reason to fail */ }
       // The leader is gone; whatever it left running in its group goes too.
       if (c.stop === null && groupExists(c.pid)) {
         this.#track(killTree(c.pid, this.#graceMs, c.identity));
@@ -1176,5 +1198,15 @@ export class Dispatcher {
       }
       return res;
     });
+  }
+}
+
+/** True when `path` exists (any error reads as absent). */
+function fileExists(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -347,7 +347,8 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       if (runId !== null && run === null) {
         throw new NotFoundError(`task ${id} has no run ${runId}`, "no_run");
       }
-      return json(readLog(boardPaths(d.home, board(c)).logs, id, run?.id ?? null, tail));
+      const logs = boardPaths(d.home, board(c)).logs;
+      return json(readLog(logs, id, run?.id ?? null, run?.log_path ?? null, tail));
     }],
     ["GET", "/links", (c) => json({ links: allLinks(store(c)) })],
     ["POST", "/links", async (c) => {
@@ -448,16 +449,20 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
   }));
 }
 
-/** Read the tail of a run's log: `<logs>/<task id>/<run id>.log`, never outside `logs`. */
+/**
+ * Read the tail of a run's log at the path its spawn recorded (hx_run_procs.log_path),
+ * never outside `logs`. A run without a recorded path never had a worker, so no log.
+ */
 export function readLog(
   logs: string,
   taskId: string,
   runId: number | null,
+  logPath: string | null,
   tail: number,
 ): Record<string, unknown> {
   const empty = { task_id: taskId, run_id: runId, path: null, exists: false, size_bytes: 0 };
-  if (runId === null) return { ...empty, content: "", truncated: false };
-  const path = `${logs}/${taskId}/${runId}.log`;
+  if (runId === null || logPath === null) return { ...empty, content: "", truncated: false };
+  const path = logPath;
   let real: string;
   let realLogs: string;
   try {

@@ -40,7 +40,8 @@ export interface SpawnedWorker {
   pid: number;
   identity: ProcIdentity;
   /**
-   * Resolves once `identity.startTicks` is filled in (the same object is updated).
+   * Resolves once `identity.startTicks` is filled in (the same object is updated), or
+   * once the worker has ended first (a reaped process has no start time left to read).
    * Under the release permissions /proc is read by a helper process, batched over
    * all spawns of one event-loop turn, so await this before persisting the identity.
    */
@@ -115,13 +116,17 @@ export function workerEnv(
   return env;
 }
 
-/** Log and exit file paths of one run: `<logs>/<task id>/<run id>.log` and `.exit`. */
+/**
+ * Log and exit file paths of one run: `<logs>/<task id>.<run id>.log` and `.exit`.
+ * Flat, so a spawn creates no directory (a directory costs more than a file to make);
+ * readers take the path recorded in hx_run_procs.log_path, never rebuild it.
+ */
 export function runFiles(
   paths: BoardPaths,
   taskId: string,
   runId: number,
 ): { logPath: string; exitPath: string } {
-  const base = `${paths.logs}/${taskId}/${runId}`;
+  const base = `${paths.logs}/${taskId}.${runId}`;
   return { logPath: `${base}.log`, exitPath: `${base}.exit` };
 }
 
@@ -195,14 +200,22 @@ function setsidBinary(): string | null {
 }
 
 let shReal: string | null | undefined;
+// Answers per resolved path (a few at most), so a spawn does not resolve symlinks again.
+const systemSh = new Map<string, boolean>();
 function isSystemSh(path: string): boolean {
   if (path === SH) return true;
-  try {
-    shReal ??= Deno.realPathSync(SH);
-    return Deno.realPathSync(path) === shReal;
-  } catch {
-    return false;
+  let yes = systemSh.get(path);
+  if (yes === undefined) {
+    try {
+      shReal ??= Deno.realPathSync(SH);
+      yes = Deno.realPathSync(path) === shReal;
+    } catch {
+      yes = false;
+    }
+    if (systemSh.size > 64) systemSh.clear();
+    systemSh.set(path, yes);
   }
+  return yes;
 }
 
 function hereIdentity(pid: number): ProcIdentity {
@@ -238,11 +251,17 @@ function dirOf(path: string): string {
   return i <= 0 ? "/" : path.slice(0, i);
 }
 
+function ensureDir(dir: string): void {
+  try {
+    // One stat in the common case (the board's logs directory exists).
+    if (Deno.statSync(dir).isDirectory) return;
+  } catch { /* make it */ }
+  Deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
 function prepareLogDir(logPath: string, exitPath: string): void {
-  Deno.mkdirSync(dirOf(logPath), { recursive: true, mode: 0o700 });
-  if (dirOf(exitPath) !== dirOf(logPath)) {
-    Deno.mkdirSync(dirOf(exitPath), { recursive: true, mode: 0o700 });
-  }
+  ensureDir(dirOf(logPath));
+  if (dirOf(exitPath) !== dirOf(logPath)) ensureDir(dirOf(exitPath));
 }
 
 /**
@@ -333,6 +352,11 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     code: s.signal ? null : s.code,
     signal: s.signal ?? null,
   }));
+  if (identity.startTicks === null && procAccess() === "helper") {
+    // A worker reaped before the helper answers has no /proc entry left to read, and its
+    // end is known: do not wait for the helper (short tasks end within a few ms).
+    identityReady = Promise.race([identityReady, exited.then(() => identity, () => identity)]);
+  }
   return { pid, identity, identityReady, child, exited };
 }
 

@@ -221,6 +221,30 @@ async function prepareWorktree(
 }
 
 /**
+ * A task's scratch workspace, made 0700 if missing, synchronously: the dispatcher makes it
+ * right before the spawn, while the workers started before it run. One mkdir in the common
+ * case (the parent only when that fails), then a chmod: the umask may have taken owner bits,
+ * and a directory left by an earlier run has a mode we do not know.
+ */
+export function prepareScratch(task: Task, paths: BoardPaths): string {
+  const dir = scratchPath(paths, safeId(task));
+  makeScratch(paths, dir);
+  return dir;
+}
+
+function makeScratch(paths: BoardPaths, dir: string): void {
+  try {
+    Deno.mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) {
+      ensurePrivateDir(paths.workspaces);
+      Deno.mkdirSync(dir, { mode: 0o700 });
+    } else if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
+  }
+  Deno.chmodSync(dir, 0o700);
+}
+
+/**
  * Make sure a task's workspace exists and return its absolute, symlink-free path.
  * Throws a HermesError (UsageError, NotFoundError, PermissionError, InvalidStateError,
  * ConflictError) with a one-line message when it cannot.
@@ -232,13 +256,8 @@ export async function prepareWorkspace(
   opts: WorkspaceOptions = {},
 ): Promise<string> {
   switch (task.workspace_kind) {
-    case "scratch": {
-      const dir = scratchPath(paths, safeId(task));
-      ensurePrivateDir(paths.workspaces);
-      ensurePrivateDir(dir);
-      await Deno.chmod(dir, 0o700);
-      return dir;
-    }
+    case "scratch":
+      return prepareScratch(task, paths);
     case "dir": {
       const raw = task.workspace_path?.trim();
       if (!raw) {

@@ -356,12 +356,19 @@ Deno.test("log returns the tail of a run's log and never leaves the logs directo
   const id = String(t.id);
   const store = openBoard(s.home.path, "default");
   const { run } = store.claim(id, "test:1", 60);
+  // The log path a spawn records; readers take it from the run, never rebuild it.
+  const log = `${s.home.path}/kanban/logs/${id}.${run.id}.log`;
+  store.conn.run(
+    "INSERT INTO hx_run_procs (run_id, task_id, log_path) VALUES (?, ?, ?)",
+    run.id,
+    id,
+    log,
+  );
   store.close();
   const none = await s.call<Obj>("GET", `${API}/tasks/${id}/log`);
   deepEqual([none.status, none.body.exists, none.body.content], [200, false, ""]);
-  const dir = `${s.home.path}/kanban/logs/${id}`;
-  await Deno.mkdir(dir, { recursive: true });
-  await Deno.writeTextFile(`${dir}/${run.id}.log`, "line one\nline two\n");
+  await Deno.mkdir(`${s.home.path}/kanban/logs`, { recursive: true });
+  await Deno.writeTextFile(log, "line one\nline two\n");
   const full = await s.call<Obj>("GET", `${API}/tasks/${id}/log`);
   deepEqual(
     [
@@ -379,9 +386,9 @@ Deno.test("log returns the tail of a run's log and never leaves the logs directo
   equal((await s.call("GET", `${API}/tasks/${id}/log?tail=0`)).status, 400);
   equal((await s.call("GET", `${API}/tasks/${id}/log?run=999`)).status, 404);
   // A symlink planted in the logs dir pointing elsewhere is not followed.
-  await Deno.remove(`${dir}/${run.id}.log`);
+  await Deno.remove(log);
   await Deno.writeTextFile(`${s.home.path}/secret.txt`, "secret");
-  await Deno.symlink(`${s.home.path}/secret.txt`, `${dir}/${run.id}.log`);
+  await Deno.symlink(`${s.home.path}/secret.txt`, log);
   const link = await s.call<Obj>("GET", `${API}/tasks/${id}/log`);
   deepEqual([link.body.exists, link.body.content], [false, ""]);
 });

@@ -23,9 +23,9 @@ Deno.test("spawnWorker runs the shell body, logs its output and records exit 3",
   deepEqual(await w.exited, { code: 3, signal: null });
   equal(readExitFile(req.exitPath), 3);
   equal(Deno.readTextFileSync(req.logPath), "hi\noops\n");
-  equal(req.logPath, `${req.paths.logs}/${req.task.id}/1.log`);
+  equal(req.logPath, `${req.paths.logs}/${req.task.id}.1.log`);
   equal(Deno.statSync(req.logPath).mode! & 0o777, 0o600);
-  equal(Deno.statSync(`${req.paths.logs}/${req.task.id}`).mode! & 0o777, 0o700);
+  equal(Deno.statSync(req.paths.logs).mode! & 0o777, 0o700);
 });
 
 Deno.test("spawnWorker renders a configured argv and runs it in the workspace", async () => {
