@@ -12,6 +12,9 @@
  *
  *    A third figure puts the dispatcher beside the workers' own spawn path alone
  *    (prepareWorkspace + spawnWorker at the same cap, no board): what the dispatcher adds.
+ *    A fourth gives the CPU time per task of this process and its workers (Linux: utime,
+ *    stime, cutime and cstime of /proc/self/stat), beside the bare spawn's: on a shared
+ *    machine the rates move with other people's load, the CPU a task costs much less.
  *
  * `HERMES_BENCH_RUNS` scales the rounds down for a smoke run.
  * Run alone: `deno run $(cat permissions.flags) bench/dispatch_bench.ts`.
@@ -23,6 +26,7 @@ import { Dispatcher } from "../lib/dispatcher/mod.ts";
 import { openBoard, type SqliteBoardStore } from "../lib/store/mod.ts";
 import { prepareWorkspace, runFiles, SHELL_PROFILE, spawnWorker } from "../lib/workers/mod.ts";
 import { benchRuns, interleave, type Report, summarize } from "./harness.ts";
+import { procText } from "./proc_stats.ts";
 
 /** Idle-tick budget in µs and spawn-rate target in tasks per second. */
 const TICK_BUDGET_US = 25;
@@ -93,9 +97,22 @@ async function idleTick(report: Report): Promise<void> {
   }
 }
 
+/**
+ * Homes of finished throughput rounds, removed after the last round: on an ext4 without a
+ * journal (this machine's) every new inode is allocated past the inodes deleted in the last
+ * ~35 s, one lookup each, so deleting a round's 1,500 files just before the next round made
+ * that round pay for the bench's own cleanup. A running gateway does not delete as it spawns.
+ */
+const finishedHomes: string[] = [];
+
+async function removeFinishedHomes(): Promise<void> {
+  for (const h of finishedHomes.splice(0)) await Deno.remove(h, { recursive: true });
+}
+
 /** One dispatcher round: ms per task until all spawned, and until all done. */
 async function dispatchRound(): Promise<{ spawned: number; done: number }> {
   const { home, config } = await makeHome(`kanban:\n  max_workers: ${CAP}\n`);
+  finishedHomes.push(home);
   const store = openBoard(home, "default", { create: true });
   try {
     fill(store, TASKS, false);
@@ -125,7 +142,6 @@ async function dispatchRound(): Promise<{ spawned: number; done: number }> {
     return { spawned: (spawnedAt - t0) / TASKS, done: (t1 - t0) / TASKS };
   } finally {
     store.close();
-    await Deno.remove(home, { recursive: true });
   }
 }
 
@@ -156,6 +172,7 @@ async function bareRound(): Promise<{ spawned: number; done: number }> {
 /** The spawn path without a dispatcher: workspace + spawnWorker per task, CAP alive at most. */
 async function spawnPathRound(): Promise<{ spawned: number; done: number }> {
   const home = await Deno.makeTempDir({ prefix: "hermes-dispatch-bench-" });
+  finishedHomes.push(home);
   await Deno.chmod(home, 0o700);
   const store = openBoard(home, "default", { create: true });
   try {
@@ -200,20 +217,38 @@ async function spawnPathRound(): Promise<{ spawned: number; done: number }> {
     return { spawned: (t1 - t0) / TASKS, done: (t2 - t0) / TASKS };
   } finally {
     store.close();
-    await Deno.remove(home, { recursive: true });
   }
 }
 
+/** CPU time of this process and its reaped children, in ms (NaN where /proc is missing). */
+async function treeCpuMs(): Promise<number> {
+  const stat = await procText(`/proc/${Deno.pid}/stat`);
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // utime, stime, cutime, cstime (fields 14-17) are at 11-14 after "pid (comm) "; 100 ticks/s.
+  return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10;
+}
+
+type PerTask = { spawned: number; done: number; cpu: number };
+
+/** A round's figures plus the CPU it took per task. */
+async function withCpu(round: () => Promise<{ spawned: number; done: number }>): Promise<PerTask> {
+  const c0 = await treeCpuMs();
+  const r = await round();
+  return { ...r, cpu: (await treeCpuMs() - c0) / TASKS };
+}
+
 async function throughput(report: Report): Promise<void> {
-  type PerTask = { spawned: number; done: number };
   const got: Record<"dispatch" | "bare" | "path", PerTask[]> = { dispatch: [], bare: [], path: [] };
-  await interleave(benchRuns(5), {
-    dispatch: async () => (got.dispatch.push(await dispatchRound()), 0),
-    bare: async () => (got.bare.push(await bareRound()), 0),
-    path: async () => (got.path.push(await spawnPathRound()), 0),
-  }, 1);
-  const med = (k: keyof typeof got, f: "spawned" | "done") =>
-    summarize(got[k].map((r) => r[f])).median;
+  try {
+    await interleave(benchRuns(5), {
+      dispatch: async () => (got.dispatch.push(await withCpu(dispatchRound)), 0),
+      bare: async () => (got.bare.push(await withCpu(bareRound)), 0),
+      path: async () => (got.path.push(await withCpu(spawnPathRound)), 0),
+    }, 1);
+  } finally {
+    await removeFinishedHomes();
+  }
+  const med = (k: keyof typeof got, f: keyof PerTask) => summarize(got[k].map((r) => r[f])).median;
   const targetMs = 1000 / SPAWN_TARGET_PER_S;
   report(
     `true tasks through the dispatcher (cap ${CAP}), ms per task to spawned vs bare spawn (target ${SPAWN_TARGET_PER_S}/s)`,
@@ -234,12 +269,22 @@ async function throughput(report: Report): Promise<void> {
     "ms",
     med("path", "done"),
   );
+  if (Number.isFinite(med("dispatch", "cpu"))) {
+    report(
+      `true tasks through the dispatcher (cap ${CAP}), CPU ms per task (this process and its workers) vs bare spawn`,
+      med("dispatch", "cpu"),
+      "ms",
+      med("bare", "cpu"),
+    );
+  }
   const perS = (ms: number) => Math.round(1000 / ms);
   console.error(
     `dispatch: tasks/s spawned ${perS(med("dispatch", "spawned"))} (bare ${
       perS(med("bare", "spawned"))
     }), done ${perS(med("dispatch", "done"))} (bare exited ${perS(med("bare", "done"))}, ` +
-      `spawn path alone ${perS(med("path", "done"))})`,
+      `spawn path alone ${perS(med("path", "done"))}); CPU ms per task: dispatch ${
+        med("dispatch", "cpu").toFixed(2)
+      }, spawn path alone ${med("path", "cpu").toFixed(2)}, bare ${med("bare", "cpu").toFixed(2)}`,
   );
 }
 
