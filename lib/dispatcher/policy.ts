@@ -19,6 +19,9 @@ export const EXIT_NEEDS_PERSON = 78;
 /** How long a claim whose worker cannot be confirmed dead is left alone before it is looked at again. */
 export const RECLAIM_DEFER_SECONDS = 120;
 
+/** Past its max runtime plus this, an unrecorded worker is taken for dead. */
+export const UNRECORDED_GRACE_SECONDS = 60;
+
 /** One running task as the policy sees it. */
 export interface RunView {
   taskId: string;
@@ -41,6 +44,11 @@ export interface RunView {
   foreign: boolean;
   /** Claimed by this dispatcher, with the spawn still in progress. */
   spawning: boolean;
+  /**
+   * No process was recorded, but the run's log file exists: a dispatcher started the worker
+   * and died before recording it, so the worker may still be running.
+   */
+  unrecordedStart?: boolean;
 }
 
 /** What to do about one running task. */
@@ -73,6 +81,23 @@ export function decideRun(r: RunView, now: number): RunDecision {
   const expired = r.claimExpires !== null && r.claimExpires < now;
   if (r.foreign && !expired) return KEEP;
   if (!r.hasProc) {
+    // A dispatcher that died between spawning and recording: the worker's exit file says how
+    // it ended, so its finished work is recorded instead of being run again.
+    if (!r.foreign && r.exitCode !== null) return { kind: "exited", exitCode: r.exitCode };
+    if (!r.foreign && r.unrecordedStart && expired) {
+      // Started but unrecorded: never hand the task to another worker while this one may
+      // live, but no longer than its max runtime (plus a lease) after the run began.
+      const limit = r.maxRuntime === null || r.startedAt === null
+        ? null
+        : r.startedAt + r.maxRuntime + UNRECORDED_GRACE_SECONDS;
+      if (limit === null || now < limit) {
+        return {
+          kind: "defer",
+          reason:
+            "its worker was started but never recorded (the dispatcher died) and may still run",
+        };
+      }
+    }
     // Claimed by hand (`kanban claim`) or by a dispatcher that died before spawning.
     return expired ? { kind: "reclaim" } : KEEP;
   }
