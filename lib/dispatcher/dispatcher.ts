@@ -57,6 +57,8 @@ const LATENCY_SAMPLES = 256;
 const LOG_CAP_EVERY_MS = 1000;
 /** A loop with workers running wakes at least this often (log caps, liveness of the unwatched). */
 const RUNNING_WAKE_MS = 5000;
+/** Delay before retrying a task whose spawn just failed. */
+const SPAWN_RETRY_MS = 1000;
 /** How long an answer to "is that other dispatcher alive?" is trusted. */
 const OWNER_CACHE_MS = 1000;
 
@@ -448,6 +450,9 @@ export class Dispatcher {
     if (due !== null) this.#due(due * 1000);
     if (adopted) this.#due(Date.now() + ADOPTED_POLL_MS);
     if (rows.length) this.#due(Date.now() + RUNNING_WAKE_MS);
+    // A task whose spawn failed is ready again: retry soon, not at the next sweep (the
+    // failure limit bounds how often).
+    if (res.spawn_failed.length) this.#due(Date.now() + SPAWN_RETRY_MS);
     this.#stats.ticks++;
     this.#stats.last_tick_ms = performance.now() - t0;
     return res;

@@ -1,0 +1,26 @@
+import { equal, ok } from "node:assert/strict";
+import { hermes } from "../support/cli.ts";
+import { tempHome } from "../support/home.ts";
+
+Deno.test("dispatch --until-idle gives up on a task that cannot spawn without waiting for the sweep", async () => {
+  await using home = await tempHome();
+  await Deno.writeTextFile(
+    `${home.path}/config.yaml`,
+    "kanban:\n  profiles:\n    ghost:\n      command: [no-such-program-hermes-test]\n      completion: exit_code\n",
+  );
+  const c = await hermes(["kanban", "create", "typo", "--assignee", "ghost", "--json"], {
+    env: home.env,
+  });
+  equal(c.code, 0, c.stderr);
+  const started = Date.now();
+  const r = await hermes(["kanban", "dispatch", "--until-idle", "--json"], { env: home.env });
+  // The sweep interval is 60 s; the retry after a failed spawn must not wait for it.
+  ok(Date.now() - started < 30_000, `took ${Date.now() - started} ms`);
+  equal(r.code, 1, r.stderr);
+  const shown = await hermes(["kanban", "show", c.json<{ id: string }>().id, "--json"], {
+    env: home.env,
+  });
+  const t = shown.json<{ task: { status: string; last_failure_error: string } }>().task;
+  equal(t.status, "blocked");
+  ok(/not found|no-such-program/.test(t.last_failure_error ?? ""), t.last_failure_error);
+});
