@@ -108,7 +108,7 @@ export function renderResults(results: Record<string, ModuleResult>): string {
         `| ${module}: ${row.name} | ${fmt(row.figure)} ${row.unit} | ${
           fmt(row.baseline)
         } ${row.unit} | ${row.ratio.toFixed(2)}× | ${
-          row.target === undefined ? "—" : `≤ ${row.target}×`
+          row.target === undefined ? "—" : `≤ ${Number(row.target.toFixed(2))}×`
         } | ${verdict(row)} | ${when} |`,
       );
     }
@@ -155,7 +155,7 @@ async function main(filters: string[]): Promise<number> {
         console.log(
           `${module}: ${name}: ${fmt(figure)} ${unit} vs ${fmt(baseline)} ${unit} = ${
             row.ratio.toFixed(2)
-          }×${target === undefined ? "" : ` (target ≤ ${target}×: ${row.pass ? "pass" : "MISS"})`}`,
+          }×${target === undefined ? "" : ` (target ≤ ${Number(target.toFixed(2))}×: ${row.pass ? "pass" : "MISS"})`}`,
         );
       });
     } catch (e) {
