@@ -155,7 +155,11 @@ async function main(filters: string[]): Promise<number> {
         console.log(
           `${module}: ${name}: ${fmt(figure)} ${unit} vs ${fmt(baseline)} ${unit} = ${
             row.ratio.toFixed(2)
-          }×${target === undefined ? "" : ` (target ≤ ${Number(target.toFixed(2))}×: ${row.pass ? "pass" : "MISS"})`}`,
+          }×${
+            target === undefined
+              ? ""
+              : ` (target ≤ ${Number(target.toFixed(2))}×: ${row.pass ? "pass" : "MISS"})`
+          }`,
         );
       });
     } catch (e) {
