@@ -18,38 +18,13 @@ import {
   spawnWorker,
 } from "../lib/workers/mod.ts";
 import { benchRuns, interleave, type Report, summarize } from "./harness.ts";
+import { taskRecord } from "../tests/support/task_record.ts";
 
 /** Workers per measured round. */
 const BATCH = 200;
 
 function task(id: string): Task {
-  return {
-    id,
-    title: "bench",
-    body: "true",
-    assignee: "shell",
-    status: "running",
-    priority: 0,
-    created_by: "bench",
-    created_at: 0,
-    started_at: null,
-    completed_at: null,
-    workspace_kind: "scratch",
-    workspace_path: null,
-    claim_lock: null,
-    claim_expires: null,
-    tenant: null,
-    result: null,
-    idempotency_key: null,
-    worker_pid: null,
-    max_runtime_seconds: null,
-    last_heartbeat_at: null,
-    current_run_id: null,
-    skills: null,
-    consecutive_failures: 0,
-    last_failure_error: null,
-    max_retries: null,
-  };
+  return taskRecord({ id, title: "bench", body: "true", created_by: "bench" });
 }
 
 /** Time of one round: [µs per spawn call, µs per worker through to exit]. */

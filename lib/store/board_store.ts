@@ -123,22 +123,6 @@ export class SqliteBoardStore implements BoardStore {
     return changes === 1;
   }
 
-  /** Open a run for a task now being claimed. */
-  openRun(task: Task, lock: string, expires: number, profile: string | null): number {
-    const now = this.now();
-    const { lastId } = this.conn.run(
-      `INSERT INTO task_runs (task_id, profile, status, claim_lock, claim_expires, max_runtime_seconds,
-         started_at) VALUES (?, ?, 'running', ?, ?, ?, ?)`,
-      task.id,
-      profile,
-      lock,
-      expires,
-      task.max_runtime_seconds,
-      now,
-    );
-    return lastId;
-  }
-
   /** Close a run the task points at that should not be open (leaked). */
   closeLeakedRun(task: Task): void {
     if (task.current_run_id !== null) {
@@ -634,10 +618,34 @@ export class SqliteBoardStore implements BoardStore {
 
   /** CAS-claim a ready task (inside a transaction); null if someone else won. */
   claimRow(t: Task, lock: string, ttlSeconds: number): ClaimResult | null {
+    const c = this.claimWrites(t, lock, ttlSeconds);
+    return c === null ? null : { task: this.requireTask(t.id), run: this.runRow(c.runId)! };
+  }
+
+  /**
+   * The writes of a claim, inside the caller's transaction: close a leaked run, open a run
+   * with a fresh heartbeat, the conditional UPDATE (`status = 'ready' AND claim_lock IS
+   * NULL`), and `claimed`. Null, with nothing written, when another claimer won.
+   */
+  claimWrites(
+    t: Task,
+    lock: string,
+    ttlSeconds: number,
+  ): { runId: number; now: number; expires: number } | null {
     const now = this.now();
     const expires = now + ttlSeconds;
     this.closeLeakedRun(t);
-    const runId = this.openRun(t, lock, expires, t.assignee);
+    const runId = this.conn.run(
+      `INSERT INTO task_runs (task_id, profile, status, claim_lock, claim_expires, max_runtime_seconds,
+         last_heartbeat_at, started_at) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)`,
+      t.id,
+      t.assignee,
+      lock,
+      expires,
+      t.max_runtime_seconds,
+      now,
+      now,
+    ).lastId;
     const { changes } = this.conn.run(
       `UPDATE tasks SET status = 'running', claim_lock = ?, claim_expires = ?,
          started_at = COALESCE(started_at, ?), current_run_id = ?, last_heartbeat_at = ?, worker_pid = NULL
@@ -653,9 +661,8 @@ export class SqliteBoardStore implements BoardStore {
       this.conn.run("DELETE FROM task_runs WHERE id = ?", runId);
       return null;
     }
-    this.conn.run("UPDATE task_runs SET last_heartbeat_at = ? WHERE id = ?", now, runId);
     this.event(t.id, "claimed", { lock, expires, run_id: runId }, runId);
-    return { task: this.requireTask(t.id), run: this.runRow(runId)! };
+    return { runId, now, expires };
   }
 
   runRow(runId: number): Run | null {

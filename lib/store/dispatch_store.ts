@@ -353,8 +353,8 @@ export class DispatchStore {
   /**
    * CAS-claim one task inside the caller's transaction: a conditional UPDATE
    * (`status = 'ready' AND claim_lock IS NULL`), a run with a fresh heartbeat, and
-   * `claimed`. Null if it is no longer claimable. The same writes as the board's
-   * claim, in four statements instead of eight (no re-reads): this is the hot path.
+   * `claimed`. Null if it is no longer claimable. The board's claim writes, without its
+   * re-reads (the claimed task is built in memory): this is the hot path.
    */
   claim(id: string, lock: string, ttlSeconds: number): DispatchClaim | null {
     const conn = this.board.conn;
@@ -364,36 +364,9 @@ export class DispatchStore {
     );
     if (!r) return null;
     const t = toTask(r);
-    this.board.closeLeakedRun(t);
-    const now = this.now();
-    const expires = now + ttlSeconds;
-    const runId = conn.run(
-      `INSERT INTO task_runs (task_id, profile, status, claim_lock, claim_expires, max_runtime_seconds,
-         last_heartbeat_at, started_at) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)`,
-      t.id,
-      t.assignee,
-      lock,
-      expires,
-      t.max_runtime_seconds,
-      now,
-      now,
-    ).lastId;
-    const { changes } = conn.run(
-      `UPDATE tasks SET status = 'running', claim_lock = ?, claim_expires = ?,
-         started_at = COALESCE(started_at, ?), current_run_id = ?, last_heartbeat_at = ?, worker_pid = NULL
-       WHERE id = ? AND status = 'ready' AND claim_lock IS NULL`,
-      lock,
-      expires,
-      now,
-      runId,
-      now,
-      t.id,
-    );
-    if (changes !== 1) {
-      conn.run("DELETE FROM task_runs WHERE id = ?", runId);
-      return null;
-    }
-    this.board.event(t.id, "claimed", { lock, expires, run_id: runId }, runId);
+    const c = this.board.claimWrites(t, lock, ttlSeconds);
+    if (c === null) return null;
+    const { runId, now, expires } = c;
     return {
       task: {
         ...t,
