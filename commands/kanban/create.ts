@@ -7,6 +7,7 @@ import {
   parsePriority,
   parseWorkspace,
   taskJson,
+  UsageError,
 } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, flag, list, str } from "../../lib/cli/parse.ts";
@@ -21,6 +22,11 @@ export const spec: CommandSpec = {
       long: "body",
       value: "text",
       description: "details, instructions (markdown); the shell profile runs it",
+    },
+    {
+      long: "body-file",
+      value: "path",
+      description: "read the body from a file ('-' for standard input) instead of --body",
     },
     { long: "assignee", value: "profile", description: "profile that works the task" },
     { long: "parent", value: "id", repeatable: true, description: "task that must be done first" },
@@ -67,9 +73,16 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const maxRetries = str(input, "maxRetries");
   const skills = list(input, "skill");
   const assignee = str(input, "assignee")?.trim() || null;
+  const bodyFile = str(input, "bodyFile");
+  if (bodyFile !== undefined && str(input, "body") !== undefined) {
+    throw new UsageError("give the body with --body or --body-file, not both", "bad_option");
+  }
+  const body = bodyFile === undefined
+    ? str(input, "body") ?? null
+    : await (await import("./body_file.ts")).readBodyFile(bodyFile);
   const { task, existed } = ctx.store().createTask({
     title: arg(input, "title") ?? "",
-    body: str(input, "body") ?? null,
+    body,
     assignee,
     priority: parsePriority(str(input, "priority")),
     parents: list(input, "parent").map((p) => p.trim()).filter(Boolean),

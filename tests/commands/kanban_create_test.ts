@@ -1,4 +1,5 @@
 import { deepEqual as assertEquals, equal, match } from "node:assert/strict";
+import { MAX_BODY_BYTES } from "../../lib/board/mod.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { snapshot } from "../support/board.ts";
@@ -37,4 +38,50 @@ Deno.test("list --mine shows the profile's tasks and needs HERMES_PROFILE", asyn
   const bad = await hermes(["kanban", "list", "--mine", "--json"], { env: home.env });
   equal(bad.code, 2);
   equal(bad.json<{ error: { code: string } }>().error.code, "missing_profile");
+});
+
+Deno.test("create --body-file reads the body from a file or standard input", async () => {
+  await using home = await tempHome();
+  const file = `${home.path}/body.md`;
+  await Deno.writeTextFile(file, "# Steps\n\n- one\n- two\n");
+  const a = await hermes(["kanban", "create", "from file", "--body-file", file, "--json"], {
+    env: home.env,
+  });
+  equal(a.code, 0, a.stderr);
+  equal(a.json<{ body: string }>().body, "# Steps\n\n- one\n- two\n");
+  const b = await hermes(["kanban", "create", "from stdin", "--body-file", "-", "--json"], {
+    env: home.env,
+    stdin: "piped body",
+  });
+  equal(b.code, 0, b.stderr);
+  equal(b.json<{ body: string }>().body, "piped body");
+});
+
+Deno.test("create refuses a body over the limit, or two bodies, with exit 2 and no write", async () => {
+  await using home = await tempHome();
+  await hermes(["kanban", "init"], { env: home.env });
+  const before = snapshot(home.path);
+  const big = `${home.path}/big.txt`;
+  await Deno.writeTextFile(big, "x".repeat(MAX_BODY_BYTES + 1));
+  const tooBig = await hermes(["kanban", "create", "huge", "--body-file", big], { env: home.env });
+  equal(tooBig.code, 2);
+  match(tooBig.stderr, /body is too large: 1048577 bytes \(limit 1048576 bytes\)/);
+  equal(tooBig.stderr.trim().split("\n").length, 1);
+  const piped = await hermes(["kanban", "create", "huge", "--body-file", "-"], {
+    env: home.env,
+    stdin: "y".repeat(MAX_BODY_BYTES + 10),
+  });
+  equal(piped.code, 2);
+  match(piped.stderr, /body is too large/);
+  const both = await hermes(["kanban", "create", "t", "--body", "a", "--body-file", big], {
+    env: home.env,
+  });
+  equal(both.code, 2);
+  match(both.stderr, /not both/);
+  const missing = await hermes(["kanban", "create", "t", "--body-file", `${home.path}/nope`], {
+    env: home.env,
+  });
+  equal(missing.code, 2);
+  match(missing.stderr, /no such file/);
+  assertEquals(snapshot(home.path), before);
 });
