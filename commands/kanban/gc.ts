@@ -2,6 +2,12 @@
 
 import { parseCount } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
+import {
+  cleanupLine,
+  cleanWorktree,
+  type WorktreeCleanup,
+  worktreeOf,
+} from "./worktree_cleanup.ts";
 import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { boardPaths } from "../../lib/config/paths.ts";
@@ -10,7 +16,8 @@ export const spec: CommandSpec = {
   name: "gc",
   summary: "remove archived tasks' scratch dirs, old events of finished tasks, old logs",
   description: "Remove what finished work leaves behind on this board: the scratch workspaces " +
-    "of archived tasks (only inside the board's workspaces directory), events older than " +
+    "of archived tasks (only inside the board's workspaces directory), their git worktrees " +
+    "when clean, events older than " +
     "--event-retention-days of done and archived tasks, and files in the board's logs " +
     "directory not modified for --log-retention-days. --dry-run shows what would go.",
   options: [
@@ -62,7 +69,7 @@ function oldFiles(dir: string, cutoffMs: number): string[] {
   return out.sort();
 }
 
-export function run(ctx: Ctx, input: ParsedInput): number {
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const eventDays = parseCount("--event-retention-days", str(input, "eventRetentionDays") ?? 30);
   const logDays = parseCount("--log-retention-days", str(input, "logRetentionDays") ?? 30);
   const dry = flag(input, "dryRun");
@@ -80,18 +87,33 @@ export function run(ctx: Ctx, input: ParsedInput): number {
     workspaces.push({ task_id: t.id, path });
   }
 
+  // Worktrees of archived tasks: removed when clean, kept (and said so) when not.
+  const worktrees: WorktreeCleanup[] = [];
+  for (const t of store.listTasks({ status: ["archived"] })) {
+    if (dry) {
+      const path = await worktreeOf(ctx, t);
+      if (path) worktrees.push({ task_id: t.id, path, removed: false, reason: "dry run" });
+      continue;
+    }
+    const c = await cleanWorktree(ctx, t);
+    if (c) worktrees.push(c);
+  }
+
   const events = store.pruneEvents(ctx.clock() - eventDays * DAY, dry);
 
   const logs = oldFiles(paths.logs, Date.now() - logDays * DAY * 1000);
   if (!dry) { for (const f of logs) Deno.removeSync(f); }
 
   if (ctx.json) {
-    ctx.printJson({ dry_run: dry, workspaces, events_removed: events, logs });
+    ctx.printJson({ dry_run: dry, workspaces, worktrees, events_removed: events, logs });
     return 0;
   }
   const verb = dry ? "Would remove" : "Removed";
   const lines: string[] = [];
   for (const w of workspaces) lines.push(`${verb} workspace ${w.path} (${w.task_id})`);
+  for (const w of worktrees) {
+    lines.push(dry ? `${verb} worktree ${w.path} (${w.task_id}) if clean` : cleanupLine(w));
+  }
   if (events) {
     lines.push(
       `${verb} ${events} event${

@@ -103,6 +103,7 @@ Deno.test("kanban gc removes archived scratch dirs, old events of finished tasks
   deepEqual(r.json(), {
     dry_run: false,
     workspaces: [{ task_id: b.gone, path: `${b.ws}/${b.gone}` }],
+    worktrees: [],
     events_removed: 2,
     logs: [`${b.logs}/old/${b.done}.log.1`, `${b.logs}/${b.gone}.log`],
   });
@@ -136,4 +137,53 @@ Deno.test("kanban gc honours the retention flags and refuses bad ones", async ()
     equal(e.code, 2, bad.join(" "));
     match(e.stderr, /expected an integer/);
   }
+});
+
+async function gitIn(cwd: string, ...args: string[]): Promise<string> {
+  const out = await new Deno.Command("git", { args, cwd, stdout: "piped", stderr: "piped" })
+    .output();
+  if (!out.success) {
+    throw new Error(`git ${args.join(" ")}: ${new TextDecoder().decode(out.stderr)}`);
+  }
+  return new TextDecoder().decode(out.stdout);
+}
+
+Deno.test("archive removes a clean worktree and keeps a dirty one until gc finds it clean", async () => {
+  await using home = await tempHome();
+  const repo = `${home.path}/repo`;
+  await Deno.mkdir(repo);
+  await gitIn(repo, "init", "-q");
+  await Deno.writeTextFile(`${repo}/README`, "hi\n");
+  await gitIn(repo, "add", "README");
+  await gitIn(repo, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "init");
+  const { prepareWorkspace } = await import("../../lib/workers/mod.ts");
+  const { boardPaths } = await import("../../lib/config/mod.ts");
+  const paths = boardPaths(home.path, "default");
+  const [clean, dirty] = withBoard(
+    home.path,
+    (s) =>
+      ["clean", "dirty"].map((title) =>
+        s.createTask({ title, workspace: { kind: "worktree", path: repo } }).task
+      ),
+  );
+  const wtClean = await prepareWorkspace(clean, paths, []);
+  const wtDirty = await prepareWorkspace(dirty, paths, []);
+  await Deno.writeTextFile(`${wtDirty}/notes.txt`, "unsaved work\n");
+
+  const a = await hermes(["kanban", "archive", clean.id, dirty.id], { env: home.env });
+  equal(a.code, 0, a.stderr);
+  match(a.stderr, new RegExp(`Removed worktree .*${clean.id}`));
+  match(a.stderr, new RegExp(`Kept worktree .*${dirty.id}.*uncommitted`));
+  ok(!exists(wtClean), "the clean worktree is gone");
+  ok(exists(`${wtDirty}/notes.txt`), "unsaved work is never thrown away");
+  match(await gitIn(repo, "branch", "--list", `hermes/${clean.id}`), /hermes\//);
+
+  const kept = await hermes(["kanban", "gc", "--json"], { env: home.env });
+  equal(kept.json<{ worktrees: { removed: boolean }[] }>().worktrees[0].removed, false);
+  await Deno.remove(`${wtDirty}/notes.txt`);
+  const gc = await hermes(["kanban", "gc", "--json"], { env: home.env });
+  deepEqual(gc.json<{ worktrees: unknown[] }>().worktrees, [
+    { task_id: dirty.id, path: wtDirty, removed: true },
+  ]);
+  ok(!exists(wtDirty));
 });
