@@ -29,7 +29,8 @@ export const ENV_VARS: readonly EnvVarDef[] = [
   {
     name: "HERMES_KANBAN_CLAIM_TTL_SECONDS",
     use: "read",
-    doc: "Overrides kanban.claim_ttl_seconds (lease length).",
+    doc:
+      "Overrides kanban.claim_ttl_seconds (lease length); set for workers to the dispatcher's lease, which their heartbeats extend by.",
   },
   {
     name: "HERMES_KANBAN_BUSY_TIMEOUT_MS",

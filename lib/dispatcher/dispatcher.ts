@@ -872,6 +872,7 @@ export class Dispatcher {
           exitPath,
           baseEnv: this.#baseEnv,
           prompt: this.#prompt(profile, task),
+          claimTtlSeconds: this.#ttl,
         });
         const child: Child = {
           taskId: task.id,

@@ -33,6 +33,8 @@ export interface SpawnRequest {
   baseEnv: Record<string, string>;
   /** Text for the `{prompt}` placeholder. */
   prompt: string;
+  /** Lease length the dispatcher uses, so the worker's heartbeats extend by as much. */
+  claimTtlSeconds?: number;
 }
 
 /** A started worker. `pid` is its process-group leader (the wrapper). */
@@ -95,7 +97,7 @@ export const DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 export function workerEnv(
   req: Pick<
     SpawnRequest,
-    "profile" | "task" | "runId" | "workspace" | "board" | "home" | "baseEnv"
+    "profile" | "task" | "runId" | "workspace" | "board" | "home" | "baseEnv" | "claimTtlSeconds"
   >,
 ): Record<string, string> {
   const env: Record<string, string> = {};
@@ -113,6 +115,9 @@ export function workerEnv(
   env.HERMES_KANBAN_WORKSPACE = req.workspace;
   env.HERMES_PROFILE = req.profile.name;
   if (req.task.tenant) env.HERMES_TENANT = req.task.tenant;
+  if (req.claimTtlSeconds !== undefined) {
+    env.HERMES_KANBAN_CLAIM_TTL_SECONDS = String(req.claimTtlSeconds);
+  }
   return env;
 }
 

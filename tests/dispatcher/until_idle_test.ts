@@ -24,3 +24,24 @@ Deno.test("dispatch --until-idle gives up on a task that cannot spawn without wa
   equal(t.status, "blocked");
   ok(/not found|no-such-program/.test(t.last_failure_error ?? ""), t.last_failure_error);
 });
+
+Deno.test("workers get the dispatcher's lease length, so their heartbeats extend by as much", async () => {
+  await using home = await tempHome();
+  await Deno.writeTextFile(`${home.path}/config.yaml`, "kanban:\n  claim_ttl_seconds: 1234\n");
+  const c = await hermes([
+    "kanban",
+    "create",
+    "ttl",
+    "--assignee",
+    "shell",
+    "--body",
+    'echo "ttl=$HERMES_KANBAN_CLAIM_TTL_SECONDS"',
+    "--json",
+  ], { env: home.env });
+  const r = await hermes(["kanban", "dispatch", "--until-idle"], { env: home.env });
+  equal(r.code, 0, r.stderr);
+  const shown = await hermes(["kanban", "show", c.json<{ id: string }>().id, "--json"], {
+    env: home.env,
+  });
+  ok(shown.json<{ task: { result: string } }>().task.result.includes("ttl=1234"));
+});
