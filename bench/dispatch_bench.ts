@@ -145,20 +145,24 @@ async function dispatchRound(): Promise<{ spawned: number; done: number }> {
   }
 }
 
-/** Bare spawns of `true` with at most CAP alive: ms per spawn until all spawned, and all exited. */
-async function bareRound(): Promise<{ spawned: number; done: number }> {
+/**
+ * Start TASKS processes with at most CAP alive: `start(i)` launches one and hands back its exit.
+ * Returns ms per task until all were started, and until all exited.
+ */
+async function cappedRound(
+  start: (i: number) => { exited: Promise<unknown> } | Promise<{ exited: Promise<unknown> }>,
+): Promise<{ spawned: number; done: number }> {
   let live = 0;
-  let started = 0;
   let wake: (() => void) | null = null;
   const waits: Promise<unknown>[] = [];
   const t0 = performance.now();
-  while (started < TASKS) {
+  for (let i = 0; i < TASKS; i++) {
     while (live >= CAP) await new Promise<void>((r) => wake = r);
-    const child = new Deno.Command("true", { stdin: "null", stdout: "null", stderr: "null" })
-      .spawn();
+    const started = start(i);
+    // The bare baseline must not pay an extra await per spawn.
+    const { exited } = started instanceof Promise ? await started : started;
     live++;
-    started++;
-    waits.push(child.status.then(() => {
+    waits.push(exited.then(() => {
       live--;
       wake?.();
     }));
@@ -167,6 +171,14 @@ async function bareRound(): Promise<{ spawned: number; done: number }> {
   await Promise.all(waits);
   const t2 = performance.now();
   return { spawned: (t1 - t0) / TASKS, done: (t2 - t0) / TASKS };
+}
+
+/** Bare spawns of `true` with at most CAP alive: ms per spawn until all spawned, and all exited. */
+function bareRound(): Promise<{ spawned: number; done: number }> {
+  return cappedRound(() => ({
+    exited:
+      new Deno.Command("true", { stdin: "null", stdout: "null", stderr: "null" }).spawn().status,
+  }));
 }
 
 /** The spawn path without a dispatcher: workspace + spawnWorker per task, CAP alive at most. */
@@ -185,12 +197,7 @@ async function spawnPathRound(): Promise<{ spawned: number; done: number }> {
     const paths = boardPaths(home, "default");
     Deno.mkdirSync(paths.logs, { recursive: true, mode: 0o700 });
     const baseEnv = { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" };
-    let live = 0;
-    let wake: (() => void) | null = null;
-    const waits: Promise<unknown>[] = [];
-    const t0 = performance.now();
-    for (let i = 0; i < TASKS; i++) {
-      while (live >= CAP) await new Promise<void>((r) => wake = r);
+    return await cappedRound(async (i) => {
       const task = tasks[i];
       const workspace = await prepareWorkspace(task, paths, []);
       const w = spawnWorker({
@@ -205,16 +212,8 @@ async function spawnPathRound(): Promise<{ spawned: number; done: number }> {
         prompt: "",
       });
       w.child?.ref();
-      live++;
-      waits.push(w.exited.then(() => {
-        live--;
-        wake?.();
-      }));
-    }
-    const t1 = performance.now();
-    await Promise.all(waits);
-    const t2 = performance.now();
-    return { spawned: (t1 - t0) / TASKS, done: (t2 - t0) / TASKS };
+      return { exited: w.exited };
+    });
   } finally {
     store.close();
   }
