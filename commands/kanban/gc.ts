@@ -78,7 +78,8 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
 
   // Scratch dirs of archived tasks, never anything outside the board's workspaces dir.
   const workspaces: { task_id: string; path: string }[] = [];
-  for (const t of store.listTasks({ status: ["archived"] })) {
+  const archived = store.listTasks({ status: ["archived"] });
+  for (const t of archived) {
     if (t.workspace_kind !== "scratch") continue;
     const path = t.workspace_path ?? `${paths.workspaces}/${t.id}`;
     if (!path.startsWith(paths.workspaces + "/") || path.split("/").includes("..")) continue;
@@ -89,7 +90,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
 
   // Worktrees of archived tasks: removed when clean, kept (and said so) when not.
   const worktrees: WorktreeCleanup[] = [];
-  for (const t of store.listTasks({ status: ["archived"] })) {
+  for (const t of archived) {
     if (dry) {
       const path = await worktreeOf(ctx, t);
       if (path) worktrees.push({ task_id: t.id, path, removed: false, reason: "dry run" });
