@@ -7,12 +7,12 @@
 
 import { openBoard } from "../lib/store/mod.ts";
 import {
-  benchRuns,
   denoRun,
   EMPTY_SCRIPT,
   interleave,
   type Report,
   ROOT,
+  type Scale,
   summarize,
   timeCommand,
 } from "./harness.ts";
@@ -60,48 +60,44 @@ function envFor(home: string): Record<string, string> {
 }
 
 /** Measure and report; boards are built first, then every case runs interleaved. */
-export async function run(report: Report): Promise<void> {
-  const runs = benchRuns(40);
+export async function run(report: Report, scale: Scale): Promise<void> {
+  const tenK = scale.size(10_000, 200);
+  const hundredK = scale.size(100_000, 1000);
   const empty = await makeHome(0);
-  const ten = await makeHome(10_000);
-  const hundred = await makeHome(100_000);
+  const ten = await makeHome(tenK);
+  const hundred = await makeHome(hundredK);
   try {
     // Assigned and ready: the dispatcher-presence probe runs too, as it does for Hermes.
     const create = ["kanban", "create", "bench: write the weekly report", "--assignee", "writer"];
     const bare = ["kanban", "create", "bench: an idea for later"];
-    const samples = await interleave(runs, {
+    const samples = await interleave(scale.runs(40), {
       floor: () => timeCommand(denoRun(EMPTY_SCRIPT), { env: envFor(empty) }),
       createEmpty: () => timeCommand(denoRun(MAIN, create), { env: envFor(empty) }),
       createBare: () => timeCommand(denoRun(MAIN, bare), { env: envFor(empty) }),
       list10k: () => timeCommand(denoRun(MAIN, ["kanban", "list"]), { env: envFor(ten) }),
       create100k: () => timeCommand(denoRun(MAIN, create), { env: envFor(hundred) }),
-    });
+    }, scale.warmup(3));
     const floor = summarize(samples.floor);
     const createEmpty = summarize(samples.createEmpty);
     const createBare = summarize(samples.createBare);
     const list10k = summarize(samples.list10k);
     const create100k = summarize(samples.create100k);
-    report("kanban create vs empty script (median)", createEmpty.median, "ms", floor.median, 1.5);
-    report("kanban create vs empty script (p90)", createEmpty.p90, "ms", floor.p90);
-    report(
+    const ms = (name: string, figure: number, baseline: number, maxRatio?: number) =>
+      report({ name, figure, unit: "ms", baseline, maxRatio });
+    const n = (x: number) => x.toLocaleString("en-US");
+    ms("kanban create vs empty script (median)", createEmpty.median, floor.median, 1.5);
+    ms("kanban create vs empty script (p90)", createEmpty.p90, floor.p90);
+    ms(
       "kanban create, unassigned (no presence probe) vs empty script (median)",
       createBare.median,
-      "ms",
       floor.median,
       1.5,
     );
-    report(
-      "kanban list, 10,000 tasks vs empty script (median)",
-      list10k.median,
-      "ms",
-      floor.median,
-      2,
-    );
-    report("kanban list, 10,000 tasks vs empty script (p90)", list10k.p90, "ms", floor.p90);
-    report(
-      "kanban create, 100,000-task board vs empty board (median)",
+    ms(`kanban list, ${n(tenK)} tasks vs empty script (median)`, list10k.median, floor.median, 2);
+    ms(`kanban list, ${n(tenK)} tasks vs empty script (p90)`, list10k.p90, floor.p90);
+    ms(
+      `kanban create, ${n(hundredK)}-task board vs empty board (median)`,
       create100k.median,
-      "ms",
       createEmpty.median,
       1.15,
     );

@@ -2,13 +2,13 @@
  * The dispatcher's two figures, each beside a baseline measured in the same run:
  *
  * 1. The cost of a tick on an idle board holding 10,000 done tasks, on an open
- *    connection, beside a trivial `SELECT 1` on the same connection. Target: 25 µs
- *    (judged as the ratio 25 µs / the baseline, so the verdict is the absolute budget).
+ *    connection, beside a trivial `SELECT 1` on the same connection. Target (absolute):
+ *    25 µs.
  * 2. Tasks per second through the dispatcher for `true` tasks (shell profile) with full
  *    durability (synchronous=FULL; claims, spawn records and completions committed):
  *    time per task to spawned, and to done, beside a bare `new Deno.Command("true")`
- *    spawn with the same concurrency. Target: 1,000 spawned tasks per second (judged as
- *    1 ms / the baseline's ms per spawn).
+ *    spawn with the same concurrency. Target (absolute): 1,000 spawned tasks per second,
+ *    i.e. at most 1 ms per task to spawned.
  *
  *    A third figure puts the dispatcher beside the workers' own spawn path alone
  *    (prepareWorkspace + spawnWorker at the same cap, no board): what the dispatcher adds.
@@ -16,8 +16,7 @@
  *    stime, cutime and cstime of /proc/self/stat), beside the bare spawn's: on a shared
  *    machine the rates move with other people's load, the CPU a task costs much less.
  *
- * `HERMES_BENCH_RUNS` scales the rounds down for a smoke run.
- * Run alone: `deno run $(cat permissions.flags) bench/dispatch_bench.ts`.
+ * Run alone: `deno task bench dispatch`.
  */
 
 import type { Task } from "../lib/board/mod.ts";
@@ -25,19 +24,24 @@ import { boardPaths, type Config, loadConfig } from "../lib/config/mod.ts";
 import { Dispatcher } from "../lib/dispatcher/mod.ts";
 import { openBoard, type SqliteBoardStore } from "../lib/store/mod.ts";
 import { prepareWorkspace, runFiles, SHELL_PROFILE, spawnWorker } from "../lib/workers/mod.ts";
-import { benchRuns, interleave, type Report, summarize } from "./harness.ts";
+import { interleave, type Report, type Scale, summarize } from "./harness.ts";
 import { procText } from "./proc_stats.ts";
 
 /** Idle-tick budget in µs and spawn-rate target in tasks per second. */
 const TICK_BUDGET_US = 25;
 const SPAWN_TARGET_PER_S = 1000;
-/** Done tasks on the idle board. */
-const IDLE_BOARD = 10_000;
-/** Operations per timed idle round. */
-const IDLE_OPS = 2000;
-/** `true` tasks per throughput round, and the live-worker cap both sides run under. */
-const TASKS = 500;
+/** The live-worker cap both sides of the throughput rounds run under. */
 const CAP = 64;
+
+/** How much one run measures. */
+interface Sizes {
+  /** Done tasks on the idle board. */
+  idleBoard: number;
+  /** Operations per timed idle round. */
+  idleOps: number;
+  /** `true` tasks per throughput round. */
+  tasks: number;
+}
 
 async function makeHome(yaml: string): Promise<{ home: string; config: Config }> {
   const home = await Deno.makeTempDir({ prefix: "hermes-dispatch-bench-" });
@@ -60,34 +64,35 @@ function fill(store: SqliteBoardStore, n: number, done: boolean): void {
   });
 }
 
-async function idleTick(report: Report): Promise<void> {
+async function idleTick(report: Report, scale: Scale, sizes: Sizes): Promise<void> {
   const { home, config } = await makeHome("kanban: {}\n");
   const store = openBoard(home, "default", { create: true });
+  const ops = sizes.idleOps;
   try {
-    fill(store, IDLE_BOARD, true);
+    fill(store, sizes.idleBoard, true);
     const d = new Dispatcher({ home, board: "default", config, store });
     try {
-      const rounds = await interleave(benchRuns(15), {
+      const rounds = await interleave(scale.runs(15), {
         tick: async () => {
           const t0 = performance.now();
-          for (let i = 0; i < IDLE_OPS; i++) await d.tick();
-          return (performance.now() - t0) * 1000 / IDLE_OPS;
+          for (let i = 0; i < ops; i++) await d.tick();
+          return (performance.now() - t0) * 1000 / ops;
         },
         select1: () => {
           const t0 = performance.now();
-          for (let i = 0; i < IDLE_OPS; i++) store.conn.get("SELECT 1");
-          return Promise.resolve((performance.now() - t0) * 1000 / IDLE_OPS);
+          for (let i = 0; i < ops; i++) store.conn.get("SELECT 1");
+          return Promise.resolve((performance.now() - t0) * 1000 / ops);
         },
+      }, scale.warmup(3));
+      report({
+        name: `idle tick, ${
+          sizes.idleBoard.toLocaleString("en-US")
+        } done tasks, open connection, vs SELECT 1`,
+        figure: summarize(rounds.tick).median,
+        unit: "µs",
+        baseline: summarize(rounds.select1).median,
+        limit: TICK_BUDGET_US,
       });
-      const tick = summarize(rounds.tick).median;
-      const select1 = summarize(rounds.select1).median;
-      report(
-        `idle tick, ${IDLE_BOARD} done tasks, open connection, vs SELECT 1 (budget ${TICK_BUDGET_US} µs)`,
-        tick,
-        "µs",
-        select1,
-        TICK_BUDGET_US / select1,
-      );
     } finally {
       await d.close();
     }
@@ -110,12 +115,12 @@ async function removeFinishedHomes(): Promise<void> {
 }
 
 /** One dispatcher round: ms per task until all spawned, and until all done. */
-async function dispatchRound(): Promise<{ spawned: number; done: number }> {
+async function dispatchRound(tasks: number): Promise<{ spawned: number; done: number }> {
   const { home, config } = await makeHome(`kanban:\n  max_workers: ${CAP}\n`);
   finishedHomes.push(home);
   const store = openBoard(home, "default", { create: true });
   try {
-    fill(store, TASKS, false);
+    fill(store, tasks, false);
     const d = new Dispatcher({
       home,
       board: "default",
@@ -131,32 +136,33 @@ async function dispatchRound(): Promise<{ spawned: number; done: number }> {
       pollMs: 1,
       onTick: (r) => {
         spawned += r.spawned.length;
-        if (spawned >= TASKS && spawnedAt === 0) spawnedAt = performance.now();
+        if (spawned >= tasks && spawnedAt === 0) spawnedAt = performance.now();
       },
     });
     const t1 = performance.now();
     await d.close();
-    if (s.finished.done.length !== TASKS) {
-      throw new Error(`only ${s.finished.done.length} of ${TASKS} tasks finished done`);
+    if (s.finished.done.length !== tasks) {
+      throw new Error(`only ${s.finished.done.length} of ${tasks} tasks finished done`);
     }
-    return { spawned: (spawnedAt - t0) / TASKS, done: (t1 - t0) / TASKS };
+    return { spawned: (spawnedAt - t0) / tasks, done: (t1 - t0) / tasks };
   } finally {
     store.close();
   }
 }
 
 /**
- * Start TASKS processes with at most CAP alive: `start(i)` launches one and hands back its exit.
+ * Start `tasks` processes with at most CAP alive: `start(i)` launches one and hands back its exit.
  * Returns ms per task until all were started, and until all exited.
  */
 async function cappedRound(
+  tasks: number,
   start: (i: number) => { exited: Promise<unknown> } | Promise<{ exited: Promise<unknown> }>,
 ): Promise<{ spawned: number; done: number }> {
   let live = 0;
   let wake: (() => void) | null = null;
   const waits: Promise<unknown>[] = [];
   const t0 = performance.now();
-  for (let i = 0; i < TASKS; i++) {
+  for (let i = 0; i < tasks; i++) {
     while (live >= CAP) await new Promise<void>((r) => wake = r);
     const started = start(i);
     // The bare baseline must not pay an extra await per spawn.
@@ -170,35 +176,35 @@ async function cappedRound(
   const t1 = performance.now();
   await Promise.all(waits);
   const t2 = performance.now();
-  return { spawned: (t1 - t0) / TASKS, done: (t2 - t0) / TASKS };
+  return { spawned: (t1 - t0) / tasks, done: (t2 - t0) / tasks };
 }
 
 /** Bare spawns of `true` with at most CAP alive: ms per spawn until all spawned, and all exited. */
-function bareRound(): Promise<{ spawned: number; done: number }> {
-  return cappedRound(() => ({
+function bareRound(tasks: number): Promise<{ spawned: number; done: number }> {
+  return cappedRound(tasks, () => ({
     exited:
       new Deno.Command("true", { stdin: "null", stdout: "null", stderr: "null" }).spawn().status,
   }));
 }
 
 /** The spawn path without a dispatcher: workspace + spawnWorker per task, CAP alive at most. */
-async function spawnPathRound(): Promise<{ spawned: number; done: number }> {
+async function spawnPathRound(tasks: number): Promise<{ spawned: number; done: number }> {
   const home = await Deno.makeTempDir({ prefix: "hermes-dispatch-bench-" });
   finishedHomes.push(home);
   await Deno.chmod(home, 0o700);
   const store = openBoard(home, "default", { create: true });
   try {
-    const tasks: Task[] = [];
+    const made: Task[] = [];
     store.conn.tx(() => {
-      for (let i = 0; i < TASKS; i++) {
-        tasks.push(store.createTask({ title: `b${i}`, assignee: "shell", body: "true" }).task);
+      for (let i = 0; i < tasks; i++) {
+        made.push(store.createTask({ title: `b${i}`, assignee: "shell", body: "true" }).task);
       }
     });
     const paths = boardPaths(home, "default");
     Deno.mkdirSync(paths.logs, { recursive: true, mode: 0o700 });
     const baseEnv = { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" };
-    return await cappedRound(async (i) => {
-      const task = tasks[i];
+    return await cappedRound(tasks, async (i) => {
+      const task = made[i];
       const workspace = await prepareWorkspace(task, paths, []);
       const w = spawnWorker({
         profile: SHELL_PROFILE,
@@ -230,51 +236,58 @@ async function treeCpuMs(): Promise<number> {
 type PerTask = { spawned: number; done: number; cpu: number };
 
 /** A round's figures plus the CPU it took per task. */
-async function withCpu(round: () => Promise<{ spawned: number; done: number }>): Promise<PerTask> {
+async function withCpu(
+  tasks: number,
+  round: (tasks: number) => Promise<{ spawned: number; done: number }>,
+): Promise<PerTask> {
   const c0 = await treeCpuMs();
-  const r = await round();
-  return { ...r, cpu: (await treeCpuMs() - c0) / TASKS };
+  const r = await round(tasks);
+  return { ...r, cpu: (await treeCpuMs() - c0) / tasks };
 }
 
-async function throughput(report: Report): Promise<void> {
-  const got: Record<"dispatch" | "bare" | "path", PerTask[]> = { dispatch: [], bare: [], path: [] };
+async function throughput(report: Report, scale: Scale, sizes: Sizes): Promise<void> {
+  const n = sizes.tasks;
+  let got: Record<"dispatch" | "bare" | "path", PerTask[]>;
   try {
-    await interleave(benchRuns(5), {
-      dispatch: async () => (got.dispatch.push(await withCpu(dispatchRound)), 0),
-      bare: async () => (got.bare.push(await withCpu(bareRound)), 0),
-      path: async () => (got.path.push(await withCpu(spawnPathRound)), 0),
-    }, 1);
+    got = await interleave(scale.runs(5), {
+      dispatch: () => withCpu(n, dispatchRound),
+      bare: () => withCpu(n, bareRound),
+      path: () => withCpu(n, spawnPathRound),
+    }, scale.warmup(1));
   } finally {
     await removeFinishedHomes();
   }
   const med = (k: keyof typeof got, f: keyof PerTask) => summarize(got[k].map((r) => r[f])).median;
-  const targetMs = 1000 / SPAWN_TARGET_PER_S;
-  report(
-    `true tasks through the dispatcher (cap ${CAP}), ms per task to spawned vs bare spawn (target ${SPAWN_TARGET_PER_S}/s)`,
-    med("dispatch", "spawned"),
-    "ms",
-    med("bare", "spawned"),
-    targetMs / med("bare", "spawned"),
-  );
-  report(
-    `true tasks through the dispatcher (cap ${CAP}), ms per task to done vs bare spawn to exit`,
-    med("dispatch", "done"),
-    "ms",
-    med("bare", "done"),
-  );
-  report(
-    `true tasks through the dispatcher (cap ${CAP}), ms per task to done vs workspace + spawnWorker alone`,
-    med("dispatch", "done"),
-    "ms",
-    med("path", "done"),
-  );
+  report({
+    name:
+      `true tasks through the dispatcher (cap ${CAP}), ms per task to spawned vs bare spawn (target ${SPAWN_TARGET_PER_S}/s)`,
+    figure: med("dispatch", "spawned"),
+    unit: "ms",
+    baseline: med("bare", "spawned"),
+    limit: 1000 / SPAWN_TARGET_PER_S,
+  });
+  report({
+    name:
+      `true tasks through the dispatcher (cap ${CAP}), ms per task to done vs bare spawn to exit`,
+    figure: med("dispatch", "done"),
+    unit: "ms",
+    baseline: med("bare", "done"),
+  });
+  report({
+    name:
+      `true tasks through the dispatcher (cap ${CAP}), ms per task to done vs workspace + spawnWorker alone`,
+    figure: med("dispatch", "done"),
+    unit: "ms",
+    baseline: med("path", "done"),
+  });
   if (Number.isFinite(med("dispatch", "cpu"))) {
-    report(
-      `true tasks through the dispatcher (cap ${CAP}), CPU ms per task (this process and its workers) vs bare spawn`,
-      med("dispatch", "cpu"),
-      "ms",
-      med("bare", "cpu"),
-    );
+    report({
+      name:
+        `true tasks through the dispatcher (cap ${CAP}), CPU ms per task (this process and its workers) vs bare spawn`,
+      figure: med("dispatch", "cpu"),
+      unit: "ms",
+      baseline: med("bare", "cpu"),
+    });
   }
   const perS = (ms: number) => Math.round(1000 / ms);
   console.error(
@@ -288,22 +301,12 @@ async function throughput(report: Report): Promise<void> {
 }
 
 /** Measure and report both figures. */
-export async function run(report: Report): Promise<void> {
-  await idleTick(report);
-  await throughput(report);
-}
-
-if (import.meta.main) {
-  await run((name, figure, unit, baseline, target) => {
-    const ratio = figure / baseline;
-    console.log(
-      `${name}: ${figure.toFixed(2)} ${unit} vs ${baseline.toFixed(2)} ${unit} = ${
-        ratio.toFixed(2)
-      }×${
-        target === undefined
-          ? ""
-          : ` (target ≤ ${target.toFixed(2)}×: ${ratio <= target ? "pass" : "MISS"})`
-      }`,
-    );
-  });
+export async function run(report: Report, scale: Scale): Promise<void> {
+  const sizes: Sizes = {
+    idleBoard: scale.size(10_000, 500),
+    idleOps: scale.size(2000, 50),
+    tasks: scale.size(500, 20),
+  };
+  await idleTick(report, scale, sizes);
+  await throughput(report, scale, sizes);
 }

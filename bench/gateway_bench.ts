@@ -6,25 +6,26 @@
  *    (taken when the store's createTask returns in this process — another process than the
  *    gateway, like the CLI — or when the dashboard's POST /tasks answers) to the worker's
  *    first instruction (bash writes $EPOCHREALTIME). Baseline: this process spawning the same
- *    bash command directly (the floor any dispatcher pays to start a process).
- *    Targets: p50 ≤ 10 ms, p99 ≤ 50 ms (absolute; expressed as a ratio to the baseline).
+ *    bash command directly (the floor any dispatcher pays to start a process). Beside them the
+ *    dispatcher alone (this process, no gateway) from tick to the worker's first instruction,
+ *    so the gateway's own share can be read off. The four are sampled in turn, one each per
+ *    round. Targets (absolute): p50 ≤ 10 ms, p99 ≤ 50 ms.
  * 2. Idle gateway CPU over 60 s (utime+stime from /proc/<pid>/stat, read through cat(1)
- *    because Deno reads /proc only with --allow-all), beside an idle `deno run` process over
- *    the same window. Target ≤ 1% of a core.
+ *    because Deno reads /proc only with --allow-all; it counts threads that ended during the
+ *    window, to 10 ms), beside an idle `deno run` holding as many idle Workers as the gateway
+ *    runs (bench/idle_workers.ts), over the same window, side by side. Target (absolute):
+ *    ≤ 1% of a core.
  * 3. RSS and open fds of the gateway before and after 1,000 tasks ran through it (flat),
  *    "before" being after a warm-up batch of 1,000 (JIT, V8 heaps and SQLite page caches grow
- *    over the first few thousand tasks, then level off).
- * Beside the latencies: the dispatcher alone (this process, no gateway) from tick to the
- * worker's first instruction, so the gateway's own share can be read off.
+ *    over the first few thousand tasks, then level off). Before/after by nature: not interleaved.
  *
- * `HERMES_BENCH_RUNS` scales the task counts down for a smoke run; `HERMES_BENCH_IDLE_S`
- * shortens the idle window.
+ * `HERMES_BENCH_IDLE_S` shortens the idle window.
  */
 
 import { loadConfig } from "../lib/config/config.ts";
 import { Dispatcher } from "../lib/dispatcher/dispatcher.ts";
-import { openBoard } from "../lib/store/mod.ts";
-import { benchRuns, denoRun, percentile, type Report, ROOT } from "./harness.ts";
+import { openBoard, type SqliteBoardStore } from "../lib/store/mod.ts";
+import { denoRun, interleave, percentile, type Report, ROOT, type Scale } from "./harness.ts";
 import { cpuMs, openFds, rssMiB } from "./proc_stats.ts";
 
 const PROFILE_YAML = `kanban:
@@ -114,36 +115,33 @@ async function startGateway(home: string): Promise<Gateway> {
 }
 
 /**
- * Create→first-instruction latencies of `n` tasks created one after another by `create`.
- * Each create waits until the previous task is done, so every sample is a create meeting an
- * idle gateway (not one racing the previous task's completion).
+ * Create→first-instruction latency of one task, created by `create` on a gateway with nothing
+ * to do; returns once the task is done, so the next sample meets an idle gateway too (not one
+ * racing this task's completion).
  */
-async function latencies(
+async function createToSpawn(
   home: string,
-  n: number,
-  create: (i: number) => Promise<{ id: string; committedAt: number }>,
-): Promise<number[]> {
-  const out: number[] = [];
-  const store = openBoard(home, "default", { create: false });
-  try {
-    for (let i = 0; i < n; i++) {
-      const { id, committedAt } = await create(i);
-      const stamp = await readStamp(`${home}/stamps/${id}`, Date.now() + 10_000);
-      out.push(stamp - committedAt);
-      const deadline = Date.now() + 10_000;
-      while (store.getTask(id)?.status !== "done") {
-        if (Date.now() > deadline) throw new Error(`task ${id} did not finish`);
-        await sleep(1);
-      }
-    }
-  } finally {
-    store.close();
+  store: SqliteBoardStore,
+  create: () => Promise<{ id: string; committedAt: number }>,
+): Promise<number> {
+  const { id, committedAt } = await create();
+  const stamp = await readStamp(`${home}/stamps/${id}`, Date.now() + 10_000);
+  const deadline = Date.now() + 10_000;
+  while (store.getTask(id)?.status !== "done") {
+    if (Date.now() > deadline) throw new Error(`task ${id} did not finish`);
+    await sleep(1);
   }
-  return out.sort((a, b) => a - b);
+  return stamp - committedAt;
 }
 
-/** The Dispatcher in this process, no gateway: from tick() to the worker's first instruction. */
-async function dispatcherAlone(n: number): Promise<number[]> {
+/** The Dispatcher in this process on a home of its own, no gateway. */
+interface LoneDispatcher {
+  /** From tick() to the first instruction of the worker of a task created just before. */
+  sample(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function loneDispatcher(): Promise<LoneDispatcher> {
   const home = await Deno.makeTempDir({ prefix: "hermes-gw-bench-alone-" });
   Deno.mkdirSync(`${home}/stamps`);
   Deno.writeTextFileSync(`${home}/config.yaml`, PROFILE_YAML);
@@ -151,45 +149,82 @@ async function dispatcherAlone(n: number): Promise<number[]> {
   const config = await loadConfig(home, env);
   const d = new Dispatcher({ home, board: "default", config, baseEnv: passThroughEnv() });
   const store = openBoard(home, "default", { create: true });
-  const out: number[] = [];
-  try {
-    for (let i = 0; i < n; i++) {
-      const { task } = store.createTask({ title: `alone ${i}`, assignee: "bench", createdBy: "b" });
+  let seq = 0;
+  return {
+    async sample() {
+      const { task } = store.createTask({
+        title: `alone ${seq++}`,
+        assignee: "bench",
+        createdBy: "b",
+      });
       const t0 = nowMs();
       await d.tick();
-      out.push(await readStamp(`${home}/stamps/${task.id}`, Date.now() + 10_000) - t0);
+      const ms = await readStamp(`${home}/stamps/${task.id}`, Date.now() + 10_000) - t0;
       await d.tick();
-    }
-  } finally {
-    store.close();
-    await d.close();
-    await Deno.remove(home, { recursive: true }).catch(() => {});
-  }
-  return out.sort((a, b) => a - b);
+      return ms;
+    },
+    async close() {
+      store.close();
+      await d.close();
+      await Deno.remove(home, { recursive: true }).catch(() => {});
+    },
+  };
 }
+
+let bareSeq = 0;
 
 /** Bare spawn: this process starts the same bash command; the floor for any dispatcher. */
-async function bareSpawn(home: string, n: number): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = `bare_${i}`;
-    const t0 = nowMs();
-    const child = new Deno.Command("bash", {
-      args: ["-c", `echo $EPOCHREALTIME > "${home}/stamps/${id}"`],
-      stdin: "null",
-      stdout: "null",
-      stderr: "null",
-    }).spawn();
-    out.push(await readStamp(`${home}/stamps/${id}`, Date.now() + 10_000) - t0);
-    await child.status;
-  }
-  return out.sort((a, b) => a - b);
+async function bareSpawn(home: string): Promise<number> {
+  const id = `bare_${bareSeq++}`;
+  const t0 = nowMs();
+  const child = new Deno.Command("bash", {
+    args: ["-c", `echo $EPOCHREALTIME > "${home}/stamps/${id}"`],
+    stdin: "null",
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  const ms = await readStamp(`${home}/stamps/${id}`, Date.now() + 10_000) - t0;
+  await child.status;
+  return ms;
 }
 
-async function idleCpu(pid: number, seconds: number): Promise<number> {
-  const c0 = await cpuMs(pid);
+/** The Deno Workers a gateway runs: dashboard, dispatcher, notifier (lib/gateway/host.ts). */
+const GATEWAY_WORKERS = 3;
+
+/** An idle deno process holding GATEWAY_WORKERS idle Workers, once they have all started. */
+async function idleDeno(): Promise<{ pid: number; stop(): Promise<void> }> {
+  const argv = denoRun(`${ROOT}bench/idle_workers.ts`, [String(GATEWAY_WORKERS)]);
+  const child = new Deno.Command(argv[0], {
+    args: argv.slice(1),
+    env: passThroughEnv(),
+    clearEnv: true,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let out = "";
+  while (!out.includes("ready\n")) {
+    const { value, done } = await lines.read();
+    if (done) throw new Error(`bench/idle_workers.ts exited before it was ready: ${out}`);
+    out += value;
+  }
+  return {
+    pid: child.pid,
+    async stop() {
+      child.kill("SIGKILL");
+      await lines.cancel();
+      await child.status;
+    },
+  };
+}
+
+/** CPU of each process over the same window of `seconds`, in % of one core. */
+async function idleCpu(pids: number[], seconds: number): Promise<number[]> {
+  const c0 = await Promise.all(pids.map(cpuMs));
   await sleep(seconds * 1000);
-  return await cpuMs(pid) - c0;
+  const c1 = await Promise.all(pids.map(cpuMs));
+  return pids.map((_, i) => (c1[i] - c0[i]) / (seconds * 1000) * 100);
 }
 
 /** Run `n` quick tasks (titled with `tag`) through the gateway; resolves when all are done. */
@@ -216,74 +251,92 @@ async function throughput(home: string, n: number, tag: string): Promise<void> {
 }
 
 /** The bench module entry. */
-export async function run(report: Report): Promise<void> {
-  const n = Math.min(200, benchRuns(200));
-  const heavy = Math.min(1000, benchRuns(200) * 5);
-  const idleS = Number(Deno.env.get("HERMES_BENCH_IDLE_S") ?? 60);
+export async function run(report: Report, scale: Scale): Promise<void> {
+  const n = scale.size(200, 3);
+  const heavy = scale.size(1000, 10);
+  const idleS = Number(Deno.env.get("HERMES_BENCH_IDLE_S") ?? scale.size(60, 2));
   const home = await Deno.makeTempDir({ prefix: "hermes-gw-bench-" });
   await Deno.chmod(home, 0o700);
   Deno.mkdirSync(`${home}/stamps`);
   Deno.writeTextFileSync(`${home}/config.yaml`, PROFILE_YAML);
   const gw = await startGateway(home);
   try {
-    const floor = await bareSpawn(home, n);
-
     const store = openBoard(home, "default", { create: true });
-    let cli: number[];
+    const lone = await loneDispatcher();
+    let samples: Record<"bare" | "cli" | "api" | "alone", number[]>;
     try {
-      cli = await latencies(home, n, (i) => {
-        const { task } = store.createTask({
-          title: `bench ${i}`,
-          assignee: "bench",
-          createdBy: "bench",
-        });
-        return Promise.resolve({ id: task.id, committedAt: nowMs() });
-      });
+      let seq = 0;
+      samples = await interleave(n, {
+        bare: () => bareSpawn(home),
+        cli: () =>
+          createToSpawn(home, store, () => {
+            const { task } = store.createTask({
+              title: `bench ${seq++}`,
+              assignee: "bench",
+              createdBy: "bench",
+            });
+            return Promise.resolve({ id: task.id, committedAt: nowMs() });
+          }),
+        api: () =>
+          createToSpawn(home, store, async () => {
+            const res = await fetch(new URL("api/plugins/kanban/tasks", gw.url), {
+              method: "POST",
+              headers: { authorization: `Bearer ${gw.token}`, "content-type": "application/json" },
+              body: JSON.stringify({ title: `api ${seq++}`, assignee: "bench" }),
+            });
+            const committedAt = nowMs();
+            const body = await res.json();
+            if (!res.ok) throw new Error(`POST /tasks: ${res.status} ${JSON.stringify(body)}`);
+            return { id: body.task.id, committedAt };
+          }),
+        alone: () => lone.sample(),
+      }, scale.warmup(3));
     } finally {
+      await lone.close();
       store.close();
     }
-    const api = await latencies(home, n, async (i) => {
-      const res = await fetch(new URL("api/plugins/kanban/tasks", gw.url), {
-        method: "POST",
-        headers: { authorization: `Bearer ${gw.token}`, "content-type": "application/json" },
-        body: JSON.stringify({ title: `api ${i}`, assignee: "bench" }),
-      });
-      const committedAt = nowMs();
-      const body = await res.json();
-      if (!res.ok) throw new Error(`POST /tasks: ${res.status} ${JSON.stringify(body)}`);
-      return { id: body.task.id, committedAt };
-    });
-    const alone = await dispatcherAlone(n);
+    const [floor, cli, api, alone] = [samples.bare, samples.cli, samples.api, samples.alone]
+      .map((x) => x.sort((a, b) => a - b));
     const f50 = percentile(floor, 50);
-    report(
-      "dispatcher alone: tick→first instruction p50 (no gateway)",
+    const f99 = percentile(floor, 99);
+    const latency = (name: string, figure: number, baseline: number, limit?: number) =>
+      report({ name, figure, unit: "ms", baseline, limit });
+    latency(
+      "dispatcher alone (no gateway): tick→first instruction vs bare spawn, p50",
       percentile(alone, 50),
-      "ms",
       f50,
     );
-    const f99 = percentile(floor, 99);
-    report("create→spawn p50, create in another process", percentile(cli, 50), "ms", f50, 10 / f50);
-    report("create→spawn p99, create in another process", percentile(cli, 99), "ms", f99, 50 / f99);
-    report("create→spawn p50, create by the API", percentile(api, 50), "ms", f50, 10 / f50);
-    report("create→spawn p99, create by the API", percentile(api, 99), "ms", f99, 50 / f99);
+    latency(
+      "create→spawn vs bare spawn, p50, create in another process",
+      percentile(cli, 50),
+      f50,
+      10,
+    );
+    latency(
+      "create→spawn vs bare spawn, p99, create in another process",
+      percentile(cli, 99),
+      f99,
+      50,
+    );
+    latency("create→spawn vs bare spawn, p50, create by the API", percentile(api, 50), f50, 10);
+    latency("create→spawn vs bare spawn, p99, create by the API", percentile(api, 99), f99, 50);
 
-    // Idle CPU beside an idle deno process over the same window.
-    const baseline = new Deno.Command(Deno.execPath(), {
-      args: ["eval", "setInterval(() => {}, 1 << 30)"],
-      stdin: "null",
-      stdout: "null",
-      stderr: "null",
-    }).spawn();
-    await sleep(1000);
-    const [gwCpu, baseCpu] = await Promise.all([
-      idleCpu(gw.pid, idleS),
-      idleCpu(baseline.pid, idleS),
-    ]);
-    baseline.kill("SIGKILL");
-    await baseline.status;
-    const pct = gwCpu / (idleS * 1000) * 100;
-    const basePct = Math.max(baseCpu, 10) / (idleS * 1000) * 100;
-    report(`idle gateway CPU over ${idleS} s`, pct, "% core", basePct, 1 / basePct);
+    const idle = await idleDeno();
+    let gwPct: number, basePct: number;
+    try {
+      await sleep(1000);
+      [gwPct, basePct] = await idleCpu([gw.pid, idle.pid], idleS);
+    } finally {
+      await idle.stop();
+    }
+    report({
+      name:
+        `idle gateway CPU over ${idleS} s vs an idle deno holding ${GATEWAY_WORKERS} idle Workers (side by side over the same window)`,
+      figure: gwPct,
+      unit: "% core",
+      baseline: basePct,
+      limit: 1,
+    });
 
     // Resources flat across 1,000 tasks, measured after a warm-up batch (JIT, caches, heap).
     await throughput(home, heavy, "warm");
@@ -294,34 +347,23 @@ export async function run(report: Report): Promise<void> {
     await sleep(1000);
     const rss1 = await rssMiB(gw.pid);
     const fd1 = await openFds(gw.pid);
-    report(
-      `gateway RSS after ${heavy} more tasks (baseline: after warm-up)`,
-      rss1,
-      "MiB",
-      rss0,
-      1.2,
-    );
-    report(
-      `gateway open fds after ${heavy} more tasks (baseline: after warm-up)`,
-      fd1,
-      "fds",
-      fd0,
-      1.1,
-    );
+    const before = `vs after a warm-up batch of ${heavy} (before/after, not interleaved)`;
+    report({
+      name: `gateway RSS after ${heavy} more tasks ${before}`,
+      figure: rss1,
+      unit: "MiB",
+      baseline: rss0,
+      maxRatio: 1.2,
+    });
+    report({
+      name: `gateway open fds after ${heavy} more tasks ${before}`,
+      figure: fd1,
+      unit: "fds",
+      baseline: fd0,
+      maxRatio: 1.1,
+    });
   } finally {
     await gw.stop();
     await Deno.remove(home, { recursive: true }).catch(() => {});
   }
-}
-
-if (import.meta.main) {
-  await run((name, figure, unit, baseline, target) => {
-    const ratio = figure / baseline;
-    const verdict = target === undefined ? "" : ratio <= target ? "  pass" : "  MISS";
-    console.log(
-      `${name}: ${figure.toFixed(2)} ${unit} (baseline ${baseline.toFixed(2)}, ratio ${
-        ratio.toFixed(2)
-      })${verdict}`,
-    );
-  });
 }

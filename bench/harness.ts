@@ -1,34 +1,76 @@
 /**
  * The contract every `bench/*_bench.ts` module follows, and the tools they share.
  *
- * A bench module exports `async function run(report: Report)`. It measures a figure and,
- * in the same run, a baseline to compare it with (never a number remembered from another
- * day or machine), then calls `report(name, figure, unit, baseline, target?)`. The ratio
- * figure/baseline is what is judged: it passes when it is at most `target`.
+ * A bench module exports `async function run(report: Report, scale: Scale)`. It measures a
+ * figure and, in the same run, usually a baseline to compare it with (never a number
+ * remembered from another day or machine), then calls `report({ name, figure, unit, … })`.
+ * A row's ratio reads "larger is worse" whichever way its figure improves: figure/baseline
+ * for times and sizes, baseline/figure for rates. A target is either a largest acceptable
+ * ratio (`maxRatio`) or an absolute bound on the figure in its own unit (`limit`).
  *
  * @example
  * ```ts
- * import { type Report, summarize, timeCommand } from "./harness.ts";
- * export async function run(report: Report): Promise<void> {
- *   const floor = summarize([await timeCommand(["true"])]);
- *   const mine = summarize([await timeCommand(["true"])]);
- *   report("true vs true (median)", mine.median, "ms", floor.median, 1.5);
+ * import { interleave, type Report, type Scale, summarize, timeCommand } from "./harness.ts";
+ * export async function run(report: Report, scale: Scale): Promise<void> {
+ *   const t = await interleave(scale.runs(10), {
+ *     floor: () => timeCommand(["true"]),
+ *     mine: () => timeCommand(["true"]),
+ *   }, scale.warmup(3));
+ *   const figure = summarize(t.mine).median;
+ *   report({ name: "true vs true", figure, unit: "ms", baseline: summarize(t.floor).median, maxRatio: 1.5 });
  * }
  * ```
  */
 
-/** Records one figure beside its baseline; `target` is the largest acceptable ratio. */
-export type Report = (
-  name: string,
-  figure: number,
-  unit: string,
-  baseline: number,
-  target?: number,
-) => void;
+/** Which way a figure improves: times and sizes are better lower, rates better higher. */
+export type Better = "lower" | "higher";
+
+/** One figure as a bench module reports it. */
+export interface Figure {
+  name: string;
+  figure: number;
+  unit: string;
+  /** "lower" (times, sizes; the default) or "higher" (rates such as requests/s). */
+  better?: Better;
+  /** The same quantity for a reference, measured in the same run; absent for an absolute figure. */
+  baseline?: number;
+  /** Largest acceptable ratio (larger is worse; see `ratioOf`). */
+  maxRatio?: number;
+  /** Bound on the figure in its own unit: at most it when better lower, at least it when higher. */
+  limit?: number;
+}
+
+/** Records one figure. */
+export type Report = (figure: Figure) => void;
+
+/** How much a module measures: a full run (judged) or a smoke run (one small round). */
+export interface Scale {
+  /** One small round to exercise the code; its figures are printed, never judged or kept. */
+  readonly smoke: boolean;
+  /** Measured rounds: 1 in a smoke run, else `HERMES_BENCH_RUNS` when set, else `full`. */
+  runs(full: number): number;
+  /** Unrecorded warm-up rounds: none in a smoke run. */
+  warmup(full: number): number;
+  /** A size (tasks, requests, seconds): `small` in a smoke run, else `full`. */
+  size(full: number, small: number): number;
+}
+
+/** The scale of a full run (`smoke` false) or of a smoke run. */
+export function benchScale(smoke: boolean): Scale {
+  const raw = Deno.env.get("HERMES_BENCH_RUNS")?.trim();
+  const n = raw ? Number(raw) : NaN;
+  const override = Number.isInteger(n) && n > 0 ? n : undefined;
+  return {
+    smoke,
+    runs: (full) => smoke ? 1 : override ?? full,
+    warmup: (full) => smoke ? 0 : full,
+    size: (full, small) => smoke ? small : full,
+  };
+}
 
 /** What a bench module exports. */
 export interface BenchModule {
-  run(report: Report): Promise<void>;
+  run(report: Report, scale: Scale): Promise<void>;
 }
 
 /** One reported figure, as run.ts tabulates it. */
@@ -38,34 +80,78 @@ export interface BenchRow {
   name: string;
   figure: number;
   unit: string;
-  baseline: number;
-  /** figure / baseline. */
-  ratio: number;
-  target?: number;
+  better: Better;
+  baseline: number | null;
+  /** Larger is worse: figure/baseline, or baseline/figure for rates; null without a baseline. */
+  ratio: number | null;
+  maxRatio: number | null;
+  limit: number | null;
   /** Undefined when there is no target. */
   pass?: boolean;
 }
 
-/** Build a row from a report call (ratio and pass/miss computed once, here). */
-export function makeRow(
-  module: string,
-  name: string,
+/** The ratio of a figure to its baseline, oriented so that larger is worse; null if undefined. */
+export function ratioOf(
   figure: number,
-  unit: string,
-  baseline: number,
-  target?: number,
-): BenchRow {
-  const ratio = baseline > 0 ? figure / baseline : Number.POSITIVE_INFINITY;
+  baseline: number | undefined,
+  better: Better,
+): number | null {
+  if (baseline === undefined) return null;
+  const r = better === "higher" ? baseline / figure : figure / baseline;
+  return Number.isFinite(r) && r >= 0 ? r : null;
+}
+
+/**
+ * Build a row from a report (ratio and pass/miss computed once, here). Throws on a figure or
+ * baseline that is not a finite number: that is a broken bench, never a result.
+ */
+export function makeRow(module: string, f: Figure): BenchRow {
+  for (const [what, v] of [["figure", f.figure], ["baseline", f.baseline ?? 0]] as const) {
+    if (!Number.isFinite(v)) throw new Error(`${module}: ${f.name}: ${what} is ${v}`);
+  }
+  if (f.maxRatio !== undefined && f.baseline === undefined) {
+    throw new Error(`${module}: ${f.name}: a ratio target needs a baseline`);
+  }
+  const better = f.better ?? "lower";
+  const ratio = ratioOf(f.figure, f.baseline, better);
+  const checks: boolean[] = [];
+  if (f.maxRatio !== undefined) checks.push(ratio !== null && ratio <= f.maxRatio);
+  if (f.limit !== undefined) {
+    checks.push(better === "higher" ? f.figure >= f.limit : f.figure <= f.limit);
+  }
   return {
     module,
-    name,
-    figure,
-    unit,
-    baseline,
+    name: f.name,
+    figure: f.figure,
+    unit: f.unit,
+    better,
+    baseline: f.baseline ?? null,
     ratio,
-    target,
-    pass: target === undefined ? undefined : ratio <= target,
+    maxRatio: f.maxRatio ?? null,
+    limit: f.limit ?? null,
+    pass: checks.length ? checks.every(Boolean) : undefined,
   };
+}
+
+/** A number with three significant digits or so (two below 0.1, never rounded to 0.00). */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const a = Math.abs(n);
+  if (a >= 100) return n.toFixed(0);
+  if (a >= 10) return n.toFixed(1);
+  return a >= 0.1 || a === 0 ? n.toFixed(2) : String(Number(n.toPrecision(2)));
+}
+
+/** A row's target as it reads: "≤ 1.5×" for a ratio, "≤ 25 µs" or "≥ 1000 req/s" for a bound. */
+export function targetText(row: BenchRow): string {
+  const parts: string[] = [];
+  if (row.maxRatio !== null) parts.push(`≤ ${Number(row.maxRatio.toFixed(2))}×`);
+  if (row.limit !== null) {
+    parts.push(
+      `${row.better === "higher" ? "≥" : "≤"} ${Number(row.limit.toPrecision(4))} ${row.unit}`,
+    );
+  }
+  return parts.join(", ");
 }
 
 /** Summary statistics of a sample. */
@@ -96,13 +182,6 @@ export function summarize(samples: readonly number[]): Summary {
     p90: percentile(s, 90),
     mean: n ? s.reduce((a, b) => a + b, 0) / n : Number.NaN,
   };
-}
-
-/** Number of runs: `HERMES_BENCH_RUNS` when set (e.g. 5 for a smoke run), else `fallback`. */
-export function benchRuns(fallback: number): number {
-  const raw = Deno.env.get("HERMES_BENCH_RUNS")?.trim();
-  const n = raw ? Number(raw) : NaN;
-  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 /** The repository root (absolute, with a trailing slash). */
@@ -154,21 +233,22 @@ export async function timeCommand(
 }
 
 /**
- * Run every case `runs` times, round-robin, after `warmup` unrecorded rounds. Interleaving
- * puts the figure and its baseline under the same background load (other work on a shared
- * machine drifts over seconds), which is what makes their ratio meaningful.
+ * Run every case `runs` times, round-robin, after `warmup` rounds whose samples are dropped,
+ * and hand back each case's samples. Interleaving puts the figure and its baseline under the
+ * same background load (other work on a shared machine drifts over seconds), which is what
+ * makes their ratio meaningful.
  */
-export async function interleave<K extends string>(
+export async function interleave<K extends string, V = number>(
   runs: number,
-  cases: Record<K, () => Promise<number>>,
-  warmup = 3,
-): Promise<Record<K, number[]>> {
+  cases: Record<K, () => Promise<V>>,
+  warmup: number,
+): Promise<Record<K, V[]>> {
   const keys = Object.keys(cases) as K[];
-  const out = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const out = Object.fromEntries(keys.map((k) => [k, [] as V[]])) as Record<K, V[]>;
   for (let i = 0; i < warmup + runs; i++) {
     for (const k of keys) {
-      const ms = await cases[k]();
-      if (i >= warmup) out[k].push(ms);
+      const sample = await cases[k]();
+      if (i >= warmup) out[k].push(sample);
     }
   }
   return out;

@@ -5,7 +5,7 @@
  * parent's time in the spawn call (what limits a dispatcher's spawns per second) and
  * the time per worker through to its exit (what the machine sustains).
  *
- * Run alone: `deno run $(cat permissions.flags) bench/spawn_bench.ts`.
+ * Run alone: `deno task bench spawn`.
  */
 
 import type { Task } from "../lib/board/mod.ts";
@@ -17,11 +17,8 @@ import {
   type SpawnedWorker,
   spawnWorker,
 } from "../lib/workers/mod.ts";
-import { benchRuns, interleave, type Report, summarize } from "./harness.ts";
+import { interleave, type Report, type Scale, summarize } from "./harness.ts";
 import { taskRecord } from "../tests/support/task_record.ts";
-
-/** Workers per measured round. */
-const BATCH = 200;
 
 function task(id: string): Task {
   return taskRecord({ id, title: "bench", body: "true", created_by: "bench" });
@@ -30,18 +27,20 @@ function task(id: string): Task {
 /** Time of one round: [µs per spawn call, µs per worker through to exit]. */
 type Round = { spawn: number; total: number };
 
-async function round(start: () => Promise<unknown>): Promise<Round> {
-  const waits: Promise<unknown>[] = new Array(BATCH);
+async function round(batch: number, start: () => Promise<unknown>): Promise<Round> {
+  const waits: Promise<unknown>[] = new Array(batch);
   const t0 = performance.now();
-  for (let i = 0; i < BATCH; i++) waits[i] = start();
+  for (let i = 0; i < batch; i++) waits[i] = start();
   const t1 = performance.now();
   await Promise.all(waits);
   const t2 = performance.now();
-  return { spawn: (t1 - t0) * 1000 / BATCH, total: (t2 - t0) * 1000 / BATCH };
+  return { spawn: (t1 - t0) * 1000 / batch, total: (t2 - t0) * 1000 / batch };
 }
 
 /** Measure and report. */
-export async function run(report: Report): Promise<void> {
+export async function run(report: Report, scale: Scale): Promise<void> {
+  /** Workers per measured round. */
+  const batch = scale.size(200, 10);
   const home = await Deno.makeTempDir({ prefix: "hermes-spawn-bench-" });
   await Deno.chmod(home, 0o700);
   const paths = boardPaths(home, "default");
@@ -77,39 +76,39 @@ export async function run(report: Report): Promise<void> {
   };
   const bare = (): Promise<unknown> =>
     new Deno.Command("true", { stdin: "null", stdout: "null", stderr: "null" }).spawn().status;
-  const rounds: Record<"bare" | "shell" | "argv", Round[]> = { bare: [], shell: [], argv: [] };
+  let rounds: Record<"bare" | "shell" | "argv", Round[]>;
   try {
-    await interleave(benchRuns(5), {
-      bare: async () => (rounds.bare.push(await round(bare)), 0),
-      shell: async () => (rounds.shell.push(await round(worker(SHELL_PROFILE))), 0),
-      argv: async () => (rounds.argv.push(await round(worker(trueProfile))), 0),
-    }, 1);
+    rounds = await interleave(scale.runs(5), {
+      bare: () => round(batch, bare),
+      shell: () => round(batch, worker(SHELL_PROFILE)),
+      argv: () => round(batch, worker(trueProfile)),
+    }, scale.warmup(1));
   } finally {
     await Deno.remove(home, { recursive: true });
   }
   const med = (k: keyof typeof rounds, f: keyof Round) =>
-    summarize(rounds[k].slice(-benchRuns(5)).map((r) => r[f])).median;
-  report(
-    "spawnWorker, shell task `true`: parent time per spawn vs bare spawn",
-    med("shell", "spawn"),
-    "µs",
-    med("bare", "spawn"),
-    3,
-  );
-  report(
-    "spawnWorker, shell task `true`: time per worker to exit vs bare spawn",
-    med("shell", "total"),
-    "µs",
-    med("bare", "total"),
-    3,
-  );
-  report(
-    "spawnWorker, profile [true]: time per worker to exit vs bare spawn",
-    med("argv", "total"),
-    "µs",
-    med("bare", "total"),
-    3,
-  );
+    summarize(rounds[k].map((r) => r[f])).median;
+  report({
+    name: "spawnWorker, shell task `true`: parent time per spawn vs bare spawn",
+    figure: med("shell", "spawn"),
+    unit: "µs",
+    baseline: med("bare", "spawn"),
+    maxRatio: 3,
+  });
+  report({
+    name: "spawnWorker, shell task `true`: time per worker to exit vs bare spawn",
+    figure: med("shell", "total"),
+    unit: "µs",
+    baseline: med("bare", "total"),
+    maxRatio: 3,
+  });
+  report({
+    name: "spawnWorker, profile [true]: time per worker to exit vs bare spawn",
+    figure: med("argv", "total"),
+    unit: "µs",
+    baseline: med("bare", "total"),
+    maxRatio: 3,
+  });
   const perSecond = (us: number) => Math.round(1e6 / us);
   console.error(
     `spawn: workers/s to exit — bare ${perSecond(med("bare", "total"))}, shell ${
@@ -118,15 +117,4 @@ export async function run(report: Report): Promise<void> {
       perSecond(med("bare", "spawn"))
     }, shell ${perSecond(med("shell", "spawn"))}`,
   );
-}
-
-if (import.meta.main) {
-  await run((name, figure, unit, baseline, target) => {
-    const ratio = figure / baseline;
-    console.log(
-      `${name}: ${figure.toFixed(0)} ${unit} vs ${baseline.toFixed(0)} ${unit} = ${
-        ratio.toFixed(2)
-      }×${target === undefined ? "" : ` (target ≤ ${target}×)`}`,
-    );
-  });
 }
