@@ -16,7 +16,8 @@ import { assetResponse, shellResponse } from "./assets.ts";
 import { BoardRegistry } from "./board_registry.ts";
 import { EventHub, type EventHubOptions } from "./events.ts";
 import { API_PREFIX, kanbanRoutes } from "./kanban_api.ts";
-import { type BoardCounts, type DashboardStats, renderMetrics } from "./metrics.ts";
+import type { GatewayStats } from "../gateway/messages.ts";
+import { type BoardCounts, renderMetrics } from "./metrics.ts";
 import { BASE_HEADERS, errorResponse, fromError, HttpError, json } from "./responses.ts";
 import { matchRoute, type Route } from "./router.ts";
 import { checkHost, checkOrigin, checkToken, type Guard, tokenCookie } from "./security.ts";
@@ -45,7 +46,7 @@ export interface HandlerOptions {
   /** Why there is no dispatcher, for the 503 of POST /dispatch. */
   noDispatcherReason?: string;
   /** Latest dispatcher stats for /metrics (null before the first). */
-  stats?: () => DashboardStats | null;
+  stats?: () => GatewayStats | null;
   /** Called after every API write to a board (the gateway wakes its dispatcher). */
   onWrite?: (board: string) => void;
   log?: (level: ServerLogLevel, message: string, props?: Record<string, unknown>) => void;
