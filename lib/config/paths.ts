@@ -9,9 +9,6 @@ export const DEFAULT_BOARD = "default";
 /** Environment lookup (injected so tests and workers can pass their own). */
 export type Env = (name: string) => string | undefined;
 
-/** The environment of this process. */
-export const processEnv: Env = (name) => Deno.env.get(name);
-
 /** HERMES_HOME, or `~/.hermes`. */
 export function resolveHome(env: Env): string {
   const explicit = env("HERMES_HOME")?.trim();

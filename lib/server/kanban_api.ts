@@ -15,7 +15,7 @@ import {
   validateText,
   type WorkspaceKind,
 } from "../board/mod.ts";
-import { boardPaths, type Config, get, KEYS } from "../config/mod.ts";
+import { boardPaths, type Config, get } from "../config/mod.ts";
 import { listBoards } from "../store/boards.ts";
 import {
   allLinks,
@@ -499,9 +499,4 @@ export function readLog(
   } finally {
     file.close();
   }
-}
-
-/** Every configuration key with its default (the server runs without a config.yaml in tests). */
-export function defaultConfig(): Config {
-  return new Map(KEYS.map((k) => [k.name, k.default]));
 }
