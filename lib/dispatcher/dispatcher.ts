@@ -40,7 +40,7 @@ import {
 } from "../workers/mod.ts";
 // The {prompt} text is the agents' business (presets.ts); not re-exported by workers/mod.ts.
 import { buildWorkerPrompt } from "../workers/presets.ts";
-import { outputTail } from "./log_tail.ts";
+import { outputTail } from "../workers/log_tail.ts";
 import * as policy from "./policy.ts";
 import { type DispatchResult, emptyResult, isQuiet, mergeResult } from "./result.ts";
 import { signalExitCode } from "./signals.ts";

@@ -8,3 +8,4 @@ export * from "./spawn.ts";
 export * from "./worker_env.ts";
 export * from "./kill_tree.ts";
 export * from "./log_cap.ts";
+export * from "./log_tail.ts";

@@ -384,6 +384,10 @@ Deno.test("log returns the tail of a run's log and never leaves the logs directo
   equal(full.body.content, "line one\nline two\n");
   const tail = await s.call<Obj>("GET", `${API}/tasks/${id}/log?tail=9`);
   deepEqual([tail.body.content, tail.body.truncated], ["line two\n", true]);
+  // A tail that starts inside a character keeps only whole characters.
+  await Deno.writeTextFile(log, "ééé\n");
+  const cut = await s.call<Obj>("GET", `${API}/tasks/${id}/log?tail=6`);
+  deepEqual([cut.body.content, cut.body.truncated, cut.body.size_bytes], ["éé\n", true, 7]);
   equal((await s.call("GET", `${API}/tasks/${id}/log?tail=0`)).status, 400);
   equal((await s.call("GET", `${API}/tasks/${id}/log?run=999`)).status, 404);
   // A symlink planted in the logs dir pointing elsewhere is not followed.
