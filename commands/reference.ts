@@ -1,12 +1,19 @@
 /**
- * The README's reference sections, generated from the same tables the program uses
- * (command specs, config keys, environment variables), so the docs cannot drift.
- * `deno task docs` rewrites README.md; tests/readme_test.ts fails when it is stale.
+ * The docs' reference sections, generated from the same tables the program uses (command specs,
+ * config keys, environment variables, the worker's environment, the metrics), so the docs cannot
+ * drift. `deno task docs` rewrites them; tests/readme_test.ts fails when one is stale.
  */
 
 import { ENV_VARS } from "../lib/config/env_vars.ts";
 import { KEYS } from "../lib/config/keys.ts";
 import type { CommandSpec } from "../lib/cli/spec.ts";
+import { METRICS } from "../lib/server/metrics.ts";
+import {
+  DEFAULT_PATH,
+  INHERITED_ENV,
+  WORKER_TERM,
+  WORKER_VARS,
+} from "../lib/workers/worker_env.ts";
 import { GROUPS } from "./registry.ts";
 
 const esc = (s: string) => s.replaceAll("|", "\\|");
@@ -87,28 +94,101 @@ export function envMarkdown(): string {
   return ["| variable | use | meaning |", "|---|---|---|", ...rows].join("\n") + "\n";
 }
 
+/** The numbered list of what a worker's environment is made of, in the order it is built. */
+export function workerEnvMarkdown(): string {
+  const code = (v: string) => `\`${v}\``;
+  const rows = WORKER_VARS.map((v) => `| ${code(v.name)} | ${esc(v.value)} |`);
+  return [
+    `1. from the dispatcher's environment, when set there: ${
+      INHERITED_ENV.map(code).join(", ")
+    } (\`PATH\` defaults to ${code(DEFAULT_PATH)});`,
+    `2. ${code(`TERM=${WORKER_TERM}`)};`,
+    "3. the profile's `env` (which may override the above);",
+    "4. set last, so nothing overrides them (a profile that configures one is refused):",
+    "",
+    "| variable | value |",
+    "|---|---|",
+    ...rows,
+  ].join("\n") + "\n";
+}
+
+/** Markdown table of every metric on the `/metrics` page. */
+export function metricsMarkdown(): string {
+  const rows = Object.values(METRICS).map((m) => {
+    const labels = m.labels.length ? `{${m.labels.join(",")}}` : "";
+    const when = "when" in m ? m.when : "always";
+    return `| \`${m.name}${labels}\` | ${m.type} | ${when} | ${esc(m.help)} |`;
+  });
+  return ["| metric | type | shown | meaning |", "|---|---|---|---|", ...rows].join("\n") + "\n";
+}
+
 /** Replace the text between `<!-- BEGIN GENERATED: name -->` and its END marker. */
-export function splice(doc: string, name: string, body: string): string {
+export function splice(doc: string, name: string, body: string, file = "README.md"): string {
   const begin = `<!-- BEGIN GENERATED: ${name} -->`;
   const end = `<!-- END GENERATED: ${name} -->`;
   const i = doc.indexOf(begin);
   const j = doc.indexOf(end);
-  if (i < 0 || j < i) throw new Error(`README.md lacks the ${name} markers`);
+  if (i < 0 || j < i) throw new Error(`${file} lacks the ${name} markers`);
   return doc.slice(0, i + begin.length) + "\n\n" + body + "\n" + doc.slice(j);
 }
 
-/** README text with every generated section refreshed. */
-export async function refreshReadme(doc: string): Promise<string> {
-  let out = splice(doc, "commands", await commandsMarkdown());
-  out = splice(out, "config", keysMarkdown());
-  out = splice(out, "env", envMarkdown());
-  return out;
+/** A file with generated sections: its path from the repository root and how to make each. */
+export interface GeneratedDoc {
+  path: string;
+  sections: Record<string, () => string | Promise<string>>;
+  /** Run through `deno fmt` afterwards, as `deno task check` wants (README.md is left as made). */
+  format: boolean;
+}
+
+/** Every file with generated sections. */
+export const GENERATED_DOCS: readonly GeneratedDoc[] = [
+  {
+    path: "README.md",
+    sections: { commands: commandsMarkdown, config: keysMarkdown, env: envMarkdown },
+    format: false,
+  },
+  {
+    path: "docs/reference/workers.md",
+    sections: { "worker-env": workerEnvMarkdown },
+    format: true,
+  },
+  { path: "docs/reference/dashboard.md", sections: { metrics: metricsMarkdown }, format: true },
+];
+
+const ROOT = new URL("../", import.meta.url);
+
+/** Markdown as `deno fmt` (with this repository's settings) writes it. */
+async function formatMarkdown(text: string): Promise<string> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--ext=md", "-"],
+    cwd: ROOT,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(text));
+  await writer.close();
+  const out = await child.output();
+  if (!out.success) throw new Error(`deno fmt: ${new TextDecoder().decode(out.stderr)}`);
+  return new TextDecoder().decode(out.stdout);
+}
+
+/** `doc`'s text with every generated section refreshed. */
+export async function refreshDoc(doc: GeneratedDoc, text: string): Promise<string> {
+  let out = text;
+  for (const [name, make] of Object.entries(doc.sections)) {
+    out = splice(out, name, await make(), doc.path);
+  }
+  return doc.format ? await formatMarkdown(out) : out;
 }
 
 if (import.meta.main) {
-  const path = new URL("../README.md", import.meta.url);
-  const doc = await Deno.readTextFile(path);
-  const next = await refreshReadme(doc);
-  if (next !== doc) await Deno.writeTextFile(path, next);
-  console.log(next === doc ? "README.md is up to date" : "README.md updated");
+  for (const doc of GENERATED_DOCS) {
+    const path = new URL(doc.path, ROOT);
+    const text = await Deno.readTextFile(path);
+    const next = await refreshDoc(doc, text);
+    if (next !== text) await Deno.writeTextFile(path, next);
+    console.log(`${doc.path} ${next === text ? "is up to date" : "updated"}`);
+  }
 }

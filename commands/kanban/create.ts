@@ -29,7 +29,13 @@ export const spec: CommandSpec = {
       description: "read the body from a file ('-' for standard input) instead of --body",
     },
     { long: "assignee", value: "profile", description: "profile that works the task" },
-    { long: "parent", value: "id", repeatable: true, description: "task that must be done first" },
+    {
+      long: "parent",
+      value: "id",
+      repeatable: true,
+      description: "task that must be done first; 'none' for no parent",
+      defaultText: "none; inside a worker, its task ($HERMES_KANBAN_TASK)",
+    },
     {
       long: "workspace",
       value: "kind",
@@ -65,8 +71,28 @@ export const spec: CommandSpec = {
   examples: [
     "hermes kanban create 'write the release notes' --assignee writer",
     "hermes kanban create 'run tests' --assignee shell --body 'deno task test' --parent t_1a2b3c4d",
+    "hermes kanban create 'unrelated idea' --parent none   # inside a worker: not a child of its task",
   ],
 };
+
+/**
+ * The new task's parents: the --parent ids; without any, a worker's own task (what it creates is
+ * follow-up work that waits for it), else none. `--parent none` asks for no parent.
+ */
+function parentsOf(ctx: Ctx, given: string[]): string[] {
+  const ids = given.map((p) => p.trim()).filter(Boolean);
+  if (ids.includes("none")) {
+    if (ids.length > 1) {
+      throw new UsageError(
+        "--parent none means no parent; it cannot be given with ids",
+        "bad_option",
+      );
+    }
+    return [];
+  }
+  if (ids.length) return ids;
+  return ctx.actor.kind === "worker" ? [ctx.actor.taskId] : [];
+}
 
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const maxRuntime = str(input, "maxRuntime");
@@ -85,7 +111,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     body,
     assignee,
     priority: parsePriority(str(input, "priority")),
-    parents: list(input, "parent").map((p) => p.trim()).filter(Boolean),
+    parents: parentsOf(ctx, list(input, "parent")),
     triage: flag(input, "triage"),
     workspace: parseWorkspace(str(input, "workspace")),
     tenant: str(input, "tenant")?.trim() || ctx.env("HERMES_TENANT")?.trim() || null,

@@ -4,7 +4,7 @@ import { NotFoundError, parseCount } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { readTail } from "../../lib/dispatcher/log_tail.ts";
+import { readTail } from "../../lib/workers/log_tail.ts";
 import { DispatchStore } from "../../lib/store/engine.ts";
 import { taskIdArg } from "./task_arg.ts";
 

@@ -66,13 +66,6 @@ export class StoreError extends HermesError {
   }
 }
 
-/** The user interrupted (SIGINT). Exit 130. */
-export class InterruptedError extends HermesError {
-  constructor(message = "interrupted") {
-    super(message, "interrupted", EXIT.interrupted, 499);
-  }
-}
-
 /** The JSON shape of an error, for `--json` and the API. */
 export function errorJson(err: HermesError): { error: { code: string; message: string } } {
   return { error: { code: err.code, message: err.message } };

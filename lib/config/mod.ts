@@ -2,3 +2,4 @@
 export * from "./paths.ts";
 export * from "./keys.ts";
 export * from "./config.ts";
+export * from "./private_file.ts";

@@ -9,9 +9,6 @@ export const DEFAULT_BOARD = "default";
 /** Environment lookup (injected so tests and workers can pass their own). */
 export type Env = (name: string) => string | undefined;
 
-/** The environment of this process. */
-export const processEnv: Env = (name) => Deno.env.get(name);
-
 /** HERMES_HOME, or `~/.hermes`. */
 export function resolveHome(env: Env): string {
   const explicit = env("HERMES_HOME")?.trim();
@@ -48,24 +45,10 @@ export interface BoardPaths {
 
 /** Paths for a board: default at `<home>/kanban.db`, others at `<home>/kanban/boards/<name>/`. */
 export function boardPaths(home: string, board: string): BoardPaths {
-  if (board === DEFAULT_BOARD) {
-    const dir = `${home}/kanban`;
-    return {
-      board,
-      db: `${home}/kanban.db`,
-      dir,
-      logs: `${dir}/logs`,
-      workspaces: `${dir}/workspaces`,
-    };
-  }
-  const dir = `${home}/kanban/boards/${board}`;
-  return {
-    board,
-    db: `${dir}/kanban.db`,
-    dir,
-    logs: `${dir}/logs`,
-    workspaces: `${dir}/workspaces`,
-  };
+  const named = board !== DEFAULT_BOARD;
+  const dir = named ? `${boardsDir(home)}/${board}` : `${home}/kanban`;
+  const db = named ? `${dir}/kanban.db` : `${home}/kanban.db`;
+  return { board, db, dir, logs: `${dir}/logs`, workspaces: `${dir}/workspaces` };
 }
 
 /** Directory holding named boards. */

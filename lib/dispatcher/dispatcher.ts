@@ -40,7 +40,7 @@ import {
 } from "../workers/mod.ts";
 // The {prompt} text is the agents' business (presets.ts); not re-exported by workers/mod.ts.
 import { buildWorkerPrompt } from "../workers/presets.ts";
-import { outputTail } from "./log_tail.ts";
+import { outputTail } from "../workers/log_tail.ts";
 import * as policy from "./policy.ts";
 import { type DispatchResult, emptyResult, isQuiet, mergeResult } from "./result.ts";
 import { signalExitCode } from "./signals.ts";
@@ -158,10 +158,6 @@ interface SpawnFailure {
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function identityOf(p: ProcRecord): ProcIdentity {
-  return { host: p.host, bootId: p.bootId, pidNs: p.pidNs, pid: p.pid, startTicks: p.startTicks };
 }
 
 /** Exit file of a run, next to its log (`<run>.log` → `<run>.exit`, as runFiles names them). */
@@ -587,7 +583,7 @@ export class Dispatcher {
         : []
     );
     if (look.length) {
-      const lv: Liveness[] = livenessMany(look.map((i) => identityOf(rows[i].proc as ProcRecord)));
+      const lv: Liveness[] = livenessMany(look.map((i) => rows[i].proc as ProcRecord));
       look.forEach((i, k) => {
         const row = rows[i];
         const v = views[i];
@@ -690,7 +686,7 @@ export class Dispatcher {
     if (child) child.stop = "timed_out";
     this.#stopping.add(runId);
     try {
-      const how = await killTree(pid, this.#graceMs, identityOf(row.proc as ProcRecord));
+      const how = await killTree(pid, this.#graceMs, row.proc as ProcRecord);
       if (how === "failed") {
         const until = this.#store.now() + policy.RECLAIM_DEFER_SECONDS;
         const why = `worker pid ${pid} is past its max runtime but could not be stopped`;
@@ -720,7 +716,7 @@ export class Dispatcher {
     const strangers = rows.filter((u) => !this.#children.has(u.runId));
     const lvs = new Map<number, Liveness>();
     if (strangers.length) {
-      const lv = livenessMany(strangers.map((u) => identityOf(u.proc)));
+      const lv = livenessMany(strangers.map((u) => u.proc));
       strangers.forEach((u, i) => lvs.set(u.runId, lv[i]));
     }
     for (const u of rows) {
@@ -749,7 +745,7 @@ export class Dispatcher {
     if (child) child.stop = "closed";
     this.#stopping.add(u.runId);
     try {
-      const how = await killTree(u.proc.pid, this.#graceMs, identityOf(u.proc));
+      const how = await killTree(u.proc.pid, this.#graceMs, u.proc);
       if (how === "failed") return;
       if (how !== "gone") res.killed.push(u.taskId);
       if (!child) {
@@ -1090,7 +1086,7 @@ export class Dispatcher {
   /** A worker's leader is dead: stop whatever it left running in its process group. */
   #clearGroup(proc: ProcRecord): void {
     if (isLocal(proc) && groupExists(proc.pid)) {
-      this.#track(killTree(proc.pid, this.#graceMs, identityOf(proc)));
+      this.#track(killTree(proc.pid, this.#graceMs, proc));
     }
   }
 

@@ -2,4 +2,3 @@
 export * from "./dispatcher.ts";
 export * from "./policy.ts";
 export * from "./result.ts";
-export { outputTail, readTail } from "./log_tail.ts";

@@ -1,6 +1,6 @@
 /** The dashboard's access token: random, made on first start, kept in `<home>/dashboard.token` (0600). */
 
-import { writePrivateAtomic } from "./private_file.ts";
+import { writePrivateAtomic } from "../config/private_file.ts";
 
 /** Path of the token file. */
 export function tokenPath(home: string): string {

@@ -143,7 +143,8 @@ function afterTick(run: BoardRun, r: DispatchResult): void {
       spawn_failed: r.spawn_failed.length,
     });
   }
-  // Health is judged once per interval (the seed's ticks), not on every change-driven tick.
+  // Health counts sweeps (one per dispatch interval), not change-driven ticks, so a busy board
+  // does not fill HEALTH_WINDOW in seconds.
   const now = Date.now();
   if (init && now - run.lastSampleAt >= init.intervalMs) {
     const waiting = draining ? 0 : flight.ready;

@@ -1,7 +1,7 @@
 /**
- * Health telemetry of the embedded dispatcher, as the seed has it: when a board's
- * ready queue stays non-empty for HEALTH_WINDOW consecutive sweeps and nothing is
- * spawned, warn — at most every WARN_EVERY_MS — and name the cause.
+ * Health telemetry of the embedded dispatcher: when a board's ready queue stays non-empty for
+ * HEALTH_WINDOW consecutive sweeps and nothing is spawned, warn — at most every WARN_EVERY_MS —
+ * and name the cause, so a queue that silently stops moving is reported.
  */
 
 import type { Task } from "../board/task.ts";

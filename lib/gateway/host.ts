@@ -49,7 +49,7 @@ export interface HostOptions {
   stopWorkers: boolean;
 }
 
-/** How long shutdown may take in total; the issue promises 3 s. */
+/** How long shutdown may take in total: under the 3 s in which `gateway run` stops on a signal. */
 const SHUTDOWN_BUDGET_MS = 2_600;
 const DISPATCHER_START_MS = 15_000;
 const SERVER_START_MS = 15_000;

@@ -7,7 +7,7 @@
 import { homePaths } from "../config/paths.ts";
 import { selfIdentity } from "../workers/identity.ts";
 import type { GatewayRecord } from "./presence.ts";
-import { removeIfExists, writePrivateAtomic } from "./private_file.ts";
+import { removeIfExists, writePrivateAtomic } from "../config/private_file.ts";
 
 /** The record this process publishes. */
 export function ownRecord(

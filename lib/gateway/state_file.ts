@@ -6,7 +6,7 @@
 
 import { homePaths } from "../config/paths.ts";
 import type { GatewayStats } from "./messages.ts";
-import { writePrivateAtomic } from "./private_file.ts";
+import { writePrivateAtomic } from "../config/private_file.ts";
 
 /** Lifecycle phase of the gateway. */
 export type GatewayPhase = "starting" | "ready" | "draining" | "stopping" | "stopped";

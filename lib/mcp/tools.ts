@@ -265,8 +265,9 @@ const create: ToolDef = {
   title: "Create a kanban task",
   description: "Create a follow-up task instead of doing extra work yourself: give it a " +
     "title, the profile that should do it (assignee), a body with everything its worker " +
-    "needs, and parents (task ids that must be done first). It is created in your tenant " +
-    "and recorded as created by you.",
+    "needs, and parents (task ids that must be done first; include your own task id to make " +
+    "it a follow-up that waits for your task). It is created in your tenant and recorded as " +
+    "created by you.",
   input: z.object({
     title: z.string({ error: "title is required" }).describe("what the task is"),
     assignee: z.string({

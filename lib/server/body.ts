@@ -8,12 +8,26 @@ import { HttpError } from "./responses.ts";
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The media type a request declares (`application/json`), lower case; "" when none. */
+export function mediaType(req: Request): string {
+  return (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+}
+
+/** The refusal of a body that is not JSON. */
+export function notJson(): HttpError {
+  return new HttpError(
+    415,
+    "unsupported_media_type",
+    "request body must be JSON: send Content-Type: application/json",
+  );
+}
+
 /** Read a JSON object body of at most `limit` bytes. An empty body is `{}`. */
 export async function readJson(
   req: Request,
   limit = MAX_BODY_BYTES,
 ): Promise<Record<string, unknown>> {
-  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const type = mediaType(req);
   const declared = req.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) {
     await req.body?.cancel().catch(() => {});
@@ -21,13 +35,7 @@ export async function readJson(
   }
   const bytes = await readCapped(req, limit);
   if (bytes.length === 0) return {};
-  if (type !== "application/json") {
-    throw new HttpError(
-      415,
-      "unsupported_media_type",
-      "request body must be JSON: send Content-Type: application/json",
-    );
-  }
+  if (type !== "application/json") throw notJson();
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));

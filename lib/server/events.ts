@@ -170,7 +170,10 @@ class BoardFeed {
         const events = this.#store.events({ afterId: this.#cursor, limit: BATCH });
         if (events.length === 0) break;
         this.#cursor = events[events.length - 1].id;
-        const text = sseMessage({ id: this.#cursor, data: { events, cursor: this.#cursor } });
+        const text = sseMessage({
+          id: this.#cursor,
+          data: { events, cursor: this.#cursor } satisfies EventBatch,
+        });
         for (const c of [...this.clients]) c.send(text);
         if (events.length < BATCH || this.#closed) break;
       }
@@ -272,7 +275,9 @@ export class EventHub {
               for (let i = 0; i < missed.length; i += BATCH) {
                 const events = missed.slice(i, i + BATCH);
                 const cursor = events[events.length - 1].id;
-                client.send(sseMessage({ id: cursor, data: { events, cursor } }));
+                client.send(
+                  sseMessage({ id: cursor, data: { events, cursor } satisfies EventBatch }),
+                );
               }
             }
           }

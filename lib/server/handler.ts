@@ -7,6 +7,7 @@
 import { UsageError } from "../board/errors.ts";
 import type { Config } from "../config/config.ts";
 import { KEYS } from "../config/keys.ts";
+import type { GatewayStats } from "../gateway/messages.ts";
 import { dispatcherPresence } from "../gateway/presence.ts";
 import type { Clock } from "../store/mod.ts";
 import { systemClock } from "../store/mod.ts";
@@ -14,9 +15,10 @@ import { metricCounts } from "../store/dashboard_queries.ts";
 import { listBoards } from "../store/boards.ts";
 import { assetResponse, shellResponse } from "./assets.ts";
 import { BoardRegistry } from "./board_registry.ts";
+import { mediaType, notJson } from "./body.ts";
 import { EventHub, type EventHubOptions } from "./events.ts";
 import { API_PREFIX, kanbanRoutes } from "./kanban_api.ts";
-import { type BoardCounts, type DashboardStats, renderMetrics } from "./metrics.ts";
+import { type BoardCounts, renderMetrics } from "./metrics.ts";
 import { BASE_HEADERS, errorResponse, fromError, HttpError, json } from "./responses.ts";
 import { matchRoute, type Route } from "./router.ts";
 import { checkHost, checkOrigin, checkToken, type Guard, tokenCookie } from "./security.ts";
@@ -45,7 +47,7 @@ export interface HandlerOptions {
   /** Why there is no dispatcher, for the 503 of POST /dispatch. */
   noDispatcherReason?: string;
   /** Latest dispatcher stats for /metrics (null before the first). */
-  stats?: () => DashboardStats | null;
+  stats?: () => GatewayStats | null;
   /** Called after every API write to a board (the gateway wakes its dispatcher). */
   onWrite?: (board: string) => void;
   log?: (level: ServerLogLevel, message: string, props?: Record<string, unknown>) => void;
@@ -202,15 +204,9 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
       if (path === "/api" || path.startsWith("/api/")) {
         checkToken(req, url, guard, { query: path === `${API_PREFIX}/events` });
         if (method !== "GET" && method !== "HEAD") {
-          const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+          const type = mediaType(req);
           // Simple cross-site form posts cannot send JSON: requiring it closes that door too.
-          if (req.body !== null && type !== "" && type !== "application/json") {
-            throw new HttpError(
-              415,
-              "unsupported_media_type",
-              "request body must be JSON: send Content-Type: application/json",
-            );
-          }
+          if (req.body !== null && type !== "" && type !== "application/json") throw notJson();
         }
         const m = matchRoute(api, method, path);
         if (m.kind === "found") return await m.handler({ req, url, params: m.params });

@@ -15,7 +15,7 @@ import {
   validateText,
   type WorkspaceKind,
 } from "../board/mod.ts";
-import { boardPaths, type Config, get, KEYS } from "../config/mod.ts";
+import { boardPaths, type Config, get } from "../config/mod.ts";
 import { listBoards } from "../store/boards.ts";
 import {
   allLinks,
@@ -29,6 +29,7 @@ import {
   setStatusDirect,
 } from "../store/dashboard_queries.ts";
 import type { Actor, SqliteBoardStore } from "../store/mod.ts";
+import { readTail } from "../workers/log_tail.ts";
 import { Fields, queryBool, queryInt, readJson } from "./body.ts";
 import type { BoardRegistry } from "./board_registry.ts";
 import type { EventHub } from "./events.ts";
@@ -475,33 +476,15 @@ export function readLog(
     // A symlink pointing out of the logs directory: refuse to follow it.
     return { ...empty, path, content: "", truncated: false };
   }
-  const file = Deno.openSync(real, { read: true });
-  try {
-    const size = file.statSync().size;
-    const start = Math.max(0, size - tail);
-    file.seekSync(start, Deno.SeekMode.Start);
-    const buf = new Uint8Array(size - start);
-    let at = 0;
-    while (at < buf.length) {
-      const n = file.readSync(buf.subarray(at));
-      if (n === null || n === 0) break;
-      at += n;
-    }
-    return {
-      task_id: taskId,
-      run_id: runId,
-      path,
-      exists: true,
-      size_bytes: size,
-      content: new TextDecoder().decode(buf.subarray(0, at)),
-      truncated: start > 0,
-    };
-  } finally {
-    file.close();
-  }
-}
-
-/** Every configuration key with its default (the server runs without a config.yaml in tests). */
-export function defaultConfig(): Config {
-  return new Map(KEYS.map((k) => [k.name, k.default]));
+  const t = readTail(real, tail);
+  if (t === null) return { ...empty, path, content: "", truncated: false };
+  return {
+    task_id: taskId,
+    run_id: runId,
+    path,
+    exists: true,
+    size_bytes: t.size,
+    content: t.text,
+    truncated: t.truncated,
+  };
 }

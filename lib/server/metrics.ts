@@ -5,25 +5,102 @@
 
 import type { GatewayStats } from "../gateway/messages.ts";
 
-/** A histogram as the gateway may send it: upper bounds (seconds), per-bucket counts, sum, count. */
-export interface HistogramSnapshot {
-  /** Upper bounds in seconds, ascending (the +Inf bucket is implied). */
-  bounds: number[];
-  /** Observations per bucket, same length as bounds (not cumulative). */
-  counts: number[];
-  sum: number;
-  count: number;
+/** One metric of the page: its name, labels, type and help text (also the docs' table row). */
+export interface MetricDef {
+  name: string;
+  type: "gauge" | "counter";
+  labels: readonly string[];
+  help: string;
+  /** When the metric is on the page, if not always. */
+  when?: string;
 }
 
-/** Stats the dashboard reports: the gateway's, plus optional figures when it sends them. */
-export type DashboardStats = GatewayStats & {
-  /** Failed attempts (spawn failures, crashes, timeouts) since start. */
-  failuresTotal?: number;
-  /** Tick durations. */
-  tickSeconds?: HistogramSnapshot;
-  /** From the commit of a create to the worker's spawn. */
-  createToSpawnSeconds?: HistogramSnapshot;
-};
+const DISPATCHER = "while dispatcher stats arrive";
+
+/** Every metric `/metrics` shows, in page order (docs/reference/dashboard.md lists them). */
+export const METRICS = {
+  info: { name: "hermes_info", type: "gauge", labels: ["version"], help: "Build information." },
+  tasks: {
+    name: "hermes_tasks",
+    type: "gauge",
+    labels: ["board", "status"],
+    help: "Tasks by board and status.",
+  },
+  runs: {
+    name: "hermes_runs_total",
+    type: "counter",
+    labels: ["board", "status"],
+    help:
+      "Runs (attempts) by board and status; failures are crashed, timed_out, spawn_failed, gave_up.",
+  },
+  failures: {
+    name: "hermes_failures_total",
+    type: "counter",
+    labels: [],
+    help: "Failed attempts: spawn failures, crashes, timeouts, give-ups.",
+  },
+  sseClients: {
+    name: "hermes_dashboard_sse_clients",
+    type: "gauge",
+    labels: [],
+    help: "Open live-event streams.",
+  },
+  dispatcherUp: {
+    name: "hermes_dispatcher_up",
+    type: "gauge",
+    labels: [],
+    help: "1 when the gateway reports dispatcher stats.",
+  },
+  ticks: {
+    name: "hermes_dispatcher_ticks_total",
+    type: "counter",
+    labels: [],
+    help: "Dispatcher ticks since the gateway started.",
+    when: DISPATCHER,
+  },
+  spawns: {
+    name: "hermes_spawns_total",
+    type: "counter",
+    labels: [],
+    help: "Workers spawned since the gateway started.",
+    when: DISPATCHER,
+  },
+  running: {
+    name: "hermes_dispatcher_running",
+    type: "gauge",
+    labels: [],
+    help: "Tasks running now.",
+    when: DISPATCHER,
+  },
+  ready: {
+    name: "hermes_dispatcher_ready",
+    type: "gauge",
+    labels: [],
+    help: "Ready, assigned tasks waiting for a worker.",
+    when: DISPATCHER,
+  },
+  stuck: {
+    name: "hermes_dispatcher_stuck",
+    type: "gauge",
+    labels: [],
+    help: "1 while the ready queue is stuck (see the gateway log for the cause).",
+    when: DISPATCHER,
+  },
+  lastTick: {
+    name: "hermes_dispatcher_last_tick_seconds",
+    type: "gauge",
+    labels: [],
+    help: "Duration of the last tick that did something.",
+    when: "once a tick has done something",
+  },
+  lastTickAt: {
+    name: "hermes_dispatcher_last_tick_timestamp_seconds",
+    type: "gauge",
+    labels: [],
+    help: "When the last tick ran (unix time).",
+    when: "once the dispatcher has ticked",
+  },
+} as const satisfies Record<string, MetricDef>;
 
 /** Per-board counts read from the database. */
 export interface BoardCounts {
@@ -39,111 +116,55 @@ function label(v: string): string {
   return v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 }
 
-function histogram(out: string[], name: string, help: string, h: HistogramSnapshot): void {
-  out.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
-  let cum = 0;
-  h.bounds.forEach((b, i) => {
-    cum += h.counts[i] ?? 0;
-    out.push(`${name}_bucket{le="${b}"} ${cum}`);
-  });
-  out.push(
-    `${name}_bucket{le="+Inf"} ${h.count}`,
-    `${name}_sum ${h.sum}`,
-    `${name}_count ${h.count}`,
-  );
+function head(out: string[], m: MetricDef): void {
+  out.push(`# HELP ${m.name} ${m.help}`, `# TYPE ${m.name} ${m.type}`);
 }
 
 /** Render the metrics page. */
 export function renderMetrics(
   boards: BoardCounts[],
-  stats: DashboardStats | null,
+  stats: GatewayStats | null,
   server: { sseClients: number; version: string },
 ): string {
   const out: string[] = [];
-  out.push(
-    "# HELP hermes_info Build information.",
-    "# TYPE hermes_info gauge",
-    `hermes_info{version="${label(server.version)}"} 1`,
-    "# HELP hermes_tasks Tasks by board and status.",
-    "# TYPE hermes_tasks gauge",
-  );
+  const m = METRICS;
+  head(out, m.info);
+  out.push(`${m.info.name}{version="${label(server.version)}"} 1`);
+  head(out, m.tasks);
   for (const b of boards) {
     for (const s of STATUSES) {
-      out.push(`hermes_tasks{board="${label(b.board)}",status="${s}"} ${b.tasks[s] ?? 0}`);
+      out.push(`${m.tasks.name}{board="${label(b.board)}",status="${s}"} ${b.tasks[s] ?? 0}`);
     }
   }
-  out.push(
-    "# HELP hermes_runs_total Runs (attempts) by board and status; failures are crashed, timed_out, spawn_failed, gave_up.",
-    "# TYPE hermes_runs_total counter",
-  );
+  head(out, m.runs);
   for (const b of boards) {
     for (const [s, n] of Object.entries(b.runs).sort()) {
-      out.push(`hermes_runs_total{board="${label(b.board)}",status="${label(s)}"} ${n}`);
+      out.push(`${m.runs.name}{board="${label(b.board)}",status="${label(s)}"} ${n}`);
     }
   }
-  const dbFailures = boards.reduce(
-    (n, b) => n + FAILED_RUNS.reduce((m, s) => m + (b.runs[s] ?? 0), 0),
+  const failures = boards.reduce(
+    (n, b) => n + FAILED_RUNS.reduce((k, s) => k + (b.runs[s] ?? 0), 0),
     0,
   );
-  out.push(
-    "# HELP hermes_failures_total Failed attempts: spawn failures, crashes, timeouts, give-ups.",
-    "# TYPE hermes_failures_total counter",
-    `hermes_failures_total ${stats?.failuresTotal ?? dbFailures}`,
-    "# HELP hermes_dashboard_sse_clients Open live-event streams.",
-    "# TYPE hermes_dashboard_sse_clients gauge",
-    `hermes_dashboard_sse_clients ${server.sseClients}`,
-    "# HELP hermes_dispatcher_up 1 when the gateway reports dispatcher stats.",
-    "# TYPE hermes_dispatcher_up gauge",
-    `hermes_dispatcher_up ${stats ? 1 : 0}`,
-  );
-  if (stats) {
-    out.push(
-      "# HELP hermes_dispatcher_ticks_total Dispatcher ticks since the gateway started.",
-      "# TYPE hermes_dispatcher_ticks_total counter",
-      `hermes_dispatcher_ticks_total ${stats.ticks}`,
-      "# HELP hermes_spawns_total Workers spawned since the gateway started.",
-      "# TYPE hermes_spawns_total counter",
-      `hermes_spawns_total ${stats.spawnedTotal}`,
-      "# HELP hermes_dispatcher_running Tasks running now.",
-      "# TYPE hermes_dispatcher_running gauge",
-      `hermes_dispatcher_running ${stats.running}`,
-      "# HELP hermes_dispatcher_ready Ready, assigned tasks waiting for a worker.",
-      "# TYPE hermes_dispatcher_ready gauge",
-      `hermes_dispatcher_ready ${stats.ready}`,
-      "# HELP hermes_dispatcher_stuck 1 while the ready queue is stuck (see the gateway log for the cause).",
-      "# TYPE hermes_dispatcher_stuck gauge",
-      `hermes_dispatcher_stuck ${stats.stuck ? 1 : 0}`,
-    );
-    if (stats.lastTick) {
-      out.push(
-        "# HELP hermes_dispatcher_last_tick_seconds Duration of the last tick that did something.",
-        "# TYPE hermes_dispatcher_last_tick_seconds gauge",
-        `hermes_dispatcher_last_tick_seconds ${stats.lastTick.durationMs / 1000}`,
-      );
-    }
-    if (stats.lastTickAt !== null) {
-      out.push(
-        "# HELP hermes_dispatcher_last_tick_timestamp_seconds When the last tick ran (unix time).",
-        "# TYPE hermes_dispatcher_last_tick_timestamp_seconds gauge",
-        `hermes_dispatcher_last_tick_timestamp_seconds ${stats.lastTickAt / 1000}`,
-      );
-    }
-    if (stats.tickSeconds) {
-      histogram(
-        out,
-        "hermes_tick_duration_seconds",
-        "Dispatcher tick duration.",
-        stats.tickSeconds,
-      );
-    }
-    if (stats.createToSpawnSeconds) {
-      histogram(
-        out,
-        "hermes_create_to_spawn_seconds",
-        "Latency from a task's create to its worker's spawn.",
-        stats.createToSpawnSeconds,
-      );
-    }
+  head(out, m.failures);
+  out.push(`${m.failures.name} ${failures}`);
+  head(out, m.sseClients);
+  out.push(`${m.sseClients.name} ${server.sseClients}`);
+  head(out, m.dispatcherUp);
+  out.push(`${m.dispatcherUp.name} ${stats ? 1 : 0}`);
+  if (!stats) return out.join("\n") + "\n";
+  const values: [MetricDef, number][] = [
+    [m.ticks, stats.ticks],
+    [m.spawns, stats.spawnedTotal],
+    [m.running, stats.running],
+    [m.ready, stats.ready],
+    [m.stuck, stats.stuck ? 1 : 0],
+  ];
+  if (stats.lastTick) values.push([m.lastTick, stats.lastTick.durationMs / 1000]);
+  if (stats.lastTickAt !== null) values.push([m.lastTickAt, stats.lastTickAt / 1000]);
+  for (const [def, v] of values) {
+    head(out, def);
+    out.push(`${def.name} ${v}`);
   }
   return out.join("\n") + "\n";
 }

@@ -7,6 +7,5 @@ export {
   type ServerLogLevel,
 } from "./handler.ts";
 export { API_PREFIX } from "./kanban_api.ts";
-export type { DashboardStats, HistogramSnapshot } from "./metrics.ts";
 export { allowedMoves, planMove } from "./moves.ts";
 export { cookieName } from "./security.ts";

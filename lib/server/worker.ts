@@ -8,7 +8,6 @@
 
 import type { FromServer, GatewayStats, ToServer } from "../gateway/messages.ts";
 import { createHandler, type DashboardHandler } from "./handler.ts";
-import type { DashboardStats } from "./metrics.ts";
 
 /** How long POST /dispatch waits for the dispatcher's answer. */
 const DISPATCH_TIMEOUT_MS = 60_000;
@@ -66,7 +65,7 @@ function start(m: Extract<ToServer, { type: "init" }>): void {
         ),
       dispatch: dispatchOff ? undefined : dispatchViaMain,
       noDispatcherReason: dispatchOff ? m.dispatch.reason : undefined,
-      stats: () => stats as DashboardStats | null,
+      stats: () => stats,
       onWrite: () => post({ type: "wake" }),
       log: (level, message, props) => post({ type: "log", level, message, props }),
     });

@@ -92,9 +92,16 @@ const FOLLOW_KINDS = ["claimed", "gave_up", "blocked", "completed", "archived"];
 /** Events read per sink per pass; the cursor resumes from where a full batch stopped. */
 const BATCH = 500;
 
+/** A subscription row's key columns, matched with keyValues(k). */
+const SUB_KEY = "task_id = ? AND platform = ? AND chat_id = ? AND thread_id = ?";
+
+function keyValues(k: SubscriptionKey): [string, string, string, string] {
+  return [k.taskId, k.platform, k.chatId, k.threadId];
+}
+
 /** Outbox key of a subscription's deliveries (one sink per subscription row). */
 export function subscriptionSink(k: SubscriptionKey): string {
-  return "sub:" + JSON.stringify([k.taskId, k.platform, k.chatId, k.threadId]);
+  return "sub:" + JSON.stringify(keyValues(k));
 }
 
 const DELIVERY_COLUMNS =
@@ -156,10 +163,7 @@ export class NotifyStore {
         `INSERT OR IGNORE INTO kanban_notify_subs
            (task_id, platform, chat_id, thread_id, user_id, created_at, last_event_id)
          VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM task_events))`,
-        k.taskId,
-        k.platform,
-        k.chatId,
-        k.threadId,
+        ...keyValues(k),
         k.userId,
         this.now(),
       );
@@ -170,12 +174,8 @@ export class NotifyStore {
   /** One subscription, or null. */
   subscription(k: SubscriptionKey): Subscription | null {
     const r = this.conn.get<Row>(
-      `SELECT * FROM kanban_notify_subs
-       WHERE task_id = ? AND platform = ? AND chat_id = ? AND thread_id = ?`,
-      k.taskId,
-      k.platform,
-      k.chatId,
-      k.threadId,
+      `SELECT * FROM kanban_notify_subs WHERE ${SUB_KEY}`,
+      ...keyValues(k),
     );
     return r ? toSubscription(r) : null;
   }
@@ -184,12 +184,8 @@ export class NotifyStore {
   unsubscribe(k: SubscriptionKey): boolean {
     return this.conn.tx(() => {
       const { changes } = this.conn.run(
-        `DELETE FROM kanban_notify_subs
-         WHERE task_id = ? AND platform = ? AND chat_id = ? AND thread_id = ?`,
-        k.taskId,
-        k.platform,
-        k.chatId,
-        k.threadId,
+        `DELETE FROM kanban_notify_subs WHERE ${SUB_KEY}`,
+        ...keyValues(k),
       );
       this.conn.run(
         "DELETE FROM hx_notify_outbox WHERE sink = ? AND state IN ('pending', 'sending')",
@@ -351,24 +347,13 @@ export class NotifyStore {
           if (body !== null && this.#insert(sink, event, sub.chat_id, body)) queued++;
         }
         if (ends) {
-          this.conn.run(
-            `DELETE FROM kanban_notify_subs
-             WHERE task_id = ? AND platform = ? AND chat_id = ? AND thread_id = ?`,
-            key.taskId,
-            key.platform,
-            key.chatId,
-            key.threadId,
-          );
+          this.conn.run(`DELETE FROM kanban_notify_subs WHERE ${SUB_KEY}`, ...keyValues(key));
           ended++;
         } else {
           this.conn.run(
-            `UPDATE kanban_notify_subs SET last_event_id = ?
-             WHERE task_id = ? AND platform = ? AND chat_id = ? AND thread_id = ?`,
+            `UPDATE kanban_notify_subs SET last_event_id = ? WHERE ${SUB_KEY}`,
             Number(rows[rows.length - 1].id),
-            key.taskId,
-            key.platform,
-            key.chatId,
-            key.threadId,
+            ...keyValues(key),
           );
         }
       }

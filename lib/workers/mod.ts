@@ -5,5 +5,7 @@ export * from "./profiles.ts";
 export * from "./command_path.ts";
 export * from "./workspace.ts";
 export * from "./spawn.ts";
+export * from "./worker_env.ts";
 export * from "./kill_tree.ts";
 export * from "./log_cap.ts";
+export * from "./log_tail.ts";

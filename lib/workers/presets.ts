@@ -7,6 +7,7 @@
 
 import { ConflictError, type Task, UsageError } from "../board/mod.ts";
 import { ensurePrivateDir, homePaths } from "../config/paths.ts";
+import { writePrivateAtomic } from "../config/private_file.ts";
 import { type CompletionMode, parseProfile } from "./profiles.ts";
 
 /** What a preset needs to know to write a profile: its name, the home, how to run hermes. */
@@ -340,17 +341,11 @@ export interface AddedProfile {
   files: string[];
 }
 
-/** Write a file atomically with mode 0600 (temp file in the same directory, then rename). */
+/** Write a private file atomically, failing with one line that names it. */
 function writePrivate(path: string, content: string): void {
-  const tmp = `${path}.tmp-${Deno.pid}`;
   try {
-    Deno.writeTextFileSync(tmp, content, { mode: 0o600 });
-    Deno.chmodSync(tmp, 0o600);
-    Deno.renameSync(tmp, path);
+    writePrivateAtomic(path, content);
   } catch (e) {
-    try {
-      Deno.removeSync(tmp);
-    } catch { /* nothing to clean up */ }
     throw new UsageError(`cannot write ${path}: ${(e as Error).message}`, "write_failed");
   }
 }

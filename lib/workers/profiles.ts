@@ -6,6 +6,7 @@
 
 import { UsageError } from "../board/errors.ts";
 import { type Config, get } from "../config/config.ts";
+import { RESERVED_ENV } from "./worker_env.ts";
 
 /** How the dispatcher learns that a worker finished. */
 export type CompletionMode = "report" | "exit_code";
@@ -53,17 +54,6 @@ export const SHELL_PROFILE: Readonly<Profile> = Object.freeze({
     "runs the task body with sh -c in its workspace; exit 0 completes, other codes block",
   builtin: true,
 });
-
-/** Environment names the dispatcher sets itself; a profile may not configure them. */
-export const RESERVED_ENV: ReadonlySet<string> = new Set([
-  "HERMES_KANBAN_TASK",
-  "HERMES_KANBAN_RUN_ID",
-  "HERMES_KANBAN_BOARD",
-  "HERMES_KANBAN_WORKSPACE",
-  "HERMES_HOME",
-  "HERMES_PROFILE",
-  "HERMES_TENANT",
-]);
 
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

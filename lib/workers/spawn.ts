@@ -15,6 +15,7 @@ import { locateCommand } from "./command_path.ts";
 import { bootId, hostName, identityOf, pidNamespace, type ProcIdentity } from "./identity.ts";
 import { procAccess, readStatsAsync } from "./proc_reader.ts";
 import { type Profile, renderArgv } from "./profiles.ts";
+import { workerEnv } from "./worker_env.ts";
 
 /** Everything needed to start one run's worker. */
 export interface SpawnRequest {
@@ -29,7 +30,7 @@ export interface SpawnRequest {
   logPath: string;
   /** Per-run exit file the wrapper writes the exit status to; must not exist yet (runFiles). */
   exitPath: string;
-  /** The parent's environment; only the allow-list (INHERITED_ENV) is passed on. */
+  /** The parent's environment; only the allow-list (INHERITED_ENV in worker_env.ts) is passed on. */
   baseEnv: Record<string, string>;
   /** Text for the `{prompt}` placeholder. */
   prompt: string;
@@ -69,56 +70,6 @@ export class SpawnError extends Error {
     this.name = "SpawnError";
     this.cause = cause;
   }
-}
-
-/** Variables a worker inherits from the parent when set there; everything else is dropped. */
-export const INHERITED_ENV: readonly string[] = [
-  "PATH",
-  "HOME",
-  "LANG",
-  "LANGUAGE",
-  "LC_ALL",
-  "LC_CTYPE",
-  "LC_MESSAGES",
-  "TMPDIR",
-  "USER",
-  "LOGNAME",
-  "SHELL",
-  "TZ",
-];
-
-/** PATH for a worker whose parent has none. */
-export const DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
-
-/**
- * A worker's whole environment: the allow-list from `baseEnv`, TERM=dumb, the
- * profile's env, then the HERMES_* variables (set last so nothing overrides them).
- */
-export function workerEnv(
-  req: Pick<
-    SpawnRequest,
-    "profile" | "task" | "runId" | "workspace" | "board" | "home" | "baseEnv" | "claimTtlSeconds"
-  >,
-): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const name of INHERITED_ENV) {
-    const v = req.baseEnv[name];
-    if (v !== undefined) env[name] = v;
-  }
-  env.PATH ??= DEFAULT_PATH;
-  env.TERM = "dumb";
-  Object.assign(env, req.profile.env);
-  env.HERMES_KANBAN_TASK = req.task.id;
-  env.HERMES_KANBAN_RUN_ID = String(req.runId);
-  env.HERMES_KANBAN_BOARD = req.board;
-  env.HERMES_HOME = req.home;
-  env.HERMES_KANBAN_WORKSPACE = req.workspace;
-  env.HERMES_PROFILE = req.profile.name;
-  if (req.task.tenant) env.HERMES_TENANT = req.task.tenant;
-  if (req.claimTtlSeconds !== undefined) {
-    env.HERMES_KANBAN_CLAIM_TTL_SECONDS = String(req.claimTtlSeconds);
-  }
-  return env;
 }
 
 /**

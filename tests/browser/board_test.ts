@@ -66,6 +66,24 @@ Deno.test("web board: creating a task with no dispatcher shows the warning banne
   await shot(page, "03-warning-banner");
 });
 
+Deno.test("web board: a max runtime past the 100-year cap is refused in the form", async () => {
+  await using s = await startServer();
+  await using page = Page.launch();
+  await page.call("goto", `${s.base}/?token=${TOKEN}`);
+  await page.call("waitFor", ".column");
+  await page.call("click", "text=+ New task");
+  await page.call("fill", ".modal input[name=title]", "forever");
+  await page.call("fill", ".modal input[name=max_runtime]", "36501d");
+  await page.call("click", ".modal button[type=submit]");
+  await page.call("waitFor", ".modal .form-error");
+  equal(
+    String(await page.call("text", ".modal .form-error")),
+    "Max runtime: '36501d' is too long (at most 100 years)",
+  );
+  const board = await s.call<{ columns: { tasks: unknown[] }[] }>("GET", `${API}/board`);
+  equal(board.body.columns.flatMap((c) => c.tasks).length, 0, "nothing was created");
+});
+
 Deno.test("web board: changes made from the CLI appear without reloading", async () => {
   await using s = await startServer();
   await using page = Page.launch();

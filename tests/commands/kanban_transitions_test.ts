@@ -16,7 +16,7 @@ interface Result {
 type Want = Status | { refused: string };
 const refused = (code = "invalid_state"): Want => ({ refused: code });
 
-/** Multi-id verbs and what each does from every status (reference §1.3 plus the [L] guards). */
+/** Multi-id verbs and what each does from every status (Hermes's state machine and its guards). */
 const MULTI: Record<string, { argv: (ids: string[]) => string[]; want: Record<Status, Want> }> = {
   complete: {
     argv: (ids) => ["complete", ...ids],

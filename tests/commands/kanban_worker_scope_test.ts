@@ -97,3 +97,50 @@ Deno.test("kanban worker comments as its profile and may not choose an author", 
   equal(forged.json<{ error: { code: string } }>().error.code, "author_override");
   deepEqual(snapshot(home.path), before);
 });
+
+Deno.test("kanban worker's create makes a child of its task unless --parent is given", async () => {
+  await using home = await tempHome();
+  const { mine, other, runId } = twoRunning(home.path);
+  const env = workerEnv(home.env, mine, runId, "w");
+  const parentsOf = async (id: string) => {
+    const s = await hermes(["kanban", "show", id, "--json"], { env: home.env });
+    equal(s.code, 0, s.stderr);
+    return s.json<{ parents: { id: string }[] }>().parents.map((p) => p.id);
+  };
+  const child = await hermes(["kanban", "create", "follow-up", "--assignee", "w", "--json"], {
+    env,
+  });
+  equal(child.code, 0, child.stderr);
+  const c = child.json<{ id: string; status: string }>();
+  equal(c.status, "todo", "it waits for the worker's task");
+  deepEqual(await parentsOf(c.id), [mine]);
+  const free = await hermes(
+    ["kanban", "create", "unrelated", "--assignee", "w", "--parent", "none", "--json"],
+    { env },
+  );
+  equal(free.code, 0, free.stderr);
+  const f = free.json<{ id: string; status: string }>();
+  deepEqual([f.status, await parentsOf(f.id)], ["ready", []]);
+  const named = await hermes(["kanban", "create", "after other", "--parent", other, "--json"], {
+    env,
+  });
+  equal(named.code, 0, named.stderr);
+  deepEqual(await parentsOf(named.json<{ id: string }>().id), [other]);
+  const mixed = await hermes(["kanban", "create", "x", "--parent", "none", "--parent", other], {
+    env,
+  });
+  equal(mixed.code, 2);
+  match(mixed.stderr, /^hermes: --parent none means no parent; it cannot be given with ids\n$/);
+});
+
+Deno.test("create outside a worker has no parent by default and takes --parent none", async () => {
+  await using home = await tempHome();
+  const a = await hermes(["kanban", "create", "a", "--json"], { env: home.env });
+  const b = await hermes(["kanban", "create", "b", "--parent", "none", "--json"], {
+    env: home.env,
+  });
+  for (const r of [a, b]) {
+    equal(r.code, 0, r.stderr);
+    equal(r.json<{ status: string }>().status, "ready");
+  }
+});

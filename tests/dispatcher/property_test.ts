@@ -1,6 +1,6 @@
 /**
  * Random sequences of board operations and dispatcher ticks (fixed seed, real
- * `true`/`false` workers), with the reference's invariants checked after every step.
+ * `true`/`false` workers), with the board's invariants (INVARIANTS) checked after every step.
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";

@@ -8,7 +8,7 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { FALLBACK_FLAGS } from "../../lib/gateway/launcher.ts";
 import { ENV_VARS } from "../../lib/config/env_vars.ts";
-import { INHERITED_ENV } from "../../lib/workers/spawn.ts";
+import { INHERITED_ENV } from "../../lib/workers/worker_env.ts";
 import { baseEnv, hermes, MAIN, PERMISSION_FLAGS } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 

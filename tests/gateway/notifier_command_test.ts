@@ -1,4 +1,5 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { runHook } from "../../lib/gateway/notifier/command_hook.ts";
 import { tempHome } from "../support/home.ts";
 import { board, notifier, notifyOf, PERSON } from "./notifier_helpers.ts";
 
@@ -81,4 +82,16 @@ Deno.test("command hook is killed at its timeout and a missing command is parked
     "command not found: no-such-hook-xyz",
   ]);
   match(m.body, /"event":"completed"/);
+});
+
+Deno.test("command hook's error keeps whole characters when its stderr tail cuts one", async () => {
+  // 1000 three-byte characters: the last 2048 bytes start inside one.
+  const script = "i=0; while [ $i -lt 1000 ]; do printf '€' >&2; i=$((i+1)); done; exit 1";
+  const r = await runHook(
+    { argv: ["sh", "-c", script], stdin: "", timeoutMs: 30_000, vars: {} },
+    (name) => name === "PATH" ? Deno.env.get("PATH") : undefined,
+    new AbortController().signal,
+  );
+  ok(!r.ok);
+  match(r.error, /^sh exited with code 1: €{300}$/);
 });

@@ -125,6 +125,9 @@ Deno.test("mcp tools work the worker's own task end to end", async () => {
       [follow.created_by, follow.tenant, follow.assignee, follow.priority, follow.skills],
       ["coder", "acme", "writer", 5, ["docs"]],
     );
+    const loose = await s.call("kanban_create", { title: "an unrelated idea", assignee: "writer" });
+    equal(loose.data.status, "ready", "like Hermes's tool: only the parents given");
+    deepEqual(b.store.showTask(loose.data.task_id as string).parents, []);
 
     const linked = await s.call("kanban_link", { parent_id: b.child, child_id: follow.id });
     deepEqual(linked.data, { ok: true, parent_id: b.child, child_id: follow.id });

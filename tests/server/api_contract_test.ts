@@ -2,6 +2,7 @@
 
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { openBoard } from "../../lib/store/mod.ts";
+import { METRICS } from "../../lib/server/metrics.ts";
 import { snapshot } from "../support/board.ts";
 import { startServer } from "./server_support.ts";
 
@@ -383,6 +384,10 @@ Deno.test("log returns the tail of a run's log and never leaves the logs directo
   equal(full.body.content, "line one\nline two\n");
   const tail = await s.call<Obj>("GET", `${API}/tasks/${id}/log?tail=9`);
   deepEqual([tail.body.content, tail.body.truncated], ["line two\n", true]);
+  // A tail that starts inside a character keeps only whole characters.
+  await Deno.writeTextFile(log, "ééé\n");
+  const cut = await s.call<Obj>("GET", `${API}/tasks/${id}/log?tail=6`);
+  deepEqual([cut.body.content, cut.body.truncated, cut.body.size_bytes], ["éé\n", true, 7]);
   equal((await s.call("GET", `${API}/tasks/${id}/log?tail=0`)).status, 400);
   equal((await s.call("GET", `${API}/tasks/${id}/log?run=999`)).status, 404);
   // A symlink planted in the logs dir pointing elsewhere is not followed.
@@ -447,13 +452,22 @@ Deno.test("healthz is open; metrics need the token and report counts and stats",
       boards: ["default"],
       ticks: 12,
       spawnedTotal: 3,
-      lastTick: null,
+      lastTick: {
+        board: "default",
+        at: 1_700_000_000_000,
+        durationMs: 250,
+        spawned: 1,
+        reclaimed: 0,
+        crashed: 0,
+        timedOut: 0,
+        promoted: 0,
+        autoBlocked: 0,
+      },
       lastTickAt: 1_700_000_000_000,
       running: 1,
       ready: 0,
       stuck: null,
       draining: false,
-      createToSpawnSeconds: { bounds: [0.01, 0.05], counts: [2, 1], sum: 0.05, count: 3 },
     }),
   });
   await create(s, { title: "m" });
@@ -470,9 +484,14 @@ Deno.test("healthz is open; metrics need the token and report counts and stats",
   match(text, /^hermes_dispatcher_ticks_total 12$/m);
   match(text, /^hermes_spawns_total 3$/m);
   match(text, /^hermes_failures_total 0$/m);
-  match(text, /^hermes_create_to_spawn_seconds_bucket\{le="0.05"\} 3$/m);
-  match(text, /^hermes_create_to_spawn_seconds_bucket\{le="\+Inf"\} 3$/m);
-  match(text, /^# TYPE hermes_tick_duration_seconds histogram$|^hermes_dispatcher_up 1$/m);
+  match(text, /^hermes_dispatcher_up 1$/m);
+  match(text, /^hermes_dispatcher_last_tick_seconds 0.25$/m);
+  match(text, /^hermes_dispatcher_last_tick_timestamp_seconds 1700000000$/m);
+  deepEqual(
+    [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((t) => `${t[1]} ${t[2]}`),
+    Object.values(METRICS).map((d) => `${d.name} ${d.type}`),
+    "the page shows every defined metric (the docs' list), in order, and nothing else",
+  );
 });
 
 Deno.test("unknown routes and methods answer 404 and 405 with the error shape", async () => {

@@ -29,7 +29,10 @@ interface Row {
 
 const R = "refused";
 
-/** The state machine of reference §1.3 with the later guards, action by action. */
+/**
+ * Hermes's state machine, action by action, with its later guards: parents must be done at claim
+ * and unblock, and archived parents count as done.
+ */
 const TABLE: Record<string, Row> = {
   complete: {
     apply: (s, id) => s.complete(id, { result: "r" }, PERSON),

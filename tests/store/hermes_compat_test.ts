@@ -1,8 +1,8 @@
 /**
- * Hermes compatibility, both ways. Boards written with Hermes's DDL (as the reference
- * describes it, at three ages) open in our CLI as they are and migrate additively; a board
- * we create has every table, column and index Hermes's code expects, and rows Hermes writes
- * into it read back through our CLI.
+ * Hermes compatibility, both ways. Boards written with Hermes's DDL at three ages (before its
+ * first migration, v0.13, a current release) open in our CLI as they are and migrate
+ * additively; a board we create has every table, column and index Hermes's code expects, and
+ * rows Hermes writes into it read back through our CLI.
  */
 
 import { deepEqual, equal, match, ok } from "node:assert/strict";
@@ -11,7 +11,7 @@ import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { snapshot } from "../support/board.ts";
 
-// ---- Hermes's DDL, written from reference §1.2 ----
+// ---- Hermes's DDL ----
 
 /** Base task columns, present since the first Hermes board. */
 const TASK_BASE = `
@@ -20,14 +20,14 @@ const TASK_BASE = `
   completed_at INTEGER, workspace_kind TEXT NOT NULL DEFAULT 'scratch', workspace_path TEXT,
   claim_lock TEXT, claim_expires INTEGER`;
 
-/** Columns the [B] migration adds (the ◊ columns). */
+/** Columns Hermes v0.13 has, which its migration adds to older boards. */
 const TASK_B = `,
   tenant TEXT, result TEXT, idempotency_key TEXT, spawn_failures INTEGER NOT NULL DEFAULT 0,
   worker_pid INTEGER, last_spawn_error TEXT, max_runtime_seconds INTEGER,
   last_heartbeat_at INTEGER, current_run_id INTEGER, workflow_template_id TEXT,
   current_step_key TEXT, skills TEXT`;
 
-/** Columns later Hermes releases added ([L]). */
+/** Columns later Hermes releases added. */
 const TASK_L = `,
   consecutive_failures INTEGER NOT NULL DEFAULT 0, last_failure_error TEXT, max_retries INTEGER,
   branch_name TEXT, project_id TEXT, model_override TEXT, goal_mode TEXT, goal_max_turns INTEGER,
@@ -63,14 +63,14 @@ const INDEXES = `
 
 /** The three ages of a Hermes board. */
 const AGES = {
-  /** Before the [B] migration: no ◊ columns, no run_id on events, no runs table. */
+  /** Before Hermes's migration: none of the v0.13 columns, no run_id on events, no runs table. */
   legacy: `
     CREATE TABLE tasks (${TASK_BASE});
     ${LINKS} ${COMMENTS}
     CREATE TABLE task_events (id INTEGER PRIMARY KEY AUTOINCREMENT, task_id TEXT NOT NULL,
       kind TEXT NOT NULL, payload TEXT, created_at INTEGER NOT NULL);
     CREATE INDEX idx_tasks_status ON tasks(status);`,
-  /** The [B] release: spawn_failures/last_spawn_error, runs, notify subscriptions. */
+  /** Hermes v0.13: spawn_failures/last_spawn_error, runs, notify subscriptions. */
   b: `
     CREATE TABLE tasks (${TASK_BASE}${TASK_B});
     ${LINKS} ${COMMENTS}
@@ -172,7 +172,7 @@ function writeHermesBoard(home: string, age: Age): void {
     db.prepare("UPDATE tasks SET tenant = 'acme', skills = '[\"docs\"]' WHERE id = ?").run(
       IDS.parent,
     );
-    // A [B] running task has its open run; the event carries the run id.
+    // A v0.13 running task has its open run; the event carries the run id.
     const run = db.prepare(
       `INSERT INTO task_runs (task_id, profile, status, claim_lock, claim_expires, started_at)
        VALUES (?, 'researcher', 'running', 'host:4242', ?, ?)`,
@@ -258,7 +258,7 @@ const RENAMED = { ready: "promoted", priority: "reprioritized", spawn_auto_block
 
 const LABELS: Record<Age, string> = {
   legacy: "a pre-migration",
-  b: "a v0.13 ([B])",
+  b: "a v0.13",
   current: "a current",
 };
 
@@ -384,7 +384,7 @@ Deno.test("hermes compat: opening a migrated Hermes board again changes nothing"
 
 // ---- the other direction: what Hermes's code expects of a board we create ----
 
-/** Hermes's tables and columns ([B], plus the [L] columns we also use). */
+/** Hermes's tables and columns (v0.13's, plus the later columns we also use). */
 const HERMES_COLUMNS: Record<string, string[]> = {
   tasks: [
     "id",
@@ -508,7 +508,7 @@ Deno.test("hermes compat: rows Hermes writes into our board read back through ou
   const made = await hermes(["kanban", "create", "ours", "--json"], { env: home.env });
   equal(made.code, 0, made.stderr);
   const ours = made.json<{ id: string }>().id;
-  // Hermes inserts with its [B] column lists and runs its additive migration (all no-ops here).
+  // Hermes inserts with its v0.13 column lists and runs its additive migration (all no-ops here).
   const db = new DatabaseSync(`${home.path}/kanban.db`);
   try {
     db.exec("BEGIN IMMEDIATE");

@@ -7,9 +7,10 @@ import {
   locateCommand,
   renderArgv,
   resolveProfile,
+  workerEnv,
 } from "../../lib/workers/mod.ts";
 import { tempHome } from "../support/home.ts";
-import { makeProfile } from "./fixtures.ts";
+import { makeProfile, makeTask } from "./fixtures.ts";
 
 const noEnv = () => undefined;
 
@@ -155,4 +156,23 @@ Deno.test("commandAvailable finds programs on PATH and ignores relative PATH ent
   // A removed program is noticed even after a cached lookup.
   Deno.removeSync(`${bin}/hello`);
   equal(commandAvailable("hello", `/nonexistent:${bin}`), null);
+});
+
+Deno.test("loadProfiles refuses every HERMES_ variable the dispatcher sets for a worker", () => {
+  const env = workerEnv({
+    profile: makeProfile(["true"]),
+    task: makeTask({ tenant: "acme" }),
+    runId: 1,
+    workspace: "/tmp",
+    board: "default",
+    home: "/tmp/home",
+    baseEnv: {},
+    claimTtlSeconds: 900,
+  });
+  const set = Object.keys(env).filter((k) => k.startsWith("HERMES_"));
+  ok(set.includes("HERMES_KANBAN_CLAIM_TTL_SECONDS"), set.join(" "));
+  for (const name of set) {
+    const msg = configError(() => profilesFrom({ x: { command: ["a"], env: { [name]: "1" } } }));
+    match(msg, new RegExp(`env\\.${name} is set by the dispatcher`));
+  }
 });

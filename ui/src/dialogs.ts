@@ -3,7 +3,8 @@
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "./api.ts";
-import { parseDuration } from "./format.ts";
+import { UsageError } from "../../lib/board/errors.ts";
+import { parseDuration } from "../../lib/board/validate.ts";
 import { html } from "./html.ts";
 import type { Task } from "./types.ts";
 
@@ -106,12 +107,13 @@ export function CreateDialog(
       created_by: text("created_by") || null,
     };
     if (text("max_runtime")) {
-      const secs = parseDuration(text("max_runtime"));
-      if (secs === null) {
-        setError("Max runtime: use 300, 90s, 30m, 2h or 1d");
+      try {
+        body.max_runtime_seconds = parseDuration("Max runtime", text("max_runtime"));
+      } catch (err) {
+        if (!(err instanceof UsageError)) throw err;
+        setError(err.message);
         return;
       }
-      body.max_runtime_seconds = secs;
     }
     if (text("max_retries")) body.max_retries = Number(text("max_retries"));
     if (!Number.isInteger(body.priority)) {

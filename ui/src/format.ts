@@ -27,14 +27,6 @@ export function when(unix: number | null): string {
   return new Date(unix * 1000).toLocaleString();
 }
 
-/** Parse `300`, `90s`, `30m`, `2h`, `1d` into seconds; null when malformed. */
-export function parseDuration(v: string): number | null {
-  const m = /^(\d+)\s*([smhd]?)$/i.exec(v.trim());
-  if (!m) return null;
-  const unit: Record<string, number> = { "": 1, s: 1, m: 60, h: 3600, d: 86400 };
-  return Number(m[1]) * unit[m[2].toLowerCase()];
-}
-
 /** Column titles. */
 export const COLUMN_TITLES: Record<string, string> = {
   triage: "Triage",

@@ -1,6 +1,7 @@
 /** Running the command hook: the event JSON on stdin, a clean environment, a timeout. */
 
 import type { Env } from "../../config/paths.ts";
+import { readStreamTail } from "../../workers/log_tail.ts";
 import { type SendResult, StopRequested } from "./retry.ts";
 
 /** Variables passed through from the gateway's environment; nothing else leaks in. */
@@ -29,17 +30,6 @@ export function hookEnv(env: Env, vars: Record<string, string>): Record<string, 
     if (v !== undefined) out[k] = v;
   }
   return { ...out, ...vars };
-}
-
-async function readTail(stream: ReadableStream<Uint8Array>): Promise<string> {
-  let tail = new Uint8Array(0);
-  for await (const chunk of stream) {
-    const joined = new Uint8Array(tail.length + chunk.length);
-    joined.set(tail);
-    joined.set(chunk, tail.length);
-    tail = joined.length > STDERR_TAIL ? joined.slice(joined.length - STDERR_TAIL) : joined;
-  }
-  return new TextDecoder().decode(tail);
 }
 
 function lastLine(s: string): string {
@@ -76,7 +66,7 @@ export async function runHook(req: HookRequest, env: Env, stop: AbortSignal): Pr
     }
     throw e;
   }
-  const stderr = readTail(child.stderr);
+  const stderr = readStreamTail(child.stderr, STDERR_TAIL);
   // A hook that ignores stdin closes the pipe early; that is its business, not a failure.
   const writer = child.stdin.getWriter();
   writer.write(new TextEncoder().encode(req.stdin)).then(() => writer.close()).catch(() => {});
