@@ -43,13 +43,18 @@ function sessionScript(blocks: string[]): string {
     parts.push(`echo "@@ block ${i}"; echo "@@ block ${i}" >&2`);
     if (/^hermes kanban watch\s*$/m.test(b)) {
       parts.push(
-        `${b.trim()} &`,
+        // The watcher's output goes to a file so the session can wait until it shows C's
+        // completion (a condition, not a guessed delay), as a person waits before Ctrl-C.
+        `${b.trim()} > watch.out &`,
         "watcher=$!",
-        `until hermes kanban show "$C" --json | grep -q '"status": "done"'; do sleep 0.2; done`,
-        // The last events (C's completion) reach the watcher within its poll interval.
-        "sleep 1.5",
+        "i=0",
+        `until grep -Eq "$C.*completed|completed.*$C" watch.out; do`,
+        '  i=$((i+1)); [ $i -lt 1200 ] || { echo "watch never showed $C completed" >&2; exit 1; }',
+        "  sleep 0.1",
+        "done",
         'kill -INT "$watcher"',
         'wait "$watcher"',
+        "cat watch.out",
       );
     } else {
       parts.push(b);
