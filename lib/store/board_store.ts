@@ -73,6 +73,11 @@ export class SqliteBoardStore implements BoardStore {
     return this.conn.path;
   }
 
+  /** What the cheap probe at open found damaged, or null (see Connection.damage). */
+  get damage(): string | null {
+    return this.conn.damage;
+  }
+
   close(): void {
     this.conn.close();
   }
