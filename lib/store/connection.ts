@@ -328,7 +328,14 @@ export class Connection {
     const tmp = `${path}.new-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
     createPrivateFile(tmp, path);
     try {
-      Connection.#openFile(tmp, path, { ...opts, integrityCheck: false }).close();
+      const made = Connection.#openFile(tmp, path, { ...opts, integrityCheck: false });
+      try {
+        // Everything into the file itself before it is linked: its -wal is named after the
+        // temporary name and is removed with it.
+        made.checkpoint("TRUNCATE");
+      } finally {
+        made.close();
+      }
       try {
         Deno.linkSync(tmp, path);
       } catch (e) {
