@@ -105,8 +105,10 @@ export async function main(
     const input: ParsedInput = parseArgs(spec, rest);
     json = input.opts.json === true;
     ctx = makeContext(input, io);
-    const code = await mod.run(ctx, input);
-    return typeof code === "number" ? code : EXIT.ok;
+    const code = await mod.run(ctx, input) ?? EXIT.ok;
+    // A command that failed has said why; a warning after it would only add noise.
+    if (code === EXIT.ok) ctx.flushWarnings();
+    return code;
   } catch (e) {
     // The reader went away (`hermes kanban list | head -1`): its choice, not our failure.
     if (e instanceof Deno.errors.BrokenPipe) return EXIT.ok;

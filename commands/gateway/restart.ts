@@ -18,6 +18,8 @@ export const spec: CommandSpec = {
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const stopped = await stopWith(ctx, input);
   if (stopped.wasRunning && !ctx.json) ctx.warn(`Stopped gateway (pid ${stopped.pid})`);
-  report(ctx, await startReporting(ctx, input));
+  // The gateway was just stopped: one running now was started by someone else, and restarting
+  // nothing is a failure the caller should see.
+  report(ctx, await startReporting(ctx, input, { ifNotRunning: false }));
   return 0;
 }

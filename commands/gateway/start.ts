@@ -1,6 +1,8 @@
 /** `hermes gateway start`: start the gateway in the background and wait until it is ready. */
 
+import { ConflictError } from "../../lib/board/errors.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
+import { flag } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { loadConfig } from "../../lib/config/config.ts";
 import { liveGateway } from "../../lib/gateway/control.ts";
@@ -14,16 +16,33 @@ export const spec: CommandSpec = {
   summary: "start the gateway in the background; prints its pid and dashboard URL",
   description:
     "Start 'hermes gateway run' in the background, logging to <HERMES_HOME>/logs/gateway.log, " +
-    "and return once it is ready. Does nothing if a gateway already runs for this HERMES_HOME.",
-  options: RUN_OPTIONS,
-  examples: ["hermes gateway start", "hermes gateway start --port 9000"],
+    "and return once it is ready. If a gateway already runs for this HERMES_HOME it starts " +
+    "nothing and exits 1, or 0 with --if-not-running.",
+  options: [
+    ...RUN_OPTIONS,
+    {
+      long: "if-not-running",
+      description:
+        "a gateway already running for this HERMES_HOME is success (exit 0), not an error",
+    },
+  ],
+  examples: [
+    "hermes gateway start",
+    "hermes gateway start --port 9000",
+    "hermes gateway start --if-not-running",
+  ],
 };
 
+/** What `start` and `restart` return: the gateway now running and whether this call started it. */
+export interface StartResult {
+  pid: number;
+  url: string | null;
+  log: string;
+  already: boolean;
+}
+
 /** Print what `start` (and `restart`) report. */
-export function report(
-  ctx: Ctx,
-  r: { pid: number; url: string | null; log: string; already: boolean },
-): void {
+export function report(ctx: Ctx, r: StartResult): void {
   if (ctx.json) {
     ctx.printJson({ running: true, started: !r.already, pid: r.pid, url: r.url, log: r.log });
     return;
@@ -35,35 +54,57 @@ export function report(
   ctx.print(`Log: ${r.log}`);
 }
 
-/** Start unless running; returns what to report. */
+/**
+ * Start unless running. A gateway already running is an error (a script must be able to tell that
+ * nothing was started) unless `ifNotRunning`, when it is returned with `already: true`.
+ */
 export async function startGateway(
   ctx: Ctx,
   input: ParsedInput,
-): Promise<{ pid: number; url: string | null; log: string; already: boolean }> {
+  opts: { ifNotRunning: boolean },
+): Promise<StartResult> {
   const flags = readRunFlags(input);
-  const rec = liveGateway(ctx.home);
-  if (rec) {
-    return {
-      pid: rec.identity.pid,
-      url: rec.url,
-      log: homePaths(ctx.home).gatewayLog,
-      already: true,
-    };
-  }
+  const running = () => {
+    const rec = liveGateway(ctx.home);
+    if (!rec) return null;
+    const r = { pid: rec.identity.pid, url: rec.url, log: homePaths(ctx.home).gatewayLog };
+    if (!opts.ifNotRunning) throw alreadyRunning(ctx.home, r.pid);
+    return { ...r, already: true };
+  };
+  const before = running();
+  if (before) return before;
   // Refuse what `run` would refuse before anything starts: bad config, an exposed host.
   const config = await loadConfig(ctx.home, ctx.env);
   if (!flags.noDashboard) listenAddress(config, flags.host, flags.port);
-  const started = await startInBackground(ctx.home, runFlagsArgv(flags));
-  return { ...started, already: false };
+  try {
+    const started = await startInBackground(ctx.home, runFlagsArgv(flags));
+    return { ...started, already: false };
+  } catch (e) {
+    // Two starts raced and the other one's gateway took the lock: ours exited, theirs runs.
+    if (e instanceof GatewayStartError) {
+      const other = running();
+      if (other) return other;
+    }
+    throw e;
+  }
+}
+
+function alreadyRunning(home: string, pid: number): ConflictError {
+  return new ConflictError(
+    `Gateway already running (pid ${pid}) for ${home}; started nothing ` +
+      "(--if-not-running accepts a running gateway, 'hermes gateway restart' replaces it)",
+    "gateway_running",
+  );
 }
 
 /** Start, and when the background gateway dies, show what it logged before the error. */
 export async function startReporting(
   ctx: Ctx,
   input: ParsedInput,
-): Promise<{ pid: number; url: string | null; log: string; already: boolean }> {
+  opts: { ifNotRunning: boolean },
+): Promise<StartResult> {
   try {
-    return await startGateway(ctx, input);
+    return await startGateway(ctx, input, opts);
   } catch (e) {
     if (e instanceof GatewayStartError && e.tail.length && !ctx.json) {
       ctx.warn("The gateway's last words:");
@@ -73,7 +114,8 @@ export async function startReporting(
   }
 }
 
+/** Run `hermes gateway start`. */
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
-  report(ctx, await startReporting(ctx, input));
+  report(ctx, await startReporting(ctx, input, { ifNotRunning: flag(input, "ifNotRunning") }));
   return 0;
 }

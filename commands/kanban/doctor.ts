@@ -76,6 +76,17 @@ function fileProblems(f: FileFacts, ctx: Ctx): Problem[] {
       fix: `create it: ${init}`,
     });
   }
+  if (f.kind === "empty") {
+    out.push({
+      code: "empty_board",
+      task_id: null,
+      message: `${f.path} is an empty file (0 bytes), not a SQLite board; every hermes command ` +
+        "refuses it (none overwrites it)",
+      fix: "zero bytes hold no tasks to salvage. If tasks should be there, restore " +
+        `${f.path} from a backup (a copy cut short or a failed restore leaves an empty file); ` +
+        `otherwise delete it (rm '${f.path}') and run ${init}`,
+    });
+  }
   if (f.kind === "foreign") {
     out.push({
       code: "not_sqlite",

@@ -2,22 +2,45 @@
 
 import type { Ctx } from "../../lib/cli/context.ts";
 import { table } from "../../lib/cli/output.ts";
-import { flag } from "../../lib/cli/parse.ts";
+import { UsageError } from "../../lib/board/errors.ts";
+import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { loadConfig } from "../../lib/config/config.ts";
-import { DEFAULT_PATH, loadProfiles, locateCommand, type Profile } from "../../lib/workers/mod.ts";
+import {
+  checkFlags,
+  DEFAULT_PATH,
+  FLAG_CHECK_TIMEOUT_MS,
+  type FlagCheck,
+  loadProfiles,
+  locateCommand,
+  longFlags,
+  type Profile,
+} from "../../lib/workers/mod.ts";
 
 export const spec: CommandSpec = {
   name: "profiles",
   summary: "list worker profiles and check that their commands are on PATH",
   description: "Profiles come from kanban.profiles in config.yaml; 'shell' is built in.\n" +
-    "A command that cannot be found is marked; with --check it also makes the exit status 1.",
+    "A command that cannot be found is marked; with --check it also makes the exit status 1.\n" +
+    "--check also runs each agent's --version and --help (no stdin, a clean environment, " +
+    "--timeout seconds at most) and warns about every long option the profile passes that " +
+    "the help does not list: the agent's flags have drifted, and --check exits 1.",
   args: [
     { name: "action", description: "'add' to write a profile from a preset", required: false },
     { name: "name", description: "name of the profile to add (the assignee)", required: false },
   ],
   options: [
-    { long: "check", description: "exit 1 if any profile's command cannot be found" },
+    {
+      long: "check",
+      description: "exit 1 if a profile's command cannot be found or its agent's --help no " +
+        "longer lists a flag the profile passes",
+    },
+    {
+      long: "timeout",
+      value: "seconds",
+      description: "with --check: how long each agent's --version and --help may take",
+      defaultText: String(FLAG_CHECK_TIMEOUT_MS / 1000),
+    },
     { long: "presets", description: "list the agent presets (Claude Code, Codex, Gemini…)" },
     { long: "preset", value: "name", description: "with 'add NAME': the preset to write" },
     { long: "force", description: "with 'add NAME': replace an existing profile of that name" },
@@ -53,7 +76,44 @@ function check(p: Profile, ctxPath: string | undefined): Availability {
   };
 }
 
-function profileJson(p: Profile, a: Availability): Record<string, unknown> {
+function readTimeout(input: ParsedInput): number {
+  const t = str(input, "timeout");
+  if (t === undefined) return FLAG_CHECK_TIMEOUT_MS;
+  const seconds = Number(t);
+  if (t.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new UsageError(
+      `--timeout must be a number of seconds above 0 and at most 3600, got '${t}'`,
+    );
+  }
+  return seconds * 1000;
+}
+
+/** The environment of the --version/--help probes: enough to start, nothing of this shell's. */
+function probeEnv(p: Profile, ctxPath: string | undefined, home: string | undefined) {
+  const env: Record<string, string> = {
+    PATH: p.env.PATH ?? ctxPath ?? DEFAULT_PATH,
+    TERM: "dumb",
+    NO_COLOR: "1",
+  };
+  if (home) env.HOME = home;
+  return env;
+}
+
+function flagCheckJson(c: FlagCheck | null): Record<string, unknown> | null {
+  if (c === null) return null;
+  return {
+    help_command: c.helpCommand,
+    version: c.version,
+    drifted: c.drifted,
+    problem: c.problem,
+  };
+}
+
+function profileJson(
+  p: Profile,
+  a: Availability,
+  flags: FlagCheck | null,
+): Record<string, unknown> {
   return {
     name: p.name,
     source: p.builtin ? "builtin" : "config",
@@ -67,6 +127,7 @@ function profileJson(p: Profile, a: Availability): Record<string, unknown> {
     available: a.status === "ok" ? true : a.status === "unchecked" ? null : false,
     program_path: a.status === "ok" ? a.path : null,
     problem: a.status === "ok" ? null : a.reason,
+    flag_check: flagCheckJson(flags),
   };
 }
 
@@ -88,8 +149,20 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     a.status === "missing" || a.status === "not_executable"
   );
   const strict = flag(input, "check");
+  const timeoutMs = readTimeout(input);
+  // Only --check runs the agents: a plain listing stays instant and starts nothing.
+  const flagChecks = await Promise.all(
+    checked.map(({ p, a }) =>
+      strict && a.status === "ok" && longFlags(p.command).length > 0
+        ? checkFlags(a.path, p.command, {
+          env: probeEnv(p, ctx.env("PATH"), ctx.env("HOME")),
+          timeoutMs,
+        })
+        : Promise.resolve(null)
+    ),
+  );
   if (ctx.json) {
-    ctx.printJson(checked.map(({ p, a }) => profileJson(p, a)));
+    ctx.printJson(checked.map(({ p, a }, i) => profileJson(p, a, flagChecks[i])));
   } else {
     const rows = [["NAME", "SOURCE", "COMPLETION", "MAX", "RUNTIME", "PROGRAM", "COMMAND"]];
     for (const { p, a } of checked) {
@@ -112,7 +185,24 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   for (const { p, a } of missing) {
     if (a.status !== "ok") ctx.warn(`hermes: profile '${p.name}': ${a.reason}`);
   }
-  return strict && missing.length > 0 ? 1 : 0;
+  let drift = 0;
+  checked.forEach(({ p }, i) => {
+    const c = flagChecks[i];
+    if (c === null) return;
+    const of = `'${p.command[0]}'${c.version ? ` (${c.version})` : ""}`;
+    if (c.problem !== null) {
+      drift++;
+      ctx.warn(`hermes: profile '${p.name}': cannot check the flags of ${of}: ${c.problem}`);
+    }
+    for (const f of c.drifted) {
+      drift++;
+      ctx.warn(
+        `hermes: profile '${p.name}': ${f} is not an option of ${of}: ` +
+          `'${c.helpCommand.join(" ")}' does not list it (see docs/reference/workers.md)`,
+      );
+    }
+  });
+  return strict && (missing.length > 0 || drift > 0) ? 1 : 0;
 }
 
 /** `--presets` lists the agent presets; `add NAME --preset P` writes one into config.yaml. */

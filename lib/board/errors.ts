@@ -45,6 +45,17 @@ export class ConflictError extends HermesError {
   }
 }
 
+/**
+ * The request can never succeed on the board as it stands (a self-link, a link that would close a
+ * cycle): a bad request to the API, as Hermes answers it, but a failure rather than a usage error
+ * on the command line. Exit 1, HTTP 400.
+ */
+export class InvalidRequestError extends HermesError {
+  constructor(message: string, code: string) {
+    super(message, code, EXIT.failure, 400);
+  }
+}
+
 /** The state machine forbids this transition. Exit 1. */
 export class InvalidStateError extends HermesError {
   constructor(message: string, code = "invalid_state") {

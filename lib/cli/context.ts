@@ -9,7 +9,7 @@ import {
   type SqliteBoardStore,
   systemClock,
 } from "../store/mod.ts";
-import { type Palette, palette, type Sink } from "./output.ts";
+import { type Palette, palette, type Sink, writeBytes } from "./output.ts";
 import { flag, str } from "./parse.ts";
 import type { ParsedInput } from "./spec.ts";
 
@@ -33,6 +33,8 @@ export interface Ctx {
   printJson(value: unknown): void;
   /** Print a message to stderr. */
   warn(text: string): void;
+  /** Print the warnings held back until the command's first output or its success. */
+  flushWarnings(): void;
   /** Close whatever was opened. */
   close(): void;
 }
@@ -73,6 +75,26 @@ export function makeContext(
   const board = resolveBoard(input ? str(input, "board") : undefined, env);
   const noColor = env("NO_COLOR") !== undefined;
   let store: SqliteBoardStore | null = null;
+  // A warning waits for the command's first output or its success: a command that fails
+  // anyway says so in its one error line, and a second line would only repeat it.
+  let held: string | null = null;
+  const flushWarnings = () => {
+    if (held === null) return;
+    const text = held;
+    held = null;
+    io.stderr.write(text);
+  };
+  const stdout: Sink = {
+    isTerminal: io.stdout.isTerminal,
+    write(text: string) {
+      flushWarnings();
+      io.stdout.write(text);
+    },
+    writeBytes(bytes: Uint8Array) {
+      flushWarnings();
+      writeBytes(io.stdout, bytes);
+    },
+  };
   const clock = io.clock ?? systemClock;
   const ctx: Ctx = {
     env,
@@ -80,7 +102,7 @@ export function makeContext(
     board,
     json: input ? flag(input, "json") : false,
     debug: input ? flag(input, "debug") : false,
-    stdout: io.stdout,
+    stdout,
     stderr: io.stderr,
     color: palette(io.stdout, noColor),
     clock,
@@ -90,6 +112,10 @@ export function makeContext(
         const create = board === DEFAULT_BOARD;
         try {
           store = openBoard(home, board, { create, busyTimeoutMs: busyTimeout(env), clock });
+          if (store.damage) {
+            held = `hermes: warning: board ${store.path} is damaged (${store.damage}); what ` +
+              "this command reads may still be intact — run 'hermes kanban doctor' for what to do\n";
+          }
         } catch (e) {
           if ((e as { code?: string }).code === "no_board") {
             throw new UsageError(
@@ -105,11 +131,12 @@ export function makeContext(
       return store;
     },
     print(text: string) {
-      io.stdout.write(text.endsWith("\n") ? text : text + "\n");
+      stdout.write(text.endsWith("\n") ? text : text + "\n");
     },
     printJson(value: unknown) {
-      io.stdout.write(JSON.stringify(value, null, 2) + "\n");
+      stdout.write(JSON.stringify(value, null, 2) + "\n");
     },
+    flushWarnings,
     warn(text: string) {
       io.stderr.write(text.endsWith("\n") ? text : text + "\n");
     },

@@ -4,6 +4,7 @@ import {
   type Comment,
   ConflictError,
   firstLine,
+  InvalidRequestError,
   InvalidStateError,
   newTaskId,
   NotFoundError,
@@ -70,6 +71,11 @@ export class SqliteBoardStore implements BoardStore {
 
   get path(): string {
     return this.conn.path;
+  }
+
+  /** What the cheap probe at open found damaged, or null (see Connection.damage). */
+  get damage(): string | null {
+    return this.conn.damage;
   }
 
   close(): void {
@@ -375,7 +381,7 @@ export class SqliteBoardStore implements BoardStore {
 
   link(parentId: string, childId: string): void {
     if (parentId === childId) {
-      throw new ConflictError("a task cannot depend on itself", "self_link");
+      throw new InvalidRequestError("a task cannot depend on itself", "self_link");
     }
     this.conn.tx(() => {
       const missing = [parentId, childId].filter((x) => !this.taskRow(x));
@@ -389,7 +395,10 @@ export class SqliteBoardStore implements BoardStore {
         parentId,
       );
       if (cycle) {
-        throw new ConflictError(`linking ${parentId} -> ${childId} would create a cycle`, "cycle");
+        throw new InvalidRequestError(
+          `linking ${parentId} -> ${childId} would create a cycle`,
+          "cycle",
+        );
       }
       const { changes } = this.conn.run(
         "INSERT OR IGNORE INTO task_links (parent_id, child_id) VALUES (?, ?)",

@@ -30,6 +30,13 @@ function exists(path: string): boolean {
 
 /** Count a board's tasks without migrating or writing it. */
 export function countTasks(dbPath: string): number {
+  // SQLite reads zero bytes as an empty database; this one is a board that lost its contents.
+  if (Deno.statSync(dbPath).size === 0) {
+    throw new StoreError(
+      `cannot read board ${dbPath}: it is an empty file (0 bytes)`,
+      "unreadable",
+    );
+  }
   let db: DatabaseSync | null = null;
   try {
     db = new DatabaseSync(dbPath, { readOnly: true, timeout: 5_000 });

@@ -9,3 +9,4 @@ export * from "./worker_env.ts";
 export * from "./kill_tree.ts";
 export * from "./log_cap.ts";
 export * from "./log_tail.ts";
+export * from "./flag_drift.ts";

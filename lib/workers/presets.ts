@@ -138,8 +138,8 @@ const codex: Preset = {
     "--mcp-config)",
   notes: "Runs 'codex exec --sandbox workspace-write --skip-git-repo-check'. Codex passes only " +
     "a small allow-list of environment variables to MCP servers, so the worker identity is " +
-    "set in mcp_servers.hermes.env. default_tools_approval_mode is a newer Codex key: " +
-    "remove that -c pair if your Codex rejects it (unverified on old versions).",
+    "set in mcp_servers.hermes.env. default_tools_approval_mode is a newer Codex key " +
+    "(accepted by 0.171.0): remove that -c pair if an older Codex rejects it.",
   build(t) {
     const env = Object.entries(identityEnv(t)).map(([k, v]) =>
       `${k}=${v.startsWith("{") ? `"${v}"` : literal(toml(v))}`
@@ -256,9 +256,11 @@ const hermesAgent: Preset = {
   completion: "report",
   mcp: "none needed: hermes-agent has the kanban_* tools built in and reads the same board " +
     "through HERMES_HOME and HERMES_KANBAN_TASK",
-  notes: "Spawns 'hermes -p <profile> --skills kanban-worker chat -q \"work kanban task <id>\"' " +
-    "as Hermes does, so the hermes-agent profile must have the same name. If this hermes " +
-    "shadows hermes-agent's on PATH, set command[0] to hermes-agent's absolute path.",
+  notes: "Spawns 'hermes -p <profile> --cli --accept-hooks chat -q \"work kanban task <id>\"' " +
+    "as Hermes's own dispatcher does (hermes-agent 0.18.2), so the hermes-agent profile must " +
+    "have the same name. No --skills: hermes-agent has no kanban-worker skill and refuses a " +
+    "run whose skills are all unknown. If this hermes shadows hermes-agent's on PATH, set " +
+    "command[0] to hermes-agent's absolute path.",
   build(t) {
     return {
       entry: {
@@ -266,8 +268,10 @@ const hermesAgent: Preset = {
           "hermes",
           "-p",
           t.name,
-          "--skills",
-          "kanban-worker",
+          // The classic CLI even where the profile's config asks for the TUI, which exits
+          // without a terminal; and shell hooks approved without a prompt nobody would answer.
+          "--cli",
+          "--accept-hooks",
           "chat",
           "-q",
           "work kanban task {task_id}",

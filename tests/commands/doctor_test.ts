@@ -202,6 +202,28 @@ Deno.test("doctor explains a kanban.db that is not SQLite and creates nothing be
   deepEqual(await filesOf(home.path), before);
 });
 
+Deno.test("doctor explains a zero-byte kanban.db and leaves it as it was", async () => {
+  await using home = await tempHome();
+  const path = `${home.path}/kanban.db`;
+  await Deno.writeFile(path, new Uint8Array(), { mode: 0o600 });
+  const old = new Date("2024-01-02T03:04:05Z");
+  await Deno.utime(path, old, old);
+  const before = await filesOf(home.path);
+  const r = await hermes(["kanban", "doctor", "--json"], { env: home.env });
+  equal(r.code, 1);
+  const report = r.json<Report>();
+  equal(report.file.kind, "empty");
+  deepEqual(report.problems.map((p) => p.code), ["empty_board"]);
+  match(report.problems[0].message, /kanban\.db is an empty file \(0 bytes\)/);
+  match(report.problems[0].fix, /restore .*kanban\.db from a backup/);
+  match(report.problems[0].fix, /delete it \(rm '.*kanban\.db'\) and run hermes kanban init$/);
+  const human = await hermes(["kanban", "doctor"], { env: home.env });
+  equal(human.code, 1);
+  match(human.stdout, /✖ .*kanban\.db is an empty file/);
+  deepEqual(await filesOf(home.path), before);
+  equal((await Deno.stat(path)).mtime?.getTime(), old.getTime());
+});
+
 Deno.test("doctor reports loose file modes and a board out of WAL, and fixes neither", async () => {
   await using home = await tempHome();
   openBoard(home.path, "default", { create: true }).close();

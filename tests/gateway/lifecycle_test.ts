@@ -37,10 +37,6 @@ Deno.test("gateway start, status and stop manage a background gateway", async ()
     await health.body?.cancel();
     equal(health.status, 200);
 
-    const again = await hermes(["gateway", "start"], { env: home.env });
-    equal(again.code, 0, again.stderr);
-    match(again.stdout, new RegExp(`already running \\(pid ${started.pid}\\)`));
-
     const st = await hermes(["gateway", "status", "--json"], { env: home.env });
     equal(st.code, 0, st.stderr);
     const rep = st.json<Record<string, unknown>>();
@@ -72,6 +68,49 @@ Deno.test("gateway start, status and stop manage a background gateway", async ()
     const stop2 = await hermes(["gateway", "stop"], { env: home.env });
     equal(stop2.code, 0);
     match(stop2.stdout, /No gateway is running/);
+  } finally {
+    await cleanup(home);
+  }
+});
+
+Deno.test("gateway start on a running gateway exits 1 unless --if-not-running; restart replaces it", async () => {
+  await using home = await tempHome();
+  try {
+    const first = await hermes(["gateway", "start", "--port", "0", "--json"], { env: home.env });
+    equal(first.code, 0, first.stderr);
+    const pid = first.json<{ pid: number }>().pid;
+
+    const again = await hermes(["gateway", "start", "--port", "0"], { env: home.env });
+    equal(again.code, 1, again.stdout);
+    equal(again.stdout, "");
+    equal(again.stderr.trim().split("\n").length, 1, again.stderr);
+    match(again.stderr, new RegExp(`Gateway already running \\(pid ${pid}\\)`));
+    match(again.stderr, /--if-not-running/);
+    const againJson = await hermes(["gateway", "start", "--json"], { env: home.env });
+    equal(againJson.code, 1);
+    equal(againJson.json<{ error: { code: string } }>().error.code, "gateway_running");
+
+    const idem = await hermes(["gateway", "start", "--if-not-running"], { env: home.env });
+    equal(idem.code, 0, idem.stderr);
+    match(idem.stdout, new RegExp(`Gateway already running \\(pid ${pid}\\)`));
+    const idemJson = await hermes(["gateway", "start", "--if-not-running", "--json"], {
+      env: home.env,
+    });
+    equal(idemJson.code, 0, idemJson.stderr);
+    const rep = idemJson.json<{ running: boolean; started: boolean; pid: number }>();
+    equal(rep.running, true);
+    equal(rep.started, false);
+    equal(rep.pid, pid);
+    equal(readGatewayRecord(home.path)?.identity.pid, pid, "the running gateway is untouched");
+
+    const restart = await hermes(["gateway", "restart", "--port", "0", "--json"], {
+      env: home.env,
+    });
+    equal(restart.code, 0, restart.stderr);
+    const after = restart.json<{ started: boolean; pid: number }>();
+    equal(after.started, true);
+    ok(after.pid !== pid, "restart started a new gateway");
+    equal(readGatewayRecord(home.path)?.identity.pid, after.pid);
   } finally {
     await cleanup(home);
   }

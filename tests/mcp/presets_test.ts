@@ -3,6 +3,7 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { parse } from "yaml";
 import type { Task } from "../../lib/board/mod.ts";
+import { longFlags } from "../../lib/workers/flag_drift.ts";
 import { parseProfile, renderArgv } from "../../lib/workers/profiles.ts";
 import {
   buildWorkerPrompt,
@@ -69,6 +70,35 @@ Deno.test("codex preset sets the server and its env with -c overrides", () => {
     'mcp_servers.hermes.env={HERMES_HOME="/srv/hermes",HERMES_KANBAN_TASK="t_0123abcd",' +
       'HERMES_KANBAN_RUN_ID="42",HERMES_KANBAN_BOARD="ops",HERMES_PROFILE="coder"}',
   ));
+});
+
+Deno.test("hermes preset runs hermes-agent as its own dispatcher does, with no --skills", () => {
+  const argv = renderArgv(parseProfile("coder", findPreset("hermes").build(target).entry), VARS);
+  deepEqual(argv, [
+    "hermes",
+    "-p",
+    "coder",
+    "--cli",
+    "--accept-hooks",
+    "chat",
+    "-q",
+    "work kanban task t_0123abcd",
+  ]);
+});
+
+Deno.test("each preset passes only the long flags checked against its agent's help", () => {
+  // The versions and sources are in docs/reference/mcp.md ("Verified flags").
+  const checked: Record<string, string[]> = {
+    claude: ["--mcp-config", "--allowedTools", "--permission-mode"],
+    codex: ["--skip-git-repo-check", "--sandbox"],
+    gemini: ["--skip-trust", "--approval-mode"],
+    aider: ["--yes-always", "--no-pretty", "--no-check-update", "--message"],
+    hermes: ["--cli", "--accept-hooks"],
+    shell: [],
+  };
+  for (const p of PRESETS) {
+    deepEqual(longFlags(p.build(target).entry.command), checked[p.name], p.name);
+  }
 });
 
 Deno.test("a home path with braces is not mistaken for a placeholder", () => {

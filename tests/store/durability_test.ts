@@ -121,12 +121,56 @@ Deno.test("store refuses a SQLite board with a trashed page and leaves it as it 
   deepEqual(await filesOf(home.path), before);
 });
 
-Deno.test("store initialises an empty kanban.db (there is nothing in it to lose)", async () => {
+Deno.test("store refuses a zero-byte kanban.db, init included, and leaves its size and mtime", async () => {
   await using home = await tempHome();
-  await writeFile(`${home.path}/kanban.db`, new Uint8Array());
-  const r = await hermes(["kanban", "create", "first"], { env: home.env });
-  equal(r.code, 0, r.stderr);
-  equal(snapshot(home.path).tasks, 1);
+  const path = `${home.path}/kanban.db`;
+  await writeFile(path, new Uint8Array());
+  // An mtime in the past, so that any touch shows whatever the file system's granularity.
+  const old = new Date("2024-01-02T03:04:05Z");
+  await Deno.utime(path, old, old);
+  const before = await filesOf(home.path);
+  for (
+    const argv of [["list"], ["create", "x"], ["init"], ["show", "t_00000000", "--json"], [
+      "init",
+      "--json",
+    ]]
+  ) {
+    const r = await hermes(["kanban", ...argv], { env: home.env });
+    assertCleanFailure(
+      r,
+      1,
+      /board \S*kanban\.db is an empty file \(0 bytes\), not a SQLite board; it was left untouched — restore it from a backup, or delete it to start afresh/,
+      "empty_board",
+    );
+    match(r.stderr, /hermes kanban doctor/);
+  }
+  const st = await Deno.stat(path);
+  equal(st.size, 0);
+  equal(st.mtime?.getTime(), old.getTime(), "mtime unchanged");
+  deepEqual(await filesOf(home.path), before, "no -wal, -shm or other file beside it");
+
+  // What the message advises: once the file is gone, init makes a board.
+  await Deno.remove(path);
+  const init = await hermes(["kanban", "init"], { env: home.env });
+  equal(init.code, 0, init.stderr);
+  equal(snapshot(home.path).tasks, 0);
+  ok((await Deno.stat(path)).size > 0);
+});
+
+Deno.test("store: processes creating a new board at once all use one complete board", async () => {
+  await using home = await tempHome();
+  const n = 6;
+  const runs = await Promise.all(
+    Array.from({ length: n }, (_, i) => hermes(["kanban", "create", `racer ${i}`], home)),
+  );
+  for (const r of runs) equal(r.code, 0, r.stderr);
+  equal(snapshot(home.path).tasks, n);
+  deepEqual(
+    Object.keys(await filesOf(home.path)).filter((f) => f.includes(".new-")),
+    [],
+    "no half-made board left behind",
+  );
+  equal(((await Deno.stat(`${home.path}/kanban.db`)).mode ?? 0) & 0o777, 0o600);
 });
 
 // ---- a read-only HERMES_HOME ----
@@ -449,6 +493,72 @@ Deno.test("store integrityCheck finds a damaged board at open and leaves it alon
     (e: unknown) =>
       e instanceof StoreError && e.code === "corrupt" && /left untouched/.test(e.message),
   );
+  deepEqual(await filesOf(home.path), before);
+});
+
+/** Overwrite the root page of `name` in the closed board at `path` with 0x5a bytes. */
+async function trashRoot(path: string, name: string): Promise<void> {
+  const raw = new DatabaseSync(path);
+  const root = Number(
+    (raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = ?").get(name) as {
+      rootpage: number;
+    }).rootpage,
+  );
+  const pageSize = Number(
+    (raw.prepare("PRAGMA page_size").get() as { page_size: number }).page_size,
+  );
+  raw.close();
+  const f = await Deno.open(path, { write: true });
+  await f.seek((root - 1) * pageSize, Deno.SeekMode.Start);
+  await f.write(new Uint8Array(pageSize).fill(0x5a));
+  f.close();
+}
+
+const DAMAGE_WARNING =
+  /^hermes: warning: board \S*kanban\.db is damaged \(the root page of idx_tasks_status is not a b-tree page\);.* run 'hermes kanban doctor' for what to do\n$/;
+
+Deno.test("store probe: list on a board damaged where list does not read succeeds and says so in one line", async () => {
+  await using home = await tempHome();
+  const first = seededBoard(home.path);
+  const path = `${home.path}/kanban.db`;
+  // `list` reads tasks through hx_idx_tasks_list; idx_tasks_status is a page it never touches.
+  await trashRoot(path, "idx_tasks_status");
+  const before = await filesOf(home.path);
+  const list = await hermes(["kanban", "list"], { env: home.env });
+  equal(list.code, 0, list.stderr);
+  match(list.stdout, new RegExp(first));
+  match(list.stdout, /second/);
+  match(list.stderr, DAMAGE_WARNING);
+  const json = await hermes(["kanban", "list", "--json"], { env: home.env });
+  equal(json.code, 0, json.stderr);
+  equal(json.json<unknown[]>().length, 2);
+  match(json.stderr, DAMAGE_WARNING);
+  deepEqual(await filesOf(home.path), before, "reading changed nothing");
+  const doctor = await hermes(["kanban", "doctor", "--json"], { env: home.env });
+  equal(doctor.code, 1);
+  ok(
+    doctor.json<{ problems: { code: string }[] }>().problems.some((p) => p.code === "corrupt"),
+    doctor.stdout,
+  );
+});
+
+Deno.test("store probe: a healthy board opens without a warning", async () => {
+  await using home = await tempHome();
+  seededBoard(home.path);
+  const r = await hermes(["kanban", "list"], { env: home.env });
+  equal(r.code, 0, r.stderr);
+  equal(r.stderr, "");
+  equal(openBoard(home.path, "default").damage, null);
+});
+
+Deno.test("store probe: a command that hits the damage fails with the one error line alone", async () => {
+  await using home = await tempHome();
+  seededBoard(home.path);
+  await trashRoot(`${home.path}/kanban.db`, "idx_tasks_status");
+  // A new task goes into idx_tasks_status: SQLite refuses the write and the board is unchanged.
+  const before = await filesOf(home.path);
+  const r = await hermes(["kanban", "create", "x"], { env: home.env });
+  assertCleanFailure(r, 1, /kanban\.db is corrupt .*it was left untouched/, "corrupt");
   deepEqual(await filesOf(home.path), before);
 });
 

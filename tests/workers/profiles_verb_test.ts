@@ -1,6 +1,8 @@
-import { deepEqual, equal, match } from "node:assert/strict";
+import { deepEqual, doesNotMatch, equal, match, ok } from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
+import { procInfo } from "./fixtures.ts";
 
 const CONFIG = `kanban:
   profiles:
@@ -91,4 +93,132 @@ Deno.test("kanban profiles refuses a bad profile with exit 2 and one line naming
   const j = await hermes(["kanban", "profiles", "--json"], { env: home.env });
   equal(j.code, 2);
   equal(j.json<{ error: { code: string } }>().error.code, "invalid_config");
+});
+
+/** A temp directory of stand-in agent CLIs (real executables), removed afterwards. */
+async function fakeAgents(scripts: Record<string, string>) {
+  const dir = await Deno.makeTempDir({ prefix: "hermes-fake-agents-" });
+  for (const [name, body] of Object.entries(scripts)) {
+    Deno.writeTextFileSync(`${dir}/${name}`, `#!/bin/sh\n${body}`, { mode: 0o755 });
+  }
+  return {
+    dir,
+    write(name: string, body: string) {
+      Deno.writeTextFileSync(`${dir}/${name}`, `#!/bin/sh\n${body}`, { mode: 0o755 });
+    },
+    async [Symbol.asyncDispose]() {
+      await Deno.remove(dir, { recursive: true });
+    },
+  };
+}
+
+/** A `claude` that prints its version and a help listing `flags`, and notes how it was run. */
+function claudeScript(log: string, flags: string[]): string {
+  return `env > "${log}/env-$1"
+cat > "${log}/stdin-$1"
+case "$1" in
+  --version) echo "2.1.332 (Claude Code)" ;;
+  --help) printf 'Usage: claude [options] [prompt]\\n\\nOptions:\\n'
+          for f in ${flags.join(" ")}; do printf '  %s <value>   something\\n' "$f"; done ;;
+  *) exit 2 ;;
+esac
+`;
+}
+
+Deno.test("kanban profiles --check warns about each flag the agent's --help no longer lists", async () => {
+  await using home = await tempHome();
+  await using bin = await fakeAgents({});
+  const log = `${bin.dir}/log`;
+  Deno.mkdirSync(log);
+  bin.write("claude", claudeScript(log, ["-p, --print", "--mcp-config", "--allowedTools,"]));
+  // codex lists its exec options only under `codex exec --help`.
+  bin.write(
+    "codex",
+    `case "$*" in
+  --version) echo "codex-cli 0.171.0" ;;
+  "exec --help") echo "  --skip-git-repo-check"; echo "  -s, --sandbox <SANDBOX_MODE>" ;;
+  --help) echo "Usage: codex [OPTIONS] [PROMPT]" ;;
+  *) exit 2 ;;
+esac
+`,
+  );
+  const env = { ...home.env, PATH: `${bin.dir}:${Deno.env.get("PATH")}` };
+  for (const [name, preset] of [["coder", "claude"], ["cx", "codex"]]) {
+    const add = await hermes(["kanban", "profiles", "add", name, "--preset", preset], { env });
+    equal(add.code, 0, add.stderr);
+  }
+
+  const r = await hermes(["kanban", "profiles", "--check"], { env });
+  equal(r.code, 1, r.stderr);
+  deepEqual(r.stderr.trimEnd().split("\n"), [
+    "hermes: profile 'coder': --permission-mode is not an option of 'claude' (2.1.332 (Claude " +
+    "Code)): 'claude --help' does not list it (see docs/reference/workers.md)",
+  ]);
+  // The probes ran with no stdin and a clean environment (nothing of hermes's own).
+  equal(Deno.readTextFileSync(`${log}/stdin---help`), "");
+  const seen = Deno.readTextFileSync(`${log}/env---help`);
+  doesNotMatch(seen, /HERMES_/);
+  match(seen, /^TERM=dumb$/m);
+
+  const j = await hermes(["kanban", "profiles", "--check", "--json"], { env });
+  equal(j.code, 1);
+  const rows = j.json<{ name: string; flag_check: Record<string, unknown> | null }[]>();
+  deepEqual(rows.find((p) => p.name === "coder")?.flag_check, {
+    help_command: ["claude", "--help"],
+    version: "2.1.332 (Claude Code)",
+    drifted: ["--permission-mode"],
+    problem: null,
+  });
+  deepEqual(rows.find((p) => p.name === "cx")?.flag_check, {
+    help_command: ["codex", "exec", "--help"],
+    version: "codex-cli 0.171.0",
+    drifted: [],
+    problem: null,
+  });
+  equal(rows.find((p) => p.name === "shell")?.flag_check, null, "sh -c has no long flag to check");
+
+  // Without --check nothing is run and nothing is judged.
+  Deno.removeSync(`${log}/env---help`);
+  const plain = await hermes(["kanban", "profiles", "--json"], { env });
+  equal(plain.code, 0, plain.stderr);
+  equal(plain.json<{ flag_check: unknown }[]>()[0].flag_check, null);
+  equal(existsSync(`${log}/env---help`), false);
+
+  bin.write(
+    "claude",
+    claudeScript(log, ["-p, --print", "--mcp-config", "--allowedTools,", "--permission-mode"]),
+  );
+  const fixed = await hermes(["kanban", "profiles", "--check"], { env });
+  equal(fixed.code, 0, fixed.stderr);
+  equal(fixed.stderr, "");
+});
+
+Deno.test("kanban profiles --check stops an agent whose --help hangs, and its children", async () => {
+  await using home = await tempHome();
+  await using bin = await fakeAgents({});
+  // --help starts a child that would outlive a kill of the script alone.
+  bin.write(
+    "aider",
+    `case "$1" in
+  --version) echo "aider 0.86.2" ;;
+  --help) sleep 300 & echo $! > "${bin.dir}/sleeper"; wait ;;
+esac
+`,
+  );
+  const env = { ...home.env, PATH: `${bin.dir}:${Deno.env.get("PATH")}` };
+  const add = await hermes(["kanban", "profiles", "add", "ai", "--preset", "aider"], { env });
+  equal(add.code, 0, add.stderr);
+  const r = await hermes(["kanban", "profiles", "--check", "--timeout", "2"], { env });
+  equal(r.code, 1);
+  match(
+    r.stderr,
+    /^hermes: profile 'ai': cannot check the flags of 'aider' \(aider 0\.86\.2\): 'aider --help' did not finish within 2 s\n$/,
+  );
+  const bad = await hermes(["kanban", "profiles", "--check", "--timeout", "soon"], { env });
+  equal(bad.code, 2);
+  match(bad.stderr, /^hermes: --timeout must be a number of seconds/);
+  const sleeper = Number(Deno.readTextFileSync(`${bin.dir}/sleeper`));
+  const row = await procInfo(sleeper);
+  // A killed child nobody has reaped yet is a zombie: gone all the same.
+  ok(row === null || row.stat.startsWith("Z"), `the --help's child was stopped: ${row?.stat}`);
 });
