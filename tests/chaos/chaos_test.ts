@@ -6,7 +6,10 @@
  * At the end every task must be done, by exactly one run that ended done; no task lost;
  * no two runs of one task overlapping in time — judged both from task_runs and from the
  * start/end marks each worker writes to a file of its own, with nanosecond clocks — and
- * `PRAGMA integrity_check` ok. Fixed seed (HERMES_CHAOS_SEED); HERMES_CHAOS_TASKS scales it.
+ * `PRAGMA integrity_check` ok. And the chaos must have happened: every gateway kill landed
+ * on a live gateway, and at least MIN_WORKER_KILLS worker kills on a worker in the middle of
+ * its work (it never wrote its end mark). Fixed seed (HERMES_CHAOS_SEED); HERMES_CHAOS_TASKS
+ * scales it.
  */
 
 import { deepEqual, equal, ok } from "node:assert/strict";
@@ -15,12 +18,18 @@ import { openDb } from "../support/board.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 import { prng } from "../support/prng.ts";
-import { type GatewayProc, runGateway } from "../gateway/gateway_support.ts";
+import { type GatewayProc, readStateFile, runGateway } from "../gateway/gateway_support.ts";
 
 const SEED = Number(Deno.env.get("HERMES_CHAOS_SEED") ?? 0xc4a05);
 const TASKS = Number(Deno.env.get("HERMES_CHAOS_TASKS") ?? 1000);
 const GATEWAY_KILLS = 20;
 const WORKER_KILLS = 30;
+/**
+ * Worker kills that must cut a worker short. A kill point waits for a sleeping worker that
+ * has started its work and not finished it, so all of them should; the margin covers one
+ * that writes its end mark between our look at its marks and the signal.
+ */
+const MIN_WORKER_KILLS = WORKER_KILLS - 3;
 /** Whole-run deadline; the run itself takes a fraction of it. */
 const DEADLINE_MS = 8 * 60_000;
 
@@ -84,19 +93,23 @@ Deno.test({
 
     // The DAG: 90 % instant tasks, 10 % sleeping 0.1–0.8 s; a fifth wait on earlier ones.
     const ids: string[] = [];
+    /** The sleeping tasks: a worker of one can be caught in the middle of its work. */
+    const slow = new Set<string>();
     const store = openBoard(home.path, "default", { create: true });
     try {
       for (let i = 0; i < TASKS; i++) {
-        const work = rand() < 0.1 ? `sleep 0.${1 + Math.floor(rand() * 8)}` : ":";
+        const sleeps = rand() < 0.1;
+        const work = sleeps ? `sleep 0.${1 + Math.floor(rand() * 8)}` : ":";
         const body = `M="${marks}/$HERMES_KANBAN_TASK"; ` +
           `echo "s $HERMES_KANBAN_RUN_ID $(date +%s%N)" >> "$M"; ${work}; ` +
           `echo "e $HERMES_KANBAN_RUN_ID $(date +%s%N)" >> "$M"`;
         const parents = i > 10 && rand() < 0.2
           ? [...new Set([ids[Math.floor(rand() * i)], ids[Math.floor(rand() * i)]])]
           : [];
-        ids.push(
-          store.createTask({ title: `chaos ${i}`, assignee: "shell", body, parents }).task.id,
-        );
+        const id = store.createTask({ title: `chaos ${i}`, assignee: "shell", body, parents })
+          .task.id;
+        ids.push(id);
+        if (sleeps) slow.add(id);
       }
     } finally {
       store.close();
@@ -109,30 +122,43 @@ Deno.test({
           n: number;
         }).n,
       );
-    const killedRuns = new Map<number, bigint>();
+    /** Runs whose worker group we sent SIGKILL: when, and the task (for its marks). */
+    const killedRuns = new Map<number, { at: bigint; task: string }>();
     const deadline = Date.now() + DEADLINE_MS;
     const workerKillAt = Array.from({ length: WORKER_KILLS }, () => 0.02 + rand() * 0.9)
       .sort((a, b) => a - b);
-    // Kill the group of a random running worker whenever the run passes a kill point.
+    // Once the run passes a kill point, kill the group of a random sleeping worker in the
+    // middle of its work (start mark, no end mark; an instant one would finish between the
+    // look and the kill). The point stays due until such a kill lands: none running now, or
+    // the victim gone before the signal (ESRCH), uses nothing up.
     const killWorkers = (upTo: number): void => {
-      while (workerKillAt.length && workerKillAt[0] * TASKS <= Math.min(upTo, done())) {
-        workerKillAt.shift();
-        const rows = db.prepare(
-          `SELECT r.id AS run, p.pid AS pid FROM task_runs r
-           JOIN hx_run_procs p ON p.run_id = r.id
-           WHERE r.status = 'running' AND p.exit_code IS NULL AND p.pid IS NOT NULL`,
-        ).all() as { run: number; pid: number }[];
-        if (rows.length === 0) continue;
-        const victim = rows[Math.floor(rand() * rows.length)];
-        try {
-          Deno.kill(-victim.pid, "SIGKILL");
-          killedRuns.set(victim.run, nowNs());
-        } catch { /* it ended meanwhile */ }
+      if (!workerKillAt.length || workerKillAt[0] * TASKS > Math.min(upTo, done())) return;
+      const rows = db.prepare(
+        `SELECT r.id AS run, r.task_id AS task, p.pid AS pid FROM task_runs r
+         JOIN hx_run_procs p ON p.run_id = r.id
+         WHERE r.status = 'running' AND p.exit_code IS NULL AND p.pid IS NOT NULL`,
+      ).all() as { run: number; task: string; pid: number }[];
+      const busy = rows.filter((r) => {
+        if (killedRuns.has(r.run) || !slow.has(r.task)) return false;
+        const m = readMarks(`${marks}/${r.task}`).get(r.run);
+        return m !== undefined && m.end === null;
+      });
+      if (busy.length === 0) return;
+      const victim = busy[Math.floor(rand() * busy.length)];
+      try {
+        Deno.kill(-victim.pid, "SIGKILL");
+      } catch {
+        return; // it ended meanwhile
       }
+      killedRuns.set(victim.run, { at: nowNs(), task: victim.task });
+      workerKillAt.shift();
     };
 
     let gw: GatewayProc | null = null;
     let gatewayKills = 0;
+    /** Gateway kills that found it alive: it died of our SIGKILL, not of something else. */
+    let liveGatewayKills = 0;
+    const ownExits: string[] = [];
     try {
       // Kill points: fractions of the work done, spread over the run, in order; a few
       // land during a gateway's start-up instead.
@@ -151,11 +177,19 @@ Deno.test({
             killWorkers(target);
             await sleep(25);
           }
+          // Mid-run kills land on a gateway that is up and dispatching.
+          const pid = gw.pid;
+          await waitFor(() => {
+            const st = readStateFile(home.path);
+            return st?.pid === pid && st.phase === "ready";
+          }, { timeoutMs: Math.max(1, deadline - Date.now()), what: "gateway ready" });
           await sleep(rand() * 200);
         }
         gw.kill("SIGKILL");
-        await gw.status;
+        const st = await gw.status;
         gatewayKills++;
+        if (st.signal === "SIGKILL") liveGatewayKills++;
+        else ownExits.push(`exit ${st.code}: ${gw.stderr().slice(-2000)}`);
         gw = await runGateway(home, ["--no-dashboard"], { waitReady: false });
       }
       await waitFor(() => {
@@ -175,6 +209,15 @@ Deno.test({
 
     // ---- verdict ----
     equal(gatewayKills, GATEWAY_KILLS);
+    equal(liveGatewayKills, GATEWAY_KILLS, `gateways that ended on their own:\n${ownExits}`);
+    const cutShort = [...killedRuns].filter(([run, k]) =>
+      readMarks(`${marks}/${k.task}`).get(run)?.end === null
+    ).length;
+    ok(
+      cutShort >= MIN_WORKER_KILLS,
+      `${cutShort} of ${killedRuns.size} worker kills cut a worker short ` +
+        `(${workerKillAt.length} kill points never found one); want ${MIN_WORKER_KILLS}`,
+    );
     const statuses = db.prepare("SELECT status, COUNT(*) AS n FROM tasks GROUP BY status").all();
     deepEqual(statuses.map((r) => ({ ...r })), [{ status: "done", n: TASKS }], "every task done");
     const runs = db.prepare(
@@ -214,7 +257,7 @@ Deno.test({
       const spans = [...m.entries()].map(([run, s]) => ({
         run,
         start: s.start,
-        end: s.end ?? killedRuns.get(run) ?? null,
+        end: s.end ?? killedRuns.get(run)?.at ?? null,
       })).sort((a, b) => (a.start < b.start ? -1 : 1));
       repeated += spans.filter((x) =>
         x.run !== doneRuns[0].id && m.get(x.run)!.end !== null
@@ -244,7 +287,8 @@ Deno.test({
     const ends: Record<string, number> = {};
     for (const r of runs) if (r.status !== "done") ends[r.status] = (ends[r.status] ?? 0) + 1;
     console.log(
-      `chaos: ${TASKS} tasks done; ${gatewayKills} gateway kills; ${killedRuns.size} workers killed; ` +
+      `chaos: ${TASKS} tasks done; ${liveGatewayKills} gateway kills; ${cutShort} workers ` +
+        `killed mid-work (of ${killedRuns.size} kills); ` +
         `${reruns} extra runs ${JSON.stringify(ends)}; ${repeated} finished runs repeated`,
     );
   },

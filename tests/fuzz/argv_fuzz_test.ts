@@ -6,7 +6,9 @@
  * a sample also runs as a real subprocess. Every run must end with exit 0, 1 or 2, say
  * nothing resembling a stack trace or an unexpected error, keep stderr to a few lines,
  * and leave the board intact: rows are only added by creates that succeeded, a usage
- * error changes nothing, and `PRAGMA integrity_check` stays ok.
+ * error changes nothing, and `PRAGMA integrity_check` stays ok. Nothing outside the board is
+ * touched either: the paths planted in the arguments (a `$(touch …)`, `dir:` and `worktree:`
+ * workspaces, `../../../etc/passwd`) end the run exactly as they started it.
  *
  * HERMES_FUZZ_CASES sets the number of in-process cases (default 10000); HERMES_FUZZ_SEED
  * the seed. A failure prints the seed and the case number, which reproduce it.
@@ -27,6 +29,40 @@ const CASES = Number(Deno.env.get("HERMES_FUZZ_CASES") ?? "10000");
 const SEED = Number(Deno.env.get("HERMES_FUZZ_SEED") ?? 0x4e12_2026);
 /** Command lines also run as real subprocesses. */
 const SUBPROCESS_CASES = 100;
+
+/** Created only if some verb ran an argument through a shell. */
+const PWNED = "/tmp/hermes-fuzz-pwned";
+/** Paths the generator puts in arguments; no verb may create, change or remove them. */
+const PLANTED = [
+  PWNED,
+  "/tmp/hermes-fuzz-dir",
+  `${Deno.cwd()}/relative`,
+  "/abs",
+  "/etc/passwd",
+];
+
+/** A path's kind, contents, size, mode and mtime, or "absent": equal strings, same path. */
+async function footprint(path: string): Promise<string> {
+  let st: Deno.FileInfo;
+  try {
+    st = await Deno.lstat(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return "absent";
+    throw e;
+  }
+  let what = "other";
+  if (st.isFile) {
+    const sum = await crypto.subtle.digest("SHA-256", await Deno.readFile(path));
+    what = `file sha256=${
+      [...new Uint8Array(sum)].map((b) => b.toString(16).padStart(2, "0")).join("")
+    }`;
+  } else if (st.isDirectory) {
+    what = `dir [${[...Deno.readDirSync(path)].map((e) => e.name).sort().join(",")}]`;
+  } else if (st.isSymlink) {
+    what = `symlink -> ${await Deno.readLink(path)}`;
+  }
+  return `${what} size=${st.size} mode=${st.mode?.toString(8)} mtime=${st.mtime?.getTime()}`;
+}
 
 /**
  * Verbs left out of the in-process run: they block (daemon, gateway run, mcp serve on
@@ -110,7 +146,7 @@ class Gen {
       () => "🦀".repeat(this.int(1, 300)),
       () => "x".repeat(this.pick([1_000, 100_000])),
       () => "'; DROP TABLE tasks; --",
-      () => "$(touch /tmp/hermes-fuzz-pwned)",
+      () => `$(touch ${PWNED})`,
       () => "../../../etc/passwd",
       () => "%s%n%x",
       () => "\x1b[31mred\x1b[0m",
@@ -422,6 +458,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
+    const planted = await Promise.all(PLANTED.map(footprint));
     const outer = await Deno.makeTempDir({ prefix: "hermes-fuzz-" });
     const home = `${outer}/home`;
     await Deno.mkdir(home, { mode: 0o700 });
@@ -524,6 +561,11 @@ Deno.test({
     }
     checkIntegrity(home);
     await Deno.remove(outer, { recursive: true });
+
+    equal(await footprint(PWNED), "absent", `${PWNED} exists: an argument ran through a shell`);
+    for (const [i, path] of PLANTED.entries()) {
+      equal(await footprint(path), planted[i], `${path} changed during the fuzz run`);
+    }
   },
 });
 

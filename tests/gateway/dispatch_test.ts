@@ -2,6 +2,7 @@ import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { openDb } from "../support/board.ts";
 import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
+import { needing, probe } from "../support/requires.ts";
 import { waitFor } from "../support/wait.ts";
 import { readStateFile, runGateway, writeConfig } from "./gateway_support.ts";
 
@@ -162,19 +163,22 @@ Deno.test("gateway with --stop-workers stops running workers on SIGTERM and requ
   match(gw.stderr(), /put their tasks back to ready tasks=1/);
 });
 
+/** Why this machine cannot give the gateway a pid namespace of its own, or null. */
+const NO_PID_NAMESPACE = await probe(
+  "cannot make a pid namespace (needs root and util-linux's unshare)",
+  "unshare",
+  ["--pid", "--fork", "--mount-proc", "true"],
+);
+
 // In a fresh pid namespace the worker's group id is tiny (like 9), which once made kill(1)
 // read `-s TERM -- -9` as a bad option: this test caught it.
-Deno.test("gateway as PID 1 stops its workers on SIGTERM and requeues their tasks", async () => {
+Deno.test(needing(NO_PID_NAMESPACE, {
+  name: "gateway as PID 1 stops its workers on SIGTERM and requeues their tasks",
+  fn: pidOneStopsWorkers,
+}));
+
+async function pidOneStopsWorkers(): Promise<void> {
   await using home = await tempHome();
-  const probe = await new Deno.Command("unshare", {
-    args: ["--pid", "--fork", "--mount-proc", "true"],
-    stdout: "null",
-    stderr: "null",
-  }).output().catch(() => null);
-  if (!probe?.success) {
-    console.warn("skipped: cannot create a pid namespace here (needs root and unshare)");
-    return;
-  }
   // unshare makes the gateway PID 1 of a new pid namespace; killing unshare sends it SIGTERM.
   const child = new Deno.Command("unshare", {
     args: [
@@ -220,7 +224,7 @@ Deno.test("gateway as PID 1 stops its workers on SIGTERM and requeues their task
     } catch { /* gone */ }
     await child.status;
   }
-});
+}
 
 Deno.test("gateway dispatcher waits kanban.dispatch_initial_delay_seconds before its first tick", async () => {
   await using home = await tempHome();

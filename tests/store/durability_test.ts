@@ -11,6 +11,7 @@ import { Connection, openBoard } from "../../lib/store/mod.ts";
 import { SCHEMA_STAMP, SCHEMA_VERSION } from "../../lib/store/schema.ts";
 import { type CliResult, hermes, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
+import { needing, probe } from "../support/requires.ts";
 import { snapshot } from "../support/board.ts";
 import { withBoard } from "../board/fixtures.ts";
 import { assertCleanFailure, filesOf } from "./clean_failure.ts";
@@ -180,33 +181,32 @@ Deno.test("store: processes creating a new board at once all use one complete bo
  * mount of it inside a private mount namespace (`unshare -m`; `-r` adds a user namespace
  * when not root). The mount vanishes with the process; nothing outside it sees it.
  */
-async function readOnlyMountWorks(): Promise<string[] | null> {
-  const probe = await Deno.makeTempDir();
+async function readOnlyMountWorks(): Promise<{ unshare: string[] } | { missing: string }> {
+  const dir = await Deno.makeTempDir();
+  const reasons: string[] = [];
   try {
     for (const base of [["unshare", "-m"], ["unshare", "-rm"]]) {
-      const out = await new Deno.Command(base[0], {
-        args: [
-          ...base.slice(1),
-          "--propagation",
-          "private",
-          "sh",
-          "-c",
-          'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && ! touch "$1/x" 2>/dev/null',
-          "sh",
-          probe,
-        ],
-        stdout: "null",
-        stderr: "null",
-      }).output().catch(() => null);
-      if (out?.success) return base;
+      const why = await probe(base.join(" "), base[0], [
+        ...base.slice(1),
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && ! touch "$1/x" 2>/dev/null',
+        "sh",
+        dir,
+      ]);
+      if (why === null) return { unshare: base };
+      reasons.push(why);
     }
-    return null;
+    return { missing: `cannot make a read-only bind mount (${reasons.join("; ")})` };
   } finally {
-    await Deno.remove(probe, { recursive: true });
+    await Deno.remove(dir, { recursive: true });
   }
 }
 
-const UNSHARE = await readOnlyMountWorks();
+const READ_ONLY_MOUNT = await readOnlyMountWorks();
+const UNSHARE = "unshare" in READ_ONLY_MOUNT ? READ_ONLY_MOUNT.unshare : null;
 
 /** Run hermes with `dir` mounted read-only for it alone. */
 async function hermesReadOnly(
@@ -236,9 +236,8 @@ async function hermesReadOnly(
   return { code: out.code, stdout, stderr: dec.decode(out.stderr), json: () => JSON.parse(stdout) };
 }
 
-Deno.test({
+Deno.test(needing("missing" in READ_ONLY_MOUNT ? READ_ONLY_MOUNT.missing : null, {
   name: "store explains a read-only HERMES_HOME and changes nothing in it",
-  ignore: UNSHARE === null,
   async fn() {
     await using home = await tempHome();
     seededBoard(home.path);
@@ -258,7 +257,7 @@ Deno.test({
     assertCleanFailure(r, 1, /cannot create board .*: its directory is read-only/, "read_only");
     deepEqual(await filesOf(empty.path), {});
   },
-});
+}));
 
 // ---- a board held by a long write in another process ----
 
