@@ -1,4 +1,4 @@
-import { equal, ok } from "node:assert/strict";
+import { equal, ok } from "./support/assert.ts";
 import { GENERATED_DOCS, refreshDoc } from "../commands/reference.ts";
 import { ENV_VARS } from "../lib/config/env_vars.ts";
 

@@ -1,4 +1,4 @@
-import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
+import { deepEqual, equal, match, ok, throws } from "../support/assert.ts";
 import { benchScale, formatNumber, interleave, makeRow, targetText } from "../../bench/harness.ts";
 import { type ModuleResult, renderResults } from "../../bench/run.ts";
 

@@ -1,4 +1,4 @@
-import { equal, match } from "node:assert/strict";
+import { equal, match } from "../support/assert.ts";
 import { baseEnv, PERMISSION_FLAGS } from "../support/cli.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;

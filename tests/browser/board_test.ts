@@ -4,7 +4,7 @@
  * markdown. Screenshots land in $HERMES_SCREENSHOT_DIR (else a temp dir, printed).
  */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { startServer, TOKEN } from "../server/server_support.ts";

@@ -12,7 +12,7 @@
  * scales it.
  */
 
-import { deepEqual, equal, ok } from "node:assert/strict";
+import { deepEqual, equal, ok } from "../support/assert.ts";
 import { openBoard } from "../../lib/store/mod.ts";
 import { openDb } from "../support/board.ts";
 import { tempHome } from "../support/home.ts";

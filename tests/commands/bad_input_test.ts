@@ -4,7 +4,7 @@
  * `{"error":{"code","message"}}` on stdout.
  */
 
-import { deepEqual, equal } from "node:assert/strict";
+import { deepEqual, equal } from "../support/assert.ts";
 import { MAX_TEXT_BYTES } from "../../lib/board/mod.ts";
 import type { SqliteBoardStore } from "../../lib/store/mod.ts";
 import { hermes } from "../support/cli.ts";

@@ -3,7 +3,7 @@
  * no write, never print "database is locked", and leave a consistent board.
  */
 
-import { deepEqual, doesNotMatch, equal } from "node:assert/strict";
+import { deepEqual, doesNotMatch, equal } from "../support/assert.ts";
 import { DatabaseSync } from "node:sqlite";
 import { type CliResult, hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

@@ -3,7 +3,7 @@
  * finds a problem, and never changes the board it inspects.
  */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { DatabaseSync } from "node:sqlite";
 import { openBoard } from "../../lib/store/mod.ts";
 import { identityOf, selfIdentity } from "../../lib/workers/mod.ts";

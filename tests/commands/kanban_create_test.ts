@@ -1,4 +1,4 @@
-import { deepEqual as assertEquals, equal, match } from "node:assert/strict";
+import { deepEqual as assertEquals, equal, match } from "../support/assert.ts";
 import { MAX_BODY_BYTES } from "../../lib/board/mod.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

@@ -1,4 +1,4 @@
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import type { TaskEvent } from "../../lib/board/mod.ts";
 import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

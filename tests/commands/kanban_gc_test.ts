@@ -1,4 +1,4 @@
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { openDb } from "../support/board.ts";

@@ -1,4 +1,4 @@
-import { deepEqual, equal, throws } from "node:assert/strict";
+import { deepEqual, equal, throws } from "../support/assert.ts";
 import { writePrivateAtomic } from "../../lib/config/mod.ts";
 import { tempHome } from "../support/home.ts";
 

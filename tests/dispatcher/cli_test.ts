@@ -1,6 +1,6 @@
 /** `hermes kanban dispatch`, `daemon` and `log` through the real entry point. */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { snapshot } from "../support/board.ts";
 import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

@@ -3,8 +3,8 @@
  * SIGKILL, timeout, spawn failures, report mode, a refused worker, a dependency chain.
  */
 
-import { equal, match, ok } from "node:assert/strict";
-import { deepEqual } from "node:assert/strict";
+import { equal, match, ok } from "../support/assert.ts";
+import { deepEqual } from "../support/assert.ts";
 import { readExitFile } from "../../lib/workers/mod.ts";
 import { MAIN, PERMISSION_FLAGS } from "../support/cli.ts";
 import { waitFor } from "../support/wait.ts";

@@ -1,6 +1,6 @@
 /** The pure policy: run decisions, exit classification, cap arithmetic, backoff, reasons. */
 
-import { deepEqual, equal } from "node:assert/strict";
+import { deepEqual, equal } from "../support/assert.ts";
 import {
   claimBudget,
   classifyExit,

@@ -3,7 +3,7 @@
  * `true`/`false` workers), with the board's invariants (INVARIANTS) checked after every step.
  */
 
-import { deepEqual, equal, ok } from "node:assert/strict";
+import { deepEqual, equal, ok } from "../support/assert.ts";
 import type { DatabaseSync } from "node:sqlite";
 import type { Task } from "../../lib/board/mod.ts";
 import { readAllStatsAsync } from "../../lib/workers/mod.ts";

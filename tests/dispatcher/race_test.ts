@@ -1,6 +1,6 @@
 /** Four `dispatch --until-idle` processes racing on one board: no task runs twice. */
 
-import { deepEqual, equal, ok } from "node:assert/strict";
+import { deepEqual, equal, ok } from "../support/assert.ts";
 import { openBoard } from "../../lib/store/mod.ts";
 import { baseEnv, hermesArgv } from "../support/cli.ts";
 import { openDb } from "../support/board.ts";

@@ -4,7 +4,7 @@
  * leftovers after completion, concurrency caps, dry runs and shutdown.
  */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { readStats } from "../../lib/workers/mod.ts";
 import { waitFor } from "../support/wait.ts";
 import {

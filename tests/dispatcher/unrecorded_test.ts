@@ -5,7 +5,7 @@
  * given a twin; a claim that never spawned anything is reclaimed as before.
  */
 
-import { deepEqual, equal } from "node:assert/strict";
+import { deepEqual, equal } from "../support/assert.ts";
 import { boardPaths } from "../../lib/config/mod.ts";
 import { runFiles } from "../../lib/workers/mod.ts";
 import { fixture, runsOf } from "./fixture.ts";

@@ -1,4 +1,4 @@
-import { equal, ok } from "node:assert/strict";
+import { equal, ok } from "../support/assert.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 

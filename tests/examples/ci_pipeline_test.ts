@@ -4,7 +4,7 @@
  * prints that step's output, and the steps after it never run.
  */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { parse } from "yaml";
 import { tempHome } from "../support/home.ts";
 import { exampleEnv, ROOT, sh, writeHermesShim } from "./example_support.ts";

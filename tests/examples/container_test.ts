@@ -4,7 +4,7 @@
  * for the /data volume), and its HEALTHCHECK command must pass against it.
  */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 import {

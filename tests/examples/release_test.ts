@@ -5,7 +5,7 @@
  * (`deno compile` itself needs a runtime download this machine cannot make.)
  */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { FALLBACK_FLAGS } from "../../lib/gateway/launcher.ts";
 import { ENV_VARS } from "../../lib/config/env_vars.ts";
 import { INHERITED_ENV } from "../../lib/workers/worker_env.ts";

@@ -4,7 +4,7 @@
  * reporting a broken pipe or crashing with a stack trace.
  */
 
-import { equal } from "node:assert/strict";
+import { equal } from "../support/assert.ts";
 import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 

@@ -6,7 +6,7 @@
  * TimeoutStopSec.
  */
 
-import { deepEqual, equal, ok } from "node:assert/strict";
+import { deepEqual, equal, ok } from "../support/assert.ts";
 import { tempHome } from "../support/home.ts";
 import { needing, probe } from "../support/requires.ts";
 import { waitFor } from "../support/wait.ts";

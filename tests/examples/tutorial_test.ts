@@ -8,7 +8,7 @@
  * shows the three tasks done.
  */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { exampleEnv, freePort, ROOT, shQuote, writeHermesShim } from "./example_support.ts";

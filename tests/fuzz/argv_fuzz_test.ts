@@ -14,7 +14,7 @@
  * the seed. A failure prints the seed and the case number, which reproduce it.
  */
 
-import { equal, ok } from "node:assert/strict";
+import { equal, ok } from "../support/assert.ts";
 import type { DatabaseSync } from "node:sqlite";
 import { main } from "../../main.ts";
 import { STATUSES } from "../../lib/board/mod.ts";

@@ -5,7 +5,7 @@
  * must still round-trip the exact text.
  */
 
-import { equal, ok } from "node:assert/strict";
+import { equal, ok } from "../support/assert.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 

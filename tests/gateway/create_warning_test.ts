@@ -1,4 +1,4 @@
-import { doesNotMatch, equal, match } from "node:assert/strict";
+import { doesNotMatch, equal, match } from "../support/assert.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { runGateway } from "./gateway_support.ts";

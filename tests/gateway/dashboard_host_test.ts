@@ -1,4 +1,4 @@
-import { equal, match, ok } from "node:assert/strict";
+import { equal, match, ok } from "../support/assert.ts";
 import { tempHome } from "../support/home.ts";
 import { readStateFile, runGateway } from "./gateway_support.ts";
 

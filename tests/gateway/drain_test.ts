@@ -1,4 +1,4 @@
-import { equal, match, ok } from "node:assert/strict";
+import { equal, match, ok } from "../support/assert.ts";
 import { openDb } from "../support/board.ts";
 import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

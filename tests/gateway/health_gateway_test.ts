@@ -1,4 +1,4 @@
-import { match } from "node:assert/strict";
+import { match } from "../support/assert.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";

@@ -1,4 +1,4 @@
-import { equal, match, ok } from "node:assert/strict";
+import { equal, match, ok } from "../support/assert.ts";
 import { resolveConfig } from "../../lib/config/config.ts";
 import {
   diagnoseStuck,

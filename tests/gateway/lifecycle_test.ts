@@ -1,4 +1,4 @@
-import { equal, match, ok } from "node:assert/strict";
+import { equal, match, ok } from "../support/assert.ts";
 import { gatewayLockHeld } from "../../lib/gateway/lock.ts";
 import { readGatewayRecord } from "../../lib/gateway/presence.ts";
 import { hermes } from "../support/cli.ts";

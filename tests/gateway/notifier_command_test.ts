@@ -1,4 +1,4 @@
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { runHook } from "../../lib/gateway/notifier/command_hook.ts";
 import { tempHome } from "../support/home.ts";
 import { board, notifier, notifyOf, PERSON } from "./notifier_helpers.ts";

@@ -1,4 +1,4 @@
-import { deepEqual, equal, ok, throws } from "node:assert/strict";
+import { deepEqual, equal, ok, throws } from "../support/assert.ts";
 import { backoffMs, DEFAULT_EVENTS, parseNotifyConfig } from "../../lib/gateway/notifier/mod.ts";
 import { UsageError } from "../../lib/board/mod.ts";
 

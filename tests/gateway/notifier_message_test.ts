@@ -1,4 +1,4 @@
-import { deepEqual } from "node:assert/strict";
+import { deepEqual } from "../support/assert.ts";
 import { tempHome } from "../support/home.ts";
 import type { Task } from "../../lib/board/mod.ts";
 import { messageText } from "../../lib/gateway/notifier/mod.ts";

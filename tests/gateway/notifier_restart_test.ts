@@ -1,4 +1,4 @@
-import { deepEqual, equal } from "node:assert/strict";
+import { deepEqual, equal } from "../support/assert.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 import { board, notifier, notifyOf, PERSON, receiver, running } from "./notifier_helpers.ts";

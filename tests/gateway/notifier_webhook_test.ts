@@ -1,4 +1,4 @@
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 import { hermes } from "../support/cli.ts";

@@ -1,4 +1,4 @@
-import { deepEqual, equal, match } from "node:assert/strict";
+import { deepEqual, equal, match } from "../support/assert.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 import type { NotifierCommand, NotifierReply } from "../../lib/gateway/notifier/mod.ts";
@@ -54,7 +54,8 @@ Deno.test("notifier worker delivers with only the permissions it is given", asyn
   worker.postMessage({ type: "init", home: home.path, env: {} } satisfies NotifierCommand);
   await waitFor(
     () => replies.some((r) => r.type === "log" && /sinks: webhook/.test(r.message)),
-    { what: "worker read config.yaml" },
+    // A Worker loads its module graph before it runs: slow on a loaded 2-core machine.
+    { what: "worker read config.yaml", timeoutMs: 60_000 },
   );
   // Sinks register on the worker's first scan, which logs once it has read the config.
   await waitFor(() => notifyOf(store).sinks().length === 2, { what: "sinks registered" });
@@ -85,7 +86,10 @@ Deno.test("two notifiers on one board, one in a worker, never queue or send an e
   const ids: string[] = [];
   {
     await using _ = running(local);
-    await waitFor(() => replies.some((r) => r.type === "ready"), { what: "worker ready" });
+    await waitFor(() => replies.some((r) => r.type === "ready"), {
+      what: "worker ready",
+      timeoutMs: 60_000,
+    });
     for (let i = 0; i < 20; i++) {
       const id = store.createTask({ title: `task ${i}` }).task.id;
       store.complete(id, {}, PERSON);

@@ -1,4 +1,4 @@
-import { deepEqual, ok } from "node:assert/strict";
+import { deepEqual, ok } from "../support/assert.ts";
 import { resolveConfig } from "../../lib/config/config.ts";
 import { dispatcherPermissions, serverPermissions } from "../../lib/gateway/worker_permissions.ts";
 import { tempHome } from "../support/home.ts";

@@ -1,4 +1,4 @@
-import { equal, match, ok } from "node:assert/strict";
+import { equal, match, ok } from "../support/assert.ts";
 import { acquireGatewayLock } from "../../lib/gateway/lock.ts";
 import { ownRecord, writePidFile } from "../../lib/gateway/pid_file.ts";
 import { dispatcherPresence, runningGateway } from "../../lib/gateway/presence.ts";

@@ -1,4 +1,4 @@
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { get, resolveConfig } from "../../lib/config/config.ts";
 import { dispatchSetting, intervalMs, isLoopbackHost } from "../../lib/gateway/settings.ts";
 

@@ -4,7 +4,7 @@
  * first under `hermes kanban dispatch --until-idle`, then under the gateway.
  */
 
-import { deepEqual, equal, ok } from "node:assert/strict";
+import { deepEqual, equal, ok } from "../support/assert.ts";
 import { stringify } from "yaml";
 import { openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
 import { findPreset } from "../../lib/workers/presets.ts";

@@ -1,6 +1,6 @@
 /** `hermes mcp` driven by the SDK's MCP client over stdio: every tool, and every refusal. */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

@@ -1,6 +1,6 @@
 /** Agent presets: `hermes kanban profiles --presets`, `profiles add NAME --preset P`, the worker prompt. */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { parse } from "yaml";
 import type { Task } from "../../lib/board/mod.ts";
 import { longFlags } from "../../lib/workers/flag_drift.ts";

@@ -1,6 +1,6 @@
 /** REST contract of the dashboard API: every endpoint's shape, errors and safety rules. */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { openBoard } from "../../lib/store/mod.ts";
 import { METRICS } from "../../lib/server/metrics.ts";
 import { snapshot } from "../support/board.ts";

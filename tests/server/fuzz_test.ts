@@ -4,7 +4,7 @@
  * HERMES_FUZZ_CASES raises the count for a longer run.
  */
 
-import { deepEqual, equal, ok } from "node:assert/strict";
+import { deepEqual, equal, ok } from "../support/assert.ts";
 import { STATUSES } from "../../lib/board/mod.ts";
 import { openDb } from "../support/board.ts";
 import { prng } from "../support/prng.ts";

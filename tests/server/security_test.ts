@@ -1,6 +1,6 @@
 /** Security: token on every data route, Host and Origin checks, body limits, no traversal. */
 
-import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
+import { deepEqual, equal, match, ok, throws } from "../support/assert.ts";
 import { createHandler, MIN_TOKEN_LENGTH } from "../../lib/server/mod.ts";
 import { snapshot } from "../support/board.ts";
 import { tempHome } from "../support/home.ts";

@@ -1,6 +1,6 @@
 /** The committed web-board bundle is what `deno task build:ui` makes from ui/src today. */
 
-import { equal, ok } from "node:assert/strict";
+import { equal, ok } from "../support/assert.ts";
 import { renderMarkdown, safeHref } from "../../ui/src/markdown.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;

@@ -1,6 +1,6 @@
 /** Assertions that a CLI failure was explained, not crashed, and that files were left alone. */
 
-import { deepEqual, doesNotMatch, equal, match } from "node:assert/strict";
+import { deepEqual, doesNotMatch, equal, match } from "../support/assert.ts";
 import type { CliResult } from "../support/cli.ts";
 
 /** Text that must never reach a user: stack frames, raw SQLite errors, Deno's crash banner. */

@@ -4,7 +4,7 @@
  * integrity checks and schema stamps behave as docs/reference/store.md says.
  */
 
-import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
+import { deepEqual, equal, match, ok, throws } from "../support/assert.ts";
 import { DatabaseSync } from "node:sqlite";
 import { StoreError } from "../../lib/board/mod.ts";
 import { Connection, openBoard } from "../../lib/store/mod.ts";

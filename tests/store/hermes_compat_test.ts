@@ -5,7 +5,7 @@
  * rows Hermes writes into it read back through our CLI.
  */
 
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { DatabaseSync } from "node:sqlite";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

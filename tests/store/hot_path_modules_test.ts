@@ -5,7 +5,7 @@
  * server, help, config or an npm package — and no more than a fixed number of them.
  */
 
-import { deepEqual, ok } from "node:assert/strict";
+import { deepEqual, ok } from "../support/assert.ts";
 import { baseEnv, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { withBoard } from "../board/fixtures.ts";

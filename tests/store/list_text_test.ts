@@ -3,7 +3,7 @@
  * taskLine() makes of listTasks(), in the same order, for every filter.
  */
 
-import { equal } from "node:assert/strict";
+import { equal } from "../support/assert.ts";
 import { ICONS, taskLine } from "../../commands/kanban/list.ts";
 import type { ListFilter, SqliteBoardStore } from "../../lib/store/mod.ts";
 import { openBoard } from "../../lib/store/mod.ts";

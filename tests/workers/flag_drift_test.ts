@@ -1,6 +1,6 @@
 /** The pure parts of the flag-drift check: which flags a profile passes, and what a help lists. */
 
-import { deepEqual, equal } from "node:assert/strict";
+import { deepEqual, equal } from "../support/assert.ts";
 import { helpLists, longFlags, subcommandPath } from "../../lib/workers/flag_drift.ts";
 
 Deno.test("flag drift longFlags takes each long option once, up to a lone --", () => {

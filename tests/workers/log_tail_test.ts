@@ -1,4 +1,4 @@
-import { deepEqual, equal } from "node:assert/strict";
+import { deepEqual, equal } from "../support/assert.ts";
 import { decodeTail, outputTail, readTail } from "../../lib/workers/mod.ts";
 import { tempHome } from "../support/home.ts";
 

@@ -1,4 +1,4 @@
-import { deepEqual, doesNotMatch, equal, match, ok } from "node:assert/strict";
+import { deepEqual, doesNotMatch, equal, match, ok } from "../support/assert.ts";
 import { existsSync } from "node:fs";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

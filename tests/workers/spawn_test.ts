@@ -1,4 +1,4 @@
-import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
+import { deepEqual, equal, match, ok, throws } from "../support/assert.ts";
 import type { SpawnRequest } from "../../lib/workers/mod.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";

@@ -1,4 +1,4 @@
-import { equal, match, ok, rejects } from "node:assert/strict";
+import { equal, match, ok, rejects } from "../support/assert.ts";
 import {
   ConflictError,
   InvalidStateError,
