@@ -57,6 +57,9 @@ export async function run(report: Report): Promise<void> {
     completion: "exit_code",
     description: "",
     builtin: false,
+    sandbox: "off",
+    network: "full",
+    writable: [],
   };
   let seq = 0;
   const worker = (profile: Profile) => (): Promise<unknown> => {

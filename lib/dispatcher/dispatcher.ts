@@ -35,6 +35,9 @@ import {
   readStats,
   resolveProfile,
   runFiles,
+  type SandboxRequest,
+  type SandboxSettings,
+  sandboxSettings,
   SpawnError,
   spawnWorker,
 } from "../workers/mod.ts";
@@ -202,6 +205,7 @@ export class Dispatcher {
   readonly #roots: string[];
   readonly #defaultRepo: string | null;
   readonly #logMaxBytes: number;
+  readonly #sandbox: SandboxSettings;
   #logsCappedAt = 0;
 
   readonly #children = new Map<number, Child>();
@@ -251,6 +255,7 @@ export class Dispatcher {
     this.#backoffMax = get<number>(cfg, "kanban.retry_backoff_max_seconds");
     this.#roots = get<string[]>(cfg, "kanban.workspace_roots");
     this.#logMaxBytes = get<number>(cfg, "kanban.log_max_bytes");
+    this.#sandbox = sandboxSettings(cfg);
     this.#defaultRepo = cfg.has("kanban.worktree_repo")
       ? (cfg.get("kanban.worktree_repo") as string | null) || null
       : null;
@@ -801,6 +806,17 @@ export class Dispatcher {
     });
   }
 
+  /** The sandbox a profile's workers run in, or null when they run unconfined. */
+  #sandboxFor(profile: Profile): SandboxRequest | null {
+    if (profile.sandbox === "off") return null;
+    return {
+      network: profile.network,
+      deny: this.#sandbox.deny,
+      writable: [...this.#sandbox.writable, ...profile.writable],
+      bwrap: this.#sandbox.bwrap,
+    };
+  }
+
   #prompt(profile: Profile, task: Task): string {
     if (!profile.command.some((a) => a.includes("{prompt}"))) return `work kanban task ${task.id}`;
     const context = buildWorkerContext(this.#store.board.workerContextData(task.id));
@@ -873,6 +889,7 @@ export class Dispatcher {
           baseEnv: this.#baseEnv,
           prompt: this.#prompt(profile, task),
           claimTtlSeconds: this.#ttl,
+          sandbox: this.#sandboxFor(profile),
         });
         const child: Child = {
           taskId: task.id,
@@ -924,6 +941,14 @@ export class Dispatcher {
     if (failures.length) {
       this.#store.tx(() => {
         for (const f of failures) {
+          if (f.cause === "sandbox_unavailable") {
+            // Retrying cannot help and running unconfined is not an option: a person decides.
+            if (this.#store.block(f.task.id, f.runId, f.error, null, "hermes")) {
+              res.blocked.push(f.task.id);
+              this.#log("warn", `task ${f.task.id} blocked: ${f.error}`, { task: f.task.id });
+            }
+            continue;
+          }
           this.#failure(f.task.id, f.runId, "spawn_failed", f.error, { cause: f.cause }, null, res);
         }
       });

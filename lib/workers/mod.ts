@@ -7,3 +7,4 @@ export * from "./workspace.ts";
 export * from "./spawn.ts";
 export * from "./kill_tree.ts";
 export * from "./log_cap.ts";
+export * from "./sandbox.ts";

@@ -69,6 +69,9 @@ Deno.test("loadProfiles reads every key of a configured profile, completion repo
     completion: "report",
     description: "writes code",
     builtin: false,
+    sandbox: "off",
+    network: "full",
+    writable: [],
   });
 });
 
@@ -103,6 +106,13 @@ Deno.test("loadProfiles refuses bad profiles with one line naming the key", () =
     [{ x: { command: ["a", "{taskid}"] } }, /command\[1\] uses unknown placeholder \{taskid\}/],
     [{ x: { command: ["", "b"] } }, /command\[0\] must name a program/],
     [{ "bad name": { command: ["a"] } }, /is not a valid profile name/],
+    [{ x: { command: ["a"], sandbox: "strict" } }, /x\.sandbox must be workspace or off/],
+    [{ x: { command: ["a"], sandbox: "workspace", network: "some" } }, /x\.network must be none/],
+    [{ x: { command: ["a"], sandbox: "workspace", network: [] } }, /empty list of hosts/],
+    [{ x: { command: ["a"], sandbox: "workspace", network: ["a b"] } }, /x\.network\[0\] must be/],
+    [{ x: { command: ["a"], network: "none" } }, /x\.network is "none", which needs sandbox/],
+    [{ x: { command: ["a"], sandbox: "workspace", writable: ["rel"] } }, /writable\[0\] must be/],
+    [{ x: { command: ["a"], sandbox: "workspace", writable: ["/a/../b"] } }, /'\.\.' segments/],
   ];
   for (const [profiles, re] of cases) {
     const msg = configError(() => profilesFrom(profiles));
@@ -155,4 +165,64 @@ Deno.test("commandAvailable finds programs on PATH and ignores relative PATH ent
   // A removed program is noticed even after a cached lookup.
   Deno.removeSync(`${bin}/hello`);
   equal(commandAvailable("hello", `/nonexistent:${bin}`), null);
+});
+
+Deno.test("a profile's sandbox defaults to kanban.sandbox, its network to none when confined", () => {
+  const off = profilesFrom({ a: { command: ["a"] } }).get("a")!;
+  equal(off.sandbox, "off");
+  equal(off.network, "full");
+  const cfg = resolveConfig({
+    kanban: {
+      sandbox: "workspace",
+      profiles: {
+        a: { command: ["a"] },
+        b: { command: ["b"], sandbox: "off" },
+        c: { command: ["c"], network: "full", writable: ["~/.cache/c", "/var/c"] },
+      },
+    },
+  }, noEnv);
+  const p = loadProfiles(cfg);
+  equal(p.get("a")!.sandbox, "workspace");
+  equal(p.get("a")!.network, "none");
+  equal(p.get("b")!.sandbox, "off");
+  deepEqual(p.get("c")!.writable, ["~/.cache/c", "/var/c"]);
+  equal(p.get("c")!.network, "full");
+  // The built-in shell runs the owner's own commands: kanban.sandbox does not confine it.
+  equal(p.get("shell")!.sandbox, "off");
+  const confinedShell = loadProfiles(resolveConfig({
+    kanban: { profiles: { shell: { sandbox: "workspace" } } },
+  }, noEnv)).get("shell")!;
+  equal(confinedShell.sandbox, "workspace");
+  deepEqual(confinedShell.command, ["sh", "-c", "{body}"]);
+});
+
+Deno.test("a network host list is refused as not supported yet, never run as full", () => {
+  const msg = configError(() =>
+    profilesFrom({ a: { command: ["a"], sandbox: "workspace", network: ["api.example.com"] } })
+  );
+  match(msg, /kanban\.profiles\.a\.network lists hosts, which are not supported yet/);
+});
+
+Deno.test("kanban.shell_profile: false removes the built-in shell profile", () => {
+  const p = loadProfiles(resolveConfig({ kanban: { shell_profile: false } }, noEnv));
+  deepEqual([...p.keys()], []);
+  ok("error" in resolveProfile(p, "shell"));
+  // A profile the owner names `shell` then stands alone: no built-in keys are merged in.
+  const own = loadProfiles(resolveConfig({
+    kanban: { shell_profile: false, profiles: { shell: { command: ["bash", "-c", "{body}"] } } },
+  }, noEnv)).get("shell")!;
+  deepEqual(own.command, ["bash", "-c", "{body}"]);
+  equal(own.completion, "report");
+});
+
+Deno.test("sandbox.deny and sandbox.writable must be absolute or ~/ paths", () => {
+  match(
+    configError(() => loadProfiles(resolveConfig({ sandbox: { deny: ["secrets"] } }, noEnv))),
+    /sandbox\.deny\[0\] must be an absolute path or start with ~\//,
+  );
+  match(
+    configError(() => loadProfiles(resolveConfig({ sandbox: { writable: "/x" } }, noEnv))),
+    /sandbox\.writable must be a list of strings/,
+  );
+  loadProfiles(resolveConfig({ sandbox: { deny: ["~/.vault", "/srv/keys"] } }, noEnv));
 });
