@@ -5,19 +5,33 @@ import { table } from "../../lib/cli/output.ts";
 import { flag } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { loadConfig } from "../../lib/config/config.ts";
-import { DEFAULT_PATH, loadProfiles, locateCommand, type Profile } from "../../lib/workers/mod.ts";
+import {
+  DEFAULT_PATH,
+  loadProfiles,
+  locateCommand,
+  probeSandbox,
+  type Profile,
+  type SandboxProbe,
+  sandboxSettings,
+  sandboxUnavailable,
+} from "../../lib/workers/mod.ts";
 
 export const spec: CommandSpec = {
   name: "profiles",
   summary: "list worker profiles and check that their commands are on PATH",
   description: "Profiles come from kanban.profiles in config.yaml; 'shell' is built in.\n" +
-    "A command that cannot be found is marked; with --check it also makes the exit status 1.",
+    "SANDBOX shows each profile's confinement (off, or workspace with its network).\n" +
+    "A command that cannot be found, or a sandbox this machine cannot give, is marked; with " +
+    "--check it also makes the exit status 1.",
   args: [
     { name: "action", description: "'add' to write a profile from a preset", required: false },
     { name: "name", description: "name of the profile to add (the assignee)", required: false },
   ],
   options: [
-    { long: "check", description: "exit 1 if any profile's command cannot be found" },
+    {
+      long: "check",
+      description: "exit 1 if any profile's command cannot be found or its sandbox cannot be had",
+    },
     { long: "presets", description: "list the agent presets (Claude Code, Codex, Gemini…)" },
     { long: "preset", value: "name", description: "with 'add NAME': the preset to write" },
     { long: "force", description: "with 'add NAME': replace an existing profile of that name" },
@@ -53,7 +67,16 @@ function check(p: Profile, ctxPath: string | undefined): Availability {
   };
 }
 
-function profileJson(p: Profile, a: Availability): Record<string, unknown> {
+/** A profile's confinement in a few words: `off`, `workspace, net none`, `workspace, net 2 hosts`. */
+function confinement(p: Profile): string {
+  if (p.sandbox === "off") return "off";
+  const net = Array.isArray(p.network)
+    ? `${p.network.length} host${p.network.length === 1 ? "" : "s"}`
+    : p.network;
+  return `workspace, net ${net}`;
+}
+
+function profileJson(p: Profile, a: Availability, sb: SandboxProbe): Record<string, unknown> {
   return {
     name: p.name,
     source: p.builtin ? "builtin" : "config",
@@ -67,6 +90,13 @@ function profileJson(p: Profile, a: Availability): Record<string, unknown> {
     available: a.status === "ok" ? true : a.status === "unchecked" ? null : false,
     program_path: a.status === "ok" ? a.path : null,
     problem: a.status === "ok" ? null : a.reason,
+    sandbox: p.sandbox,
+    network: p.network,
+    writable: p.writable,
+    // null when the profile runs unconfined (nothing to have).
+    sandbox_available: p.sandbox === "off" ? null : sb.ok,
+    sandbox_tool: p.sandbox !== "off" && sb.ok ? `${sb.tool} ${sb.version}` : null,
+    sandbox_problem: p.sandbox !== "off" && !sb.ok ? sandboxUnavailable(p.name, sb) : null,
   };
 }
 
@@ -87,11 +117,26 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const missing = checked.filter(({ a }) =>
     a.status === "missing" || a.status === "not_executable"
   );
+  // Probed only when a profile asks for a sandbox: the probe starts one.
+  const confined = profiles.filter((p) => p.sandbox !== "off");
+  const sb: SandboxProbe = confined.length
+    ? probeSandbox(sandboxSettings(config).bwrap)
+    : { ok: false, reason: "", fix: "" };
+  const unconfinable = sb.ok ? [] : confined;
   const strict = flag(input, "check");
   if (ctx.json) {
-    ctx.printJson(checked.map(({ p, a }) => profileJson(p, a)));
+    ctx.printJson(checked.map(({ p, a }) => profileJson(p, a, sb)));
   } else {
-    const rows = [["NAME", "SOURCE", "COMPLETION", "MAX", "RUNTIME", "PROGRAM", "COMMAND"]];
+    const rows = [[
+      "NAME",
+      "SOURCE",
+      "COMPLETION",
+      "MAX",
+      "RUNTIME",
+      "SANDBOX",
+      "PROGRAM",
+      "COMMAND",
+    ]];
     for (const { p, a } of checked) {
       // Plain words: colour codes would break the column alignment.
       const program = a.status === "ok" || a.status === "unchecked"
@@ -103,6 +148,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
         p.completion,
         p.maxConcurrent === null ? "-" : String(p.maxConcurrent),
         p.maxRuntimeSeconds === null ? "-" : `${p.maxRuntimeSeconds}s`,
+        p.sandbox !== "off" && !sb.ok ? "UNAVAILABLE" : confinement(p),
         program,
         p.command.map(shown).join(" "),
       ]);
@@ -112,7 +158,10 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   for (const { p, a } of missing) {
     if (a.status !== "ok") ctx.warn(`hermes: profile '${p.name}': ${a.reason}`);
   }
-  return strict && missing.length > 0 ? 1 : 0;
+  for (const p of unconfinable) {
+    ctx.warn(`hermes: profile '${p.name}': ${sandboxUnavailable(p.name, sb)}`);
+  }
+  return strict && missing.length + unconfinable.length > 0 ? 1 : 0;
 }
 
 /** `--presets` lists the agent presets; `add NAME --preset P` writes one into config.yaml. */
