@@ -9,7 +9,8 @@ import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
 import { commandAvailable } from "../workers/command_path.ts";
 import { loadProfiles, parseProfile, SHELL_PROFILE } from "../workers/profiles.ts";
-import { denyPaths, expandHome, sandboxSettings } from "../workers/sandbox.ts";
+import { denyPaths, expandHome, SANDBOX_TOOL_PATHS, sandboxSettings } from "../workers/sandbox.ts";
+import { netPermissions, proxySocketPath } from "../workers/egress_proxy.ts";
 
 /**
  * Commands every dispatcher may run: `sh` (the built-in `shell` profile and the worker
@@ -63,7 +64,8 @@ export function dispatcherRunList(config: Config, env: Env): string[] {
 
 /**
  * Paths the dispatcher stats before each confined spawn: the deny list (a path that exists is
- * masked) and the writable extensions. Empty when no profile is confined.
+ * masked), the writable extensions and where the sandbox's programs may be. Empty when no
+ * profile is confined.
  */
 export function sandboxStatPaths(config: Config, env: Env): string[] {
   let confined = false;
@@ -82,7 +84,27 @@ export function sandboxStatPaths(config: Config, env: Env): string[] {
   const s = sandboxSettings(config);
   const out = [...denyPaths(s, home), ...[...s.writable, ...extra].map((p) => expandHome(p, home))];
   if (s.bwrap) out.push(s.bwrap);
+  out.push(...SANDBOX_TOOL_PATHS);
   return [...new Set(out.filter((p): p is string => p !== null))];
+}
+
+/**
+ * The network of the dispatcher's egress proxies: each listens on its profile's Unix socket
+ * and dials only the hosts that profile lists (`host:port`). Empty when no profile lists hosts.
+ */
+export function proxyNetPermissions(home: string, config: Config): string[] {
+  try {
+    const out = new Set<string>();
+    for (const p of loadProfiles(config).values()) {
+      if (p.sandbox !== "off" && Array.isArray(p.network)) {
+        out.add(`unix:${proxySocketPath(home, p.name)}`);
+        for (const h of netPermissions(p.network)) out.add(h);
+      }
+    }
+    return [...out];
+  } catch {
+    return [];
+  }
 }
 
 /** Permissions of the dispatcher worker. */
@@ -93,13 +115,15 @@ export function dispatcherPermissions(
 ): Deno.PermissionOptionsObject {
   const roots = get<string[]>(config, "kanban.workspace_roots").filter((r) => r.startsWith("/"));
   const run = dispatcherRunList(config, env);
+  const proxyHosts = proxyNetPermissions(home, config);
   return {
     // The programs themselves must be stat-able: the spawner checks them before starting.
     read: [home, ...roots, ...run, ...sandboxStatPaths(config, env)],
     write: [home, ...roots],
     run,
     env: false,
-    net: false,
+    // Only the egress proxies dial out, and only to the hosts the profiles list.
+    net: proxyHosts.length ? proxyHosts : false,
     sys: ["hostname"],
     ffi: false,
   };

@@ -8,3 +8,4 @@ export * from "./spawn.ts";
 export * from "./kill_tree.ts";
 export * from "./log_cap.ts";
 export * from "./sandbox.ts";
+export * from "./egress_proxy.ts";

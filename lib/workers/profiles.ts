@@ -184,12 +184,13 @@ function parseNetwork(key: string, v: unknown): NetworkPolicy {
       );
     }
   }
-  // Refused rather than run as `full`: an allow-list needs a filtering proxy we do not have yet.
-  throw invalid(
-    key,
-    "lists hosts, which are not supported yet (workers cannot be limited to hosts); " +
-      "write none or full",
-  );
+  return v.map((h: string) => {
+    const port = /:(\d+)$/.exec(h)?.[1];
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+      throw invalid(key, `has a port out of range in ${JSON.stringify(h)}`);
+    }
+    return h.toLowerCase();
+  });
 }
 
 function parseWritable(key: string, v: unknown): string[] {

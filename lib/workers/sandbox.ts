@@ -71,6 +71,8 @@ export interface SandboxRequest {
   writable: readonly string[];
   /** `sandbox.bwrap`: the bubblewrap binary ("" or absent: the usual places). */
   bwrap?: string;
+  /** With a host list: the Unix socket of the run's egress proxy (EgressProxy). */
+  proxy?: string | null;
 }
 
 /** Check a configured path: absolute or `~/…`, no `.`/`..` segments, no newline. */
@@ -142,6 +144,13 @@ export interface PlanInput {
   gitDirs?: readonly string[];
   /** A private temp directory made for this run (where the platform has no private mounts). */
   tmp?: string;
+  /** The directory of the egress proxy's socket, visible read-only (a socket needs no write). */
+  proxyDir?: string;
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i <= 0 ? "/" : path.slice(0, i);
 }
 
 function depth(path: string): number {
@@ -188,6 +197,10 @@ export function mountPlan(input: PlanInput, kind: NodeKind): Mount[] {
       const k = kind(p);
       if (k !== null) add({ kind: "ro", path: p, node: k }, 2);
     }
+  }
+  if (input.proxyDir) {
+    const k = kind(input.proxyDir);
+    if (k !== null) add({ kind: "ro", path: input.proxyDir, node: k }, 2);
   }
   for (const g of input.gitDirs ?? []) {
     for (const p of [`${g}/hooks`, `${g}/config`]) {
@@ -238,6 +251,42 @@ export function statKind(path: string): "dir" | "file" | null {
   }
 }
 
+/** Port the relay inside a sandbox listens on (its network namespace is its own). */
+export const SANDBOX_PROXY_PORT = 3128;
+
+/**
+ * Inside a sandbox with a host list: relay 127.0.0.1:3128 to the proxy's Unix socket with
+ * socat, wait until it listens (at most 5 s), then become the worker. `$1` socat, `$2` socket.
+ */
+const RELAY = [
+  "__hx_socat=$1 __hx_sock=$2",
+  "shift 2",
+  `"$__hx_socat" TCP-LISTEN:${SANDBOX_PROXY_PORT},bind=127.0.0.1,fork,reuseaddr ` +
+  '"UNIX-CONNECT:$__hx_sock" </dev/null &',
+  "__hx_i=0",
+  `while [ $__hx_i -lt 500 ] && ! grep -q ':${
+    SANDBOX_PROXY_PORT.toString(16).toUpperCase().padStart(4, "0")
+  } 00000000:0000 0A' /proc/net/tcp 2>/dev/null; do`,
+  "  sleep 0.01; __hx_i=$((__hx_i + 1))",
+  "done",
+  "unset __hx_socat __hx_sock __hx_i",
+  'exec "$@"',
+].join("\n");
+
+/** The proxy variables a worker with a host list gets (most HTTP clients honour them). */
+export function proxyEnv(): Record<string, string> {
+  const url = `http://127.0.0.1:${SANDBOX_PROXY_PORT}`;
+  const env: Record<string, string> = {};
+  for (const k of ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY"]) {
+    env[k] = url;
+    env[k.toLowerCase()] = url;
+  }
+  env.NO_PROXY = env.no_proxy = "localhost,127.0.0.1,::1";
+  // Node's own fetch reads the variables above only when asked to.
+  env.NODE_USE_ENV_PROXY = "1";
+  return env;
+}
+
 /** bubblewrap arguments for a plan (everything before `--`). */
 export function bwrapArgs(plan: readonly Mount[], network: NetworkPolicy, cwd: string): string[] {
   const args = [
@@ -270,7 +319,8 @@ export function bwrapArgs(plan: readonly Mount[], network: NetworkPolicy, cwd: s
   }
   for (const p of remount.reverse()) args.push("--remount-ro", p);
   args.push("--unshare-pid", "--unshare-ipc");
-  if (network === "none") args.push("--unshare-net");
+  // A host list also gets an empty network: its only way out is the proxy's socket.
+  if (network !== "full") args.push("--unshare-net");
   // No --new-session: the wrapper already leads a session without a terminal, and the
   // worker must stay in its process group for the graceful SIGTERM to reach it.
   args.push("--die-with-parent", "--chdir", cwd);
@@ -317,7 +367,16 @@ export type SandboxProbe =
 
 const BWRAP_PATHS = ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"];
 const ENV_PATHS = ["/usr/bin/env", "/bin/env"];
+const SOCAT_PATHS = ["/usr/bin/socat", "/usr/local/bin/socat", "/bin/socat"];
 const SANDBOX_EXEC = "/usr/bin/sandbox-exec";
+
+/** The programs a sandbox is made with, where they are looked for (stat'ed, never read). */
+export const SANDBOX_TOOL_PATHS: readonly string[] = [
+  ...BWRAP_PATHS,
+  ...ENV_PATHS,
+  ...SOCAT_PATHS,
+  SANDBOX_EXEC,
+];
 
 function firstFile(paths: readonly string[]): string | null {
   for (const p of paths) {
@@ -449,6 +508,8 @@ export interface SandboxWrap {
 
 /** Inputs of `wrapForSandbox`. */
 export interface WrapInput {
+  /** The profile, named in refusals. */
+  profile: string;
   request: SandboxRequest;
   workspace: string;
   home: string;
@@ -459,8 +520,8 @@ export interface WrapInput {
 }
 
 /**
- * The sandbox around one run, or a thrown Error whose message is the one-line cause.
- * `probe` is the machine's answer from probeSandbox (must be ok).
+ * The sandbox around one run, or a thrown Error whose message is the one-line refusal
+ * (cause and fix). `probe` is the machine's answer from probeSandbox (must be ok).
  */
 export function wrapForSandbox(
   input: WrapInput,
@@ -468,8 +529,25 @@ export function wrapForSandbox(
   kind: NodeKind = statKind,
 ): SandboxWrap {
   const { request } = input;
-  if (Array.isArray(request.network)) {
-    throw new Error("network host lists are not supported yet; use none or full");
+  const hosts = Array.isArray(request.network);
+  const refuse = (why: string, fix: string) =>
+    new Error(
+      `sandbox unavailable: ${why}: ${fix}, or set network: none or full for profile ` +
+        input.profile,
+    );
+  let socat: string | null = null;
+  if (hosts) {
+    if (probe.tool !== "bwrap") {
+      throw refuse("network host lists are not supported with sandbox-exec yet", "use Linux");
+    }
+    socat = firstFile(SOCAT_PATHS);
+    if (!socat) {
+      throw refuse(
+        "a network host list needs socat inside the sandbox, which is not installed",
+        "install socat (Debian/Ubuntu: apt install socat)",
+      );
+    }
+    if (!request.proxy) throw refuse("no egress proxy was started for it", "report a bug");
   }
   const expand = (list: readonly string[]) =>
     list.map((p) => expandHome(p, input.userHome)).filter((p): p is string => p !== null);
@@ -485,11 +563,17 @@ export function wrapForSandbox(
     writable: expand(request.writable),
     gitDirs: gitDir ? [gitDir] : [],
     tmp,
+    proxyDir: socat && request.proxy ? dirOf(request.proxy) : undefined,
   }, kind);
   if (tmp === undefined) {
     const prefix = [probe.path, ...bwrapArgs(plan, request.network, input.workspace), "--"];
+    const env: Record<string, string> = { TMPDIR: "/tmp" };
+    if (socat && request.proxy) {
+      prefix.push("/bin/sh", "-c", RELAY, "hermes-net", socat, request.proxy);
+      Object.assign(env, proxyEnv());
+    }
     if (probe.envPath) prefix.push(probe.envPath, "--default-signal=TERM");
-    return { prefix, env: { TMPDIR: "/tmp" }, cleanup: null, ignoreTerm: probe.envPath !== null };
+    return { prefix, env, cleanup: null, ignoreTerm: probe.envPath !== null };
   }
   return {
     prefix: [probe.path, "-p", seatbeltProfile(plan, request.network)],

@@ -352,6 +352,7 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     }
     try {
       wrap = wrapForSandbox({
+        profile: req.profile.name,
         request: req.sandbox,
         workspace: req.workspace,
         home: req.home,
@@ -359,9 +360,12 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
         tmpBase: dirOf(req.logPath),
       }, probe);
     } catch (e) {
+      const msg = (e as Error).message;
       throw new SpawnError(
         "sandbox_unavailable",
-        `sandbox unavailable: ${(e as Error).message} (profile ${req.profile.name})`,
+        msg.startsWith("sandbox unavailable: ")
+          ? msg
+          : `sandbox unavailable: ${msg}: fix it, or set \`sandbox: off\` for profile ${req.profile.name}`,
       );
     }
     Object.assign(env, wrap.env);

@@ -329,3 +329,65 @@ Deno.test("a profile that asks for a sandbox where none can be had blocks its ta
   // One attempt only: retrying cannot make a sandbox appear.
   equal(j.store.showTask(t.id).runs.length, 1);
 });
+
+/** A loopback listener that answers `hello` to every connection and counts them. */
+function listener() {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const state = { port: (l.addr as Deno.NetAddr).port, accepted: 0 };
+  const serving = (async () => {
+    for await (const c of l) {
+      state.accepted++;
+      await c.write(new TextEncoder().encode("hello\n")).catch(() => 0);
+      c.close();
+    }
+  })().catch(() => {});
+  return {
+    state,
+    async close() {
+      l.close();
+      await serving;
+    },
+  };
+}
+
+Deno.test({
+  name: "a confined worker with a host list reaches the listed host through the proxy, no other",
+  ignore: IGNORE,
+  async fn() {
+    const listed = listener();
+    const other = listener();
+    try {
+      await using j = await jail(
+        `    hosts:\n      command: [sh, -c, "{body}"]\n      completion: exit_code\n` +
+          `      sandbox: workspace\n      network: ["127.0.0.1:${listed.state.port}"]\n`,
+      );
+      // Through the proxy the worker is given (HTTPS_PROXY), in CONNECT's own words.
+      const body = [
+        "tunnel() {",
+        `  bash -c 'exec 3<>/dev/tcp/127.0.0.1/3128 && printf "CONNECT 127.0.0.1:%s HTTP/1.1\\r\\n\\r\\n" "$1" >&3 && cat <&3' _ "$1" | tr -d '\\r' | tr '\\n' ' '`,
+        "}",
+        'echo "proxy=$HTTPS_PROXY"',
+        `echo "listed: $(tunnel ${listed.state.port})"`,
+        `echo "other: $(tunnel ${other.state.port})"`,
+        `if bash -c 'exec 3<>/dev/tcp/127.0.0.1/${listed.state.port}' 2>/dev/null; then`,
+        "  echo DIRECT",
+        "else",
+        "  echo 'direct refused'",
+        "fi",
+      ].join("\n");
+      const t = j.create("dial through proxy", body, { assignee: "hosts" });
+      await j.drain();
+      const log = j.log(t.id);
+      equal(j.task(t.id).status, "done", log);
+      match(log, /^proxy=http:\/\/127\.0\.0\.1:3128$/m);
+      match(log, /^listed: HTTP\/1\.1 200 Connection established +hello $/m);
+      match(log, /^other: HTTP\/1\.1 403 Forbidden /m);
+      match(log, /^direct refused$/m);
+      equal(listed.state.accepted, 1);
+      equal(other.state.accepted, 0, "a host not on the list was reached");
+    } finally {
+      await listed.close();
+      await other.close();
+    }
+  },
+});

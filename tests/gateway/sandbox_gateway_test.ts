@@ -82,3 +82,47 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "the gateway's dispatcher serves a confined worker's host list through its proxy",
+  ignore: IGNORE,
+  async fn() {
+    await using home = await tempHome();
+    const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    const port = (l.addr as Deno.NetAddr).port;
+    const serving = (async () => {
+      for await (const c of l) {
+        await c.write(new TextEncoder().encode("hello\n")).catch(() => 0);
+        c.close();
+      }
+    })().catch(() => {});
+    try {
+      writeConfig(
+        home.path,
+        "kanban:\n  profiles:\n    hosts:\n      command: [sh, -c, '{body}']\n" +
+          "      completion: exit_code\n      sandbox: workspace\n" +
+          `      network: ["127.0.0.1:${port}"]\n`,
+      );
+      await using gw = await runGateway(home, ["--no-dashboard"]);
+      const body = `bash -c 'exec 3<>/dev/tcp/127.0.0.1/3128 && ` +
+        `printf "CONNECT 127.0.0.1:${port} HTTP/1.1\\r\\n\\r\\n" >&3 && cat <&3'`;
+      const c = await hermes(
+        ["kanban", "create", "proxied", "--assignee", "hosts", "--body", body, "--json"],
+        { env: home.env },
+      );
+      equal(c.code, 0, c.stderr);
+      const id = c.json<{ id: string }>().id;
+      let log = "";
+      await waitFor(async () => {
+        log = (await hermes(["kanban", "log", id], { env: home.env })).stdout;
+        return log.includes("hello");
+      }, { timeoutMs: 20_000, what: "the tunnelled answer" }).catch((e) => {
+        throw new Error(`${e.message}; log:\n${log}\ngateway:\n${gw.stderr()}`);
+      });
+      match(log, /200 Connection established/);
+    } finally {
+      l.close();
+      await serving;
+    }
+  },
+});

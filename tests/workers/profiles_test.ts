@@ -196,11 +196,22 @@ Deno.test("a profile's sandbox defaults to kanban.sandbox, its network to none w
   deepEqual(confinedShell.command, ["sh", "-c", "{body}"]);
 });
 
-Deno.test("a network host list is refused as not supported yet, never run as full", () => {
-  const msg = configError(() =>
-    profilesFrom({ a: { command: ["a"], sandbox: "workspace", network: ["api.example.com"] } })
+Deno.test("a network host list is kept, lower-cased; a bad port is refused", () => {
+  const p = profilesFrom({
+    a: { command: ["a"], sandbox: "workspace", network: ["API.example.com", "b.example:8443"] },
+  }).get("a")!;
+  deepEqual(p.network, ["api.example.com", "b.example:8443"]);
+  match(
+    configError(() =>
+      profilesFrom({ a: { command: ["a"], sandbox: "workspace", network: ["a.example:70000"] } })
+    ),
+    /kanban\.profiles\.a\.network has a port out of range/,
   );
-  match(msg, /kanban\.profiles\.a\.network lists hosts, which are not supported yet/);
+  // Without a sandbox a list could not be held to: refused, never run as full.
+  match(
+    configError(() => profilesFrom({ a: { command: ["a"], network: ["a.example"] } })),
+    /network is \["a\.example"\], which needs sandbox: workspace/,
+  );
 });
 
 Deno.test("kanban.shell_profile: false removes the built-in shell profile", () => {
