@@ -5,12 +5,14 @@ import { table } from "../../lib/cli/output.ts";
 import { flag } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { loadConfig } from "../../lib/config/config.ts";
+import { UsageError } from "../../lib/board/errors.ts";
 import {
   DEFAULT_PATH,
   loadProfiles,
   locateCommand,
   probeSandbox,
   type Profile,
+  type SandboxMode,
   type SandboxProbe,
   sandboxSettings,
   sandboxUnavailable,
@@ -35,6 +37,11 @@ export const spec: CommandSpec = {
     { long: "presets", description: "list the agent presets (Claude Code, Codex, Gemini…)" },
     { long: "preset", value: "name", description: "with 'add NAME': the preset to write" },
     { long: "force", description: "with 'add NAME': replace an existing profile of that name" },
+    {
+      long: "sandbox",
+      value: "mode",
+      description: "with 'add NAME': workspace or off, instead of the preset's confinement",
+    },
   ],
   examples: [
     "hermes kanban profiles",
@@ -106,7 +113,10 @@ function shown(arg: string): string {
 }
 
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
-  if (input.args.action !== undefined || flag(input, "presets") || input.opts.preset) {
+  if (
+    input.args.action !== undefined || flag(input, "presets") || input.opts.preset ||
+    input.opts.sandbox !== undefined
+  ) {
     return await presets(ctx, input);
   }
   const config = await loadConfig(ctx.home, ctx.env);
@@ -164,11 +174,19 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   return strict && missing.length + unconfinable.length > 0 ? 1 : 0;
 }
 
+/** `--sandbox MODE` of `profiles add`, checked. */
+function sandboxOption(v: string | undefined): SandboxMode | undefined {
+  if (v === undefined) return undefined;
+  if (v !== "workspace" && v !== "off") {
+    throw new UsageError(`--sandbox must be workspace or off, got '${v}'`);
+  }
+  return v;
+}
+
 /** `--presets` lists the agent presets; `add NAME --preset P` writes one into config.yaml. */
 async function presets(ctx: Ctx, input: ParsedInput): Promise<number> {
   const { PRESETS, addPresetProfile, presetJson } = await import("../../lib/workers/presets.ts");
   const { selfCommand } = await import("../../lib/gateway/launcher.ts");
-  const { UsageError } = await import("../../lib/board/errors.ts");
   const action = input.args.action as string | undefined;
   const preset = input.opts.preset as string | undefined;
   const hermes = selfCommand([]);
@@ -178,6 +196,11 @@ async function presets(ctx: Ctx, input: ParsedInput): Promise<number> {
     if (preset !== undefined) {
       throw new UsageError(
         `--preset needs 'add NAME': hermes kanban profiles add NAME --preset ${preset}`,
+      );
+    }
+    if (input.opts.sandbox !== undefined) {
+      throw new UsageError(
+        "--sandbox needs 'add NAME': hermes kanban profiles add NAME --preset P --sandbox MODE",
       );
     }
     if (ctx.json) {
@@ -206,6 +229,7 @@ async function presets(ctx: Ctx, input: ParsedInput): Promise<number> {
   }
   const added = await addPresetProfile({ name, home: ctx.home, hermes }, preset, {
     force: flag(input, "force"),
+    sandbox: sandboxOption(input.opts.sandbox as string | undefined),
   });
   if (ctx.json) {
     ctx.printJson({ ok: true, ...added });
