@@ -53,7 +53,11 @@ interface Jail extends AsyncDisposable {
   outside: string;
   store: SqliteBoardStore;
   dispatcher: Dispatcher;
-  create(title: string, body: string, over?: { assignee?: string; maxRuntime?: number }): Task;
+  create(
+    title: string,
+    body: string,
+    over?: { assignee?: string; maxRuntime?: number; worktree?: string },
+  ): Task;
   /** Work the board until nothing is ready or running. */
   drain(): Promise<void>;
   task(id: string): Task;
@@ -89,6 +93,7 @@ async function jail(extraYaml = ""): Promise<Jail> {
         body,
         assignee: over.assignee ?? "jail",
         maxRuntimeSeconds: over.maxRuntime ?? null,
+        workspace: over.worktree ? { kind: "worktree", path: over.worktree } : undefined,
       }).task;
     },
     async drain() {
@@ -389,5 +394,52 @@ Deno.test({
       await listed.close();
       await other.close();
     }
+  },
+});
+
+function git(cwd: string, ...args: string[]): string {
+  const out = new Deno.Command("git", {
+    args: ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args],
+    cwd,
+    stdout: "piped",
+    stderr: "piped",
+  }).outputSync();
+  if (!out.success) {
+    throw new Error(`git ${args.join(" ")}: ${new TextDecoder().decode(out.stderr)}`);
+  }
+  return new TextDecoder().decode(out.stdout);
+}
+
+Deno.test({
+  name:
+    "a confined worker commits in its worktree but cannot plant a git hook or change git config",
+  ignore: IGNORE,
+  async fn() {
+    await using j = await jail();
+    const repo = `${j.outside}/repo`;
+    Deno.mkdirSync(repo);
+    git(repo, "init", "-q", "-b", "main");
+    Deno.writeTextFileSync(`${repo}/file.txt`, "one\n");
+    git(repo, "add", "file.txt");
+    git(repo, "commit", "-qm", "first");
+    const configBefore = Deno.readTextFileSync(`${repo}/.git/config`);
+    const body = [
+      "echo two > file.txt",
+      "git add file.txt && git -c user.email=w@example.com -c user.name=w commit -qm work && echo COMMITTED",
+      "common=$(git rev-parse --path-format=absolute --git-common-dir)",
+      'if echo "touch pwned" > "$common/hooks/post-checkout" 2>/dev/null; then echo HOOK; else echo "hook refused"; fi',
+      'if git config core.hooksPath "$PWD" 2>/dev/null; then echo CONFIG; else echo "config refused"; fi',
+      "exit 0",
+    ].join("\n");
+    const t = j.create("commit", body, { worktree: repo });
+    await j.drain();
+    const log = j.log(t.id);
+    equal(j.task(t.id).status, "done", log);
+    match(log, /COMMITTED/);
+    match(log, /hook refused/);
+    match(log, /config refused/);
+    ok(!exists(`${repo}/.git/hooks/post-checkout`), "a hook was planted");
+    equal(Deno.readTextFileSync(`${repo}/.git/config`), configBefore);
+    match(git(repo, "log", "--format=%s", `hermes/${t.id}`), /^work\n/);
   },
 });
