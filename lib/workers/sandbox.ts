@@ -513,7 +513,7 @@ export interface WrapInput {
   request: SandboxRequest;
   workspace: string;
   home: string;
-  /** The worker's HOME, for `~` in the deny and writable lists. */
+  /** The owner's HOME, for `~` in the deny and writable lists (required). */
   userHome: string | undefined;
   /** Where a private temp dir can be made when the platform has no private mounts. */
   tmpBase: string;
@@ -548,6 +548,13 @@ export function wrapForSandbox(
       );
     }
     if (!request.proxy) throw refuse("no egress proxy was started for it", "report a bug");
+  }
+  if (!input.userHome?.startsWith("/")) {
+    // `~/.ssh` and the rest could not be found, so they could not be hidden.
+    throw new Error(
+      "sandbox unavailable: HOME is not set (or not absolute), so the secrets under it cannot " +
+        `be hidden: start hermes with HOME set, or set \`sandbox: off\` for profile ${input.profile}`,
+    );
   }
   const expand = (list: readonly string[]) =>
     list.map((p) => expandHome(p, input.userHome)).filter((p): p is string => p !== null);

@@ -356,7 +356,8 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
         request: req.sandbox,
         workspace: req.workspace,
         home: req.home,
-        userHome: env.HOME,
+        // The owner's HOME, not one a profile's env may set: the secrets live under the real one.
+        userHome: req.baseEnv.HOME ?? env.HOME,
         tmpBase: dirOf(req.logPath),
       }, probe);
     } catch (e) {

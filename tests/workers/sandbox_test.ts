@@ -5,11 +5,24 @@ import {
   expandHome,
   type Mount,
   mountPlan,
+  probeSandbox,
   seatbeltProfile,
+  type SpawnError,
+  spawnWorker,
   statKind,
   worktreeGitDir,
 } from "../../lib/workers/mod.ts";
 import { tempHome } from "../support/home.ts";
+import { makeProfile, makeTask, request } from "./fixtures.ts";
+
+function exists(path: string): boolean {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A file system of the given directories and files, for plans without touching the disk. */
 function fs(dirs: string[], files: string[] = []) {
@@ -158,4 +171,63 @@ Deno.test("worktreeGitDir finds the repository a worktree commits into", async (
   equal(statKind(ws), "dir");
   equal(statKind(`${ws}/.git`), "file");
   equal(statKind(`${ws}/missing`), null);
+});
+
+const probe = probeSandbox();
+
+Deno.test({
+  name: "a confined spawn without HOME is refused: the secrets under it could not be hidden",
+  ignore: !probe.ok,
+  async fn() {
+    await using home = await tempHome();
+    const req = request(home.path, makeTask({ body: "true" }), {
+      baseEnv: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" },
+      sandbox: { network: "none", deny: [], writable: [] },
+    });
+    throws(() => spawnWorker(req), (err: unknown) => {
+      equal((err as SpawnError).cause, "sandbox_unavailable");
+      match(
+        (err as Error).message,
+        /^sandbox unavailable: HOME is not set .*or set `sandbox: off` for profile shell$/,
+      );
+      return true;
+    });
+    ok(!exists(req.logPath), "a worker was started");
+  },
+});
+
+Deno.test({
+  name: "a profile's own HOME does not move the deny list off the owner's secrets",
+  ignore: !probe.ok,
+  async fn() {
+    await using home = await tempHome();
+    const owner = await Deno.makeTempDir({ dir: "/var/tmp", prefix: "hermes-owner-" });
+    try {
+      const secret = `KEY-${crypto.randomUUID()}`;
+      Deno.mkdirSync(`${owner}/.ssh`);
+      Deno.writeTextFileSync(`${owner}/.ssh/id_ed25519`, secret);
+      const req = request(
+        home.path,
+        makeTask({ body: `cat '${owner}/.ssh/id_ed25519'; echo "home=$HOME"` }),
+        {
+          baseEnv: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", HOME: owner },
+          profile: makeProfile(["sh", "-c", "{body}"], {
+            name: "jail",
+            env: { HOME: "/var/tmp" },
+            sandbox: "workspace",
+            network: "none",
+          }),
+          sandbox: { network: "none", deny: [], writable: [] },
+        },
+      );
+      const w = spawnWorker(req);
+      w.child?.ref();
+      await w.exited;
+      const log = Deno.readTextFileSync(req.logPath);
+      match(log, /home=\/var\/tmp/);
+      ok(!log.includes(secret), log);
+    } finally {
+      await Deno.remove(owner, { recursive: true });
+    }
+  },
 });
