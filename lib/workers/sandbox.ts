@@ -192,7 +192,9 @@ export function mountPlan(input: PlanInput, kind: NodeKind): Mount[] {
     const k = kind(p);
     if (k !== null) add({ kind: "deny", path: p, node: k }, 1);
   }
-  for (const repo of [input.workspace, ...input.writable]) {
+  // Only what is writable needs protecting (a path left read-only is safe as it is).
+  const made = new Set(out.map(({ m }) => m.path));
+  for (const repo of [input.workspace, ...input.writable].filter((p) => made.has(p))) {
     for (const p of [`${repo}/.git/hooks`, `${repo}/.git/config`]) {
       const k = kind(p);
       if (k !== null) add({ kind: "ro", path: p, node: k }, 2);
@@ -202,17 +204,20 @@ export function mountPlan(input: PlanInput, kind: NodeKind): Mount[] {
     const k = kind(input.proxyDir);
     if (k !== null) add({ kind: "ro", path: input.proxyDir, node: k }, 2);
   }
-  for (const g of input.gitDirs ?? []) {
+  for (const g of (input.gitDirs ?? []).filter((p) => made.has(p))) {
     for (const p of [`${g}/hooks`, `${g}/config`]) {
       const k = kind(p);
       if (k !== null) add({ kind: "ro", path: p, node: k }, 2);
     }
   }
-  // Only the run's own directories may be re-opened inside a denied path; `sandbox.writable`
-  // entries under HERMES_HOME or a secret stay hidden (configuration never undoes a denial).
+  // Only the run's own directories (and its proxy's) may be re-opened inside a denied path;
+  // `sandbox.writable` entries under HERMES_HOME or a secret stay hidden, and so does anything
+  // beneath them (configuration never undoes a denial).
   const denied = out.filter(({ m }) => m.kind === "deny").map(({ m }) => m.path);
+  const reopened = input.proxyDir ? [...own, input.proxyDir] : own;
   const kept = out.filter(({ m }) =>
-    m.kind !== "rw" || own.includes(m.path) || !denied.some((d) => under(m.path, d))
+    m.kind === "deny" || !denied.some((d) => under(m.path, d)) ||
+    reopened.some((r) => under(m.path, r))
   );
   return kept
     .sort((a, b) => depth(a.m.path) - depth(b.m.path) || a.order - b.order)

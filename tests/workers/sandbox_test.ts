@@ -66,6 +66,30 @@ Deno.test("mountPlan never lets a writable entry undo a denial", () => {
   deepEqual(show(plan), ["rw /w", "deny /h", "deny /u/.ssh"]);
 });
 
+Deno.test("mountPlan reveals nothing beneath a denied path, not even read-only", () => {
+  const plan = mountPlan({
+    workspace: "/w",
+    home: "/h",
+    deny: [],
+    writable: ["/h/repo"],
+    gitDirs: ["/h/other/.git"],
+  }, fs(["/w", "/h", "/h/repo", "/h/repo/.git/hooks", "/h/other/.git", "/h/other/.git/hooks"]));
+  deepEqual(show(plan), ["rw /w", "deny /h"]);
+});
+
+Deno.test("mountPlan protects the hooks only of what it makes writable", () => {
+  const kind = (p: string) => {
+    if (p.startsWith("/repo")) throw new Error(`cannot check ${p}`);
+    return p === "/w" || p === "/h" ? "dir" as const : null;
+  };
+  // A repository the dispatcher cannot look at stays read-only as a whole: nothing to protect.
+  const plan = mountPlan(
+    { workspace: "/w", home: "/h", deny: [], writable: [], gitDirs: ["/repo/.git"] },
+    kind,
+  );
+  deepEqual(show(plan), ["rw /w", "deny /h"]);
+});
+
 Deno.test("mountPlan keeps git hooks and config of writable repositories read-only", () => {
   const plan = mountPlan(
     {
