@@ -56,6 +56,9 @@ export async function run(report: Report, scale: Scale): Promise<void> {
     completion: "exit_code",
     description: "",
     builtin: false,
+    sandbox: "off",
+    network: "full",
+    writable: [],
   };
   let seq = 0;
   const worker = (profile: Profile) => (): Promise<unknown> => {

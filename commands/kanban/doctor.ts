@@ -14,7 +14,13 @@ import {
   inspectBoard,
   type RunningFact,
 } from "../../lib/store/doctor.ts";
-import { livenessMany, loadProfiles } from "../../lib/workers/mod.ts";
+import {
+  livenessMany,
+  loadProfiles,
+  probeSandbox,
+  sandboxSettings,
+  sandboxUnavailable,
+} from "../../lib/workers/mod.ts";
 
 export const spec: CommandSpec = {
   name: "doctor",
@@ -22,7 +28,8 @@ export const spec: CommandSpec = {
   description: "Reads the board without changing it: the file and its modes, the WAL, SQLite's " +
     "integrity check, the journal mode and schema stamp, and tasks that are stuck — running " +
     "with an expired claim, without an open run or with a dead worker; ready with no assignee " +
-    "or an unknown profile for longer than --idle; todo although no parent is pending. Every " +
+    "or an unknown profile for longer than --idle; todo although no parent is pending; " +
+    "profiles that ask for a sandbox this machine cannot give (it is started once to see). Every " +
     "problem comes with what to do. Exit 0 when healthy, 1 when a problem was found.",
   options: [
     {
@@ -224,6 +231,48 @@ async function taskProblems(
   return out;
 }
 
+/** What the machine's worker sandbox looks like to the confined profiles. */
+interface SandboxFacts {
+  /** Confined profiles (`sandbox: workspace`). */
+  profiles: string[];
+  /** null when no profile is confined (nothing was probed). */
+  available: boolean | null;
+  tool: string | null;
+}
+
+/** Confined profiles whose sandbox cannot be had: each would have its tasks blocked. */
+async function sandboxProblems(ctx: Ctx): Promise<{ facts: SandboxFacts; problems: Problem[] }> {
+  const facts: SandboxFacts = { profiles: [], available: null, tool: null };
+  let config;
+  let confined: string[];
+  try {
+    config = await loadConfig(ctx.home, ctx.env);
+    confined = [...loadProfiles(config).values()].filter((p) => p.sandbox !== "off")
+      .map((p) => p.name).sort();
+  } catch {
+    // A bad config.yaml is reported by the profile check below.
+    return { facts, problems: [] };
+  }
+  facts.profiles = confined;
+  if (confined.length === 0) return { facts, problems: [] };
+  const probe = probeSandbox(sandboxSettings(config).bwrap);
+  facts.available = probe.ok;
+  if (probe.ok) {
+    facts.tool = `${probe.tool} ${probe.version}`;
+    return { facts, problems: [] };
+  }
+  return {
+    facts,
+    problems: confined.map((name) => ({
+      code: "sandbox_unavailable",
+      task_id: null,
+      message: `profile '${name}' asks for a sandbox this machine cannot give (${probe.reason}); ` +
+        "its tasks are blocked instead of run unconfined",
+      fix: sandboxUnavailable(name, probe).replace(/^sandbox unavailable: [^:]+: /, ""),
+    })),
+  };
+}
+
 const SCHEMA_TEXT: Record<BoardFacts["schema"], string> = {
   current: "current",
   older: "older hermes schema (the next write brings it up to date)",
@@ -237,6 +286,8 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const path = boardPaths(ctx.home, ctx.board).db;
   const f = fileFacts(path);
   const problems = fileProblems(f, ctx);
+  const sandbox = await sandboxProblems(ctx);
+  problems.push(...sandbox.problems);
   let facts: BoardFacts | null = null;
   if (f.kind === "sqlite") {
     try {
@@ -284,6 +335,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
       schema: facts ? { user_version: facts.userVersion, state: facts.schema } : null,
       pages: facts ? { size: facts.pageSize, count: facts.pageCount, free: facts.freePages } : null,
       tasks: facts?.counts ?? null,
+      sandbox: sandbox.facts,
       problems,
     });
     return problems.length ? 1 : 0;
@@ -305,6 +357,14 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     rows.push([
       "tasks",
       counts.length ? counts.map(([s, n]) => `${s} ${n}`).join(", ") : "none",
+    ]);
+  }
+  if (sandbox.facts.profiles.length) {
+    rows.push([
+      "sandbox",
+      `${sandbox.facts.tool ?? "UNAVAILABLE"} (confined profiles: ${
+        sandbox.facts.profiles.join(", ")
+      })`,
     ]);
   }
   const out = [

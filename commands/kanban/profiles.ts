@@ -14,14 +14,21 @@ import {
   loadProfiles,
   locateCommand,
   longFlags,
+  probeSandbox,
   type Profile,
+  type SandboxMode,
+  type SandboxProbe,
+  sandboxSettings,
+  sandboxUnavailable,
 } from "../../lib/workers/mod.ts";
 
 export const spec: CommandSpec = {
   name: "profiles",
   summary: "list worker profiles and check that their commands are on PATH",
   description: "Profiles come from kanban.profiles in config.yaml; 'shell' is built in.\n" +
-    "A command that cannot be found is marked; with --check it also makes the exit status 1.\n" +
+    "SANDBOX shows each profile's confinement (off, or workspace with its network).\n" +
+    "A command that cannot be found, or a sandbox this machine cannot give, is marked; with " +
+    "--check it also makes the exit status 1.\n" +
     "--check also runs each agent's --version and --help (no stdin, a clean environment, " +
     "--timeout seconds at most) and warns about every long option the profile passes that " +
     "the help does not list: the agent's flags have drifted, and --check exits 1.",
@@ -32,8 +39,8 @@ export const spec: CommandSpec = {
   options: [
     {
       long: "check",
-      description: "exit 1 if a profile's command cannot be found or its agent's --help no " +
-        "longer lists a flag the profile passes",
+      description: "exit 1 if a profile's command cannot be found, its sandbox cannot be had, " +
+        "or its agent's --help no longer lists a flag the profile passes",
     },
     {
       long: "timeout",
@@ -44,6 +51,11 @@ export const spec: CommandSpec = {
     { long: "presets", description: "list the agent presets (Claude Code, Codex, Gemini…)" },
     { long: "preset", value: "name", description: "with 'add NAME': the preset to write" },
     { long: "force", description: "with 'add NAME': replace an existing profile of that name" },
+    {
+      long: "sandbox",
+      value: "mode",
+      description: "with 'add NAME': workspace or off, instead of the preset's confinement",
+    },
   ],
   examples: [
     "hermes kanban profiles",
@@ -109,10 +121,20 @@ function flagCheckJson(c: FlagCheck | null): Record<string, unknown> | null {
   };
 }
 
+/** A profile's confinement in a few words: `off`, `workspace, net none`, `workspace, net 2 hosts`. */
+function confinement(p: Profile): string {
+  if (p.sandbox === "off") return "off";
+  const net = Array.isArray(p.network)
+    ? `${p.network.length} host${p.network.length === 1 ? "" : "s"}`
+    : p.network;
+  return `workspace, net ${net}`;
+}
+
 function profileJson(
   p: Profile,
   a: Availability,
   flags: FlagCheck | null,
+  sb: SandboxProbe,
 ): Record<string, unknown> {
   return {
     name: p.name,
@@ -128,6 +150,13 @@ function profileJson(
     program_path: a.status === "ok" ? a.path : null,
     problem: a.status === "ok" ? null : a.reason,
     flag_check: flagCheckJson(flags),
+    sandbox: p.sandbox,
+    network: p.network,
+    writable: p.writable,
+    // null when the profile runs unconfined (nothing to have).
+    sandbox_available: p.sandbox === "off" ? null : sb.ok,
+    sandbox_tool: p.sandbox !== "off" && sb.ok ? `${sb.tool} ${sb.version}` : null,
+    sandbox_problem: p.sandbox !== "off" && !sb.ok ? sandboxUnavailable(p.name, sb) : null,
   };
 }
 
@@ -137,7 +166,10 @@ function shown(arg: string): string {
 }
 
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
-  if (input.args.action !== undefined || flag(input, "presets") || input.opts.preset) {
+  if (
+    input.args.action !== undefined || flag(input, "presets") || input.opts.preset ||
+    input.opts.sandbox !== undefined
+  ) {
     return await presets(ctx, input);
   }
   const config = await loadConfig(ctx.home, ctx.env);
@@ -148,6 +180,12 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const missing = checked.filter(({ a }) =>
     a.status === "missing" || a.status === "not_executable"
   );
+  // Probed only when a profile asks for a sandbox: the probe starts one.
+  const confined = profiles.filter((p) => p.sandbox !== "off");
+  const sb: SandboxProbe = confined.length
+    ? probeSandbox(sandboxSettings(config).bwrap)
+    : { ok: false, reason: "", fix: "" };
+  const unconfinable = sb.ok ? [] : confined;
   const strict = flag(input, "check");
   const timeoutMs = readTimeout(input);
   // Only --check runs the agents: a plain listing stays instant and starts nothing.
@@ -162,9 +200,18 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     ),
   );
   if (ctx.json) {
-    ctx.printJson(checked.map(({ p, a }, i) => profileJson(p, a, flagChecks[i])));
+    ctx.printJson(checked.map(({ p, a }, i) => profileJson(p, a, flagChecks[i], sb)));
   } else {
-    const rows = [["NAME", "SOURCE", "COMPLETION", "MAX", "RUNTIME", "PROGRAM", "COMMAND"]];
+    const rows = [[
+      "NAME",
+      "SOURCE",
+      "COMPLETION",
+      "MAX",
+      "RUNTIME",
+      "SANDBOX",
+      "PROGRAM",
+      "COMMAND",
+    ]];
     for (const { p, a } of checked) {
       // Plain words: colour codes would break the column alignment.
       const program = a.status === "ok" || a.status === "unchecked"
@@ -176,6 +223,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
         p.completion,
         p.maxConcurrent === null ? "-" : String(p.maxConcurrent),
         p.maxRuntimeSeconds === null ? "-" : `${p.maxRuntimeSeconds}s`,
+        p.sandbox !== "off" && !sb.ok ? "UNAVAILABLE" : confinement(p),
         program,
         p.command.map(shown).join(" "),
       ]);
@@ -184,6 +232,9 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   }
   for (const { p, a } of missing) {
     if (a.status !== "ok") ctx.warn(`hermes: profile '${p.name}': ${a.reason}`);
+  }
+  for (const p of unconfinable) {
+    ctx.warn(`hermes: profile '${p.name}': ${sandboxUnavailable(p.name, sb)}`);
   }
   let drift = 0;
   checked.forEach(({ p }, i) => {
@@ -202,14 +253,22 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
       );
     }
   });
-  return strict && (missing.length > 0 || drift > 0) ? 1 : 0;
+  return strict && (missing.length + unconfinable.length > 0 || drift > 0) ? 1 : 0;
+}
+
+/** `--sandbox MODE` of `profiles add`, checked. */
+function sandboxOption(v: string | undefined): SandboxMode | undefined {
+  if (v === undefined) return undefined;
+  if (v !== "workspace" && v !== "off") {
+    throw new UsageError(`--sandbox must be workspace or off, got '${v}'`);
+  }
+  return v;
 }
 
 /** `--presets` lists the agent presets; `add NAME --preset P` writes one into config.yaml. */
 async function presets(ctx: Ctx, input: ParsedInput): Promise<number> {
   const { PRESETS, addPresetProfile, presetJson } = await import("../../lib/workers/presets.ts");
   const { selfCommand } = await import("../../lib/gateway/launcher.ts");
-  const { UsageError } = await import("../../lib/board/errors.ts");
   const action = input.args.action as string | undefined;
   const preset = input.opts.preset as string | undefined;
   const hermes = selfCommand([]);
@@ -219,6 +278,11 @@ async function presets(ctx: Ctx, input: ParsedInput): Promise<number> {
     if (preset !== undefined) {
       throw new UsageError(
         `--preset needs 'add NAME': hermes kanban profiles add NAME --preset ${preset}`,
+      );
+    }
+    if (input.opts.sandbox !== undefined) {
+      throw new UsageError(
+        "--sandbox needs 'add NAME': hermes kanban profiles add NAME --preset P --sandbox MODE",
       );
     }
     if (ctx.json) {
@@ -247,6 +311,7 @@ async function presets(ctx: Ctx, input: ParsedInput): Promise<number> {
   }
   const added = await addPresetProfile({ name, home: ctx.home, hermes }, preset, {
     force: flag(input, "force"),
+    sandbox: sandboxOption(input.opts.sandbox as string | undefined),
   });
   if (ctx.json) {
     ctx.printJson({ ok: true, ...added });

@@ -127,7 +127,43 @@ export const KEYS: readonly KeyDef[] = [
     name: "kanban.profiles",
     type: "map",
     default: {},
-    doc: "Worker profiles by name (see Profiles). The built-in 'shell' profile always exists.",
+    doc:
+      "Worker profiles by name (see Profiles). The built-in 'shell' profile exists unless kanban.shell_profile is false.",
+  },
+  {
+    name: "kanban.shell_profile",
+    type: "boolean",
+    default: true,
+    doc: "Provide the built-in 'shell' profile (runs task bodies unconfined); false removes it.",
+  },
+  {
+    name: "kanban.sandbox",
+    type: "string",
+    default: "off",
+    choices: ["workspace", "off"],
+    doc:
+      "Confinement of profiles that set no 'sandbox': workspace (OS sandbox: write only the workspace, no HERMES_HOME, no secrets) or off. The built-in shell profile is off unless it says otherwise.",
+  },
+  {
+    name: "sandbox.deny",
+    type: "string[]",
+    default: [],
+    doc:
+      "Paths (absolute or ~/…) no confined worker may read, besides HERMES_HOME and the built-in list of secrets.",
+  },
+  {
+    name: "sandbox.writable",
+    type: "string[]",
+    default: [],
+    doc:
+      "Paths (absolute or ~/…) every confined worker may write besides its workspace; never inside a denied path.",
+  },
+  {
+    name: "sandbox.bwrap",
+    type: "string",
+    default: "",
+    doc:
+      "bubblewrap binary for confined workers on Linux (absolute path); empty: /usr/bin/bwrap or /usr/local/bin/bwrap.",
   },
   {
     name: "kanban.notify",

@@ -20,7 +20,9 @@ import {
   type UnreapedRow,
 } from "../store/engine.ts";
 import {
+  acquireProxy,
   capLog,
+  type EgressProxy,
   hostName,
   isLocal,
   killTree,
@@ -31,10 +33,15 @@ import {
   prepareWorkspace,
   type ProcIdentity,
   type Profile,
+  proxySocketPath,
   readExitFile,
   readStats,
+  releaseProxy,
   resolveProfile,
   runFiles,
+  type SandboxRequest,
+  type SandboxSettings,
+  sandboxSettings,
   SpawnError,
   spawnWorker,
 } from "../workers/mod.ts";
@@ -198,6 +205,9 @@ export class Dispatcher {
   readonly #roots: string[];
   readonly #defaultRepo: string | null;
   readonly #logMaxBytes: number;
+  readonly #sandbox: SandboxSettings;
+  /** Egress proxies of the profiles with a network host list, by profile name. */
+  readonly #proxies = new Map<string, EgressProxy>();
   #logsCappedAt = 0;
 
   readonly #children = new Map<number, Child>();
@@ -247,6 +257,7 @@ export class Dispatcher {
     this.#backoffMax = get<number>(cfg, "kanban.retry_backoff_max_seconds");
     this.#roots = get<string[]>(cfg, "kanban.workspace_roots");
     this.#logMaxBytes = get<number>(cfg, "kanban.log_max_bytes");
+    this.#sandbox = sandboxSettings(cfg);
     this.#defaultRepo = cfg.has("kanban.worktree_repo")
       ? (cfg.get("kanban.worktree_repo") as string | null) || null
       : null;
@@ -378,6 +389,8 @@ export class Dispatcher {
     this.#flushExits();
     this.#closed = true;
     this.wake();
+    for (const p of this.#proxies.values()) releaseProxy(p);
+    this.#proxies.clear();
     if (this.#ownsStore) this.#store.board.close();
   }
 
@@ -415,6 +428,7 @@ export class Dispatcher {
       if (row.runId !== null) open.add(row.runId);
       if (view.liveness === "alive" && !this.#children.has(row.runId ?? -1) && !view.foreign) {
         adopted = true;
+        this.#adoptProxy(row.runProfile ?? row.assignee);
       }
       this.#act(row, policy.decideRun(view, now), now, res, stops);
     }
@@ -797,6 +811,60 @@ export class Dispatcher {
     });
   }
 
+  /** The sandbox a profile's workers run in, or null when they run unconfined. */
+  #sandboxFor(profile: Profile): SandboxRequest | null {
+    if (profile.sandbox === "off") return null;
+    return {
+      network: profile.network,
+      deny: this.#sandbox.deny,
+      writable: [...this.#sandbox.writable, ...profile.writable],
+      bwrap: this.#sandbox.bwrap,
+      proxy: Array.isArray(profile.network) ? this.#proxyFor(profile) : null,
+    };
+  }
+
+  /** The socket of the egress proxy of a profile with a host list, started on first use. */
+  #proxyFor(profile: Profile): string {
+    const running = this.#proxies.get(profile.name);
+    if (running) return running.path;
+    const path = proxySocketPath(this.#home, profile.name);
+    const dir = path.slice(0, path.lastIndexOf("/"));
+    // sun_path holds 108 bytes on Linux, 104 on macOS.
+    if (new TextEncoder().encode(path).length > 100) {
+      throw new SpawnError(
+        "sandbox_unavailable",
+        `sandbox unavailable: the egress proxy's socket path ${path} is too long: use a ` +
+          `shorter HERMES_HOME or profile name, or set network: none or full for profile ${profile.name}`,
+      );
+    }
+    const hosts = profile.network as readonly string[];
+    let proxy: EgressProxy;
+    try {
+      ensurePrivateDir(dir);
+      proxy = acquireProxy(path, hosts, (m) => this.#log("warn", `${profile.name}: ${m}`));
+    } catch (e) {
+      throw new SpawnError(
+        "sandbox_unavailable",
+        `sandbox unavailable: cannot start the egress proxy at ${path} (${message(e)}): fix ` +
+          `it, or set network: none or full for profile ${profile.name}`,
+      );
+    }
+    this.#proxies.set(profile.name, proxy);
+    this.#log("debug", `egress proxy for ${profile.name} at ${path}: ${hosts.join(", ")}`);
+    return path;
+  }
+
+  /** A worker left by an earlier dispatcher gets its egress proxy back. */
+  #adoptProxy(name: string | null): void {
+    const profile = name ? this.#profiles.get(name) : undefined;
+    if (!profile || profile.sandbox === "off" || !Array.isArray(profile.network)) return;
+    try {
+      this.#proxyFor(profile);
+    } catch (e) {
+      this.#log("warn", `adopted worker of ${profile.name} has no network: ${message(e)}`);
+    }
+  }
+
   #prompt(profile: Profile, task: Task): string {
     if (!profile.command.some((a) => a.includes("{prompt}"))) return `work kanban task ${task.id}`;
     const context = buildWorkerContext(this.#store.board.workerContextData(task.id));
@@ -869,6 +937,7 @@ export class Dispatcher {
           baseEnv: this.#baseEnv,
           prompt: this.#prompt(profile, task),
           claimTtlSeconds: this.#ttl,
+          sandbox: this.#sandboxFor(profile),
         });
         const child: Child = {
           taskId: task.id,
@@ -920,6 +989,14 @@ export class Dispatcher {
     if (failures.length) {
       this.#store.tx(() => {
         for (const f of failures) {
+          if (f.cause === "sandbox_unavailable") {
+            // Retrying cannot help and running unconfined is not an option: a person decides.
+            if (this.#store.block(f.task.id, f.runId, f.error, null, "hermes")) {
+              res.blocked.push(f.task.id);
+              this.#log("warn", `task ${f.task.id} blocked: ${f.error}`, { task: f.task.id });
+            }
+            continue;
+          }
           this.#failure(f.task.id, f.runId, "spawn_failed", f.error, { cause: f.cause }, null, res);
         }
       });

@@ -8,7 +8,9 @@
 import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
 import { commandAvailable } from "../workers/command_path.ts";
-import { parseProfile, SHELL_PROFILE } from "../workers/profiles.ts";
+import { loadProfiles, parseProfile, SHELL_PROFILE } from "../workers/profiles.ts";
+import { denyPaths, expandHome, SANDBOX_TOOL_PATHS, sandboxSettings } from "../workers/sandbox.ts";
+import { netPermissions, proxySocketPath } from "../workers/egress_proxy.ts";
 
 /**
  * Commands every dispatcher may run: `sh` (the built-in `shell` profile and the worker
@@ -23,6 +25,11 @@ export const BASE_COMMANDS: readonly string[] = [
   "kill",
   // /proc is readable only with --allow-all, so process identity is read through cat(1).
   "/bin/cat",
+  // The sandbox of confined workers: probed once by starting it (the wrapper runs it later).
+  "/usr/bin/bwrap",
+  "/usr/local/bin/bwrap",
+  "/bin/bwrap",
+  "/usr/bin/sandbox-exec",
 ];
 
 /** The program (argv[0]) of each configured profile; a profile that does not parse is skipped. */
@@ -43,11 +50,61 @@ export function profileCommands(config: Config): string[] {
 /** Commands the dispatcher worker may run, resolved on PATH (unresolvable ones are left out). */
 export function dispatcherRunList(config: Config, env: Env): string[] {
   const out = new Set<string>();
-  for (const name of [...BASE_COMMANDS, ...profileCommands(config)]) {
+  let bwrap: string[] = [];
+  try {
+    const b = sandboxSettings(config).bwrap;
+    if (b) bwrap = [b];
+  } catch { /* the dispatcher reports bad sandbox settings with its own message */ }
+  for (const name of [...BASE_COMMANDS, ...bwrap, ...profileCommands(config)]) {
     const p = commandAvailable(name, env("PATH") ?? "");
     if (p) out.add(p);
   }
   return [...out];
+}
+
+/**
+ * Paths the dispatcher stats before each confined spawn: the deny list (a path that exists is
+ * masked), the writable extensions and where the sandbox's programs may be. Empty when no
+ * profile is confined.
+ */
+export function sandboxStatPaths(config: Config, env: Env): string[] {
+  let confined = false;
+  const extra: string[] = [];
+  try {
+    for (const p of loadProfiles(config).values()) {
+      if (p.sandbox === "off") continue;
+      confined = true;
+      extra.push(...p.writable);
+    }
+  } catch {
+    return [];
+  }
+  if (!confined) return [];
+  const home = env("HOME");
+  const s = sandboxSettings(config);
+  const out = [...denyPaths(s, home), ...[...s.writable, ...extra].map((p) => expandHome(p, home))];
+  if (s.bwrap) out.push(s.bwrap);
+  out.push(...SANDBOX_TOOL_PATHS);
+  return [...new Set(out.filter((p): p is string => p !== null))];
+}
+
+/**
+ * The network of the dispatcher's egress proxies: each listens on its profile's Unix socket
+ * and dials only the hosts that profile lists (`host:port`). Empty when no profile lists hosts.
+ */
+export function proxyNetPermissions(home: string, config: Config): string[] {
+  try {
+    const out = new Set<string>();
+    for (const p of loadProfiles(config).values()) {
+      if (p.sandbox !== "off" && Array.isArray(p.network)) {
+        out.add(`unix:${proxySocketPath(home, p.name)}`);
+        for (const h of netPermissions(p.network)) out.add(h);
+      }
+    }
+    return [...out];
+  } catch {
+    return [];
+  }
 }
 
 /** Permissions of the dispatcher worker. */
@@ -58,13 +115,15 @@ export function dispatcherPermissions(
 ): Deno.PermissionOptionsObject {
   const roots = get<string[]>(config, "kanban.workspace_roots").filter((r) => r.startsWith("/"));
   const run = dispatcherRunList(config, env);
+  const proxyHosts = proxyNetPermissions(home, config);
   return {
     // The programs themselves must be stat-able: the spawner checks them before starting.
-    read: [home, ...roots, ...run],
+    read: [home, ...roots, ...run, ...sandboxStatPaths(config, env)],
     write: [home, ...roots],
     run,
     env: false,
-    net: false,
+    // Only the egress proxies dial out, and only to the hosts the profiles list.
+    net: proxyHosts.length ? proxyHosts : false,
     sys: ["hostname"],
     ffi: false,
   };

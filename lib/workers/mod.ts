@@ -10,3 +10,5 @@ export * from "./kill_tree.ts";
 export * from "./log_cap.ts";
 export * from "./log_tail.ts";
 export * from "./flag_drift.ts";
+export * from "./sandbox.ts";
+export * from "./egress_proxy.ts";

@@ -9,6 +9,7 @@ import { ConflictError, type Task, UsageError } from "../board/mod.ts";
 import { ensurePrivateDir, homePaths } from "../config/paths.ts";
 import { writePrivateAtomic } from "../config/private_file.ts";
 import { type CompletionMode, parseProfile } from "./profiles.ts";
+import type { SandboxMode } from "./sandbox.ts";
 
 /** What a preset needs to know to write a profile: its name, the home, how to run hermes. */
 export interface PresetTarget {
@@ -28,6 +29,9 @@ export interface ProfileEntry {
   max_concurrent?: number;
   max_runtime_seconds?: number;
   description: string;
+  sandbox?: SandboxMode;
+  network?: "none" | "full" | string[];
+  writable?: string[];
 }
 
 /** A file a preset writes beside config.yaml (0600), such as an agent's MCP settings. */
@@ -81,6 +85,27 @@ function identityEnv(
 /** Agent workers cost money: a small cap and a runtime limit unless the user raises them. */
 const AGENT_LIMITS = { max_concurrent: 2, max_runtime_seconds: 3600 } as const;
 
+/**
+ * An agent is confined: it writes its workspace and its own state under HOME, and reaches
+ * only its provider's API. A prompt injection can make any agent hostile.
+ */
+function confined(hosts: string[], writable: string[]): Pick<
+  ProfileEntry,
+  "sandbox" | "network" | "writable"
+> {
+  return { sandbox: "workspace", network: hosts, writable };
+}
+
+/**
+ * What every confinable preset says. Until a confined worker can reach its task through the
+ * dispatcher, a report-mode agent inside the sandbox could not report, so presets are written
+ * unconfined unless `--sandbox workspace` asks for their confinement.
+ */
+const CONFINED_NOTE = " Written with sandbox: off for now: a confined worker cannot open the " +
+  "board yet, so reporting through the MCP tools or the CLI would fail inside the sandbox. " +
+  "'profiles add NAME --preset P --sandbox workspace' writes its confinement (workspace, its " +
+  "own state under HOME and the hosts above); use completion: exit_code with it.";
+
 const claude: Preset = {
   name: "claude",
   agent: "Claude Code",
@@ -90,7 +115,9 @@ const claude: Preset = {
     "--allowedTools mcp__hermes",
   notes: "Runs 'claude -p' (print mode) with --permission-mode acceptEdits: file edits are " +
     "allowed, shell commands are not unless you add them to --allowedTools (or use " +
-    "bypassPermissions in a sandbox). The worker identity is passed in the server's env.",
+    "bypassPermissions in a sandbox). The worker identity is passed in the server's env. " +
+    "Network: api.anthropic.com only (a Claude subscription login may also need claude.ai and " +
+    "console.anthropic.com: add them to network)." + CONFINED_NOTE,
   build(t) {
     // Escape the literal parts (paths) as a whole, then put the real placeholders in.
     const env = identityEnv(t, (name) => `\u0000${name}\u0000`);
@@ -117,6 +144,7 @@ const claude: Preset = {
         ],
         completion: "report",
         ...AGENT_LIMITS,
+        ...confined(["api.anthropic.com"], ["~/.claude", "~/.claude.json"]),
         description: "Claude Code in print mode; reports through the hermes MCP tools",
       },
       files: [],
@@ -139,7 +167,9 @@ const codex: Preset = {
   notes: "Runs 'codex exec --sandbox workspace-write --skip-git-repo-check'. Codex passes only " +
     "a small allow-list of environment variables to MCP servers, so the worker identity is " +
     "set in mcp_servers.hermes.env. default_tools_approval_mode is a newer Codex key " +
-    "(accepted by 0.171.0): remove that -c pair if an older Codex rejects it.",
+    "(accepted by 0.171.0): remove that -c pair if an older Codex rejects it. Network: " +
+    "api.openai.com only (a ChatGPT login also needs chatgpt.com and auth.openai.com)." +
+    CONFINED_NOTE,
   build(t) {
     const env = Object.entries(identityEnv(t)).map(([k, v]) =>
       `${k}=${v.startsWith("{") ? `"${v}"` : literal(toml(v))}`
@@ -167,6 +197,7 @@ const codex: Preset = {
         ],
         completion: "report",
         ...AGENT_LIMITS,
+        ...confined(["api.openai.com"], ["~/.codex"]),
         description: "Codex CLI (codex exec); reports through the hermes MCP tools",
       },
       files: [],
@@ -189,7 +220,9 @@ const gemini: Preset = {
   notes: "Runs 'gemini --skip-trust --approval-mode auto_edit -p'. Gemini connects MCP servers " +
     "only in a trusted folder, hence --skip-trust. The server's env names the worker's " +
     "variables ($HERMES_KANBAN_TASK…), which Gemini expands. If you already use a " +
-    "system-defaults file, merge the mcpServers entry into it instead.",
+    "system-defaults file, merge the mcpServers entry into it instead. Network: " +
+    "generativelanguage.googleapis.com (API key) and the Google login hosts " +
+    "(oauth2.googleapis.com, cloudcode-pa.googleapis.com)." + CONFINED_NOTE,
   build(t) {
     const path = geminiSettingsPath(t.home, t.name);
     const env: Record<string, string> = { HERMES_HOME: t.home, HERMES_PROFILE: t.name };
@@ -214,6 +247,11 @@ const gemini: Preset = {
         env: { GEMINI_CLI_SYSTEM_DEFAULTS_PATH: path },
         completion: "report",
         ...AGENT_LIMITS,
+        ...confined([
+          "generativelanguage.googleapis.com",
+          "oauth2.googleapis.com",
+          "cloudcode-pa.googleapis.com",
+        ], ["~/.gemini"]),
         description: "Gemini CLI in headless mode; reports through the hermes MCP tools",
       },
       files: [{ path, content: JSON.stringify(settings, null, 2) + "\n" }],
@@ -228,7 +266,9 @@ const aider: Preset = {
   completion: "exit_code",
   mcp: "none: Aider has no MCP client; the exit status decides (exit_code mode)",
   notes: "Runs 'aider --message' (one instruction, then exit) with --yes-always. Aider exits 0 " +
-    "after most runs, so a task it could not do may still complete; read its log.",
+    "after most runs, so a task it could not do may still complete; read its log. Confined " +
+    "(sandbox: workspace) with network api.openai.com and api.anthropic.com: edit the list " +
+    "for another model provider.",
   build() {
     return {
       entry: {
@@ -242,6 +282,7 @@ const aider: Preset = {
         ],
         completion: "exit_code",
         ...AGENT_LIMITS,
+        ...confined(["api.openai.com", "api.anthropic.com"], ["~/.aider"]),
         description: "Aider with one --message; exit 0 completes the task",
       },
       files: [],
@@ -260,7 +301,9 @@ const hermesAgent: Preset = {
     "as Hermes's own dispatcher does (hermes-agent 0.18.2), so the hermes-agent profile must " +
     "have the same name. No --skills: hermes-agent has no kanban-worker skill and refuses a " +
     "run whose skills are all unknown. If this hermes shadows hermes-agent's on PATH, set " +
-    "command[0] to hermes-agent's absolute path.",
+    "command[0] to hermes-agent's absolute path. Not confined (sandbox: off): hermes-agent " +
+    "works the board through HERMES_HOME, which a sandbox hides, and its provider is its own " +
+    "configuration.",
   build(t) {
     return {
       entry: {
@@ -278,6 +321,7 @@ const hermesAgent: Preset = {
         ],
         completion: "report",
         ...AGENT_LIMITS,
+        sandbox: "off",
         description: "hermes-agent with its built-in kanban tools",
       },
       files: [],
@@ -292,12 +336,14 @@ const shell: Preset = {
   completion: "exit_code",
   mcp: "none: the task body is the script; exit 0 completes, anything else blocks",
   notes: "The same as the built-in 'shell' profile, under a name of your choosing (for " +
-    "example with its own max_concurrent).",
+    "example with its own max_concurrent); unconfined like it (your own commands, like a " +
+    "Makefile): add sandbox: workspace to confine it.",
   build() {
     return {
       entry: {
         command: ["sh", "-c", "{body}"],
         completion: "exit_code",
+        sandbox: "off",
         description: "runs the task body with sh -c; exit 0 completes, other codes block",
       },
       files: [],
@@ -357,15 +403,24 @@ function writePrivate(path: string, content: string): void {
 /**
  * Add profile `t.name` from preset `presetName` to `<home>/config.yaml` under kanban.profiles,
  * keeping the rest of the file (and its comments) as it was. Refuses to replace an existing
- * profile unless `force`.
+ * profile unless `force`. `sandbox` overrides the preset's confinement (`off` drops its
+ * network and writable lists, which only a sandbox can hold a worker to).
  */
 export async function addPresetProfile(
   t: PresetTarget,
   presetName: string,
-  opts: { force?: boolean } = {},
+  opts: { force?: boolean; sandbox?: SandboxMode } = {},
 ): Promise<AddedProfile> {
   const preset = findPreset(presetName);
   const { entry, files } = preset.build(t);
+  // Unconfined unless asked: see CONFINED_NOTE.
+  if ((opts.sandbox ?? "off") === "off") {
+    entry.sandbox = "off";
+    delete entry.network;
+    delete entry.writable;
+  } else if (opts.sandbox === "workspace") {
+    entry.sandbox = "workspace";
+  }
   // The same validation config.yaml gets when it is loaded.
   parseProfile(t.name, entry);
   const path = homePaths(t.home).config;

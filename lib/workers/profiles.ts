@@ -7,6 +7,13 @@
 import { UsageError } from "../board/errors.ts";
 import { type Config, get } from "../config/config.ts";
 import { RESERVED_ENV } from "./worker_env.ts";
+import {
+  checkSandboxPath,
+  type NetworkPolicy,
+  SANDBOX_MODES,
+  type SandboxMode,
+  sandboxSettings,
+} from "./sandbox.ts";
 
 /** How the dispatcher learns that a worker finished. */
 export type CompletionMode = "report" | "exit_code";
@@ -26,6 +33,12 @@ export interface Profile {
   description: string;
   /** True for the built-in `shell` profile when config.yaml does not override it. */
   builtin: boolean;
+  /** Confinement of its workers: `workspace` (OS sandbox) or `off`. */
+  sandbox: SandboxMode;
+  /** Network of a confined worker (an unconfined one has the machine's). */
+  network: NetworkPolicy;
+  /** Paths (absolute or `~/…`) a confined worker may write besides its workspace. */
+  writable: string[];
 }
 
 /** The placeholders an argv template may use. */
@@ -53,6 +66,10 @@ export const SHELL_PROFILE: Readonly<Profile> = Object.freeze({
   description:
     "runs the task body with sh -c in its workspace; exit 0 completes, other codes block",
   builtin: true,
+  // The owner's own commands, like a Makefile: unconfined unless config.yaml says otherwise.
+  sandbox: "off" as const,
+  network: "full" as const,
+  writable: [],
 });
 
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -64,7 +81,12 @@ const KNOWN_KEYS = new Set([
   "max_runtime_seconds",
   "completion",
   "description",
+  "sandbox",
+  "network",
+  "writable",
 ]);
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::\d{1,5})?$/;
 /** `{{name}}` is a literal `{name}`; `{name}` is a placeholder. */
 const TOKEN = /\{\{([a-z][a-z_]*)\}\}|\{([a-z][a-z_]*)\}/g;
 const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set(PLACEHOLDERS);
@@ -130,8 +152,56 @@ function parseEnv(key: string, v: unknown): Record<string, string> {
   return out;
 }
 
+function parseSandbox(key: string, v: unknown): SandboxMode {
+  if (v === false) return "off";
+  if (typeof v !== "string" || !(SANDBOX_MODES as readonly string[]).includes(v)) {
+    throw invalid(key, `must be ${SANDBOX_MODES.join(" or ")}, got ${JSON.stringify(v)}`);
+  }
+  return v as SandboxMode;
+}
+
+function parseNetwork(key: string, v: unknown): NetworkPolicy {
+  if (v === "none" || v === "full") return v;
+  if (!Array.isArray(v)) {
+    throw invalid(key, `must be none, full or a list of hosts, got ${JSON.stringify(v)}`);
+  }
+  if (v.length === 0) throw invalid(key, "is an empty list of hosts; write none");
+  for (const [i, h] of v.entries()) {
+    if (typeof h !== "string" || !HOST.test(h)) {
+      throw invalid(
+        `${key}[${i}]`,
+        `must be a host name (host or host:port), got ${JSON.stringify(h)}`,
+      );
+    }
+  }
+  return v.map((h: string) => {
+    const port = /:(\d+)$/.exec(h)?.[1];
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+      throw invalid(key, `has a port out of range in ${JSON.stringify(h)}`);
+    }
+    return h.toLowerCase();
+  });
+}
+
+function parseWritable(key: string, v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw invalid(key, `must be a list of paths, got ${JSON.stringify(v)}`);
+  return v.map((p, i) => checkSandboxPath(`${key}[${i}]`, p));
+}
+
+/** Defaults a profile takes from the rest of config.yaml. */
+export interface ProfileDefaults {
+  /** `kanban.sandbox`: the confinement of profiles that do not say. */
+  sandbox?: SandboxMode;
+}
+
 /** Validate one `kanban.profiles.<name>` entry; `base` supplies defaults (the built-in shell). */
-export function parseProfile(name: string, raw: unknown, base?: Readonly<Profile>): Profile {
+export function parseProfile(
+  name: string,
+  raw: unknown,
+  base?: Readonly<Profile>,
+  defaults: ProfileDefaults = {},
+): Profile {
   const key = `kanban.profiles.${name}`;
   if (!PROFILE_NAME.test(name)) {
     throw invalid(key, "is not a valid profile name: use letters, digits, '.', '_' and '-'");
@@ -162,6 +232,24 @@ export function parseProfile(name: string, raw: unknown, base?: Readonly<Profile
   const maxRuntime = r.max_runtime_seconds === undefined
     ? base?.maxRuntimeSeconds ?? null
     : optionalCount(`${key}.max_runtime_seconds`, r.max_runtime_seconds, 1);
+  const sandbox = r.sandbox === undefined || r.sandbox === null
+    ? base?.sandbox ?? defaults.sandbox ?? "off"
+    : parseSandbox(`${key}.sandbox`, r.sandbox);
+  const network = r.network === undefined || r.network === null
+    ? sandbox === "off" ? "full" : "none"
+    : parseNetwork(`${key}.network`, r.network);
+  if (sandbox === "off" && network !== "full") {
+    // Without a sandbox nothing could hold the worker to it: refuse instead of pretending.
+    throw invalid(
+      `${key}.network`,
+      `is ${
+        JSON.stringify(network)
+      }, which needs sandbox: workspace (this profile runs unconfined)`,
+    );
+  }
+  const writable = r.writable === undefined
+    ? [...base?.writable ?? []]
+    : parseWritable(`${key}.writable`, r.writable);
   return {
     name,
     command: r.command === undefined
@@ -173,18 +261,34 @@ export function parseProfile(name: string, raw: unknown, base?: Readonly<Profile
     completion,
     description: typeof r.description === "string" ? r.description : base?.description ?? "",
     builtin: false,
+    sandbox,
+    network,
+    writable,
   };
 }
 
-/** Profiles from resolved config, by name; always includes `shell` (config may override it). */
+/**
+ * Profiles from resolved config, by name. Includes the built-in `shell` (config may override
+ * it) unless `kanban.shell_profile` is false; a `kanban.profiles.shell` entry then stands alone.
+ */
 export function loadProfiles(config: Config): Map<string, Profile> {
   const raw = get<Record<string, unknown>>(config, "kanban.profiles") ?? {};
+  const builtinShell = get<boolean>(config, "kanban.shell_profile");
+  const defaults: ProfileDefaults = { sandbox: get<SandboxMode>(config, "kanban.sandbox") };
+  // Validated here so every command that loads profiles refuses a bad list in one line.
+  sandboxSettings(config);
   const out = new Map<string, Profile>();
-  out.set("shell", { ...SHELL_PROFILE, command: [...SHELL_PROFILE.command], env: {} });
+  if (builtinShell) out.set("shell", builtinShellProfile());
   for (const [name, entry] of Object.entries(raw)) {
-    out.set(name, parseProfile(name, entry, name === "shell" ? SHELL_PROFILE : undefined));
+    const base = name === "shell" && builtinShell ? SHELL_PROFILE : undefined;
+    out.set(name, parseProfile(name, entry, base, defaults));
   }
   return out;
+}
+
+/** A fresh copy of the built-in `shell` profile. */
+export function builtinShellProfile(): Profile {
+  return { ...SHELL_PROFILE, command: [...SHELL_PROFILE.command], env: {}, writable: [] };
 }
 
 /** The profile a task's assignee names, or why there is none. */

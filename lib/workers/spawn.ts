@@ -16,6 +16,13 @@ import { bootId, hostName, identityOf, pidNamespace, type ProcIdentity } from ".
 import { procAccess, readStatsAsync } from "./proc_reader.ts";
 import { type Profile, renderArgv } from "./profiles.ts";
 import { workerEnv } from "./worker_env.ts";
+import {
+  probeSandbox,
+  type SandboxRequest,
+  sandboxUnavailable,
+  type SandboxWrap,
+  wrapForSandbox,
+} from "./sandbox.ts";
 
 /** Everything needed to start one run's worker. */
 export interface SpawnRequest {
@@ -36,6 +43,8 @@ export interface SpawnRequest {
   prompt: string;
   /** Lease length the dispatcher uses, so the worker's heartbeats extend by as much. */
   claimTtlSeconds?: number;
+  /** Confine the worker (profile `sandbox: workspace`); null or absent runs it unconfined. */
+  sandbox?: SandboxRequest | null;
 }
 
 /** A started worker. `pid` is its process-group leader (the wrapper). */
@@ -60,7 +69,12 @@ export interface SpawnedWorker {
 }
 
 /** Why a spawn failed, for the task's failure record. */
-export type SpawnCause = "command_not_found" | "permission_denied" | "workspace" | "other";
+export type SpawnCause =
+  | "command_not_found"
+  | "permission_denied"
+  | "workspace"
+  | "sandbox_unavailable"
+  | "other";
 
 /** A worker could not be started; `cause` says why. */
 export class SpawnError extends Error {
@@ -120,6 +134,29 @@ const WRAPPER_EVAL = [
   'echo "$__hx_code" >"$__hx_exit"',
   'exit "$__hx_code"',
 ].join("\n");
+
+// A confined worker: the same wrapper outside the sandbox ($4: a private temp dir to remove
+// afterwards, or empty), so the log and the exit file are opened and written where the
+// worker cannot reach them. Line 1 is replaced by the SIGTERM disposition (see SandboxWrap).
+const SANDBOX_WRAPPER = [
+  "trap : TERM",
+  "umask 077",
+  'exec >>"$1" 2>&1',
+  'umask "$3"',
+  "__hx_exit=$2 __hx_tmp=$4",
+  "shift 4",
+  '"$@"',
+  "__hx_code=$?",
+  '[ -z "$__hx_tmp" ] || rm -rf "$__hx_tmp"',
+  'echo "$__hx_code" >"$__hx_exit"',
+  'exit "$__hx_code"',
+];
+
+function sandboxWrapper(wrap: SandboxWrap): string {
+  const lines = [...SANDBOX_WRAPPER];
+  if (wrap.ignoreTerm) lines[0] = "trap '' TERM";
+  return lines.join("\n");
+}
 
 let umaskText: string | undefined;
 /** This process's umask as octal text, passed on to workers (read once). */
@@ -258,7 +295,47 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       `cannot create log directory for ${req.logPath}: ${(e as Error).message}`,
     );
   }
-  const shArgs = argv.length === 3 && argv[1] === "-c" && isSystemSh(found.path)
+  let wrap: SandboxWrap | null = null;
+  if (req.sandbox) {
+    const probe = probeSandbox(req.sandbox.bwrap);
+    if (!probe.ok) {
+      throw new SpawnError("sandbox_unavailable", sandboxUnavailable(req.profile.name, probe));
+    }
+    try {
+      wrap = wrapForSandbox({
+        profile: req.profile.name,
+        request: req.sandbox,
+        workspace: req.workspace,
+        home: req.home,
+        // The owner's HOME, not one a profile's env may set: the secrets live under the real one.
+        userHome: req.baseEnv.HOME ?? env.HOME,
+        tmpBase: dirOf(req.logPath),
+      }, probe);
+    } catch (e) {
+      const msg = (e as Error).message;
+      throw new SpawnError(
+        "sandbox_unavailable",
+        msg.startsWith("sandbox unavailable: ")
+          ? msg
+          : `sandbox unavailable: ${msg}: fix it, or set \`sandbox: off\` for profile ${req.profile.name}`,
+      );
+    }
+    Object.assign(env, wrap.env);
+  }
+  const shArgs = wrap
+    ? [
+      "-c",
+      sandboxWrapper(wrap),
+      "hermes-worker",
+      req.logPath,
+      req.exitPath,
+      parentUmask(),
+      wrap.cleanup ?? "",
+      ...wrap.prefix,
+      found.path,
+      ...argv.slice(1),
+    ]
+    : argv.length === 3 && argv[1] === "-c" && isSystemSh(found.path)
     ? ["-c", WRAPPER_EVAL, "sh", req.logPath, req.exitPath, parentUmask(), argv[2]]
     : [
       "-c",

@@ -261,3 +261,39 @@ Deno.test("doctor on a board that does not exist says how to create it and creat
   const bad = await hermes(["kanban", "doctor", "--idle", "soon"], { env: home.env });
   assertCleanFailure(bad, 2, /--idle: malformed duration 'soon'/);
 });
+
+Deno.test("doctor reports a confined profile whose sandbox cannot be had, with the fix", async () => {
+  await using home = await tempHome();
+  Deno.writeTextFileSync(
+    `${home.path}/config.yaml`,
+    "kanban:\n  profiles:\n    jail:\n      command: [sh, -c, '{body}']\n      sandbox: workspace\n" +
+      "sandbox:\n  bwrap: /nonexistent/hermes-test/bwrap\n",
+  );
+  openBoard(home.path, "default", { create: true }).close();
+  const json = await hermes(["kanban", "doctor", "--json"], { env: home.env });
+  equal(json.code, 1, json.stderr);
+  const r = json.json<Report & { sandbox: Record<string, unknown> }>();
+  deepEqual(r.sandbox, { profiles: ["jail"], available: false, tool: null });
+  const p = r.problems.find((x) => x.code === "sandbox_unavailable")!;
+  match(p.message, /profile 'jail' asks for a sandbox.*bubblewrap not found at/);
+  match(p.fix, /^install bubblewrap .*, or set `sandbox: off` for profile jail$/);
+  const human = await hermes(["kanban", "doctor"], { env: home.env });
+  match(human.stdout, /sandbox +UNAVAILABLE \(confined profiles: jail\)/);
+});
+
+Deno.test("doctor names the sandbox tool when the confined profiles can have it", async () => {
+  await using home = await tempHome();
+  Deno.writeTextFileSync(
+    `${home.path}/config.yaml`,
+    "kanban:\n  sandbox: workspace\n  profiles:\n    jail:\n      command: [sh, -c, '{body}']\n",
+  );
+  openBoard(home.path, "default", { create: true }).close();
+  const json = await hermes(["kanban", "doctor", "--json"], { env: home.env });
+  const r = json.json<Report & { sandbox: { profiles: string[]; available: boolean } }>();
+  deepEqual(r.sandbox.profiles, ["jail"]);
+  if (r.sandbox.available) {
+    equal(json.code, 0, JSON.stringify(r.problems));
+  } else {
+    ok(r.problems.some((x) => x.code === "sandbox_unavailable"));
+  }
+});

@@ -37,6 +37,11 @@ function writeConfig(home: TempHome): void {
   });
   equal(entry.command[0], "claude");
   entry.command = [...denoRun(FAKE_AGENT), ...entry.command.slice(1)];
+  // The agent reports through `hermes mcp`, which opens the board: a confined worker cannot
+  // reach it until workers get an endpoint of their own.
+  entry.sandbox = "off";
+  delete entry.network;
+  delete entry.writable;
   const config = {
     kanban: { profiles: { agent: entry }, dispatch_interval_seconds: 1 },
     dashboard: { port: 0 },

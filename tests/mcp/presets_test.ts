@@ -39,6 +39,30 @@ Deno.test("presets each give a valid profile whose argv the dispatcher can fill"
   }
 });
 
+Deno.test("agent presets are confined to their workspace and their provider's hosts", () => {
+  const confinement = Object.fromEntries(PRESETS.map((p) => {
+    const profile = parseProfile("coder", p.build(target).entry);
+    return [p.name, [profile.sandbox, profile.network]];
+  }));
+  deepEqual(confinement, {
+    claude: ["workspace", ["api.anthropic.com"]],
+    codex: ["workspace", ["api.openai.com"]],
+    gemini: [
+      "workspace",
+      ["generativelanguage.googleapis.com", "oauth2.googleapis.com", "cloudcode-pa.googleapis.com"],
+    ],
+    aider: ["workspace", ["api.openai.com", "api.anthropic.com"]],
+    // hermes-agent works the board through HERMES_HOME, which a sandbox hides.
+    hermes: ["off", "full"],
+    // The owner's own commands, like the built-in shell profile.
+    shell: ["off", "full"],
+  });
+  // Even under kanban.sandbox: off, a preset's own `sandbox: workspace` holds.
+  const claude = parseProfile("c", PRESETS[0].build(target).entry, undefined, { sandbox: "off" });
+  equal(claude.sandbox, "workspace");
+  deepEqual(claude.writable, ["~/.claude", "~/.claude.json"]);
+});
+
 Deno.test("claude preset hands the MCP server the worker's identity inline", () => {
   const profile = parseProfile("coder", findPreset("claude").build(target).entry);
   const argv = renderArgv(profile, VARS);
@@ -157,6 +181,8 @@ Deno.test("profiles add writes a preset into config.yaml, keeping the rest and i
   equal(doc.kanban.profiles.tester.completion, "exit_code");
   equal(doc.kanban.profiles.coder.command[0], "claude");
   equal(doc.kanban.profiles.coder.completion, "report");
+  equal(doc.kanban.profiles.coder.sandbox, "workspace");
+  deepEqual(doc.kanban.profiles.coder.network, ["api.anthropic.com"]);
   const listed = await hermes(["kanban", "profiles", "--json"], { env: home.env });
   equal(listed.code, 0, listed.stderr);
   ok(listed.json<{ name: string }[]>().some((p) => p.name === "coder"));
@@ -242,4 +268,38 @@ Deno.test("worker prompt cuts a huge context to fit one argument", () => {
   const p = buildWorkerPrompt(task("t_0123abcd", "x"), "y".repeat(MAX_PROMPT_CHARS * 2));
   ok(p.length <= MAX_PROMPT_CHARS, `${p.length}`);
   match(p, /context cut at \d+ characters; call kanban_show for the rest/);
+});
+
+Deno.test("profiles add --sandbox overrides the preset's confinement", async () => {
+  await using home = await tempHome();
+  const env = home.env;
+  const off = await hermes(
+    ["kanban", "profiles", "add", "coder", "--preset", "claude", "--sandbox", "off"],
+    { env },
+  );
+  equal(off.code, 0, off.stderr);
+  const shell = await hermes(
+    ["kanban", "profiles", "add", "jail", "--preset", "shell", "--sandbox", "workspace"],
+    { env },
+  );
+  equal(shell.code, 0, shell.stderr);
+  const doc = parse(Deno.readTextFileSync(`${home.path}/config.yaml`));
+  equal(doc.kanban.profiles.coder.sandbox, "off");
+  equal(doc.kanban.profiles.coder.network, undefined, "a network list needs a sandbox");
+  equal(doc.kanban.profiles.jail.sandbox, "workspace");
+  const listed = await hermes(["kanban", "profiles", "--json"], { env });
+  const by = Object.fromEntries(
+    listed.json<{ name: string; sandbox: string; network: unknown }[]>().map((p) => [p.name, p]),
+  );
+  deepEqual([by.coder.sandbox, by.coder.network], ["off", "full"]);
+  deepEqual([by.jail.sandbox, by.jail.network], ["workspace", "none"]);
+  const bad = await hermes(
+    ["kanban", "profiles", "add", "x", "--preset", "claude", "--sandbox", "strict"],
+    { env },
+  );
+  equal(bad.code, 2);
+  match(bad.stderr, /^hermes: --sandbox must be workspace or off, got 'strict'/);
+  const alone = await hermes(["kanban", "profiles", "--sandbox", "off"], { env });
+  equal(alone.code, 2);
+  match(alone.stderr, /--sandbox needs 'add NAME'/);
 });

@@ -34,6 +34,9 @@ export function makeProfile(command: string[], over: Partial<Profile> = {}): Pro
     completion: "report",
     description: "",
     builtin: false,
+    sandbox: "off",
+    network: "full",
+    writable: [],
     ...over,
   };
 }

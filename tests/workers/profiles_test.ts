@@ -70,6 +70,9 @@ Deno.test("loadProfiles reads every key of a configured profile, completion repo
     completion: "report",
     description: "writes code",
     builtin: false,
+    sandbox: "off",
+    network: "full",
+    writable: [],
   });
 });
 
@@ -104,6 +107,13 @@ Deno.test("loadProfiles refuses bad profiles with one line naming the key", () =
     [{ x: { command: ["a", "{taskid}"] } }, /command\[1\] uses unknown placeholder \{taskid\}/],
     [{ x: { command: ["", "b"] } }, /command\[0\] must name a program/],
     [{ "bad name": { command: ["a"] } }, /is not a valid profile name/],
+    [{ x: { command: ["a"], sandbox: "strict" } }, /x\.sandbox must be workspace or off/],
+    [{ x: { command: ["a"], sandbox: "workspace", network: "some" } }, /x\.network must be none/],
+    [{ x: { command: ["a"], sandbox: "workspace", network: [] } }, /empty list of hosts/],
+    [{ x: { command: ["a"], sandbox: "workspace", network: ["a b"] } }, /x\.network\[0\] must be/],
+    [{ x: { command: ["a"], network: "none" } }, /x\.network is "none", which needs sandbox/],
+    [{ x: { command: ["a"], sandbox: "workspace", writable: ["rel"] } }, /writable\[0\] must be/],
+    [{ x: { command: ["a"], sandbox: "workspace", writable: ["/a/../b"] } }, /'\.\.' segments/],
   ];
   for (const [profiles, re] of cases) {
     const msg = configError(() => profilesFrom(profiles));
@@ -175,4 +185,75 @@ Deno.test("loadProfiles refuses every HERMES_ variable the dispatcher sets for a
     const msg = configError(() => profilesFrom({ x: { command: ["a"], env: { [name]: "1" } } }));
     match(msg, new RegExp(`env\\.${name} is set by the dispatcher`));
   }
+});
+
+Deno.test("a profile's sandbox defaults to kanban.sandbox, its network to none when confined", () => {
+  const off = profilesFrom({ a: { command: ["a"] } }).get("a")!;
+  equal(off.sandbox, "off");
+  equal(off.network, "full");
+  const cfg = resolveConfig({
+    kanban: {
+      sandbox: "workspace",
+      profiles: {
+        a: { command: ["a"] },
+        b: { command: ["b"], sandbox: "off" },
+        c: { command: ["c"], network: "full", writable: ["~/.cache/c", "/var/c"] },
+      },
+    },
+  }, noEnv);
+  const p = loadProfiles(cfg);
+  equal(p.get("a")!.sandbox, "workspace");
+  equal(p.get("a")!.network, "none");
+  equal(p.get("b")!.sandbox, "off");
+  deepEqual(p.get("c")!.writable, ["~/.cache/c", "/var/c"]);
+  equal(p.get("c")!.network, "full");
+  // The built-in shell runs the owner's own commands: kanban.sandbox does not confine it.
+  equal(p.get("shell")!.sandbox, "off");
+  const confinedShell = loadProfiles(resolveConfig({
+    kanban: { profiles: { shell: { sandbox: "workspace" } } },
+  }, noEnv)).get("shell")!;
+  equal(confinedShell.sandbox, "workspace");
+  deepEqual(confinedShell.command, ["sh", "-c", "{body}"]);
+});
+
+Deno.test("a network host list is kept, lower-cased; a bad port is refused", () => {
+  const p = profilesFrom({
+    a: { command: ["a"], sandbox: "workspace", network: ["API.example.com", "b.example:8443"] },
+  }).get("a")!;
+  deepEqual(p.network, ["api.example.com", "b.example:8443"]);
+  match(
+    configError(() =>
+      profilesFrom({ a: { command: ["a"], sandbox: "workspace", network: ["a.example:70000"] } })
+    ),
+    /kanban\.profiles\.a\.network has a port out of range/,
+  );
+  // Without a sandbox a list could not be held to: refused, never run as full.
+  match(
+    configError(() => profilesFrom({ a: { command: ["a"], network: ["a.example"] } })),
+    /network is \["a\.example"\], which needs sandbox: workspace/,
+  );
+});
+
+Deno.test("kanban.shell_profile: false removes the built-in shell profile", () => {
+  const p = loadProfiles(resolveConfig({ kanban: { shell_profile: false } }, noEnv));
+  deepEqual([...p.keys()], []);
+  ok("error" in resolveProfile(p, "shell"));
+  // A profile the owner names `shell` then stands alone: no built-in keys are merged in.
+  const own = loadProfiles(resolveConfig({
+    kanban: { shell_profile: false, profiles: { shell: { command: ["bash", "-c", "{body}"] } } },
+  }, noEnv)).get("shell")!;
+  deepEqual(own.command, ["bash", "-c", "{body}"]);
+  equal(own.completion, "report");
+});
+
+Deno.test("sandbox.deny and sandbox.writable must be absolute or ~/ paths", () => {
+  match(
+    configError(() => loadProfiles(resolveConfig({ sandbox: { deny: ["secrets"] } }, noEnv))),
+    /sandbox\.deny\[0\] must be an absolute path or start with ~\//,
+  );
+  match(
+    configError(() => loadProfiles(resolveConfig({ sandbox: { writable: "/x" } }, noEnv))),
+    /sandbox\.writable must be a list of strings/,
+  );
+  loadProfiles(resolveConfig({ sandbox: { deny: ["~/.vault", "/srv/keys"] } }, noEnv));
 });

@@ -23,13 +23,13 @@ Deno.test("kanban profiles lists built-in and configured profiles and marks a mi
   const r = await hermes(["kanban", "profiles"], { env: home.env });
   equal(r.code, 0, r.stderr);
   const lines = r.stdout.trimEnd().split("\n");
-  match(lines[0], /^NAME\s+SOURCE\s+COMPLETION\s+MAX\s+RUNTIME\s+PROGRAM\s+COMMAND$/);
+  match(lines[0], /^NAME\s+SOURCE\s+COMPLETION\s+MAX\s+RUNTIME\s+SANDBOX\s+PROGRAM\s+COMMAND$/);
   match(
     lines[1],
-    /^coder\s+config\s+report\s+2\s+900s\s+MISSING\s+hermes-test-missing-agent -p \{prompt\}$/,
+    /^coder\s+config\s+report\s+2\s+900s\s+off\s+MISSING\s+hermes-test-missing-agent -p \{prompt\}$/,
   );
-  match(lines[2], /^lister\s+config\s+exit_code\s+-\s+-\s+ok\s+ls \{workspace\}$/);
-  match(lines[3], /^shell\s+builtin\s+exit_code\s+-\s+-\s+ok\s+sh -c \{body\}$/);
+  match(lines[2], /^lister\s+config\s+exit_code\s+-\s+-\s+off\s+ok\s+ls \{workspace\}$/);
+  match(lines[3], /^shell\s+builtin\s+exit_code\s+-\s+-\s+off\s+ok\s+sh -c \{body\}$/);
   equal(lines.length, 4);
   match(r.stderr, /^hermes: profile 'coder': 'hermes-test-missing-agent' not found on PATH/);
   equal(r.stderr.trim().split("\n").length, 1);
@@ -221,4 +221,67 @@ esac
   const row = await procInfo(sleeper);
   // A killed child nobody has reaped yet is a zombie: gone all the same.
   ok(row === null || row.stat.startsWith("Z"), `the --help's child was stopped: ${row?.stat}`);
+});
+
+const CONFINED = `kanban:
+  profiles:
+    jail:
+      command: [sh, -c, "{body}"]
+      completion: exit_code
+      sandbox: workspace
+      writable: ["~/.cache/jail"]
+    open:
+      command: [sh, -c, "{body}"]
+      completion: exit_code
+      sandbox: workspace
+      network: full
+`;
+
+Deno.test("kanban profiles shows each profile's confinement", async () => {
+  await using home = await tempHome();
+  Deno.writeTextFileSync(`${home.path}/config.yaml`, CONFINED);
+  const r = await hermes(["kanban", "profiles", "--json"], { env: home.env });
+  const rows = r.json<Record<string, unknown>[]>();
+  const by = Object.fromEntries(rows.map((p) => [p.name, p]));
+  deepEqual(
+    [by.jail.sandbox, by.jail.network, by.jail.writable],
+    ["workspace", "none", ["~/.cache/jail"]],
+  );
+  deepEqual([by.open.sandbox, by.open.network], ["workspace", "full"]);
+  deepEqual([by.shell.sandbox, by.shell.network, by.shell.sandbox_available], [
+    "off",
+    "full",
+    null,
+  ]);
+  const text = await hermes(["kanban", "profiles"], { env: home.env });
+  const lines = text.stdout.split("\n");
+  if (by.jail.sandbox_available) {
+    equal(r.code, 0, r.stderr);
+    match(String(by.jail.sandbox_tool), /^(bwrap|sandbox-exec) /);
+    match(lines.find((l) => l.startsWith("jail"))!, /\sworkspace, net none\s/);
+    match(lines.find((l) => l.startsWith("open"))!, /\sworkspace, net full\s/);
+  } else {
+    match(String(by.jail.sandbox_problem), /^sandbox unavailable: /);
+  }
+  match(lines.find((l) => l.startsWith("shell"))!, /\soff\s/);
+});
+
+Deno.test("kanban profiles --check fails, with the fix, where a profile's sandbox cannot be had", async () => {
+  await using home = await tempHome();
+  Deno.writeTextFileSync(
+    `${home.path}/config.yaml`,
+    CONFINED + "sandbox:\n  bwrap: /nonexistent/hermes-test/bwrap\n",
+  );
+  const r = await hermes(["kanban", "profiles", "--check"], { env: home.env });
+  equal(r.code, 1);
+  match(r.stdout, /^jail\s.*\sUNAVAILABLE\s/m);
+  match(r.stdout, /^shell\s.*\soff\s/m);
+  match(
+    r.stderr,
+    /^hermes: profile 'jail': sandbox unavailable: bubblewrap not found at \/nonexistent\/hermes-test\/bwrap.*or set `sandbox: off` for profile jail$/m,
+  );
+  const j = await hermes(["kanban", "profiles", "--json"], { env: home.env });
+  const jail = j.json<Record<string, unknown>[]>().find((p) => p.name === "jail")!;
+  equal(jail.sandbox_available, false);
+  equal(jail.sandbox_tool, null);
 });

@@ -1,0 +1,125 @@
+/**
+ * Cost of confining a worker: one spawnWorker of the profile `[true]` through to its exit,
+ * unconfined beside `sandbox: workspace` (bubblewrap: private /tmp, HERMES_HOME and the
+ * secrets masked, own PID namespace; with `network: none` also its own network namespace),
+ * one spawn at a time, the cases interleaved so they share the machine's background load.
+ * The figure is the median time per worker; the target is at most 10 ms added to the
+ * unconfined median of the same run.
+ *
+ * Run alone: `deno task bench sandbox` (`--smoke` for one small unjudged round).
+ */
+
+import type { Task } from "../lib/board/mod.ts";
+import { boardPaths } from "../lib/config/mod.ts";
+import {
+  probeSandbox,
+  type Profile,
+  runFiles,
+  type SandboxRequest,
+  spawnWorker,
+} from "../lib/workers/mod.ts";
+import { interleave, type Report, type Scale, summarize } from "./harness.ts";
+import { taskRecord } from "../tests/support/task_record.ts";
+
+/** Spawns per case and round. */
+const PER_ROUND = 20;
+/** Largest acceptable cost of the sandbox per spawn, in ms, at the median. */
+const ADDED_MS = 10;
+
+function task(id: string): Task {
+  return taskRecord({ id, title: "bench", body: "true", created_by: "bench" });
+}
+
+/** Measure and report. */
+export async function run(report: Report, scale: Scale): Promise<void> {
+  const probe = probeSandbox();
+  if (!probe.ok) throw new Error(`no sandbox to measure: ${probe.reason}`);
+  const home = await Deno.makeTempDir({ prefix: "hermes-sandbox-bench-" });
+  await Deno.chmod(home, 0o700);
+  const paths = boardPaths(home, "default");
+  const ws = `${home}/ws`;
+  Deno.mkdirSync(ws);
+  const baseEnv = { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", HOME: Deno.env.get("HOME")! };
+  const profile: Profile = {
+    name: "true",
+    command: ["true"],
+    env: {},
+    maxConcurrent: null,
+    maxRuntimeSeconds: null,
+    completion: "exit_code",
+    description: "",
+    builtin: false,
+    sandbox: "off",
+    network: "full",
+    writable: [],
+  };
+  let seq = 0;
+  const once = async (sandbox: SandboxRequest | null): Promise<number> => {
+    const id = `t_${(seq++).toString(16).padStart(8, "0")}`;
+    const t0 = performance.now();
+    const w = spawnWorker({
+      profile,
+      task: task(id),
+      runId: 1,
+      workspace: ws,
+      board: "default",
+      home,
+      ...runFiles(paths, id, 1),
+      baseEnv,
+      prompt: "",
+      sandbox,
+    });
+    w.child?.ref();
+    const st = await w.exited;
+    const ms = performance.now() - t0;
+    if (st.code !== 0) {
+      throw new Error(
+        `worker exited ${st.code}: ${Deno.readTextFileSync(runFiles(paths, id, 1).logPath)}`,
+      );
+    }
+    return ms;
+  };
+  const cases = {
+    plain: null,
+    none: { network: "none", deny: [], writable: [] },
+    full: { network: "full", deny: [], writable: [] },
+  } as const satisfies Record<string, SandboxRequest | null>;
+  const perRound = scale.size(PER_ROUND, 3);
+  // Each sample is one spawn; the cases alternate spawn by spawn, after a warm-up round.
+  const each = (k: keyof typeof cases) => () => once(cases[k]);
+  let samples: Record<keyof typeof cases, number[]>;
+  try {
+    samples = await interleave(scale.runs(5) * perRound, {
+      plain: each("plain"),
+      none: each("none"),
+      full: each("full"),
+    }, scale.warmup(perRound));
+  } finally {
+    await Deno.remove(home, { recursive: true });
+  }
+  const p50 = (k: keyof typeof cases) => summarize(samples[k]).median;
+  const plain = p50("plain");
+  for (const k of ["none", "full"] as const) {
+    report({
+      name: `spawnWorker [true] to exit, sandbox workspace + network ${k} vs unconfined (p50)`,
+      figure: p50(k),
+      unit: "ms",
+      baseline: plain,
+    });
+    report({
+      name: `time the sandbox (network ${k}) adds to a spawn at p50 (absolute target)`,
+      figure: p50(k) - plain,
+      unit: "ms",
+      limit: ADDED_MS,
+    });
+  }
+  console.error(
+    `sandbox (${probe.tool} ${probe.version}): added per spawn at p50 — network none ${
+      (p50("none") - plain).toFixed(1)
+    } ms, network full ${(p50("full") - plain).toFixed(1)} ms (unconfined ${
+      plain.toFixed(1)
+    } ms; p90 ${summarize(samples.plain).p90.toFixed(1)} / ${
+      summarize(samples.none).p90.toFixed(1)
+    } / ${summarize(samples.full).p90.toFixed(1)} ms; n=${samples.plain.length} each)`,
+  );
+}
