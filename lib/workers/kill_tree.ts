@@ -42,16 +42,33 @@ async function groupAlive(pgid: number): Promise<boolean> {
   return (await groupMembers(pgid)).length > 0;
 }
 
+/**
+ * Wait until the group has no live member (true) or `ms` pass (false). Time is kept by a
+ * timer, not by the looks: a look reads /proc through a helper and can take a while under
+ * load, and one under way when time is up is not waited for, so a grace period ends on time.
+ */
 async function waitGroupGone(pgid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  let step = 10;
-  while (await groupAlive(pgid)) {
-    const left = deadline - Date.now();
-    if (left <= 0) return false;
-    await delay(Math.min(step, left));
-    step = Math.min(step * 2, 100);
+  let over = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeUp = new Promise<false>((resolve) => timer = setTimeout(() => resolve(false), ms));
+  const look = async (): Promise<boolean> => {
+    let step = 10;
+    while (!over) {
+      if (!(await groupAlive(pgid))) return true;
+      await delay(step);
+      step = Math.min(step * 2, 100);
+    }
+    return false;
+  };
+  const looking = look();
+  // A look that fails after time is up has nobody left to tell.
+  looking.catch(() => {});
+  try {
+    return await Promise.race([looking, timeUp]);
+  } finally {
+    over = true;
+    clearTimeout(timer);
   }
-  return true;
 }
 
 async function stopGroup(pgid: number, graceMs: number): Promise<KillResult> {
