@@ -49,12 +49,11 @@ Deno.test("workers get the dispatcher's lease length, so their heartbeats extend
   ok(shown.json<{ task: { result: string } }>().task.result.includes("ttl=1234"));
 });
 
-/** A `hermes` run that may hang: its result once it exits, else null after the deadline (it is killed). */
-async function hermesWithin(
+/** A `hermes` run in the background: its output once it exits. */
+function startHermes(
   args: string[],
   env: Record<string, string>,
-  timeoutMs: number,
-): Promise<Deno.CommandOutput | null> {
+): { child: Deno.ChildProcess; output: Promise<Deno.CommandOutput>; ended: () => boolean } {
   const child = new Deno.Command(Deno.execPath(), {
     args: hermesArgv(args),
     env: { ...baseEnv(), ...env },
@@ -63,16 +62,26 @@ async function hermesWithin(
     stdout: "piped",
     stderr: "piped",
   }).spawn();
-  let out: Deno.CommandOutput | null = null;
-  const done = child.output().then((o) => out = o);
+  let ended = false;
+  const output = child.output().finally(() => ended = true);
+  return { child, output, ended: () => ended };
+}
+
+/** A `hermes` run that may hang: its result once it exits, else null after the deadline (it is killed). */
+async function hermesWithin(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<Deno.CommandOutput | null> {
+  const run = startHermes(args, env);
   try {
-    await waitFor(() => out !== null, { timeoutMs, what: `hermes ${args.join(" ")} to exit` });
+    await waitFor(run.ended, { timeoutMs, what: `hermes ${args.join(" ")} to exit` });
   } catch {
-    child.kill("SIGKILL");
-    await done;
+    run.child.kill("SIGKILL");
+    await run.output;
     return null;
   }
-  return out;
+  return await run.output;
 }
 
 /** True while `pid` is a live process (a zombie, dead but not reaped, does not count). */
@@ -197,5 +206,40 @@ Deno.test("dispatch --until-idle stops a worker on time while another is still b
     for (const pid of pids) ok(pid && !(await running(pid)), `sleep ${pid} was killed`);
   } finally {
     pids.forEach(killLeftover);
+  }
+});
+
+Deno.test("dispatch --until-idle stops the worker of a reclaimed task and runs it again", async () => {
+  await using home = await tempHome();
+  await Deno.writeTextFile(`${home.path}/config.yaml`, "kanban:\n  kill_grace_seconds: 0.3\n");
+  // The first run hangs; the run after the reclaim finds its pid file and finishes.
+  const { id, workspace } = await createSlow(
+    home.env,
+    "hangs once",
+    "1h",
+    "if [ -f pid ]; then exit 0; fi; sleep 600 & echo $! > pid; wait",
+  );
+  const dispatch = startHermes(["kanban", "dispatch", "--until-idle", "--json"], home.env);
+  let pid: number | null = null;
+  try {
+    pid = await waitFor(() => sleepPid(workspace), { timeoutMs: 20_000, what: "the first run" });
+    const r = await hermes(["kanban", "reclaim", id, "--reason", "hung"], { env: home.env });
+    equal(r.code, 0, r.stderr);
+    await waitFor(dispatch.ended, { timeoutMs: 30_000, what: "dispatch --until-idle to finish" });
+    const out = await dispatch.output;
+    equal(out.code, 0, new TextDecoder().decode(out.stderr));
+    const summary = JSON.parse(new TextDecoder().decode(out.stdout));
+    deepEqual(summary.killed, [id], "the dispatcher stopped the reclaimed run's worker");
+    deepEqual(summary.finished.done, [id]);
+    equal(await running(pid), false, "the first run's sleep went with its group");
+    const runs = await hermes(["kanban", "runs", id, "--json"], { env: home.env });
+    deepEqual(runs.json<{ status: string; error: string | null }[]>().map((x) => x.status), [
+      "reclaimed",
+      "done",
+    ]);
+  } finally {
+    if (!dispatch.ended()) dispatch.child.kill("SIGKILL");
+    await dispatch.output;
+    killLeftover(pid);
   }
 });
