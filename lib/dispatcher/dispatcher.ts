@@ -770,7 +770,9 @@ export class Dispatcher {
     if (child) child.stop = "timed_out";
     this.#stopping.add(runId);
     try {
-      const how = await killTree(pid, this.#graceMs, identityOf(row.proc as ProcRecord));
+      const how = await killTree(pid, this.#graceMs, identityOf(row.proc as ProcRecord), {
+        ownChild: child !== undefined && child.exit === null,
+      });
       if (how === "failed") {
         const until = this.#store.now() + policy.RECLAIM_DEFER_SECONDS;
         const why = `worker pid ${pid} is past its max runtime but could not be stopped`;
@@ -840,7 +842,9 @@ export class Dispatcher {
     if (child) child.stop = "closed";
     this.#stopping.add(u.runId);
     try {
-      const how = await killTree(u.proc.pid, this.#graceMs, identityOf(u.proc));
+      const how = await killTree(u.proc.pid, this.#graceMs, identityOf(u.proc), {
+        ownChild: child !== undefined && child.exit === null,
+      });
       if (how === "failed") return res;
       if (how !== "gone") res.killed.push(u.taskId);
       if (!child) {

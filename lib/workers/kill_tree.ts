@@ -71,10 +71,12 @@ async function waitGroupGone(pgid: number, ms: number): Promise<boolean> {
   }
 }
 
-async function stopGroup(pgid: number, graceMs: number): Promise<KillResult> {
-  const term = signalGroup(pgid, "SIGTERM");
-  if (term === "gone") return "gone";
-  if (term === "denied") return "failed";
+async function stopGroup(pgid: number, graceMs: number, termSent = false): Promise<KillResult> {
+  if (!termSent) {
+    const term = signalGroup(pgid, "SIGTERM");
+    if (term === "gone") return "gone";
+    if (term === "denied") return "failed";
+  }
   // Stopped members only act on TERM once continued.
   signalGroup(pgid, "SIGCONT");
   if (graceMs > 0 && await waitGroupGone(pgid, graceMs)) return "exited";
@@ -90,11 +92,17 @@ async function stopGroup(pgid: number, graceMs: number): Promise<KillResult> {
  * signalled. "gone": nothing was running; "exited": gone within the grace;
  * "killed": SIGKILL was needed; "failed": not ours to judge, not signallable, or
  * it outlived SIGKILL. Never throws.
+ *
+ * With `ownChild`, the caller vouches that `pid` is its own child and not yet reaped, so
+ * the pid cannot have been reused: the group is signalled at once, without reading /proc
+ * first (which takes a helper process, slow under load, while a deadline is due). A group
+ * that does not exist yet (the wrapper before its setsid) takes the careful path.
  */
 export async function killTree(
   pid: number,
   graceMs: number,
   identity?: ProcIdentity | null,
+  opts: { ownChild?: boolean } = {},
 ): Promise<KillResult> {
   // kill(-1) and kill(0) would hit every process or our own group.
   if (!Number.isInteger(pid) || pid <= 1 || pid === Deno.pid) return "failed";
@@ -103,6 +111,9 @@ export async function killTree(
       if (identity.pid !== pid) return "failed";
       // Another host or pid namespace: we cannot see it, let alone signal it.
       if (!isLocal(identity)) return liveness(identity) === "dead" ? "gone" : "failed";
+    }
+    if (opts.ownChild && signalGroup(pid, "SIGTERM") === "ok") {
+      return await stopGroup(pid, Math.max(0, graceMs), true);
     }
     if (procAccess() !== "none") {
       let leader = (await readStatsAsync([pid])).get(pid);
