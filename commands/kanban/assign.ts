@@ -8,9 +8,9 @@ import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 export const spec: CommandSpec = {
   name: "assign",
   summary: "assign a task to a profile ('none' unassigns)",
-  description: "Assign a task to a profile; 'none', '-' or 'null' unassigns it. Reassigning a " +
-    "running task releases its claim (the run closes as reclaimed, the task goes back to ready " +
-    "and the dispatcher stops the old worker).",
+  description: "Assign a task to a profile; 'none', '-' or 'null' unassigns it. A running task " +
+    "is refused (exit 1): its worker holds the claim. Use 'reassign --reclaim' to release it " +
+    "and reassign in one step, or 'reclaim' first.",
   args: [
     { name: "id", description: "task id" },
     { name: "profile", description: "profile name, or none / - / null to unassign" },
@@ -36,16 +36,8 @@ export function parseAssignee(raw: string): string | null {
 export function run(ctx: Ctx, input: ParsedInput): number {
   const id = (arg(input, "id") ?? "").trim();
   const assignee = parseAssignee(arg(input, "profile") ?? "");
-  const store = ctx.store();
-  const before = store.requireTask(id);
-  const task = store.assign(id, assignee);
+  const task = ctx.store().assign(id, assignee);
   if (ctx.json) ctx.printJson(taskJson(task));
   else ctx.print(`Assigned ${task.id} to ${task.assignee ?? "(unassigned)"}`);
-  if (before.status === "running") {
-    ctx.warn(
-      `${task.id} was running: its claim was released and it is ready again; ` +
-        "the dispatcher stops the old worker",
-    );
-  }
   return 0;
 }

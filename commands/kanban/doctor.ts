@@ -127,9 +127,7 @@ function fileProblems(f: FileFacts, ctx: Ctx): Problem[] {
 
 /** Why a running task is stuck, most specific first; empty when it is not. */
 function runningReasons(t: RunningFact, dead: boolean, now: number): Problem[] {
-  const release = `release it so it can run again: hermes kanban assign ${t.id} ${
-    t.assignee ?? "<profile>"
-  }`;
+  const release = `release it so it can run again: hermes kanban reclaim ${t.id}`;
   const out: Problem[] = [];
   if (dead) {
     out.push({

@@ -104,6 +104,11 @@ export interface TickOptions {
   max?: number;
   /** Claim only this task. */
   taskId?: string;
+  /**
+   * Do not wait for the workers this tick stops (kill grace periods): a later tick reports
+   * them. Loops tick so, so that one stop never holds up the deadlines of other workers.
+   */
+  detach?: boolean;
 }
 
 /** Options of a dispatch loop. */
@@ -149,6 +154,10 @@ interface Child {
   profile: Profile;
   logPath: string;
   createdAt: number;
+  /** performance.now() at its spawn: its runtime is measured from here, to the millisecond. */
+  spawnedAt: number;
+  /** Its max runtime in seconds when it was spawned (the tick's views re-read it). */
+  maxRuntime: number | null;
   /** Its spawn row is committed; exits are applied only after that. */
   recorded: boolean;
   exit: policy.ExitStatus | null;
@@ -220,6 +229,8 @@ export class Dispatcher {
   /** Outcomes applied between ticks (child exits), reported by the next tick. */
   #carry = emptyResult();
   readonly #background = new Set<Promise<unknown>>();
+  /** Stops started by a detached tick whose outcome is not yet in #carry. */
+  #unsettled = 0;
   #ticking: Promise<DispatchResult> | null = null;
   #closed = false;
 
@@ -231,6 +242,8 @@ export class Dispatcher {
   #seenVersion = 0;
   /** Unix ms at which a time-based decision falls due (timeouts, expiries, backoff, grace). */
   #dueAt = Infinity;
+  /** Wakes the loop at #dueAt, whichever tick armed it (a loop's or one asked for directly). */
+  #dueTimer: ReturnType<typeof setTimeout> | undefined;
 
   #stats: DispatcherStats = {
     ticks: 0,
@@ -331,7 +344,7 @@ export class Dispatcher {
       // Read before the tick: a commit by another process during it must wake the next wait.
       this.#seenVersion = this.#store.dataVersion();
       try {
-        r = await this.tick({ max: opts.max, taskId: opts.taskId });
+        r = await this.tick({ max: opts.max, taskId: opts.taskId, detach: true });
       } catch (e) {
         if (opts.untilIdle) throw e;
         this.#log("error", `dispatcher tick failed: ${message(e)}`);
@@ -367,7 +380,10 @@ export class Dispatcher {
    * without spending its budget (a container's PID 1 shutting down). Returns how many.
    */
   async stopWorkers(reason = "dispatcher shut down"): Promise<number> {
-    const kids = [...this.#children.values()].filter((c) => c.recorded && c.exit === null);
+    // A worker being stopped already (past its runtime, or its run closed) is left to that stop.
+    const kids = [...this.#children.values()].filter((c) =>
+      c.recorded && c.exit === null && !this.#stopping.has(c.runId)
+    );
     await Promise.all(kids.map(async (c) => {
       c.stop = "shutdown";
       this.#stopping.add(c.runId);
@@ -388,6 +404,7 @@ export class Dispatcher {
     await Promise.allSettled([...this.#background]);
     this.#flushExits();
     this.#closed = true;
+    this.#disarm();
     this.wake();
     for (const p of this.#proxies.values()) releaseProxy(p);
     this.#proxies.clear();
@@ -405,7 +422,7 @@ export class Dispatcher {
     const t0 = performance.now();
     this.#stats.last_tick_at = Date.now();
     this.#woken = false;
-    this.#dueAt = Infinity;
+    this.#disarm();
     const res = emptyResult();
     this.#flushExits();
     if (!isQuiet(this.#carry)) {
@@ -418,8 +435,10 @@ export class Dispatcher {
 
     // 1-3. Running tasks: reclaim expired claims, detect dead workers, stop overdue ones.
     const rows = probe.running ? this.#store.running() : [];
-    const stops: Promise<void>[] = [];
-    const views = this.#views(rows, now, true);
+    const stops: Promise<DispatchResult>[] = [];
+    // One instant for the measured runtimes and the deadline armed from them.
+    const seenAt = { clock: Date.now(), perf: performance.now() };
+    const views = this.#views(rows, now, true, seenAt.perf);
     const open = new Set<number>();
     let adopted = false;
     for (let i = 0; i < rows.length; i++) {
@@ -433,11 +452,13 @@ export class Dispatcher {
       this.#act(row, policy.decideRun(view, now), now, res, stops);
     }
     for (const id of this.#observed) if (!open.has(id)) this.#observed.delete(id);
-    if (stops.length) await Promise.all(stops);
+    await this.#settle(stops, res, opts.detach === true);
     this.#capLogs(rows);
 
-    // Workers whose run someone else closed (block, archive, reassign, complete).
-    if (probe.unreaped) await this.#sweepClosed(now, res);
+    // Workers whose run someone else closed (block, archive, reclaim, complete).
+    if (probe.unreaped) {
+      await this.#settle(this.#sweepClosed(now), res, opts.detach === true);
+    }
 
     // 4. Promote todo tasks whose parents are done.
     if (probe.promotable) res.promoted = this.#store.promoteAll();
@@ -456,8 +477,9 @@ export class Dispatcher {
     }
 
     const retryAt = probe.ready || rows.length > 0 ? this.#store.nextRetryAt(now) : null;
-    const due = policy.nextDeadline(views, retryAt);
-    if (due !== null) this.#due(due * 1000);
+    const due = policy.nextDeadline(views, retryAt, now);
+    if (due.at !== null) this.#due(due.at * 1000);
+    if (due.inMs !== null) this.#due(seenAt.clock + due.inMs);
     if (adopted) this.#due(Date.now() + ADOPTED_POLL_MS);
     if (rows.length) this.#due(Date.now() + RUNNING_WAKE_MS);
     // A task whose spawn failed is ready again: retry soon, not at the next sweep (the
@@ -489,8 +511,24 @@ export class Dispatcher {
     return pid !== null && this.#owners.get(pid)?.alive === true;
   }
 
+  /** Arm the wake-up for a decision falling due at unix ms `ms`, unless one comes sooner. */
   #due(ms: number): void {
-    if (ms < this.#dueAt) this.#dueAt = ms;
+    if (ms >= this.#dueAt) return;
+    this.#dueAt = ms;
+    clearTimeout(this.#dueTimer);
+    this.#dueTimer = setTimeout(() => {
+      this.#dueTimer = undefined;
+      this.#dueAt = Infinity;
+      this.wake();
+    }, Math.max(0, ms - Date.now()));
+    // It only wakes a loop, which keeps the process alive by itself while it waits.
+    Deno.unrefTimer(this.#dueTimer);
+  }
+
+  #disarm(): void {
+    clearTimeout(this.#dueTimer);
+    this.#dueTimer = undefined;
+    this.#dueAt = Infinity;
   }
 
   #profileOf(name: string | null): Profile | undefined {
@@ -498,8 +536,12 @@ export class Dispatcher {
   }
 
   #maxRuntime(row: RunningRow): number | null {
-    if (row.taskMaxRuntime !== null) return row.taskMaxRuntime;
-    const p = this.#profileOf(row.runProfile ?? row.assignee);
+    return this.#limitOf(row.taskMaxRuntime, this.#profileOf(row.runProfile ?? row.assignee));
+  }
+
+  /** The effective max runtime: the task's own, else its profile's, else the board default. */
+  #limitOf(taskMaxRuntime: number | null, p: Profile | undefined): number | null {
+    if (taskMaxRuntime !== null) return taskMaxRuntime;
     if (p?.maxRuntimeSeconds !== null && p?.maxRuntimeSeconds !== undefined) {
       return p.maxRuntimeSeconds;
     }
@@ -554,7 +596,12 @@ export class Dispatcher {
    * for all of them (a helper process under the release permissions). With `live`,
    * processes seen alive are remembered as adopted.
    */
-  #views(rows: readonly RunningRow[], now: number, live: boolean): policy.RunView[] {
+  #views(
+    rows: readonly RunningRow[],
+    now: number,
+    live: boolean,
+    perfNow: number,
+  ): policy.RunView[] {
     const owners = this.#ownersAlive(rows.map((r) => r.claimLock));
     const views: policy.RunView[] = rows.map((row) => {
       const child = row.runId === null ? undefined : this.#children.get(row.runId);
@@ -572,7 +619,14 @@ export class Dispatcher {
       if (child) {
         // Our own child: its exit arrives as an event, never judged from /proc.
         const busy = !child.recorded || child.exit !== null || this.#stopping.has(child.runId);
-        return { ...base, hasProc: true, liveness: "alive", observed: true, spawning: busy };
+        return {
+          ...base,
+          hasProc: true,
+          liveness: "alive",
+          observed: true,
+          spawning: busy,
+          ranMs: perfNow - child.spawnedAt,
+        };
       }
       if (row.runId !== null && this.#stopping.has(row.runId)) {
         return { ...base, hasProc: row.proc !== null, liveness: null, spawning: true };
@@ -617,7 +671,7 @@ export class Dispatcher {
     d: policy.RunDecision,
     now: number,
     res: DispatchResult,
-    stops: Promise<void>[],
+    stops: Promise<DispatchResult>[],
   ): void {
     const { taskId } = row;
     const runId = row.runId as number;
@@ -684,48 +738,86 @@ export class Dispatcher {
         );
         return;
       case "timeout":
-        stops.push(this.#stopOverdue(row, d, res));
+        stops.push(this.#stopOverdue(row, d));
         return;
+    }
+  }
+
+  /**
+   * Outcomes of the workers a tick is stopping. A loop does not wait for them: a stop can
+   * take the whole kill grace period, and the deadlines of other workers must not wait
+   * behind it, so a later tick reports them. A tick asked for on its own waits for them.
+   */
+  async #settle(
+    stops: Promise<DispatchResult>[],
+    res: DispatchResult,
+    detach: boolean,
+  ): Promise<void> {
+    if (stops.length === 0) return;
+    if (!detach) {
+      for (const r of await Promise.all(stops)) mergeResult(res, r);
+      return;
+    }
+    for (const p of stops) {
+      this.#unsettled++;
+      this.#track(
+        p.then((r) => mergeResult(this.#carry, r)).finally(() => {
+          this.#unsettled--;
+          this.wake();
+        }),
+      );
     }
   }
 
   async #stopOverdue(
     row: RunningRow,
     d: { elapsed: number; limit: number },
-    res: DispatchResult,
-  ): Promise<void> {
+  ): Promise<DispatchResult> {
+    const res = emptyResult();
     const runId = row.runId as number;
     const pid = (row.proc as ProcRecord).pid;
     const child = this.#children.get(runId);
     if (child) child.stop = "timed_out";
     this.#stopping.add(runId);
     try {
-      const how = await killTree(pid, this.#graceMs, row.proc as ProcRecord);
+      const how = await killTree(pid, this.#graceMs, row.proc as ProcRecord, {
+        ownChild: child !== undefined && child.exit === null,
+      });
       if (how === "failed") {
         const until = this.#store.now() + policy.RECLAIM_DEFER_SECONDS;
         const why = `worker pid ${pid} is past its max runtime but could not be stopped`;
         if (this.#store.defer(row.taskId, runId, until, why)) res.reclaim_deferred.push(row.taskId);
-        return;
+        return res;
       }
+      // Whole seconds in the text and the payload, as Hermes writes them.
+      const elapsed = Math.floor(d.elapsed);
       this.#failure(
         row.taskId,
         runId,
         "timed_out",
-        `elapsed ${d.elapsed}s > limit ${d.limit}s`,
-        { pid, elapsed_seconds: d.elapsed, limit_seconds: d.limit, sigkill: how === "killed" },
+        `elapsed ${elapsed}s > limit ${d.limit}s`,
+        {
+          pid,
+          elapsed_seconds: elapsed,
+          limit_seconds: d.limit,
+          sigkill: how === "killed",
+        },
         child ? undefined : this.#exitFileCode(row.logPath) ?? EXIT_UNKNOWN,
         res,
       );
+      return res;
     } finally {
       this.#stopping.delete(runId);
     }
   }
 
-  /** Stop live workers whose run was closed by someone else; record the ends of dead ones. */
-  async #sweepClosed(now: number, res: DispatchResult): Promise<void> {
+  /**
+   * Stop live workers whose run was closed by someone else (the stops are returned, under
+   * way); record the ends of dead ones.
+   */
+  #sweepClosed(now: number): Promise<DispatchResult>[] {
     const rows = this.#store.unreaped();
-    if (rows.length === 0) return;
-    const kills: Promise<void>[] = [];
+    const kills: Promise<DispatchResult>[] = [];
     const graceS = Math.ceil(this.#graceMs / 1000);
     const strangers = rows.filter((u) => !this.#children.has(u.runId));
     const lvs = new Map<number, Liveness>();
@@ -750,23 +842,27 @@ export class Dispatcher {
         this.#due((u.endedAt + graceS + 1) * 1000);
         continue;
       }
-      kills.push(this.#stopClosed(u, child, res));
+      kills.push(this.#stopClosed(u, child));
     }
-    if (kills.length) await Promise.all(kills);
+    return kills;
   }
 
-  async #stopClosed(u: UnreapedRow, child: Child | undefined, res: DispatchResult): Promise<void> {
+  async #stopClosed(u: UnreapedRow, child: Child | undefined): Promise<DispatchResult> {
+    const res = emptyResult();
     if (child) child.stop = "closed";
     this.#stopping.add(u.runId);
     try {
-      const how = await killTree(u.proc.pid, this.#graceMs, u.proc);
-      if (how === "failed") return;
+      const how = await killTree(u.proc.pid, this.#graceMs, u.proc, {
+        ownChild: child !== undefined && child.exit === null,
+      });
+      if (how === "failed") return res;
       if (how !== "gone") res.killed.push(u.taskId);
       if (!child) {
         this.#store.tx(() =>
           this.#store.recordExit(u.runId, this.#exitFileCode(u.logPath) ?? EXIT_UNKNOWN)
         );
       }
+      return res;
     } finally {
       this.#stopping.delete(u.runId);
     }
@@ -947,6 +1043,8 @@ export class Dispatcher {
           profile,
           logPath,
           createdAt: task.created_at,
+          spawnedAt: performance.now(),
+          maxRuntime: this.#limitOf(task.max_runtime_seconds, profile),
           recorded: false,
           exit: null,
           stop: null,
@@ -979,7 +1077,10 @@ export class Dispatcher {
       throw e;
     }
     const nowMs = Date.now();
+    const perfNow = performance.now();
     for (const c of started) {
+      // Its max runtime falls due while the loop may sleep: wake it then, not at a sweep.
+      if (c.maxRuntime !== null) this.#due(nowMs + c.maxRuntime * 1000 - (perfNow - c.spawnedAt));
       c.recorded = true;
       this.#stats.spawns++;
       const lat = this.#stats.create_to_spawn_ms;
@@ -1176,7 +1277,9 @@ export class Dispatcher {
   // ---- waiting ----
 
   #idle(taskId?: string): boolean {
-    if (this.#children.size || this.#pending.length || this.#stopping.size) return false;
+    if (this.#children.size || this.#pending.length || this.#stopping.size || this.#unsettled) {
+      return false;
+    }
     if (taskId) {
       const t = this.#store.task(taskId);
       return !t || (t.status !== "ready" && t.status !== "running");
@@ -1216,7 +1319,7 @@ export class Dispatcher {
     return this.#store.read(() => {
       const now = this.#store.now();
       const rows = this.#store.running();
-      const views = this.#views(rows, now, false);
+      const views = this.#views(rows, now, false, performance.now());
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
         const d = policy.decideRun(views[i], now);

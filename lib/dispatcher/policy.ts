@@ -28,8 +28,13 @@ export interface RunView {
   /** The open run the task points at; null when the task runs without one (a leak). */
   runId: number | null;
   claimExpires: number | null;
-  /** Start of the current run (not of the first attempt). */
+  /** Start of the current run (not of the first attempt), in whole seconds. */
   startedAt: number | null;
+  /**
+   * How long the worker has run, in ms, when this dispatcher measured it itself (its own
+   * child, from the spawn, on a monotonic clock); otherwise only `startedAt` is known.
+   */
+  ranMs?: number | null;
   /** Effective max runtime in seconds; null means no cap. */
   maxRuntime: number | null;
   /** True when a worker process was recorded for the run. */
@@ -64,9 +69,31 @@ export type RunDecision =
 
 const KEEP: RunDecision = { kind: "keep" };
 
+type RuntimeFacts = Pick<RunView, "maxRuntime" | "startedAt" | "ranMs">;
+
+/**
+ * Milliseconds left before a run passes its max runtime (0 or less: past it), or null
+ * without a cap. Measured to the millisecond when the run's time was measured (`ranMs`);
+ * otherwise counted from `startedAt`, whose whole seconds may hide up to a second of the
+ * start, so the limit is taken to pass a second later: a run is never stopped early.
+ */
+export function runtimeLeftMs(r: RuntimeFacts, now: number): number | null {
+  if (r.maxRuntime === null) return null;
+  if (r.ranMs !== undefined && r.ranMs !== null) return r.maxRuntime * 1000 - r.ranMs;
+  if (r.startedAt === null) return null;
+  return (r.startedAt + r.maxRuntime + 1 - now) * 1000;
+}
+
 /** True once a run has outlived its max runtime, counted from the current run's start. */
-export function pastRuntime(r: Pick<RunView, "maxRuntime" | "startedAt">, now: number): boolean {
-  return r.maxRuntime !== null && r.startedAt !== null && now - r.startedAt > r.maxRuntime;
+export function pastRuntime(r: RuntimeFacts, now: number): boolean {
+  const left = runtimeLeftMs(r, now);
+  return left !== null && left <= 0;
+}
+
+/** Seconds a run has lasted, to the millisecond when it was measured. */
+export function elapsedSeconds(r: RuntimeFacts, now: number): number {
+  if (r.ranMs !== undefined && r.ranMs !== null) return Math.round(r.ranMs) / 1000;
+  return r.startedAt === null ? 0 : now - r.startedAt;
 }
 
 /**
@@ -109,11 +136,7 @@ export function decideRun(r: RunView, now: number): RunDecision {
   }
   if (r.liveness === "alive") {
     if (pastRuntime(r, now)) {
-      return {
-        kind: "timeout",
-        elapsed: now - (r.startedAt as number),
-        limit: r.maxRuntime as number,
-      };
+      return { kind: "timeout", elapsed: elapsedSeconds(r, now), limit: r.maxRuntime as number };
     }
     return expired ? { kind: "extend" } : KEEP;
   }
@@ -285,19 +308,33 @@ export function giveUpReason(kinds: readonly FailureKind[], lastError: string): 
   }; last: ${lastError})`;
 }
 
-/** Earliest time (unix seconds) at which a time-based decision falls due, or null. */
+/** When the next time-based decision falls due; null parts: nothing of that kind. */
+export interface Deadline {
+  /** Board time (unix seconds) of the earliest claim expiry, retry, or second-precision limit. */
+  at: number | null;
+  /** Milliseconds from the moment `ranMs` was measured to the earliest measured max runtime. */
+  inMs: number | null;
+}
+
+/** Earliest time at which a time-based decision falls due. */
 export function nextDeadline(
   runs: readonly RunView[],
   retryAt: number | null,
-): number | null {
-  let t = retryAt;
+  now: number,
+): Deadline {
+  let at = retryAt;
+  let inMs: number | null = null;
   const take = (x: number | null) => {
-    if (x !== null && (t === null || x < t)) t = x;
+    if (x !== null && (at === null || x < at)) at = x;
   };
   for (const r of runs) {
     if (r.spawning || r.runId === null) continue;
     if (r.claimExpires !== null) take(r.claimExpires + 1);
-    if (r.maxRuntime !== null && r.startedAt !== null) take(r.startedAt + r.maxRuntime + 1);
+    const left = runtimeLeftMs(r, now);
+    if (left === null) continue;
+    if (r.ranMs !== undefined && r.ranMs !== null) {
+      inMs = Math.max(0, Math.min(inMs ?? Infinity, left));
+    } else take(now + left / 1000);
   }
-  return t;
+  return { at, inMs };
 }

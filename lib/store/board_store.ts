@@ -347,36 +347,100 @@ export class SqliteBoardStore implements BoardStore {
     });
   }
 
+  /**
+   * Give a task to a profile (null unassigns). A running task is refused, as Hermes refuses
+   * it: its worker holds the claim; `reclaim` or `reassign --reclaim` releases it first.
+   */
   assign(id: string, assignee: string | null): Task {
     return this.conn.tx(() => {
       const t = this.requireTask(id);
       if (t.status === "running") {
-        // Reassigning a running task stops its worker: the run closes and the task is ready again.
-        if (t.current_run_id !== null) {
-          this.closeRun(t.current_run_id, "reclaimed", {
-            error: `reassigned to ${assignee ?? "nobody"}`,
-          });
-        }
-        this.conn.run(
-          `UPDATE tasks SET status = 'ready', claim_lock = NULL, claim_expires = NULL, worker_pid = NULL
-           WHERE id = ?`,
-          id,
-        );
-        this.event(
-          id,
-          "reclaimed",
-          { stale_lock: t.claim_lock, reason: "reassigned" },
-          t.current_run_id,
+        throw new InvalidStateError(
+          `cannot reassign ${id}: currently running (claimed). ` +
+            "Wait for completion or reclaim the stale lock first.",
+          "running",
         );
       }
-      this.conn.run(
-        "UPDATE tasks SET assignee = ?, consecutive_failures = 0, last_failure_error = NULL WHERE id = ?",
-        assignee,
-        id,
-      );
-      this.event(id, "assigned", { assignee });
+      this.setAssignee(id, assignee);
       return this.requireTask(id);
     });
+  }
+
+  /** Write a new assignee and its `assigned` event, failure count afresh (inside a transaction). */
+  setAssignee(id: string, assignee: string | null): void {
+    this.conn.run(
+      "UPDATE tasks SET assignee = ?, consecutive_failures = 0, last_failure_error = NULL WHERE id = ?",
+      assignee,
+      id,
+    );
+    this.event(id, "assigned", { assignee });
+  }
+
+  /**
+   * An operator's reclaim: release a running task's claim now, whatever its lease says. The
+   * run closes as `reclaimed`, the task is ready again with a fresh failure count, and the
+   * dispatcher stops the old worker (its run is closed while it lives).
+   */
+  reclaim(id: string, reason: string | null): Task {
+    validateText("reason", reason);
+    return this.conn.tx(() => {
+      const t = this.taskRow(id);
+      if (!t) {
+        throw new NotFoundError(`cannot reclaim ${id} (not running or unknown id)`);
+      }
+      if (!this.releaseClaim(t, reason)) {
+        throw new InvalidStateError(
+          `cannot reclaim ${id} (not running or unknown id)`,
+          "not_running",
+        );
+      }
+      return this.requireTask(id);
+    });
+  }
+
+  /**
+   * Give a task to another profile; with `reclaim`, a running task's claim is released first
+   * (as `reclaim` does, in the same transaction). Without it a running task is refused.
+   */
+  reassign(
+    id: string,
+    assignee: string | null,
+    opts: { reclaim: boolean; reason: string | null },
+  ): { task: Task; reclaimed: boolean } {
+    validateText("reason", opts.reason);
+    return this.conn.tx(() => {
+      const refused =
+        `cannot reassign ${id} (unknown id, or still running — pass --reclaim to release first)`;
+      const t = this.taskRow(id);
+      if (!t) throw new NotFoundError(refused);
+      const reclaimed = opts.reclaim && this.releaseClaim(t, opts.reason ?? "reassign");
+      if (!reclaimed && t.status === "running") throw new InvalidStateError(refused, "running");
+      this.setAssignee(id, assignee);
+      return { task: this.requireTask(id), reclaimed };
+    });
+  }
+
+  /**
+   * Release the claim of a running (or still claimed) task: close its run as `reclaimed`
+   * (`manual_reclaim: <reason>`), put it back to ready, reset its failure count, and write
+   * a `reclaimed` event marked manual. False when it holds no claim. Inside a transaction.
+   */
+  releaseClaim(t: Task, reason: string | null): boolean {
+    if (t.status !== "running" && t.claim_lock === null) return false;
+    if (t.status !== "running" && t.status !== "ready" && t.status !== "blocked") return false;
+    const run = t.current_run_id;
+    if (run !== null) {
+      this.closeRun(run, "reclaimed", {
+        error: reason ? `manual_reclaim: ${reason}` : `manual_reclaim lock=${t.claim_lock}`,
+      });
+    }
+    this.conn.run(
+      `UPDATE tasks SET status = 'ready', claim_lock = NULL, claim_expires = NULL, worker_pid = NULL,
+         current_run_id = NULL, consecutive_failures = 0, last_failure_error = NULL WHERE id = ?`,
+      t.id,
+    );
+    this.event(t.id, "reclaimed", { manual: true, reason, prev_lock: t.claim_lock }, run);
+    return true;
   }
 
   link(parentId: string, childId: string): void {

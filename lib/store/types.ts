@@ -87,6 +87,14 @@ export interface BoardStore {
   listText(filter: ListFilter, icons: Readonly<Record<Status, string>>): Uint8Array;
   showTask(id: string, eventLimit?: number): TaskDetail;
   assign(id: string, assignee: string | null): Task;
+  /** Release a running task's claim now (an operator's recovery); the worker is stopped after. */
+  reclaim(id: string, reason: string | null): Task;
+  /** Assign to another profile, releasing a running task's claim first with `reclaim`. */
+  reassign(
+    id: string,
+    assignee: string | null,
+    opts: { reclaim: boolean; reason: string | null },
+  ): { task: Task; reclaimed: boolean };
   link(parentId: string, childId: string): void;
   unlink(parentId: string, childId: string): void;
   comment(id: string, author: string, body: string): Comment;

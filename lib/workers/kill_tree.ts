@@ -42,22 +42,41 @@ async function groupAlive(pgid: number): Promise<boolean> {
   return (await groupMembers(pgid)).length > 0;
 }
 
+/**
+ * Wait until the group has no live member (true) or `ms` pass (false). Time is kept by a
+ * timer, not by the looks: a look reads /proc through a helper and can take a while under
+ * load, and one under way when time is up is not waited for, so a grace period ends on time.
+ */
 async function waitGroupGone(pgid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  let step = 10;
-  while (await groupAlive(pgid)) {
-    const left = deadline - Date.now();
-    if (left <= 0) return false;
-    await delay(Math.min(step, left));
-    step = Math.min(step * 2, 100);
+  let over = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeUp = new Promise<false>((resolve) => timer = setTimeout(() => resolve(false), ms));
+  const look = async (): Promise<boolean> => {
+    let step = 10;
+    while (!over) {
+      if (!(await groupAlive(pgid))) return true;
+      await delay(step);
+      step = Math.min(step * 2, 100);
+    }
+    return false;
+  };
+  const looking = look();
+  // A look that fails after time is up has nobody left to tell.
+  looking.catch(() => {});
+  try {
+    return await Promise.race([looking, timeUp]);
+  } finally {
+    over = true;
+    clearTimeout(timer);
   }
-  return true;
 }
 
-async function stopGroup(pgid: number, graceMs: number): Promise<KillResult> {
-  const term = signalGroup(pgid, "SIGTERM");
-  if (term === "gone") return "gone";
-  if (term === "denied") return "failed";
+async function stopGroup(pgid: number, graceMs: number, termSent = false): Promise<KillResult> {
+  if (!termSent) {
+    const term = signalGroup(pgid, "SIGTERM");
+    if (term === "gone") return "gone";
+    if (term === "denied") return "failed";
+  }
   // Stopped members only act on TERM once continued.
   signalGroup(pgid, "SIGCONT");
   if (graceMs > 0 && await waitGroupGone(pgid, graceMs)) return "exited";
@@ -73,11 +92,17 @@ async function stopGroup(pgid: number, graceMs: number): Promise<KillResult> {
  * signalled. "gone": nothing was running; "exited": gone within the grace;
  * "killed": SIGKILL was needed; "failed": not ours to judge, not signallable, or
  * it outlived SIGKILL. Never throws.
+ *
+ * With `ownChild`, the caller vouches that `pid` is its own child and not yet reaped, so
+ * the pid cannot have been reused: the group is signalled at once, without reading /proc
+ * first (which takes a helper process, slow under load, while a deadline is due). A group
+ * that does not exist yet (the wrapper before its setsid) takes the careful path.
  */
 export async function killTree(
   pid: number,
   graceMs: number,
   identity?: ProcIdentity | null,
+  opts: { ownChild?: boolean } = {},
 ): Promise<KillResult> {
   // kill(-1) and kill(0) would hit every process or our own group.
   if (!Number.isInteger(pid) || pid <= 1 || pid === Deno.pid) return "failed";
@@ -86,6 +111,9 @@ export async function killTree(
       if (identity.pid !== pid) return "failed";
       // Another host or pid namespace: we cannot see it, let alone signal it.
       if (!isLocal(identity)) return liveness(identity) === "dead" ? "gone" : "failed";
+    }
+    if (opts.ownChild && signalGroup(pid, "SIGTERM") === "ok") {
+      return await stopGroup(pid, Math.max(0, graceMs), true);
     }
     if (procAccess() !== "none") {
       let leader = (await readStatsAsync([pid])).get(pid);

@@ -24,20 +24,110 @@ Deno.test("kanban assign sets, clears and reassigns a task", async () => {
   equal(missing.stderr, "hermes: no such task: t_00000000\n");
 });
 
-Deno.test("kanban assign of a running task releases the claim and closes the run", async () => {
+Deno.test("kanban assign refuses a running task with exit 1, changing nothing", async () => {
   await using home = await tempHome();
   const id = withBoard(home.path, (s) => {
     const id = s.createTask({ title: "x", assignee: "a" }).task.id;
     s.claim(id, "h:1", 900);
     return id;
   });
-  const r = await hermes(["kanban", "assign", id, "b", "--json"], { env: home.env });
+  const before = snapshot(home.path);
+  const r = await hermes(["kanban", "assign", id, "b"], { env: home.env });
+  equal(r.code, 1);
+  equal(r.stdout, "");
+  equal(
+    r.stderr,
+    `hermes: cannot reassign ${id}: currently running (claimed). ` +
+      "Wait for completion or reclaim the stale lock first.\n",
+  );
+  const j = await hermes(["kanban", "assign", id, "b", "--json"], { env: home.env });
+  equal(j.code, 1);
+  equal(j.json<{ error: { code: string } }>().error.code, "running");
+  deepEqual(snapshot(home.path), before, "nothing written");
+  const shown = await hermes(["kanban", "show", id, "--json"], { env: home.env });
+  const d = shown.json<
+    { task: { status: string; assignee: string }; runs: { ended_at: null }[] }
+  >();
+  deepEqual([d.task.status, d.task.assignee, d.runs.map((x) => x.ended_at)], ["running", "a", [
+    null,
+  ]]);
+});
+
+Deno.test("kanban reclaim releases a running task's claim and refuses anything else", async () => {
+  await using home = await tempHome();
+  const [id, idle] = withBoard(home.path, (s) => {
+    const id = s.createTask({ title: "x", assignee: "a" }).task.id;
+    s.claim(id, "h:1", 900);
+    return [id, s.createTask({ title: "idle", assignee: "a" }).task.id];
+  });
+  const r = await hermes(["kanban", "reclaim", id, "--reason", "stuck in a loop"], {
+    env: home.env,
+  });
   equal(r.code, 0, r.stderr);
-  const t = r.json<{ status: string; assignee: string; current_run_id: number | null }>();
-  deepEqual([t.status, t.assignee, t.current_run_id], ["ready", "b", null]);
-  match(r.stderr, /claim was released/);
-  const runs = await hermes(["kanban", "runs", id, "--json"], { env: home.env });
-  deepEqual(runs.json<{ status: string }[]>().map((x) => x.status), ["reclaimed"]);
+  equal(r.stdout, `Reclaimed ${id}\n`);
+  const shown = await hermes(["kanban", "show", id, "--json"], { env: home.env });
+  const d = shown.json<{
+    task: { status: string };
+    runs: { status: string; error: string }[];
+    events: { kind: string; payload: unknown }[];
+  }>();
+  equal(d.task.status, "ready");
+  deepEqual(d.runs.map((x) => [x.status, x.error]), [[
+    "reclaimed",
+    "manual_reclaim: stuck in a loop",
+  ]]);
+  deepEqual(d.events.find((e) => e.kind === "reclaimed")?.payload, {
+    manual: true,
+    reason: "stuck in a loop",
+    prev_lock: "h:1",
+  });
+  const before = snapshot(home.path);
+  for (const target of [id, idle, "t_00000000"]) {
+    const no = await hermes(["kanban", "reclaim", target], { env: home.env });
+    equal(no.code, 1, target);
+    equal(no.stderr, `hermes: cannot reclaim ${target} (not running or unknown id)\n`);
+  }
+  deepEqual(snapshot(home.path), before, "a refused reclaim writes nothing");
+  const c = withBoard(home.path, (s) => {
+    s.claim(idle, "h:2", 900);
+    return idle;
+  });
+  const j = await hermes(["kanban", "reclaim", c, "--json"], { env: home.env });
+  deepEqual(j.json(), { ok: true, task_id: c });
+});
+
+Deno.test("kanban reassign needs --reclaim for a running task", async () => {
+  await using home = await tempHome();
+  const id = withBoard(home.path, (s) => {
+    const id = s.createTask({ title: "x", assignee: "a" }).task.id;
+    s.claim(id, "h:1", 900);
+    return id;
+  });
+  const before = snapshot(home.path);
+  const no = await hermes(["kanban", "reassign", id, "b"], { env: home.env });
+  equal(no.code, 1);
+  equal(
+    no.stderr,
+    `hermes: cannot reassign ${id} (unknown id, or still running — pass --reclaim to release first)\n`,
+  );
+  deepEqual(snapshot(home.path), before, "nothing written");
+  const r = await hermes(["kanban", "reassign", id, "b", "--reclaim"], { env: home.env });
+  equal(r.code, 0, r.stderr);
+  equal(r.stdout, `Reassigned ${id} to b (claim reclaimed)\n`);
+  const shown = await hermes(["kanban", "show", id, "--json"], { env: home.env });
+  const d = shown.json<{ task: { status: string; assignee: string }; runs: { error: string }[] }>();
+  deepEqual([d.task.status, d.task.assignee], ["ready", "b"]);
+  equal(d.runs[0].error, "manual_reclaim: reassign");
+  const idle = await hermes(["kanban", "reassign", id, "none", "--json"], { env: home.env });
+  deepEqual(idle.json(), { ok: true, task_id: id, assignee: null });
+  const plain = await hermes(["kanban", "reassign", id, "c"], { env: home.env });
+  equal(plain.stdout, `Reassigned ${id} to c\n`);
+  const missing = await hermes(["kanban", "reassign", "t_00000000", "c", "--reclaim"], {
+    env: home.env,
+  });
+  equal(missing.code, 1);
+  const bad = await hermes(["kanban", "reassign", id, "two words"], { env: home.env });
+  equal(bad.code, 2);
 });
 
 Deno.test("kanban link and unlink move the child between todo and ready", async () => {

@@ -9,6 +9,7 @@ import {
   nextDeadline,
   pickClaims,
   retryDelay,
+  runtimeLeftMs,
   type RunView,
 } from "../../lib/dispatcher/policy.ts";
 
@@ -125,8 +126,38 @@ Deno.test("giveUpReason names the true cause", () => {
 });
 
 Deno.test("nextDeadline is the earliest expiry, runtime limit or retry", () => {
-  equal(nextDeadline([view({ claimExpires: NOW + 50 })], null), NOW + 51);
-  equal(nextDeadline([view({ claimExpires: NOW + 50, maxRuntime: 5 })], null), NOW - 10 + 5 + 1);
-  equal(nextDeadline([view({ spawning: true })], NOW + 3), NOW + 3);
-  equal(nextDeadline([], null), null);
+  deepEqual(nextDeadline([view({ claimExpires: NOW + 50 })], null, NOW), {
+    at: NOW + 51,
+    inMs: null,
+  });
+  deepEqual(nextDeadline([view({ claimExpires: NOW + 50, maxRuntime: 15 })], null, NOW), {
+    at: NOW - 10 + 15 + 1,
+    inMs: null,
+  });
+  deepEqual(nextDeadline([view({ spawning: true })], NOW + 3, NOW), { at: NOW + 3, inMs: null });
+  deepEqual(nextDeadline([], null, NOW), { at: null, inMs: null });
+});
+
+Deno.test("decideRun times out a measured run to the millisecond, not at the next whole second", () => {
+  // The record says it started 10 s ago; the dispatcher measured 1.5 s since its spawn.
+  const measured = view({ maxRuntime: 2, ranMs: 1500 });
+  equal(runtimeLeftMs(measured, NOW), 500);
+  deepEqual(nextDeadline([measured], null, NOW), { at: NOW + 101, inMs: 500 });
+  equal(decideRun(measured, NOW).kind, "keep");
+  deepEqual(decideRun(view({ maxRuntime: 2, ranMs: 2000 }), NOW), {
+    kind: "timeout",
+    elapsed: 2,
+    limit: 2,
+  });
+  equal(decideRun(view({ maxRuntime: 2, ranMs: 2001 }), NOW).kind, "timeout");
+  equal(decideRun(view({ maxRuntime: 2, ranMs: 1999 }), NOW).kind, "keep");
+});
+
+Deno.test("decideRun never stops a run known only to the second before its limit", () => {
+  // started_at drops the fraction of its second: the limit is taken to pass a second later.
+  const r = view({ maxRuntime: 5, startedAt: NOW - 5 });
+  equal(runtimeLeftMs(r, NOW), 1000);
+  equal(decideRun(r, NOW).kind, "keep");
+  equal(decideRun(r, NOW + 1).kind, "timeout");
+  equal(runtimeLeftMs(view({ maxRuntime: null }), NOW), null);
 });

@@ -130,7 +130,10 @@ Deno.test("dispatcher invariants hold over random operations and ticks", async (
           if (t) fx.store.archive(t.id);
         } else {
           const t = pick(live(["running", "ready"]));
-          if (t) fx.store.assign(t.id, rand() < 0.5 ? "shell" : null);
+          // Reassigning with --reclaim closes a live worker's run: the dispatcher must stop it.
+          if (t) {
+            fx.store.reassign(t.id, rand() < 0.5 ? "shell" : null, { reclaim: true, reason: null });
+          }
         }
       } catch (e) {
         // Operations refused by the rules (a race with a worker finishing) are fine; bugs are not.

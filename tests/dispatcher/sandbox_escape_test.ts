@@ -9,7 +9,7 @@
  * where they run and fail.
  */
 
-import { equal, match, ok } from "node:assert/strict";
+import { equal, match, ok } from "../support/assert.ts";
 import type { Task } from "../../lib/board/mod.ts";
 import { loadConfig } from "../../lib/config/mod.ts";
 import { Dispatcher } from "../../lib/dispatcher/mod.ts";

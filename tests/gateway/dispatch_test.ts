@@ -1,4 +1,5 @@
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
+import { readStatsAsync } from "../../lib/workers/mod.ts";
 import { openDb } from "../support/board.ts";
 import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
@@ -84,6 +85,51 @@ Deno.test("gateway dispatcher starts a task created by the CLI at once, not at t
   await waitFor(() =>
     (readStateFile(home.path)?.stats as { spawnedTotal: number }).spawnedTotal >= 1
   );
+});
+
+Deno.test("gateway stops a worker's whole group at its max runtime, not at the next sweep", async () => {
+  await using home = await tempHome();
+  writeConfig(
+    home.path,
+    "kanban:\n  dispatch_interval_seconds: 3600\n  kill_grace_seconds: 0.3\n  failure_limit: 1\n",
+  );
+  await using gw = await runGateway(home);
+  const r = await hermes([
+    "kanban",
+    "create",
+    "slow",
+    "--assignee",
+    "shell",
+    "--max-runtime",
+    "1s",
+    "--body",
+    "sleep 600 & echo $! > pid; wait",
+    "--json",
+  ], { env: home.env });
+  equal(r.code, 0, r.stderr);
+  const id = r.json<{ id: string }>().id;
+  const pidFile = `${home.path}/kanban/workspaces/${id}/pid`;
+  // The sleep outlives every deadline here and the sweep is an hour away: only a timer
+  // armed for the 1 s limit ends this run in time.
+  const sleepPid = await waitFor(() => Number(Deno.readTextFileSync(pidFile).trim()), {
+    what: "the worker's sleep",
+  });
+  try {
+    await waitFor(() => task(home.path, id).status === "blocked", {
+      timeoutMs: 30_000,
+      what: "the task to give up at its max runtime",
+    }).catch((e) => {
+      throw new Error(`${e.message}; gateway log:\n${gw.stderr()}`);
+    });
+    deepEqual(runOutcomes(home.path, id), ["gave_up"]);
+    const st = (await readStatsAsync([sleepPid])).get(sleepPid);
+    ok(st === undefined || st.state === "Z", "the background sleep was killed with its group");
+  } finally {
+    // Workers outlive a gateway: a failed run of this test must not leave the sleep behind.
+    try {
+      Deno.kill(sleepPid, "SIGKILL");
+    } catch { /* already gone */ }
+  }
 });
 
 Deno.test("gateway restart adopts a live worker, which finishes its task exactly once", async () => {

@@ -151,7 +151,7 @@ Deno.test("a subscription survives a crash and a timeout and ends on completion"
     store.closeRun(first.run.id, "crashed", { error: "pid 4242 not alive" });
     store.event(id, "crashed", { pid: 4242, claimer: "host:1" }, first.run.id);
   });
-  store.assign(id, "bot");
+  store.reclaim(id, null);
   await n.pollOnce();
   equal(
     hook.ok().at(-1)?.body.message,
@@ -170,7 +170,7 @@ Deno.test("a subscription survives a crash and a timeout and ends on completion"
       second.run.id,
     );
   });
-  store.assign(id, "bot");
+  store.reclaim(id, null);
   await n.pollOnce();
   equal(
     hook.ok().at(-1)?.body.message,

@@ -3,7 +3,7 @@
  * least privilege: it must still be able to probe bubblewrap and look at the deny list.
  */
 
-import { equal, match, ok } from "node:assert/strict";
+import { equal, match, ok } from "../support/assert.ts";
 import { openDb } from "../support/board.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

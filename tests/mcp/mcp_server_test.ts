@@ -228,7 +228,7 @@ Deno.test("mcp refuses a worker whose run was taken over (stale run id)", async 
   const b = board(home.path);
   try {
     // The claim is reclaimed and the task claimed again: the first run's token is stale.
-    b.store.assign(b.mine, "coder");
+    b.store.reclaim(b.mine, null);
     const fresh = b.store.claim(b.mine, "host:3", 900).run.id;
     await using stale = await connectMcp(workerEnv(home.env, b.mine, b.runId));
     for (

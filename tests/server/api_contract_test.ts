@@ -250,6 +250,26 @@ Deno.test("patch edits fields together or not at all", async () => {
   equal(none.status, 404);
 });
 
+Deno.test("patch refuses a new assignee for a running task, as assign does", async () => {
+  await using s = await startServer();
+  const t = await create(s, { title: "busy", assignee: "a" });
+  const id = String(t.id);
+  const store = openBoard(s.home.path, "default");
+  try {
+    store.claim(id, "test:1", 900);
+  } finally {
+    store.close();
+  }
+  const before = snapshot(s.home.path);
+  const r = await s.call("PATCH", `${API}/tasks/${id}`, { assignee: "b", priority: 3 });
+  equal(r.status, 409);
+  const e = errShape(r.body, "running");
+  match(e.detail, new RegExp(`^cannot reassign ${id}: currently running \\(claimed\\)`));
+  deepEqual(snapshot(s.home.path), before, "nothing written");
+  const same = await s.call<{ task: Obj }>("PATCH", `${API}/tasks/${id}`, { assignee: "a" });
+  equal(same.status, 200, "the same assignee is no change");
+});
+
 Deno.test("bulk applies to each id on its own and reports partial failures", async () => {
   await using s = await startServer();
   const a = await create(s, { title: "a" });

@@ -98,7 +98,38 @@ const TABLE: Record<string, Row> = {
   assign: {
     apply: (s, id) => s.assign(id, "other"),
     event: "assigned",
-    // Reassigning a running task releases its claim: it is ready again.
+    // A running task's worker holds the claim: refused, as Hermes refuses it.
+    expect: {
+      triage: "triage",
+      todo: "todo",
+      ready: "ready",
+      running: R,
+      blocked: "blocked",
+      done: "done",
+      archived: "archived",
+    },
+  },
+  reclaim: {
+    apply: (s, id) => s.reclaim(id, "stuck"),
+    event: "reclaimed",
+    expect: { triage: R, todo: R, ready: R, running: "ready", blocked: R, done: R, archived: R },
+  },
+  reassign: {
+    apply: (s, id) => s.reassign(id, "other", { reclaim: false, reason: null }),
+    event: "assigned",
+    expect: {
+      triage: "triage",
+      todo: "todo",
+      ready: "ready",
+      running: R,
+      blocked: "blocked",
+      done: "done",
+      archived: "archived",
+    },
+  },
+  "reassign --reclaim": {
+    apply: (s, id) => s.reassign(id, "other", { reclaim: true, reason: null }),
+    event: "assigned",
     expect: {
       triage: "triage",
       todo: "todo",
@@ -253,16 +284,76 @@ Deno.test("store promote moves a todo task whose parents are done and a triage t
   });
 });
 
-Deno.test("store reassigning a running task closes its run as reclaimed", async () => {
+Deno.test("store assign refuses a running task with Hermes's message and changes nothing", async () => {
   await using home = await tempHome();
   withBoard(home.path, (s) => {
     const id = s.createTask({ title: "x", assignee: "a" }).task.id;
     const { run } = s.claim(id, "h:1", 900);
-    const t = s.assign(id, "b");
-    equal(t.status, "ready");
-    equal(t.claim_lock, null);
-    equal(t.current_run_id, null);
-    equal(s.runRow(run.id)?.status, "reclaimed");
+    const before = s.requireTask(id);
+    throws(
+      () => s.assign(id, "b"),
+      (e: Error) =>
+        e instanceof InvalidStateError && e.code === "running" &&
+        e.message === `cannot reassign ${id}: currently running (claimed). ` +
+            "Wait for completion or reclaim the stale lock first.",
+    );
+    deepEqual(s.requireTask(id), before);
+    equal(s.runRow(run.id)?.ended_at, null, "the run stays open");
+  });
+});
+
+Deno.test("store reclaim closes the run as a manual reclaim and resets the failure count", async () => {
+  await using home = await tempHome();
+  withBoard(home.path, (s) => {
+    const id = s.createTask({ title: "x", assignee: "a" }).task.id;
+    const { run } = s.claim(id, "h:1", 900);
+    s.conn.run(
+      "UPDATE tasks SET consecutive_failures = 1, last_failure_error = 'x' WHERE id = ?",
+      id,
+    );
+    const t = s.reclaim(id, "stuck");
+    deepEqual(
+      [t.status, t.claim_lock, t.current_run_id, t.consecutive_failures, t.last_failure_error],
+      ["ready", null, null, 0, null],
+    );
+    const r = s.runRow(run.id)!;
+    deepEqual([r.status, r.outcome, r.error], ["reclaimed", "reclaimed", "manual_reclaim: stuck"]);
+    const ev = s.events({ afterId: 0, taskId: id, kinds: ["reclaimed"] }).at(-1);
+    deepEqual([ev?.run_id, ev?.payload], [run.id, {
+      manual: true,
+      reason: "stuck",
+      prev_lock: "h:1",
+    }]);
+    // Without a reason the run names the lock it took away.
+    const again = s.claim(id, "h:2", 900).run;
+    s.reclaim(id, null);
+    equal(s.runRow(again.id)?.error, "manual_reclaim lock=h:2");
+    throws(
+      () => s.reclaim(id, null),
+      /^InvalidStateError: cannot reclaim t_\w+ \(not running or unknown id\)$/,
+    );
+    throws(() => s.reclaim("t_00000000", null), NotFoundError);
+    deepEqual(invariantViolations(s), []);
+  });
+});
+
+Deno.test("store reassign releases a running task only with reclaim, in one transaction", async () => {
+  await using home = await tempHome();
+  withBoard(home.path, (s) => {
+    const id = s.createTask({ title: "x", assignee: "a" }).task.id;
+    const { run } = s.claim(id, "h:1", 900);
+    throws(
+      () => s.reassign(id, "b", { reclaim: false, reason: null }),
+      /cannot reassign t_\w+ \(unknown id, or still running — pass --reclaim to release first\)/,
+    );
+    equal(s.requireTask(id).assignee, "a");
+    const { task, reclaimed } = s.reassign(id, "b", { reclaim: true, reason: null });
+    deepEqual([task.status, task.assignee, reclaimed], ["ready", "b", true]);
+    equal(s.runRow(run.id)?.error, "manual_reclaim: reassign");
+    const kinds = s.events({ afterId: 0, taskId: id }).map((e) => e.kind);
+    deepEqual(kinds.slice(-2), ["reclaimed", "assigned"]);
+    deepEqual(s.reassign(id, null, { reclaim: true, reason: null }).reclaimed, false);
+    throws(() => s.reassign("t_00000000", "b", { reclaim: true, reason: null }), NotFoundError);
     deepEqual(invariantViolations(s), []);
   });
 });

@@ -1,4 +1,4 @@
-import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
+import { deepEqual, equal, match, ok, throws } from "../support/assert.ts";
 import {
   bwrapArgs,
   checkSandboxPath,
