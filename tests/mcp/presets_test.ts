@@ -181,8 +181,17 @@ Deno.test("profiles add writes a preset into config.yaml, keeping the rest and i
   equal(doc.kanban.profiles.tester.completion, "exit_code");
   equal(doc.kanban.profiles.coder.command[0], "claude");
   equal(doc.kanban.profiles.coder.completion, "report");
-  equal(doc.kanban.profiles.coder.sandbox, "workspace");
-  deepEqual(doc.kanban.profiles.coder.network, ["api.anthropic.com"]);
+  // Unconfined until a confined worker can reach its task; --sandbox workspace asks for it.
+  equal(doc.kanban.profiles.coder.sandbox, "off");
+  equal(doc.kanban.profiles.coder.network, undefined);
+  const jailed = await hermes(
+    ["kanban", "profiles", "add", "jailed", "--preset", "claude", "--sandbox", "workspace"],
+    { env: home.env },
+  );
+  equal(jailed.code, 0, jailed.stderr);
+  const confined = parse(Deno.readTextFileSync(path)).kanban.profiles.jailed;
+  equal(confined.sandbox, "workspace");
+  deepEqual(confined.network, ["api.anthropic.com"]);
   const listed = await hermes(["kanban", "profiles", "--json"], { env: home.env });
   equal(listed.code, 0, listed.stderr);
   ok(listed.json<{ name: string }[]>().some((p) => p.name === "coder"));
