@@ -106,6 +106,14 @@ export function waitingStatus(parentsDone: boolean): Status {
   return parentsDone ? "ready" : "todo";
 }
 
+/** Kinds of failed attempt, as run statuses; each spends the failure budget when counted. */
+export const FAILURE_KINDS: readonly FailureKind[] = [
+  "spawn_failed",
+  "crashed",
+  "timed_out",
+  "protocol_violation",
+];
+
 /** Longest error text kept on a run or task (Hermes cuts at 500). */
 export const MAX_ERROR_CHARS = 500;
 
