@@ -101,9 +101,9 @@ export class BoardModel {
     };
   }
 
-  /** Add a task from a create plan; returns its id. */
-  create(p: CreatePlan, fields: Partial<Task> = {}): string {
-    const id = `t_m${String(this.#nextTask++).padStart(7, "0")}`;
+  /** Add a task from a create plan (with the id given, else a new one); returns its id. */
+  create(p: CreatePlan, fields: Partial<Task> = {}, given?: string): string {
+    const id = given ?? `t_m${String(this.#nextTask++).padStart(7, "0")}`;
     this.tasks.set(id, task({ id, title: id, ...fields, status: p.status }));
     for (const parent of p.parents) this.links.add(`${parent}>${id}`);
     this.events.push({ taskId: id, kind: p.event.kind, payload: p.event.payload, runId: null });
