@@ -8,6 +8,7 @@
 export {
   deepStrictEqual as deepEqual,
   doesNotMatch,
+  fail,
   match,
   notStrictEqual as notEqual,
   ok,
