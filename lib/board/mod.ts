@@ -1,5 +1,7 @@
-/** The board's pure rules: statuses, transitions, validation, errors. No I/O. */
+/** The board's pure rules: statuses, the rulebook of transitions, validation, errors. No I/O. */
 export * from "./errors.ts";
+export type * from "./operation.ts";
+export * from "./rulebook.ts";
 export * from "./status.ts";
 export * from "./task.ts";
 export * from "./validate.ts";

@@ -1,32 +1,45 @@
 /** The SQLite implementation of the board operations. The only place with board SQL. */
 
 import {
+  type Actor,
+  bindRun,
+  type ChildFact,
   type Comment,
   ConflictError,
-  firstLine,
-  InvalidRequestError,
+  cutText,
+  decide,
+  type Facts,
+  FAILURE_KINDS,
+  type FailureKind,
   InvalidStateError,
+  MAX_ERROR_CHARS,
+  needsChildren,
   newTaskId,
   NotFoundError,
-  parentSatisfied,
-  PermissionError,
+  type Operation,
+  type ParentFact,
+  type Plan,
+  planCreate,
+  planOf,
   type Run,
   runOutcome,
   type RunStatus,
+  SATISFYING_STATUSES,
   type Status,
   STATUSES,
   type Task,
   type TaskEvent,
+  type TaskPatch,
   UsageError,
   validateBody,
   validateText,
   validateTitle,
+  VERB_FROM,
 } from "../board/mod.ts";
 import { CONTEXT_CAPS, type WorkerContextInput } from "../board/worker_context.ts";
 import { Connection, type OpenOptions } from "./connection.ts";
 import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./rows.ts";
 import type {
-  Actor,
   BoardStats,
   BoardStore,
   ClaimResult,
@@ -34,19 +47,45 @@ import type {
   CreateTaskInput,
   EventFilter,
   ListFilter,
+  Performed,
   TaskDetail,
 } from "./types.ts";
 
 /** TASK_COLUMNS of the tasks table aliased `t`, for joins. */
 const LINKED_TASK_COLUMNS = TASK_COLUMNS.replace(/(^|, )/g, "$1t.");
 
-/** Longest error text we store (Hermes cuts at 500). */
-export const MAX_ERROR_CHARS = 500;
+export { MAX_ERROR_CHARS };
 
-/** Cut a stored error/reason text. */
-export function cutError(s: string): string {
-  return s.length > MAX_ERROR_CHARS ? s.slice(0, MAX_ERROR_CHARS) : s;
-}
+/** Cut a stored error/reason text (at MAX_ERROR_CHARS). */
+export const cutError: (s: string) => string = cutText;
+
+/** `('done', 'archived')`: the statuses that let a child run, for queries. */
+const SATISFYING_SQL = `(${SATISFYING_STATUSES.map((st) => `'${st}'`).join(", ")})`;
+
+/** The statuses a waiting task may be readied from, for queries. */
+const WAITING_SQL = `(${VERB_FROM.recompute.map((st) => `'${st}'`).join(", ")})`;
+
+/** The run statuses of failed attempts, for queries. */
+const FAILURE_SQL = `(${FAILURE_KINDS.map((k) => `'${k}'`).join(", ")})`;
+
+/** Who acts when a caller names nobody: store verbs without an actor have no actor rules. */
+const SOMEONE: Actor = { kind: "person", name: "user" };
+
+/** The task columns a plan may write. */
+const PATCH_COLUMNS: ReadonlySet<string> = new Set<keyof TaskPatch>([
+  "status",
+  "assignee",
+  "result",
+  "started_at",
+  "completed_at",
+  "claim_lock",
+  "claim_expires",
+  "worker_pid",
+  "current_run_id",
+  "last_heartbeat_at",
+  "consecutive_failures",
+  "last_failure_error",
+]);
 
 /** Seconds since the epoch, as Hermes stores times. */
 export type Clock = () => number;
@@ -90,6 +129,7 @@ export class SqliteBoardStore implements BoardStore {
     kind: string,
     payload: Record<string, unknown> | null,
     runId: number | null = null,
+    at: number = this.now(),
   ): void {
     this.conn.run(
       "INSERT INTO task_events (task_id, run_id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -97,7 +137,7 @@ export class SqliteBoardStore implements BoardStore {
       runId,
       kind,
       payload === null ? null : JSON.stringify(payload),
-      this.now(),
+      at,
     );
   }
 
@@ -129,78 +169,157 @@ export class SqliteBoardStore implements BoardStore {
     return changes === 1;
   }
 
-  /** Close a run the task points at that should not be open (leaked). */
-  closeLeakedRun(task: Task): void {
-    if (task.current_run_id !== null) {
-      this.closeRun(task.current_run_id, "reclaimed", { error: "leaked run closed" });
-    }
-  }
-
   taskRow(id: string): Task | null {
     const r = this.conn.get<Row>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id);
     return r ? toTask(r) : null;
   }
 
-  /** True when every parent of `id` is done or archived. */
-  parentsSatisfied(id: string): boolean {
-    const r = this.conn.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM task_links l JOIN tasks p ON p.id = l.parent_id
-       WHERE l.child_id = ? AND p.status NOT IN ('done', 'archived')`,
+  // ---- the rulebook's plans (always inside a transaction) ----
+
+  /** The parents of `id` as the rulebook sees them, oldest first. */
+  parentFacts(id: string): ParentFact[] {
+    return this.conn.all<{ id: string; title: string; status: string }>(
+      `SELECT t.id, t.title, t.status FROM task_links l JOIN tasks t ON t.id = l.parent_id
+       WHERE l.child_id = ? ORDER BY t.created_at, t.id`,
       id,
-    );
-    return Number(r?.n ?? 0) === 0;
+    ).map((r) => ({ id: String(r.id), title: String(r.title), status: r.status as Status }));
   }
 
-  /** Promote `todo` children of `parentId` whose parents are all satisfied. Returns count. */
-  promoteChildren(parentId: string): number {
-    const kids = this.conn.all<{ id: string }>(
-      `SELECT t.id FROM task_links l JOIN tasks t ON t.id = l.child_id
-       WHERE l.parent_id = ? AND t.status = 'todo'`,
-      parentId,
-    );
-    let n = 0;
-    for (const { id } of kids) n += this.promoteIfReady(id) ? 1 : 0;
-    return n;
-  }
-
-  /** Move a todo task to ready when its parents are satisfied. */
-  promoteIfReady(id: string): boolean {
-    if (!this.parentsSatisfied(id)) return false;
-    const { changes } = this.conn.run(
-      "UPDATE tasks SET status = 'ready' WHERE id = ? AND status = 'todo'",
+  /** The children of `id` with the statuses of their other parents. */
+  childFacts(id: string): ChildFact[] {
+    return this.conn.all<{ id: string; status: string; others: string }>(
+      `SELECT c.id, c.status, (SELECT json_group_array(p.status) FROM task_links l2
+         JOIN tasks p ON p.id = l2.parent_id WHERE l2.child_id = c.id AND l2.parent_id != ?) AS others
+       FROM task_links l JOIN tasks c ON c.id = l.child_id WHERE l.parent_id = ? ORDER BY l.child_id`,
       id,
-    );
-    if (changes === 1) this.event(id, "promoted", null);
-    return changes === 1;
+      id,
+    ).map((r) => ({
+      id: String(r.id),
+      status: r.status as Status,
+      otherParents: JSON.parse(String(r.others)) as Status[],
+    }));
   }
 
-  /** Every todo task whose parents are satisfied becomes ready. Returns count. */
-  promoteAll(): number {
-    const rows = this.conn.all<{ id: string }>(
-      `SELECT t.id FROM tasks t WHERE t.status = 'todo' AND NOT EXISTS (
-         SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-         WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived'))`,
-    );
-    let n = 0;
-    for (const { id } of rows) n += this.promoteIfReady(id) ? 1 : 0;
-    return n;
+  /** What the rulebook is told about `id` when deciding `op`. */
+  facts(id: string, op: Operation): Facts {
+    const task = this.taskRow(id);
+    const facts: Facts = {
+      id,
+      task,
+      parents: task === null ? [] : this.parentFacts(id),
+      children: task !== null && needsChildren(op) ? this.childFacts(id) : [],
+    };
+    if (task !== null && op.op === "run_ended") {
+      // How a run ends may depend on the task's try-later attempts and its failure streak.
+      facts.retryAttempts = Number(
+        this.conn.get<{ attempts: number }>(
+          "SELECT attempts FROM hx_task_retry WHERE task_id = ?",
+          id,
+        )?.attempts ?? 0,
+      );
+      facts.recentFailures = this.conn.all<{ status: string }>(
+        `SELECT status FROM task_runs WHERE task_id = ? AND status IN ${FAILURE_SQL}
+         ORDER BY id DESC LIMIT ?`,
+        id,
+        task.consecutive_failures,
+      ).map((r) => r.status as FailureKind).reverse();
+    }
+    return facts;
   }
 
-  /** Refuse a worker acting on a task it does not hold, or with a stale run. */
-  checkWorker(task: Task, actor: Actor, verb: string): void {
-    if (actor.kind !== "worker") return;
-    if (task.id !== actor.taskId) {
-      throw new PermissionError(
-        `a worker may only ${verb} the task it holds (${actor.taskId}), not ${task.id}`,
-        "not_your_task",
+  /** Decide `op` on `id` with the rulebook and apply the plan (inside a transaction). */
+  performIn(id: string, op: Operation, actor: Actor, facts?: Facts): AppliedPlan {
+    const now = this.now();
+    const plan = planOf(decide(op, facts ?? this.facts(id, op), actor, now));
+    return { plan, ...this.applyPlan(plan, now) };
+  }
+
+  /**
+   * Write a plan's effects, in its order, inside the caller's transaction. Returns the ids of
+   * the run and the comment it added, if any.
+   */
+  applyPlan(plan: Plan, now: number): { runId: number | null; commentId: number | null } {
+    if (!plan.changed) return { runId: null, commentId: null };
+    let p = plan;
+    if (p.closeRun) this.closeRun(p.closeRun.runId, p.closeRun.status, p.closeRun);
+    let runId: number | null = null;
+    if (p.openRun) {
+      const r = p.openRun;
+      runId = this.conn.run(
+        `INSERT INTO task_runs (task_id, profile, status, claim_lock, claim_expires,
+           max_runtime_seconds, last_heartbeat_at, started_at, ended_at, outcome, summary, metadata)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        p.taskId,
+        r.profile,
+        r.status,
+        r.claim_lock,
+        r.claim_expires,
+        r.max_runtime_seconds,
+        r.last_heartbeat_at,
+        r.started_at,
+        r.ended_at,
+        runOutcome(r.status),
+        r.summary,
+        r.metadata ? JSON.stringify(r.metadata) : null,
+      ).lastId;
+      p = bindRun(p, runId);
+    }
+    this.writeTask(p.taskId, p.set);
+    if (p.lease) {
+      const { runId: leased, lastHeartbeatAt, claimExpires, neverShorten } = p.lease;
+      this.conn.run(
+        `UPDATE task_runs SET last_heartbeat_at = COALESCE(?, last_heartbeat_at), claim_expires = ${
+          neverShorten ? "MAX(COALESCE(claim_expires, 0), ?)" : "?"
+        } WHERE id = ?`,
+        lastHeartbeatAt,
+        claimExpires,
+        leased,
       );
     }
-    if (actor.runId !== null && task.current_run_id !== actor.runId) {
-      throw new PermissionError(
-        `run ${actor.runId} no longer holds ${task.id} (its claim was reclaimed or taken over); refused`,
-        "stale_run",
+    if (p.retry?.clear) this.conn.run("DELETE FROM hx_task_retry WHERE task_id = ?", p.taskId);
+    else if (p.retry) {
+      this.conn.run(
+        `INSERT INTO hx_task_retry (task_id, not_before, attempts) VALUES (?, ?, ?)
+         ON CONFLICT(task_id) DO UPDATE SET not_before = excluded.not_before, attempts = excluded.attempts`,
+        p.taskId,
+        p.retry.notBefore,
+        p.retry.attempts,
       );
     }
+    if (p.link) {
+      this.conn.run(
+        p.link.add
+          ? "INSERT OR IGNORE INTO task_links (parent_id, child_id) VALUES (?, ?)"
+          : "DELETE FROM task_links WHERE parent_id = ? AND child_id = ?",
+        p.link.parentId,
+        p.taskId,
+      );
+    }
+    let commentId: number | null = null;
+    if (p.comment) {
+      commentId = this.conn.run(
+        "INSERT INTO task_comments (task_id, author, body, created_at) VALUES (?, ?, ?, ?)",
+        p.taskId,
+        p.comment.author,
+        p.comment.body,
+        now,
+      ).lastId;
+    }
+    for (const e of p.events) this.event(p.taskId, e.kind, e.payload, runRef(e.runId), now);
+    for (const child of p.then) this.applyPlan(child, now);
+    return { runId, commentId };
+  }
+
+  /** Write task columns of a plan. */
+  writeTask(id: string, set: TaskPatch): void {
+    const cols = Object.keys(set) as (keyof TaskPatch)[];
+    if (cols.length === 0) return;
+    for (const c of cols) if (!PATCH_COLUMNS.has(c)) throw new Error(`not a task column: ${c}`);
+    this.conn.run(
+      `UPDATE tasks SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`,
+      ...cols.map((c) => (c === "current_run_id" ? runRef(set[c] ?? null) : set[c] ?? null)),
+      id,
+    );
   }
 
   // ---- BoardStore ----
@@ -219,15 +338,17 @@ export class SqliteBoardStore implements BoardStore {
         );
         if (r) return { task: toTask(r), existed: true };
       }
-      let parentsDone = true;
-      const missing: string[] = [];
-      for (const p of parents) {
-        const row = this.conn.get<{ status: string }>("SELECT status FROM tasks WHERE id = ?", p);
-        if (!row) missing.push(p);
-        else if (!parentSatisfied(row.status as Status)) parentsDone = false;
-      }
-      if (missing.length) throw new NotFoundError(`unknown parent task(s): ${missing.join(", ")}`);
-      const status: Status = input.triage ? "triage" : parentsDone ? "ready" : "todo";
+      const plan = planOf(planCreate({
+        triage: input.triage ?? false,
+        parents: parents.map((p) => ({
+          id: p,
+          status: (this.conn.get<{ status: string }>("SELECT status FROM tasks WHERE id = ?", p)
+            ?.status ?? null) as Status | null,
+        })),
+        assignee: input.assignee ?? null,
+        tenant: input.tenant ?? null,
+        skills: input.skills ?? null,
+      }));
       const now = this.now();
       let id = newTaskId();
       for (let attempt = 0; this.conn.get("SELECT 1 FROM tasks WHERE id = ?", id); attempt++) {
@@ -243,7 +364,7 @@ export class SqliteBoardStore implements BoardStore {
         title,
         body,
         input.assignee ?? null,
-        status,
+        plan.status,
         input.priority ?? 0,
         input.createdBy ?? null,
         now,
@@ -255,20 +376,14 @@ export class SqliteBoardStore implements BoardStore {
         input.skills ? JSON.stringify(input.skills) : null,
         input.maxRetries ?? null,
       );
-      for (const p of parents) {
+      for (const p of plan.parents) {
         this.conn.run(
           "INSERT OR IGNORE INTO task_links (parent_id, child_id) VALUES (?, ?)",
           p,
           id,
         );
       }
-      this.event(id, "created", {
-        assignee: input.assignee ?? null,
-        status,
-        parents,
-        tenant: input.tenant ?? null,
-        skills: input.skills ?? [],
-      });
+      this.event(id, plan.event.kind, plan.event.payload, null, now);
       return { task: this.taskRow(id)!, existed: false };
     });
   }
@@ -347,21 +462,21 @@ export class SqliteBoardStore implements BoardStore {
     });
   }
 
+  /** Decide `op` on `id` with the rulebook and apply its plan, in one transaction. */
+  perform(id: string, op: Operation, actor: Actor): Performed {
+    return this.conn.tx(() => {
+      const { plan } = this.performIn(id, op, actor);
+      return { plan, task: this.taskRow(id) };
+    });
+  }
+
   /**
    * Give a task to a profile (null unassigns). A running task is refused, as Hermes refuses
    * it: its worker holds the claim; `reclaim` or `reassign --reclaim` releases it first.
    */
   assign(id: string, assignee: string | null): Task {
     return this.conn.tx(() => {
-      const t = this.requireTask(id);
-      if (t.status === "running") {
-        throw new InvalidStateError(
-          `cannot reassign ${id}: currently running (claimed). ` +
-            "Wait for completion or reclaim the stale lock first.",
-          "running",
-        );
-      }
-      this.setAssignee(id, assignee);
+      this.performIn(id, { op: "assign", assignee }, SOMEONE);
       return this.requireTask(id);
     });
   }
@@ -444,13 +559,11 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   link(parentId: string, childId: string): void {
-    if (parentId === childId) {
-      throw new InvalidRequestError("a task cannot depend on itself", "self_link");
-    }
     this.conn.tx(() => {
-      const missing = [parentId, childId].filter((x) => !this.taskRow(x));
-      if (missing.length) throw new NotFoundError(`unknown task(s): ${missing.join(", ")}`);
-      const cycle = this.conn.get(
+      const parent = this.taskRow(parentId);
+      const facts = this.facts(childId, { op: "recompute" });
+      const both = parent !== null && facts.task !== null && parentId !== childId;
+      const cycle = both && !!this.conn.get(
         `WITH RECURSIVE down(id) AS (
            SELECT child_id FROM task_links WHERE parent_id = ?
            UNION SELECT l.child_id FROM task_links l JOIN down d ON l.parent_id = d.id)
@@ -458,41 +571,24 @@ export class SqliteBoardStore implements BoardStore {
         childId,
         parentId,
       );
-      if (cycle) {
-        throw new InvalidRequestError(
-          `linking ${parentId} -> ${childId} would create a cycle`,
-          "cycle",
-        );
-      }
-      const { changes } = this.conn.run(
-        "INSERT OR IGNORE INTO task_links (parent_id, child_id) VALUES (?, ?)",
-        parentId,
+      const linked = facts.parents.some((p) => p.id === parentId);
+      this.performIn(
         childId,
+        { op: "link", parentId, parent: parent?.status ?? null, cycle, linked },
+        SOMEONE,
+        facts,
       );
-      if (changes === 0) return;
-      const parent = this.taskRow(parentId)!;
-      if (!parentSatisfied(parent.status)) {
-        this.conn.run(
-          "UPDATE tasks SET status = 'todo' WHERE id = ? AND status = 'ready'",
-          childId,
-        );
-      }
-      this.event(childId, "linked", { parent: parentId, child: childId });
     });
   }
 
   unlink(parentId: string, childId: string): void {
     this.conn.tx(() => {
-      const { changes } = this.conn.run(
-        "DELETE FROM task_links WHERE parent_id = ? AND child_id = ?",
+      const linked = !!this.conn.get(
+        "SELECT 1 FROM task_links WHERE parent_id = ? AND child_id = ?",
         parentId,
         childId,
       );
-      if (changes === 0) {
-        throw new NotFoundError(`No such link: ${parentId} -> ${childId}`, "no_link");
-      }
-      this.event(childId, "unlinked", { parent: parentId, child: childId });
-      this.promoteIfReady(childId);
+      this.performIn(childId, { op: "unlink", parentId, linked }, SOMEONE);
     });
   }
 
@@ -502,17 +598,13 @@ export class SqliteBoardStore implements BoardStore {
     validateText("comment", text);
     const who = (author ?? "").trim() || "user";
     return this.conn.tx(() => {
-      this.requireTask(id);
       const now = this.now();
-      const { lastId } = this.conn.run(
-        "INSERT INTO task_comments (task_id, author, body, created_at) VALUES (?, ?, ?, ?)",
-        id,
-        who,
-        text,
-        now,
+      const facts = this.facts(id, { op: "comment", author: who, body: text });
+      const plan = planOf(
+        decide({ op: "comment", author: who, body: text }, facts, SOMEONE, now),
       );
-      this.event(id, "commented", { author: who, len: text.length });
-      return { id: lastId, task_id: id, author: who, body: text, created_at: now };
+      const { commentId } = this.applyPlan(plan, now);
+      return { id: commentId!, task_id: id, author: who, body: text, created_at: now };
     });
   }
 
@@ -520,57 +612,13 @@ export class SqliteBoardStore implements BoardStore {
     const result = validateText("result", input.result ?? null);
     const summary = validateText("summary", input.summary ?? null);
     return this.conn.tx(() => {
-      const t = this.requireTask(id);
-      if (t.status === "done") {
-        if (actor.kind === "worker" && t.id !== actor.taskId) {
-          this.checkWorker(t, actor, "complete");
-        }
-        if (result === null || result === t.result) return { task: t, changed: false };
-        throw new InvalidStateError(
-          `cannot complete ${id}: it is already done with a different result`,
-          "already_done",
-        );
-      }
-      if (!["running", "ready", "blocked"].includes(t.status)) {
-        throw new InvalidStateError(
-          `cannot complete ${id}: it is ${t.status} (complete needs running, ready or blocked)`,
-        );
-      }
-      this.checkWorker(t, actor, "complete");
-      const now = this.now();
-      const handoff = summary ?? result;
-      let runId = t.current_run_id;
-      if (runId !== null) {
-        this.closeRun(runId, "done", { summary: handoff, metadata: input.metadata ?? null });
-      } else if (handoff !== null || input.metadata) {
-        // Never claimed, but handing off data: keep it in a zero-length run.
-        runId = this.conn.run(
-          `INSERT INTO task_runs (task_id, profile, status, started_at, ended_at, outcome, summary, metadata)
-           VALUES (?, ?, 'done', ?, ?, 'completed', ?, ?)`,
-          id,
-          t.assignee,
-          now,
-          now,
-          handoff,
-          input.metadata ? JSON.stringify(input.metadata) : null,
-        ).lastId;
-      }
-      this.conn.run(
-        `UPDATE tasks SET status = 'done', result = COALESCE(?, result), completed_at = ?,
-           claim_lock = NULL, claim_expires = NULL, worker_pid = NULL, current_run_id = NULL,
-           consecutive_failures = 0, last_failure_error = NULL
-         WHERE id = ?`,
+      const { plan } = this.performIn(id, {
+        op: "complete",
         result,
-        now,
-        id,
-      );
-      this.conn.run("DELETE FROM hx_task_retry WHERE task_id = ?", id);
-      this.event(id, "completed", {
-        result_len: result?.length ?? 0,
-        summary: firstLine(summary ?? result, 400),
-      }, runId);
-      this.promoteChildren(id);
-      return { task: this.requireTask(id), changed: true };
+        summary,
+        metadata: input.metadata ?? null,
+      }, actor);
+      return { task: this.requireTask(id), changed: plan.changed };
     });
   }
 
@@ -578,127 +626,47 @@ export class SqliteBoardStore implements BoardStore {
     const why = (reason ?? "").trim();
     validateText("reason", why);
     return this.conn.tx(() => {
-      const t = this.requireTask(id);
-      if (t.status !== "running" && t.status !== "ready") {
-        throw new InvalidStateError(
-          `cannot block ${id}: it is ${t.status} (block needs running or ready)`,
-        );
-      }
-      this.checkWorker(t, actor, "block");
-      const runId = t.current_run_id;
-      if (runId !== null) this.closeRun(runId, "blocked", { error: why || null });
-      this.conn.run(
-        `UPDATE tasks SET status = 'blocked', claim_lock = NULL, claim_expires = NULL, worker_pid = NULL,
-           current_run_id = NULL WHERE id = ?`,
-        id,
-      );
-      if (why) {
-        this.conn.run(
-          "INSERT INTO task_comments (task_id, author, body, created_at) VALUES (?, ?, ?, ?)",
-          id,
-          actor.name,
-          `BLOCKED: ${why}`,
-          this.now(),
-        );
-      }
-      this.event(id, "blocked", { reason: why || null }, runId);
+      this.performIn(id, { op: "block", reason: why }, actor);
       return this.requireTask(id);
     });
   }
 
   unblock(id: string): Task {
-    return this.conn.tx(() => {
-      const t = this.requireTask(id);
-      if (t.status !== "blocked") {
-        throw new InvalidStateError(`cannot unblock ${id}: it is ${t.status}, not blocked`);
-      }
-      this.closeLeakedRun(t);
-      const next = this.parentsSatisfied(id) ? "ready" : "todo";
-      this.conn.run(
-        `UPDATE tasks SET status = ?, consecutive_failures = 0, last_failure_error = NULL WHERE id = ?`,
-        next,
-        id,
-      );
-      this.conn.run("DELETE FROM hx_task_retry WHERE task_id = ?", id);
-      this.event(id, "unblocked", { status: next });
-      return this.requireTask(id);
-    });
+    return this.perform(id, { op: "unblock" }, SOMEONE).task!;
   }
 
   archive(id: string): Task {
-    return this.conn.tx(() => {
-      const t = this.requireTask(id);
-      if (t.status === "archived") {
-        throw new InvalidStateError(`cannot archive ${id}: it is already archived`);
-      }
-      if (t.current_run_id !== null) {
-        this.closeRun(t.current_run_id, "reclaimed", { error: "archived" });
-      }
-      this.conn.run(
-        `UPDATE tasks SET status = 'archived', claim_lock = NULL, claim_expires = NULL, worker_pid = NULL,
-           current_run_id = NULL WHERE id = ?`,
-        id,
-      );
-      this.event(id, "archived", null);
-      // Archived parents count as done: children waiting on this one may be free now.
-      this.promoteChildren(id);
-      return this.requireTask(id);
-    });
+    return this.perform(id, { op: "archive" }, SOMEONE).task!;
   }
 
   promote(id: string): Task {
-    return this.conn.tx(() => {
-      const t = this.requireTask(id);
-      if (t.status !== "triage" && t.status !== "todo") {
-        throw new InvalidStateError(
-          `cannot promote ${id}: it is ${t.status} (promote needs triage or todo)`,
-        );
-      }
-      const next = this.parentsSatisfied(id) ? "ready" : "todo";
-      if (next === t.status) {
-        throw new InvalidStateError(
-          `cannot promote ${id}: its parents are not all done yet`,
-          "parents_pending",
-        );
-      }
-      this.conn.run("UPDATE tasks SET status = ? WHERE id = ?", next, id);
-      this.event(id, "promoted", { from: t.status, status: next });
-      return this.requireTask(id);
-    });
+    return this.perform(id, { op: "promote" }, SOMEONE).task!;
+  }
+
+  /** Every waiting task whose parents are all done becomes ready. Returns the count. */
+  promoteAll(): number {
+    const rows = this.conn.all<{ id: string }>(
+      `SELECT t.id FROM tasks t WHERE t.status IN ${WAITING_SQL} AND NOT EXISTS (
+         SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
+         WHERE l.child_id = t.id AND p.status NOT IN ${SATISFYING_SQL})`,
+    );
+    let n = 0;
+    for (const { id } of rows) {
+      n += this.performIn(id, { op: "recompute" }, SOMEONE).plan.changed ? 1 : 0;
+    }
+    return n;
   }
 
   claim(id: string, lock: string, ttlSeconds: number): ClaimResult {
     return this.conn.tx(() => {
-      const t = this.requireTask(id);
-      if (t.status !== "ready" || t.claim_lock !== null) {
-        throw new InvalidStateError(
-          `cannot claim ${id}: status=${t.status} lock=${t.claim_lock ?? "(none)"}`,
-        );
-      }
-      if (!this.parentsSatisfied(id)) {
-        throw new InvalidStateError(
-          `cannot claim ${id}: its parents are not all done`,
-          "parents_pending",
-        );
-      }
-      const claimed = this.claimRow(t, lock, ttlSeconds);
-      if (!claimed) {
-        throw new ConflictError(`cannot claim ${id}: another claimer won`, "claim_lost");
-      }
-      return claimed;
+      const { runId } = this.performIn(id, { op: "claim", lock, ttlSeconds }, SOMEONE);
+      return { task: this.requireTask(id), run: this.runRow(runId!)! };
     });
   }
 
-  /** CAS-claim a ready task (inside a transaction); null if someone else won. */
-  claimRow(t: Task, lock: string, ttlSeconds: number): ClaimResult | null {
-    const c = this.claimWrites(t, lock, ttlSeconds);
-    return c === null ? null : { task: this.requireTask(t.id), run: this.runRow(c.runId)! };
-  }
-
   /**
-   * The writes of a claim, inside the caller's transaction: close a leaked run, open a run
-   * with a fresh heartbeat, the conditional UPDATE (`status = 'ready' AND claim_lock IS
-   * NULL`), and `claimed`. Null, with nothing written, when another claimer won.
+   * The writes of a claim of `t` (read by the caller in its transaction): the rulebook's claim
+   * plan, applied. Null, with nothing written, when the task is not claimable.
    */
   claimWrites(
     t: Task,
@@ -706,36 +674,15 @@ export class SqliteBoardStore implements BoardStore {
     ttlSeconds: number,
   ): { runId: number; now: number; expires: number } | null {
     const now = this.now();
-    const expires = now + ttlSeconds;
-    this.closeLeakedRun(t);
-    const runId = this.conn.run(
-      `INSERT INTO task_runs (task_id, profile, status, claim_lock, claim_expires, max_runtime_seconds,
-         last_heartbeat_at, started_at) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)`,
-      t.id,
-      t.assignee,
-      lock,
-      expires,
-      t.max_runtime_seconds,
+    const d = decide(
+      { op: "claim", lock, ttlSeconds },
+      { id: t.id, task: t, parents: this.parentFacts(t.id), children: [] },
+      SOMEONE,
       now,
-      now,
-    ).lastId;
-    const { changes } = this.conn.run(
-      `UPDATE tasks SET status = 'running', claim_lock = ?, claim_expires = ?,
-         started_at = COALESCE(started_at, ?), current_run_id = ?, last_heartbeat_at = ?, worker_pid = NULL
-       WHERE id = ? AND status = 'ready' AND claim_lock IS NULL`,
-      lock,
-      expires,
-      now,
-      runId,
-      now,
-      t.id,
     );
-    if (changes !== 1) {
-      this.conn.run("DELETE FROM task_runs WHERE id = ?", runId);
-      return null;
-    }
-    this.event(t.id, "claimed", { lock, expires, run_id: runId }, runId);
-    return { runId, now, expires };
+    if (!d.ok) return null;
+    const { runId } = this.applyPlan(d.plan, now);
+    return { runId: runId!, now, expires: d.plan.set.claim_expires as number };
   }
 
   runRow(runId: number): Run | null {
@@ -747,30 +694,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   heartbeat(id: string, note: string | null, ttlSeconds: number, actor: Actor): Task {
-    return this.conn.tx(() => {
-      const t = this.requireTask(id);
-      if (t.status !== "running") {
-        throw new InvalidStateError(`could not heartbeat ${id}: it is ${t.status}, not running`);
-      }
-      this.checkWorker(t, actor, "heartbeat");
-      const now = this.now();
-      this.conn.run(
-        "UPDATE tasks SET last_heartbeat_at = ?, claim_expires = MAX(COALESCE(claim_expires, 0), ?) WHERE id = ?",
-        now,
-        now + ttlSeconds,
-        id,
-      );
-      if (t.current_run_id !== null) {
-        this.conn.run(
-          "UPDATE task_runs SET last_heartbeat_at = ?, claim_expires = MAX(COALESCE(claim_expires, 0), ?) WHERE id = ?",
-          now,
-          now + ttlSeconds,
-          t.current_run_id,
-        );
-      }
-      this.event(id, "heartbeat", note ? { note } : null, t.current_run_id);
-      return this.requireTask(id);
-    });
+    return this.perform(id, { op: "heartbeat", note, ttlSeconds }, actor).task!;
   }
 
   runs(id: string): Run[] {
@@ -943,4 +867,17 @@ function listClauses(filter: ListFilter): { where: string; params: string[]; lim
     params,
     limit: filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : "",
   };
+}
+
+/** A plan as applied: the ids of the run and the comment it added. */
+interface AppliedPlan {
+  plan: Plan;
+  runId: number | null;
+  commentId: number | null;
+}
+
+/** A run reference of an applied plan: `bindRun` has replaced the new run's placeholder. */
+function runRef(r: number | string | null): number | null {
+  if (typeof r === "string") throw new Error("a plan's new run was never bound");
+  return r;
 }

@@ -1,7 +1,10 @@
 /** The store's interface: everything the CLI, dispatcher and server ask of a board. */
 
 import type {
+  Actor,
   Comment,
+  Operation,
+  Plan,
   Run,
   Status,
   Task,
@@ -11,10 +14,14 @@ import type {
 } from "../board/mod.ts";
 import type { WorkerContextInput } from "../board/worker_context.ts";
 
-/** Who is acting: a person at a terminal/API, or a worker holding a run. */
-export type Actor =
-  | { kind: "person"; name: string }
-  | { kind: "worker"; name: string; taskId: string; runId: number | null };
+/** Who is acting (the rulebook's actors). */
+export type { Actor };
+
+/** What `perform` did: the plan applied, and the task afterwards (null for an unknown id). */
+export interface Performed {
+  plan: Plan;
+  task: Task | null;
+}
 
 /** Input for creating a task. */
 export interface CreateTaskInput {
@@ -86,6 +93,8 @@ export interface BoardStore {
   /** The human listing of `filter` as UTF-8 lines (see SqliteBoardStore.listText). */
   listText(filter: ListFilter, icons: Readonly<Record<Status, string>>): Uint8Array;
   showTask(id: string, eventLimit?: number): TaskDetail;
+  /** Decide `op` on task `id` with the rulebook and apply its plan, in one transaction. */
+  perform(id: string, op: Operation, actor: Actor): Performed;
   assign(id: string, assignee: string | null): Task;
   /** Release a running task's claim now (an operator's recovery); the worker is stopped after. */
   reclaim(id: string, reason: string | null): Task;

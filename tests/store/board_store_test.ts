@@ -390,11 +390,12 @@ Deno.test("store heartbeat extends the lease and never shortens it", async () =>
   const s = openBoard(home.path, "default", { create: true, clock: () => now });
   try {
     const id = s.createTask({ title: "x" }).task.id;
-    s.claim(id, "h:1", 100);
+    const { run } = s.claim(id, "h:1", 100);
     equal(s.requireTask(id).claim_expires, now + 100);
     now += 50;
     equal(s.heartbeat(id, null, 100, PERSON).claim_expires, now + 100);
     equal(s.heartbeat(id, null, 10, PERSON).claim_expires, now + 100, "a short TTL never shrinks");
+    equal(s.runRow(run.id)?.claim_expires, now + 100, "nor does it shrink the run's lease");
   } finally {
     s.close();
   }

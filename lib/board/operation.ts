@@ -1,0 +1,215 @@
+/**
+ * The vocabulary of the rulebook (rulebook.ts): who acts, what they ask for, what the rules are
+ * told about the task, and the plan of effects they answer with. Types only, so a module that
+ * only names them loads nothing.
+ */
+
+import type { HermesError } from "./errors.ts";
+import type { RunStatus, Status } from "./status.ts";
+import type { Task } from "./task.ts";
+
+/**
+ * Who asks. A worker holds the task `taskId` (HERMES_KANBAN_TASK) and, when it knows it, the run
+ * `runId` it was started for; the dispatcher records how runs ended; the dashboard is a person
+ * acting through the web board.
+ */
+export type Actor =
+  | { kind: "person"; name: string }
+  | { kind: "dashboard"; name: string }
+  | { kind: "dispatcher"; name: string }
+  | { kind: "worker"; name: string; taskId: string; runId: number | null };
+
+/** Kinds of failed attempt; each spends the task's failure budget when counted. */
+export type FailureKind = "spawn_failed" | "crashed" | "timed_out" | "protocol_violation";
+
+/** How a run ended, as the dispatcher classified it. */
+export type RunEnd =
+  /** The worker's exit says the task is done (exit_code completion mode, exit 0). */
+  | { kind: "done"; result: string | null }
+  /** A person is needed: exit 78, or a non-zero exit in exit_code mode. */
+  | { kind: "blocked"; reason: string }
+  /** Exit 75: try again later, after a doubling delay; the budget is not spent. */
+  | { kind: "retry_later"; exitCode: number; delayFor: (attempt: number) => number }
+  /** A failed attempt; at the task's failure limit it gives up (blocked, run `gave_up`). */
+  | {
+    kind: "failed";
+    failure: FailureKind;
+    /** What happened, in words. */
+    error: string;
+    /** False for failures the system caused (restart, shutdown): the budget is not spent. */
+    counted: boolean;
+    /** Board-wide failure limit (the task's max_retries wins). */
+    limit: number;
+    /** Extra event payload (pid, elapsed_seconds, cause, ...). */
+    payload: Record<string, unknown>;
+    /** The gave_up reason from the streak of failure kinds (oldest first) and the last error. */
+    giveUpReason: (kinds: FailureKind[], lastError: string) => string;
+  };
+
+/** Completion input (result kept on the task, summary and metadata kept with the run). */
+export interface CompleteFields {
+  result: string | null;
+  summary: string | null;
+  metadata: Record<string, unknown> | null;
+}
+
+/** What someone asks of one task. Text fields arrive validated and trimmed. */
+export type Operation =
+  | { op: "claim"; lock: string; ttlSeconds: number }
+  | { op: "heartbeat"; note: string | null; ttlSeconds: number }
+  | ({ op: "complete" } & CompleteFields)
+  | { op: "block"; reason: string }
+  | { op: "unblock" }
+  | { op: "archive" }
+  | { op: "promote" }
+  /** Ready a waiting (todo) task whose parents are all done; nothing otherwise. */
+  | { op: "recompute" }
+  | { op: "assign"; assignee: string | null }
+  /** Release a running task's claim: its run closes as reclaimed, the task waits again. */
+  | { op: "reclaim"; reason: string | null }
+  /** Assign; with `reclaim`, a running task's claim is released first. */
+  | { op: "reassign"; assignee: string | null; reclaim: boolean; reason: string | null }
+  /** Make the task depend on `parentId` (status null: no such task; `linked`: already is). */
+  | { op: "link"; parentId: string; parent: Status | null; cycle: boolean; linked: boolean }
+  | { op: "unlink"; parentId: string; linked: boolean }
+  | { op: "comment"; author: string; body: string }
+  /** The dashboard drags a card to the column `to` (as sent: it may name no status). */
+  | ({ op: "move"; to: string; reason: string } & CompleteFields)
+  /** The dispatcher records how run `runId` ended. */
+  | { op: "run_ended"; runId: number; end: RunEnd }
+  /** The dispatcher puts a running task back without spending its budget (expired lease, ...). */
+  | { op: "release"; runId: number | null; reason: string }
+  /** The dispatcher extends the lease of a live worker. */
+  | { op: "extend"; runId: number; ttlSeconds: number; pid: number | null }
+  /** The dispatcher leaves a claim whose worker cannot be confirmed dead alone until `until`. */
+  | { op: "defer"; runId: number; until: number; reason: string };
+
+/** The name of an operation. */
+export type OpName = Operation["op"];
+
+/** A parent of the task, as refusals name it. */
+export interface ParentFact {
+  id: string;
+  title: string;
+  status: Status;
+}
+
+/** A child of the task, with the statuses of its other parents. */
+export interface ChildFact {
+  id: string;
+  status: Status;
+  otherParents: readonly Status[];
+}
+
+/** What the rules are told: the task as stored now, its links, and its retry history. */
+export interface Facts {
+  /** The id asked for. */
+  id: string;
+  /** The task, or null when there is none with that id. */
+  task: Task | null;
+  /** Its parents, oldest first. */
+  parents: readonly ParentFact[];
+  /** Its children; needed only where `needsChildren(op)` says so. */
+  children: readonly ChildFact[];
+  /** Try-later attempts so far (run_ended retry_later). */
+  retryAttempts?: number;
+  /** Kinds of its latest failed runs, oldest first, at least `consecutive_failures` of them. */
+  recentFailures?: readonly FailureKind[];
+}
+
+/** Stands for the id of the run a plan opens until the store has one (see `bindRun`). */
+export type NewRun = "new run";
+
+/** A run id, or the run this plan opens. */
+export type RunRef = number | NewRun;
+
+/** Task columns a plan writes. */
+export interface TaskPatch {
+  status?: Status;
+  assignee?: string | null;
+  result?: string | null;
+  started_at?: number | null;
+  completed_at?: number | null;
+  claim_lock?: string | null;
+  claim_expires?: number | null;
+  worker_pid?: number | null;
+  current_run_id?: RunRef | null;
+  last_heartbeat_at?: number | null;
+  consecutive_failures?: number;
+  last_failure_error?: string | null;
+}
+
+/** The open run to close (ended now, claim fields cleared); null fields keep their value. */
+export interface RunClose {
+  runId: number;
+  status: RunStatus;
+  summary: string | null;
+  metadata: Record<string, unknown> | null;
+  error: string | null;
+}
+
+/** A run to insert: a claim's running run, or a completion's zero-length one. */
+export interface RunOpen {
+  status: "running" | "done";
+  profile: string | null;
+  claim_lock: string | null;
+  claim_expires: number | null;
+  max_runtime_seconds: number | null;
+  last_heartbeat_at: number | null;
+  started_at: number;
+  ended_at: number | null;
+  summary: string | null;
+  metadata: Record<string, unknown> | null;
+}
+
+/** A lease change on the task's open run. */
+export interface RunLease {
+  runId: number;
+  lastHeartbeatAt: number | null;
+  claimExpires: number;
+  /** Keep a later expiry already set (heartbeats never shorten a lease). */
+  neverShorten: boolean;
+}
+
+/** An event row to append for the task. */
+export interface PlanEvent {
+  kind: string;
+  payload: Record<string, unknown> | null;
+  runId: RunRef | null;
+}
+
+/** Every effect of one allowed operation, in the order the store applies them. */
+export interface Plan {
+  op: OpName;
+  taskId: string;
+  /** False when nothing is written (completing a done task again with the same result). */
+  changed: boolean;
+  /** 1. The open run to close (the plan also clears `current_run_id` when it was that run). */
+  closeRun: RunClose | null;
+  /** 2. The run to insert; its id replaces NEW_RUN everywhere (`bindRun`). */
+  openRun: RunOpen | null;
+  /** 3. Task columns to write. */
+  set: TaskPatch;
+  /** 4. A lease change on the open run. */
+  lease: RunLease | null;
+  /** 5. The try-later backoff: cleared, replaced, or (null) left alone. */
+  retry: { clear: true } | { clear: false; notBefore: number; attempts: number } | null;
+  /** 6. A dependency edge to add or remove (this task is the child). */
+  link: { parentId: string; add: boolean } | null;
+  /** 7. A comment to add. */
+  comment: { author: string; body: string } | null;
+  /** 8. Events for the task, in order. */
+  events: PlanEvent[];
+  /** 9. Plans for other tasks, applied afterwards (children that are ready now). */
+  then: Plan[];
+}
+
+/** The status a new task starts in, and its `created` event. */
+export interface CreatePlan {
+  status: Status;
+  parents: string[];
+  event: PlanEvent;
+}
+
+/** The rulebook's answer: a plan, or the refusal to report. */
+export type Decision<P = Plan> = { ok: true; plan: P } | { ok: false; error: HermesError };

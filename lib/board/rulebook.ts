@@ -1,0 +1,975 @@
+/**
+ * The board's rulebook: every transition of a task, decided in one place. Given the task as
+ * stored (with its parents, children and history), the actor and the time, `decide` answers
+ * with a refusal or with a plan of effects (run to close or open, columns to write, counters
+ * to reset, comment, events, children that become ready). The store applies plans in one
+ * transaction; the CLI, the dashboard, MCP and the dispatcher all ask here. Pure: no I/O, no
+ * clock, no Deno APIs (the web board imports it).
+ *
+ * A new status starts in STATUS_RULES (its traits and what dropping a card on it does) and in
+ * VERB_FROM (the verbs that accept it); the plans below follow from those.
+ */
+
+import {
+  ConflictError,
+  type HermesError,
+  InvalidRequestError,
+  InvalidStateError,
+  NotFoundError,
+  PermissionError,
+  UsageError,
+} from "./errors.ts";
+import type {
+  Actor,
+  ChildFact,
+  CompleteFields,
+  CreatePlan,
+  Decision,
+  Facts,
+  FailureKind,
+  NewRun,
+  Operation,
+  Plan,
+  PlanEvent,
+  RunEnd,
+  RunRef,
+  TaskPatch,
+} from "./operation.ts";
+import { isStatus, type RunStatus, type Status, STATUSES } from "./status.ts";
+import type { Task } from "./task.ts";
+import { firstLine } from "./validate.ts";
+
+/** What the rules need to know about a status. */
+export interface StatusRule {
+  /** A child whose parents are all in statuses like this one may be ready. */
+  satisfiesChildren: boolean;
+  /** A task in this status holds a claim and exactly one open run. */
+  holdsRun: boolean;
+  /** Why a dashboard status write never moves a task out of it (archiving aside), or null. */
+  terminal: string | null;
+  /** What dropping a card on this column of the dashboard does. */
+  drop: "direct" | "block" | "complete" | "archive" | "refuse";
+}
+
+/** Every status's traits. */
+export const STATUS_RULES: Readonly<Record<Status, StatusRule>> = {
+  triage: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "direct" },
+  todo: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "direct" },
+  ready: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "direct" },
+  running: { satisfiesChildren: false, holdsRun: true, terminal: null, drop: "refuse" },
+  blocked: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "block" },
+  done: {
+    satisfiesChildren: true,
+    holdsRun: false,
+    terminal: "a status write never reopens it — create a follow-up task instead",
+    drop: "complete",
+  },
+  archived: {
+    satisfiesChildren: true,
+    holdsRun: false,
+    terminal: "a status write never revives it — create a new task instead",
+    drop: "archive",
+  },
+};
+
+/** The statuses each verb accepts, in the order its refusal lists them. */
+export const VERB_FROM = {
+  claim: ["ready"],
+  heartbeat: ["running"],
+  complete: ["running", "ready", "blocked"],
+  block: ["running", "ready"],
+  unblock: ["blocked"],
+  promote: ["triage", "todo"],
+  recompute: ["todo"],
+  archive: ["triage", "todo", "ready", "running", "blocked", "done"],
+  assign: ["triage", "todo", "ready", "blocked", "done", "archived"],
+  reclaim: ["running"],
+} as const satisfies Record<string, readonly Status[]>;
+
+/** A verb of VERB_FROM. */
+export type Verb = keyof typeof VERB_FROM;
+
+/** True when `verb` applies to a task in `status`. */
+export function accepts(verb: Verb, status: Status): boolean {
+  return (VERB_FROM[verb] as readonly Status[]).includes(status);
+}
+
+/** Parents count as done when done or archived. */
+export function parentSatisfied(status: Status): boolean {
+  return STATUS_RULES[status].satisfiesChildren;
+}
+
+/** The statuses that satisfy a child (for queries that filter on them). */
+export const SATISFYING_STATUSES: readonly Status[] = STATUSES.filter(parentSatisfied);
+
+/** Where a task waits: ready when its parents are all done, else todo. */
+export function waitingStatus(parentsDone: boolean): Status {
+  return parentsDone ? "ready" : "todo";
+}
+
+/** Kinds of failed attempt, as run statuses; each spends the failure budget when counted. */
+export const FAILURE_KINDS: readonly FailureKind[] = [
+  "spawn_failed",
+  "crashed",
+  "timed_out",
+  "protocol_violation",
+];
+
+/** Longest error text kept on a run or task (Hermes cuts at 500). */
+export const MAX_ERROR_CHARS = 500;
+
+/** Cut a stored error or reason text. */
+export function cutText(s: string): string {
+  return s.length > MAX_ERROR_CHARS ? s.slice(0, MAX_ERROR_CHARS) : s;
+}
+
+/** The reason the dashboard's direct status writes record. */
+export const MOVE_REASON = "moved on the dashboard";
+
+/** Placeholder for the id of the run a plan opens; `bindRun` replaces it. */
+export const NEW_RUN: NewRun = "new run";
+
+/** The run a plan opened, by id: NEW_RUN replaced in columns, events and payloads. */
+export function bindRun(plan: Plan, runId: number): Plan {
+  const ref = (r: RunRef | null): number | null => r === NEW_RUN ? runId : r;
+  const payload = (p: Record<string, unknown> | null) =>
+    p === null
+      ? null
+      : Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v === NEW_RUN ? runId : v]));
+  const set = { ...plan.set };
+  if (set.current_run_id !== undefined) set.current_run_id = ref(set.current_run_id);
+  return {
+    ...plan,
+    set,
+    events: plan.events.map((e) => ({ ...e, runId: ref(e.runId), payload: payload(e.payload) })),
+  };
+}
+
+/** The plan of an allowed decision; throws the refusal otherwise. */
+export function planOf<P>(d: Decision<P>): P {
+  if (!d.ok) throw d.error;
+  return d.plan;
+}
+
+/** True when deciding `op` needs the task's children (it can make them ready). */
+export function needsChildren(op: Operation): boolean {
+  switch (op.op) {
+    case "complete":
+    case "archive":
+      return true;
+    case "move":
+      return isStatus(op.to) && parentSatisfied(op.to);
+    case "run_ended":
+      return op.end.kind === "done";
+    default:
+      return false;
+  }
+}
+
+/** How the status a new task starts in is chosen, and its `created` event. */
+export function planCreate(input: {
+  triage: boolean;
+  /** Its parents, de-duplicated, in the order given; status null for an unknown id. */
+  parents: ReadonlyArray<{ id: string; status: Status | null }>;
+  assignee: string | null;
+  tenant: string | null;
+  skills: string[] | null;
+}): Decision<CreatePlan> {
+  const missing = input.parents.filter((p) => p.status === null).map((p) => p.id);
+  if (missing.length) {
+    return refuse(new NotFoundError(`unknown parent task(s): ${missing.join(", ")}`));
+  }
+  const done = input.parents.every((p) => parentSatisfied(p.status as Status));
+  const status = input.triage ? "triage" : waitingStatus(done);
+  const parents = input.parents.map((p) => p.id);
+  return allow({
+    status,
+    parents,
+    event: {
+      kind: "created",
+      payload: {
+        assignee: input.assignee,
+        status,
+        parents,
+        tenant: input.tenant,
+        skills: input.skills ?? [],
+      },
+      runId: null,
+    },
+  });
+}
+
+/** Decide `op` on the task `facts` describe, asked by `actor` at `now` (unix seconds). */
+export function decide(op: Operation, facts: Facts, actor: Actor, now: number): Decision {
+  if (op.op === "link") return decideLink(op, facts);
+  if (op.op === "unlink") return decideUnlink(op, facts);
+  if (isDispatcherOp(op) && actor.kind !== "dispatcher") {
+    return refuse(
+      new PermissionError(
+        `only the dispatcher records how runs end and what leases do (${op.op})`,
+        "not_dispatcher",
+      ),
+    );
+  }
+  const t = facts.task;
+  if (t === null) return refuse(new NotFoundError(`no such task: ${facts.id}`));
+  switch (op.op) {
+    case "claim":
+      return decideClaim(t, facts, op.lock, op.ttlSeconds, now);
+    case "heartbeat":
+      return decideHeartbeat(t, op.note, op.ttlSeconds, actor, now);
+    case "complete":
+      return decideComplete(t, facts, op, actor, now);
+    case "block":
+      return decideBlock(t, op.reason, actor);
+    case "unblock":
+      return decideUnblock(t, facts);
+    case "archive":
+      return decideArchive(t, facts);
+    case "promote":
+      return decidePromote(t, facts);
+    case "recompute":
+      return allow(recompute(t.id, t.status, facts.parents.map((p) => p.status)));
+    case "assign":
+      return decideAssign(t, { ...op, reclaim: false, reason: null }, actor, facts);
+    case "reassign":
+      return decideAssign(t, op, actor, facts);
+    case "reclaim":
+      return decideReclaim(t, facts, op.reason, actor);
+    case "comment":
+      return allow(plan("comment", t.id, {
+        comment: { author: op.author, body: op.body },
+        events: [event("commented", { author: op.author, len: op.body.length })],
+      }));
+    case "move":
+      return decideMove(t, facts, op, actor, now);
+    case "run_ended":
+    case "release":
+    case "extend":
+    case "defer":
+      return decideDispatch(t, facts, op, actor, now);
+  }
+}
+
+// ---- refusals and plan building ----
+
+function allow<P>(plan: P): Decision<P> {
+  return { ok: true, plan };
+}
+
+function refuse(error: HermesError): { ok: false; error: HermesError } {
+  return { ok: false, error };
+}
+
+function event(
+  kind: string,
+  payload: Record<string, unknown> | null,
+  runId: RunRef | null = null,
+): PlanEvent {
+  return { kind, payload, runId };
+}
+
+function plan(op: Plan["op"], taskId: string, parts: Partial<Plan>): Plan {
+  return {
+    op,
+    taskId,
+    changed: true,
+    closeRun: null,
+    openRun: null,
+    set: {},
+    lease: null,
+    retry: null,
+    link: null,
+    comment: null,
+    events: [],
+    then: [],
+    ...parts,
+  };
+}
+
+/** A plan that writes nothing. */
+function unchanged(op: Plan["op"], taskId: string): Plan {
+  return plan(op, taskId, { changed: false });
+}
+
+/** "a, b or c". */
+function orList(xs: readonly string[]): string {
+  return xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs.at(-1)}`;
+}
+
+/** `cannot <verb> <id>: it is <status> (<verb> needs a, b or c)`. */
+function wrongStatus(verb: Verb, t: Task): HermesError {
+  return new InvalidStateError(
+    `cannot ${verb} ${t.id}: it is ${t.status} (${verb} needs ${orList(VERB_FROM[verb])})`,
+  );
+}
+
+/** A worker acts only on the task it holds, and only with its current run. */
+function workerRefusal(t: Task, actor: Actor, verb: string): HermesError | null {
+  if (actor.kind !== "worker") return null;
+  if (t.id !== actor.taskId) {
+    return new PermissionError(
+      `a worker may only ${verb} the task it holds (${actor.taskId}), not ${t.id}`,
+      "not_your_task",
+    );
+  }
+  if (actor.runId !== null && t.current_run_id !== actor.runId) {
+    return new PermissionError(
+      `run ${actor.runId} no longer holds ${t.id} (its claim was reclaimed or taken over); refused`,
+      "stale_run",
+    );
+  }
+  return null;
+}
+
+function parentsDone(facts: Facts, except: string | null = null): boolean {
+  return facts.parents.every((p) => p.id === except || parentSatisfied(p.status));
+}
+
+/** The columns a task leaving its claim writes. */
+const CLAIM_CLEARED: TaskPatch = {
+  claim_lock: null,
+  claim_expires: null,
+  worker_pid: null,
+  current_run_id: null,
+};
+
+/** A plan closing the task's open run, if it points at one. */
+function closeCurrent(
+  t: Task,
+  status: RunStatus,
+  fields: {
+    summary?: string | null;
+    metadata?: Record<string, unknown> | null;
+    error?: string | null;
+  },
+): Plan["closeRun"] {
+  if (t.current_run_id === null) return null;
+  return {
+    runId: t.current_run_id,
+    status,
+    summary: fields.summary ?? null,
+    metadata: fields.metadata ?? null,
+    error: fields.error ?? null,
+  };
+}
+
+/** A todo task whose parents (`parents`) are all done becomes ready; otherwise nothing. */
+function recompute(id: string, status: Status, parents: readonly Status[]): Plan {
+  if (!accepts("recompute", status) || !parents.every(parentSatisfied)) {
+    return unchanged("recompute", id);
+  }
+  return plan("recompute", id, { set: { status: "ready" }, events: [event("promoted", null)] });
+}
+
+/** Children that are ready once this task is in `status`. */
+function readyChildren(children: readonly ChildFact[], status: Status): Plan[] {
+  if (!parentSatisfied(status)) return [];
+  return children
+    .map((c) => recompute(c.id, c.status, [...c.otherParents, status]))
+    .filter((p) => p.changed);
+}
+
+// ---- the verbs ----
+
+function decideClaim(t: Task, facts: Facts, lock: string, ttl: number, now: number): Decision {
+  if (!accepts("claim", t.status) || t.claim_lock !== null) {
+    return refuse(
+      new InvalidStateError(
+        `cannot claim ${t.id}: status=${t.status} lock=${t.claim_lock ?? "(none)"}`,
+      ),
+    );
+  }
+  if (!parentsDone(facts)) {
+    return refuse(
+      new InvalidStateError(
+        `cannot claim ${t.id}: its parents are not all done`,
+        "parents_pending",
+      ),
+    );
+  }
+  const expires = now + ttl;
+  return allow(plan("claim", t.id, {
+    // A run the task still points at leaked (it is not running): close it first.
+    closeRun: closeCurrent(t, "reclaimed", { error: "leaked run closed" }),
+    openRun: {
+      status: "running",
+      profile: t.assignee,
+      claim_lock: lock,
+      claim_expires: expires,
+      max_runtime_seconds: t.max_runtime_seconds,
+      last_heartbeat_at: now,
+      started_at: now,
+      ended_at: null,
+      summary: null,
+      metadata: null,
+    },
+    set: {
+      status: "running",
+      claim_lock: lock,
+      claim_expires: expires,
+      started_at: t.started_at ?? now,
+      current_run_id: NEW_RUN,
+      last_heartbeat_at: now,
+      worker_pid: null,
+    },
+    events: [event("claimed", { lock, expires, run_id: NEW_RUN }, NEW_RUN)],
+  }));
+}
+
+function decideHeartbeat(
+  t: Task,
+  note: string | null,
+  ttl: number,
+  actor: Actor,
+  now: number,
+): Decision {
+  if (!accepts("heartbeat", t.status)) {
+    return refuse(
+      new InvalidStateError(`could not heartbeat ${t.id}: it is ${t.status}, not running`),
+    );
+  }
+  const denied = workerRefusal(t, actor, "heartbeat");
+  if (denied) return refuse(denied);
+  const expires = now + ttl;
+  return allow(plan("heartbeat", t.id, {
+    set: { last_heartbeat_at: now, claim_expires: Math.max(t.claim_expires ?? 0, expires) },
+    lease: t.current_run_id === null ? null : {
+      runId: t.current_run_id,
+      lastHeartbeatAt: now,
+      claimExpires: expires,
+      neverShorten: true,
+    },
+    events: [event("heartbeat", note ? { note } : null, t.current_run_id)],
+  }));
+}
+
+function decideComplete(
+  t: Task,
+  facts: Facts,
+  input: CompleteFields,
+  actor: Actor,
+  now: number,
+): Decision {
+  if (t.status === "done") {
+    // Completing again is idempotent for the holder, with the same result or none.
+    if (actor.kind === "worker" && t.id !== actor.taskId) {
+      return refuse(workerRefusal(t, actor, "complete")!);
+    }
+    if (input.result === null || input.result === t.result) {
+      return allow(unchanged("complete", t.id));
+    }
+    return refuse(
+      new InvalidStateError(
+        `cannot complete ${t.id}: it is already done with a different result`,
+        "already_done",
+      ),
+    );
+  }
+  if (!accepts("complete", t.status)) return refuse(wrongStatus("complete", t));
+  const denied = workerRefusal(t, actor, "complete");
+  if (denied) return refuse(denied);
+  const handoff = input.summary ?? input.result;
+  let runId: RunRef | null = t.current_run_id;
+  let openRun: Plan["openRun"] = null;
+  if (runId === null && (handoff !== null || input.metadata)) {
+    // Never claimed, but handing off data: keep it in a zero-length run.
+    runId = NEW_RUN;
+    openRun = {
+      status: "done",
+      profile: t.assignee,
+      claim_lock: null,
+      claim_expires: null,
+      max_runtime_seconds: null,
+      last_heartbeat_at: null,
+      started_at: now,
+      ended_at: now,
+      summary: handoff,
+      metadata: input.metadata,
+    };
+  }
+  return allow(plan("complete", t.id, {
+    closeRun: closeCurrent(t, "done", { summary: handoff, metadata: input.metadata }),
+    openRun,
+    set: {
+      status: "done",
+      result: input.result ?? t.result,
+      completed_at: now,
+      ...CLAIM_CLEARED,
+      consecutive_failures: 0,
+      last_failure_error: null,
+    },
+    retry: { clear: true },
+    events: [
+      event("completed", {
+        result_len: input.result?.length ?? 0,
+        summary: firstLine(input.summary ?? input.result, 400),
+      }, runId),
+    ],
+    then: readyChildren(facts.children, "done"),
+  }));
+}
+
+function decideBlock(t: Task, reason: string, actor: Actor): Decision {
+  if (!accepts("block", t.status)) return refuse(wrongStatus("block", t));
+  const denied = workerRefusal(t, actor, "block");
+  if (denied) return refuse(denied);
+  return allow(blockPlan(t, reason, actor.name));
+}
+
+function blockPlan(t: Task, reason: string, author: string): Plan {
+  return plan("block", t.id, {
+    closeRun: closeCurrent(t, "blocked", { error: reason || null }),
+    set: { status: "blocked", ...CLAIM_CLEARED },
+    comment: reason ? { author, body: `BLOCKED: ${reason}` } : null,
+    events: [event("blocked", { reason: reason || null }, t.current_run_id)],
+  });
+}
+
+function decideUnblock(t: Task, facts: Facts): Decision {
+  if (!accepts("unblock", t.status)) {
+    return refuse(new InvalidStateError(`cannot unblock ${t.id}: it is ${t.status}, not blocked`));
+  }
+  const next = waitingStatus(parentsDone(facts));
+  return allow(plan("unblock", t.id, {
+    closeRun: closeCurrent(t, "reclaimed", { error: "leaked run closed" }),
+    set: {
+      status: next,
+      ...(t.current_run_id === null ? {} : { current_run_id: null }),
+      consecutive_failures: 0,
+      last_failure_error: null,
+    },
+    retry: { clear: true },
+    events: [event("unblocked", { status: next })],
+  }));
+}
+
+function decideArchive(t: Task, facts: Facts): Decision {
+  if (!accepts("archive", t.status)) {
+    return refuse(new InvalidStateError(`cannot archive ${t.id}: it is already archived`));
+  }
+  return allow(plan("archive", t.id, {
+    closeRun: closeCurrent(t, "reclaimed", { error: "archived" }),
+    set: { status: "archived", ...CLAIM_CLEARED },
+    events: [event("archived", null)],
+    // Archived parents count as done: children waiting on this one may be free now.
+    then: readyChildren(facts.children, "archived"),
+  }));
+}
+
+function decidePromote(t: Task, facts: Facts): Decision {
+  if (!accepts("promote", t.status)) return refuse(wrongStatus("promote", t));
+  const next = waitingStatus(parentsDone(facts));
+  if (next === t.status) {
+    return refuse(
+      new InvalidStateError(
+        `cannot promote ${t.id}: its parents are not all done yet`,
+        "parents_pending",
+      ),
+    );
+  }
+  return allow(plan("promote", t.id, {
+    set: { status: next },
+    events: [event("promoted", { from: t.status, status: next })],
+  }));
+}
+
+/**
+ * The effects of a running task giving up its claim without finishing: its run closes as
+ * `reclaimed` (its worker is stopped by the dispatcher), and it waits again — ready, or todo
+ * while a parent linked since the claim is not done.
+ */
+function releasePlan(
+  op: Plan["op"],
+  t: Task,
+  facts: Facts,
+  runError: string,
+  reason: string,
+  extra: TaskPatch,
+): Plan {
+  return plan(op, t.id, {
+    closeRun: closeCurrent(t, "reclaimed", { error: runError }),
+    set: { status: waitingStatus(parentsDone(facts)), ...CLAIM_CLEARED, ...extra },
+    events: [event("reclaimed", { stale_lock: t.claim_lock, reason }, t.current_run_id)],
+  });
+}
+
+function decideReclaim(t: Task, facts: Facts, reason: string | null, actor: Actor): Decision {
+  if (!accepts("reclaim", t.status)) {
+    return refuse(new InvalidStateError(`cannot reclaim ${t.id}: it is ${t.status}, not running`));
+  }
+  const denied = workerRefusal(t, actor, "reclaim");
+  if (denied) return refuse(denied);
+  const why = reason ?? `reclaimed by ${actor.name}`;
+  // A person stepping in is a recovery: the next attempt gets a fresh failure budget.
+  return allow(releasePlan("reclaim", t, facts, why, why, {
+    consecutive_failures: 0,
+    last_failure_error: null,
+  }));
+}
+
+function decideAssign(
+  t: Task,
+  { op, assignee, reclaim, reason }: {
+    op: "assign" | "reassign";
+    assignee: string | null;
+    reclaim: boolean;
+    reason: string | null;
+  },
+  actor: Actor,
+  facts: Facts,
+): Decision {
+  const assign = plan(op, t.id, {
+    set: { assignee, consecutive_failures: 0, last_failure_error: null },
+    events: [event("assigned", { assignee })],
+  });
+  if (accepts("assign", t.status)) return allow(assign);
+  if (!reclaim || !accepts("reclaim", t.status)) {
+    return refuse(
+      new InvalidStateError(
+        `cannot reassign ${t.id}: currently running (claimed). ` +
+          "Wait for completion or reclaim the stale lock first.",
+        "running",
+      ),
+    );
+  }
+  const denied = workerRefusal(t, actor, "reassign");
+  if (denied) return refuse(denied);
+  const released = releasePlan(
+    op,
+    t,
+    facts,
+    `reassigned to ${assignee ?? "nobody"}`,
+    reason ?? "reassigned",
+    {},
+  );
+  return allow({
+    ...released,
+    set: { ...released.set, ...assign.set },
+    events: [...released.events, ...assign.events],
+  });
+}
+
+function decideLink(op: Extract<Operation, { op: "link" }>, facts: Facts): Decision {
+  const child = facts.id;
+  if (op.parentId === child) {
+    return refuse(new InvalidRequestError("a task cannot depend on itself", "self_link"));
+  }
+  const missing = [
+    ...(op.parent === null ? [op.parentId] : []),
+    ...(facts.task === null ? [child] : []),
+  ];
+  if (missing.length) return refuse(new NotFoundError(`unknown task(s): ${missing.join(", ")}`));
+  const t = facts.task as Task;
+  if (op.cycle) {
+    return refuse(
+      new InvalidRequestError(`linking ${op.parentId} -> ${child} would create a cycle`, "cycle"),
+    );
+  }
+  if (op.linked) return allow(unchanged("link", child));
+  // A ready child waits again for a parent that is not done; others keep their status.
+  const demote = t.status === "ready" && !parentSatisfied(op.parent as Status);
+  return allow(plan("link", child, {
+    link: { parentId: op.parentId, add: true },
+    set: demote ? { status: "todo" } : {},
+    events: [event("linked", { parent: op.parentId, child })],
+  }));
+}
+
+function decideUnlink(op: Extract<Operation, { op: "unlink" }>, facts: Facts): Decision {
+  const child = facts.id;
+  if (!op.linked || facts.task === null) {
+    return refuse(new NotFoundError(`No such link: ${op.parentId} -> ${child}`, "no_link"));
+  }
+  const t = facts.task;
+  const rest = facts.parents.filter((p) => p.id !== op.parentId).map((p) => p.status);
+  const ready = recompute(child, t.status, rest);
+  return allow(plan("unlink", child, {
+    link: { parentId: op.parentId, add: false },
+    set: ready.set,
+    events: [event("unlinked", { parent: op.parentId, child }), ...ready.events],
+  }));
+}
+
+// ---- the dashboard ----
+
+/** How a dashboard move is carried out. */
+export type MoveKind = "noop" | "archive" | "complete" | "block" | "unblock" | "direct";
+
+/**
+ * How moving a card from `from` to the column `to` is carried out, or why it cannot be, from
+ * the statuses alone (`decide` adds the parent check of moves to ready). The web board asks
+ * this before sending a drag.
+ */
+export function moveRule(id: string, from: Status, to: string): MoveKind | HermesError {
+  if (!isStatus(to)) {
+    return new UsageError(
+      `unknown status: ${to} (expected one of ${STATUSES.join(", ")})`,
+      "unknown_status",
+    );
+  }
+  const drop = STATUS_RULES[to].drop;
+  if (drop === "refuse") {
+    return new UsageError(
+      `Cannot set status to '${to}' directly: only the dispatcher starts tasks (move it to ready)`,
+      "running_refused",
+    );
+  }
+  if (from === to) return "noop";
+  const terminal = STATUS_RULES[from].terminal;
+  if (terminal !== null && drop !== "archive") {
+    return new InvalidStateError(`${id} is ${from}; ${terminal}`, "terminal");
+  }
+  switch (drop) {
+    case "archive":
+      return "archive";
+    case "complete":
+    case "block": {
+      if (accepts(drop, from)) return drop;
+      const allowed = orList(STATUSES.filter((s) => accepts(drop, s)));
+      return new InvalidStateError(
+        `cannot ${drop} ${id}: it is ${from}; only ${allowed} tasks can be ${
+          drop === "complete" ? "completed" : "blocked"
+        }`,
+        "invalid_move",
+      );
+    }
+    case "direct":
+      if (STATUS_RULES[from].holdsRun && to !== "ready") {
+        return new InvalidStateError(
+          `cannot move ${id} to ${to} while it runs: move it to ready first (that stops its worker)`,
+          "invalid_move",
+        );
+      }
+      return to === "ready" && accepts("unblock", from) ? "unblock" : "direct";
+  }
+}
+
+/** Every status a card in `from` may be moved to (drawer buttons and drop targets). */
+export function allowedMoves(from: Status): Status[] {
+  return STATUSES.filter((to) => to !== from && typeof moveRule("", from, to) === "string");
+}
+
+function decideMove(
+  t: Task,
+  facts: Facts,
+  op: Extract<Operation, { op: "move" }>,
+  actor: Actor,
+  now: number,
+): Decision {
+  const kind = moveRule(t.id, t.status, op.to);
+  if (typeof kind !== "string") return refuse(kind);
+  const to = op.to as Status;
+  if (to === "ready" && !parentsDone(facts)) {
+    const pending = facts.parents.filter((p) => !parentSatisfied(p.status));
+    return refuse(
+      new InvalidStateError(
+        `cannot move ${t.id} to ready: blocked by parent(s) not done — ${
+          pending.map((p) => `'${p.title}' (${p.id}, ${p.status})`).join(", ")
+        }`,
+        "parents_pending",
+      ),
+    );
+  }
+  switch (kind) {
+    case "noop":
+      return allow(unchanged("move", t.id));
+    case "archive":
+      return decideArchive(t, facts);
+    case "complete":
+      return decideComplete(t, facts, op, actor, now);
+    case "block":
+      return decideBlock(t, op.reason, actor);
+    case "unblock":
+      return decideUnblock(t, facts);
+    case "direct": {
+      const leaving = STATUS_RULES[t.status].holdsRun;
+      const unblocking = accepts("unblock", t.status);
+      return allow(plan("move", t.id, {
+        closeRun: leaving ? closeCurrent(t, "reclaimed", { error: MOVE_REASON }) : null,
+        set: {
+          status: to,
+          claim_lock: null,
+          claim_expires: null,
+          worker_pid: null,
+          ...(leaving ? { current_run_id: null } : {}),
+          ...(unblocking ? { consecutive_failures: 0, last_failure_error: null } : {}),
+        },
+        retry: unblocking ? { clear: true } : null,
+        events: [
+          event(
+            "status",
+            { status: to, from: t.status, reason: MOVE_REASON },
+            leaving ? t.current_run_id : null,
+          ),
+        ],
+      }));
+    }
+  }
+}
+
+// ---- the dispatcher ----
+
+type DispatcherOp = Extract<Operation, { op: "run_ended" | "release" | "extend" | "defer" }>;
+
+function isDispatcherOp(op: Operation): op is DispatcherOp {
+  return op.op === "run_ended" || op.op === "release" || op.op === "extend" ||
+    op.op === "defer";
+}
+
+/** The dispatcher's writes apply only while the run is still the task's current one. */
+function decideDispatch(
+  t: Task,
+  facts: Facts,
+  op: DispatcherOp,
+  actor: Actor,
+  now: number,
+): Decision {
+  const runId = op.runId;
+  if (!STATUS_RULES[t.status].holdsRun || (runId !== null && t.current_run_id !== runId)) {
+    return refuse(
+      new ConflictError(
+        `run ${runId ?? "(any)"} no longer holds ${t.id} (it is ${t.status}); nothing recorded`,
+        "run_lost",
+      ),
+    );
+  }
+  switch (op.op) {
+    case "release":
+      return allow(
+        releasePlan("release", t, facts, op.reason, op.reason, { last_heartbeat_at: null }),
+      );
+    case "extend":
+    case "defer": {
+      const expires = op.op === "extend" ? now + op.ttlSeconds : op.until;
+      return allow(plan(op.op, t.id, {
+        set: { claim_expires: expires },
+        lease: {
+          runId: op.runId,
+          lastHeartbeatAt: null,
+          claimExpires: expires,
+          neverShorten: false,
+        },
+        events: [
+          op.op === "extend"
+            ? event("claim_extended", { expires, pid: op.pid }, op.runId)
+            : event("reclaim_deferred", { reason: op.reason, until: expires }, op.runId),
+        ],
+      }));
+    }
+    case "run_ended":
+      return allow(runEnded(t, facts, op.runId, op.end, actor, now));
+  }
+}
+
+/** A running task whose run ended waits again: ready (todo while a parent is not done). */
+function requeued(facts: Facts): TaskPatch {
+  return {
+    status: waitingStatus(parentsDone(facts)),
+    ...CLAIM_CLEARED,
+    last_heartbeat_at: null,
+  };
+}
+
+function runEnded(
+  t: Task,
+  facts: Facts,
+  runId: number,
+  end: RunEnd,
+  actor: Actor,
+  now: number,
+): Plan {
+  const holder: Actor = { kind: "worker", name: actor.name, taskId: t.id, runId };
+  switch (end.kind) {
+    case "done":
+      return {
+        ...planOf(
+          decideComplete(
+            t,
+            facts,
+            { result: end.result, summary: null, metadata: null },
+            holder,
+            now,
+          ),
+        ),
+        op: "run_ended",
+      };
+    case "blocked":
+      return { ...blockPlan(t, cutText(end.reason), actor.name), op: "run_ended" };
+    case "retry_later": {
+      const attempts = (facts.retryAttempts ?? 0) + 1;
+      const delay = Math.ceil(end.delayFor(attempts));
+      const notBefore = now + delay;
+      return plan("run_ended", t.id, {
+        closeRun: closeCurrent(t, "retry_later", {
+          error: `worker exited ${end.exitCode} (try again later); retry in ${delay}s`,
+        }),
+        set: requeued(facts),
+        retry: { clear: false, notBefore, attempts },
+        events: [
+          event("retry_later", {
+            exit_code: end.exitCode,
+            delay_seconds: delay,
+            not_before: notBefore,
+            attempts,
+          }, runId),
+        ],
+      });
+    }
+    case "failed":
+      return failed(t, facts, runId, end);
+  }
+}
+
+/**
+ * A failed attempt. Counted failures spend the task's budget (one counter for every kind); at
+ * the limit the task is blocked with run and event `gave_up` naming the true cause.
+ */
+function failed(
+  t: Task,
+  facts: Facts,
+  runId: number,
+  end: Extract<RunEnd, { kind: "failed" }>,
+): Plan {
+  const error = cutText(end.error);
+  const kind = end.failure;
+  if (!end.counted) {
+    return plan("run_ended", t.id, {
+      closeRun: closeCurrent(t, kind, { error }),
+      set: requeued(facts),
+      events: [event(kind, { ...end.payload, error, counted: false }, runId)],
+    });
+  }
+  const failures = t.consecutive_failures + 1;
+  const limit = Math.max(1, t.max_retries ?? end.limit);
+  if (failures < limit) {
+    return plan("run_ended", t.id, {
+      closeRun: closeCurrent(t, kind, { error }),
+      set: { ...requeued(facts), consecutive_failures: failures, last_failure_error: error },
+      events: [event(kind, { ...end.payload, error, failures }, runId)],
+    });
+  }
+  const earlier: FailureKind[] = failures > 1
+    ? (facts.recentFailures ?? []).slice(-(failures - 1))
+    : [];
+  const reason = cutText(end.giveUpReason([...earlier, kind], end.error));
+  return plan("run_ended", t.id, {
+    closeRun: closeCurrent(t, "gave_up", { error: reason }),
+    set: {
+      status: "blocked",
+      ...CLAIM_CLEARED,
+      consecutive_failures: failures,
+      last_failure_error: reason,
+    },
+    // `cause` is the most specific one known (command_not_found beats spawn_failed).
+    events: [
+      event("gave_up", {
+        ...end.payload,
+        failures,
+        error: reason,
+        kind,
+        cause: end.payload.cause ?? kind,
+      }, runId),
+    ],
+  });
+}

@@ -1,0 +1,234 @@
+/** Tasks, actors and operations the rulebook's table and effect tests share. */
+
+import {
+  type Actor,
+  type ChildFact,
+  decide,
+  type Decision,
+  type Facts,
+  type FailureKind,
+  type Operation,
+  type ParentFact,
+  type Status,
+  STATUSES,
+  type Task,
+} from "../../lib/board/mod.ts";
+
+/** The time every decision is made at. */
+export const NOW = 1_700_000_000;
+
+/** The run a running fixture task holds. */
+export const RUN = 7;
+
+/** A task record with every column at its default, then `over`. */
+export function task(over: Partial<Task> = {}): Task {
+  return {
+    id: "t_task0001",
+    title: "the task",
+    body: null,
+    assignee: "writer",
+    status: "ready",
+    priority: 0,
+    created_by: null,
+    created_at: NOW - 1000,
+    started_at: null,
+    completed_at: null,
+    workspace_kind: "scratch",
+    workspace_path: null,
+    claim_lock: null,
+    claim_expires: null,
+    tenant: null,
+    result: null,
+    idempotency_key: null,
+    worker_pid: null,
+    max_runtime_seconds: null,
+    last_heartbeat_at: null,
+    current_run_id: null,
+    skills: null,
+    consecutive_failures: 0,
+    last_failure_error: null,
+    max_retries: null,
+    ...over,
+  };
+}
+
+/** The fixture task in `status`, as the store leaves a task there. */
+export function taskIn(status: Status): Task {
+  switch (status) {
+    case "running":
+      return task({
+        status,
+        claim_lock: "host:1",
+        claim_expires: NOW + 600,
+        started_at: NOW - 300,
+        current_run_id: RUN,
+        last_heartbeat_at: NOW - 300,
+        worker_pid: 4242,
+      });
+    case "blocked":
+      return task({
+        status,
+        started_at: NOW - 300,
+        consecutive_failures: 1,
+        last_failure_error: "boom",
+      });
+    case "done":
+      return task({ status, result: "r", started_at: NOW - 300, completed_at: NOW - 50 });
+    default:
+      return task({ status });
+  }
+}
+
+/** A parent of the fixture task. */
+export function parent(status: Status, id = "t_parent01"): ParentFact {
+  return { id, title: `parent ${id.slice(-2)}`, status };
+}
+
+/** The waiting child every fixture task has (its only parent is the task). */
+export const CHILD: ChildFact = { id: "t_child001", status: "todo", otherParents: [] };
+
+/**
+ * The facts of the fixture task in `status`: a todo task waits on a ready parent, a triage
+ * task has none, the others have one done parent; every one has a waiting child.
+ */
+export function factsIn(status: Status, over: Partial<Facts> = {}): Facts {
+  const t = taskIn(status);
+  return {
+    id: t.id,
+    task: t,
+    parents: status === "triage" ? [] : [parent(status === "todo" ? "ready" : "done")],
+    children: [CHILD],
+    retryAttempts: 0,
+    recentFailures: [],
+    ...over,
+  };
+}
+
+/** The actors of the table, by column name; the worker ones are relative to `t`. */
+export function actorsFor(t: Task): Record<string, Actor> {
+  return {
+    person: { kind: "person", name: "ann" },
+    dashboard: { kind: "dashboard", name: "dashboard" },
+    dispatcher: { kind: "dispatcher", name: "writer" },
+    worker: { kind: "worker", name: "writer", taskId: t.id, runId: t.current_run_id },
+    stale: { kind: "worker", name: "writer", taskId: t.id, runId: RUN - 1 },
+    other: { kind: "worker", name: "editor", taskId: "t_other001", runId: RUN + 2 },
+  };
+}
+
+/** Column names of the table, in order. */
+export const ACTOR_NAMES = ["person", "dashboard", "dispatcher", "worker", "stale", "other"];
+
+/** The gave_up reason the dispatcher writes, reduced to what the tests read. */
+export function giveUpReason(kinds: FailureKind[], last: string): string {
+  return `${kinds.join("+")} (last: ${last})`;
+}
+
+function failed(failure: FailureKind, counted = true, limit = 2): Operation {
+  return {
+    op: "run_ended",
+    runId: RUN,
+    end: {
+      kind: "failed",
+      failure,
+      error: `${failure} error`,
+      counted,
+      limit,
+      payload: { pid: 4242 },
+      giveUpReason,
+    },
+  };
+}
+
+const complete = { result: "r", summary: null, metadata: null };
+
+/** Every operation of the table, by row label, built for the fixture task in `status`. */
+export function operations(status: Status): Record<string, Operation> {
+  const linkedTo = (id: string) => factsIn(status).parents.some((p) => p.id === id);
+  const ops: Record<string, Operation> = {
+    "claim": { op: "claim", lock: "host:2", ttlSeconds: 900 },
+    "heartbeat": { op: "heartbeat", note: null, ttlSeconds: 900 },
+    "complete": { op: "complete", ...complete },
+    "block": { op: "block", reason: "why" },
+    "unblock": { op: "unblock" },
+    "archive": { op: "archive" },
+    "promote": { op: "promote" },
+    "recompute": { op: "recompute" },
+    "assign": { op: "assign", assignee: "editor" },
+    "reclaim": { op: "reclaim", reason: null },
+    "reassign": { op: "reassign", assignee: "editor", reclaim: false, reason: null },
+    "reassign --reclaim": { op: "reassign", assignee: "editor", reclaim: true, reason: null },
+    "link, parent ready": {
+      op: "link",
+      parentId: "t_parent02",
+      parent: "ready",
+      cycle: false,
+      linked: false,
+    },
+    "link, parent done": {
+      op: "link",
+      parentId: "t_parent02",
+      parent: "done",
+      cycle: false,
+      linked: false,
+    },
+    "unlink": { op: "unlink", parentId: "t_parent01", linked: linkedTo("t_parent01") },
+    "comment": { op: "comment", author: "ann", body: "hello" },
+  };
+  for (const to of ["triage", "todo", "ready", "running", "blocked", "done", "archived"]) {
+    ops[`move to ${to}`] = { op: "move", to, reason: "", ...complete };
+  }
+  Object.assign(
+    ops,
+    {
+      "ended: done": { op: "run_ended", runId: RUN, end: { kind: "done", result: "out" } },
+      "ended: blocked (78)": {
+        op: "run_ended",
+        runId: RUN,
+        end: { kind: "blocked", reason: "worker exited 78: a person is needed" },
+      },
+      "ended: retry (75)": {
+        op: "run_ended",
+        runId: RUN,
+        end: { kind: "retry_later", exitCode: 75, delayFor: (n: number) => 30 * 2 ** (n - 1) },
+      },
+      "ended: crashed": failed("crashed"),
+      "ended: timed_out": failed("timed_out"),
+      "ended: spawn_failed": failed("spawn_failed"),
+      "ended: protocol_violation": failed("protocol_violation"),
+      "ended: crashed at limit": failed("crashed", true, 1),
+      "ended: crashed uncounted": failed("crashed", false, 1),
+      "release": { op: "release", runId: RUN, reason: "claim expired" },
+      "extend": { op: "extend", runId: RUN, ttlSeconds: 900, pid: 4242 },
+      "defer": { op: "defer", runId: RUN, until: NOW + 120, reason: "cannot confirm" },
+    } satisfies Record<string, Operation>,
+  );
+  return ops;
+}
+
+/** A decision in one word: the status afterwards, `noop`, or `!<code>` of the refusal. */
+export function outcome(d: Decision, before: Status): string {
+  if (!d.ok) return `!${d.error.code}`;
+  if (!d.plan.changed) return "noop";
+  return d.plan.set.status ?? before;
+}
+
+const LABEL_WIDTH = 26;
+const CELL_WIDTH = 19;
+
+/** The table of the operation `label`: a row per status, a column per actor. */
+export function grid(label: string): string {
+  const line = (first: string, cells: string[]) =>
+    [first.padEnd(LABEL_WIDTH), ...cells.map((c) => c.padEnd(CELL_WIDTH))].join("").trimEnd();
+  const rows = [line(label, ACTOR_NAMES)];
+  for (const status of STATUSES) {
+    const t = taskIn(status);
+    const actors = actorsFor(t);
+    const op = operations(status)[label];
+    rows.push(line(
+      status,
+      ACTOR_NAMES.map((a) => outcome(decide(op, factsIn(status), actors[a], NOW), status)),
+    ));
+  }
+  return rows.join("\n");
+}
