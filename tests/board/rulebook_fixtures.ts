@@ -13,6 +13,7 @@ import {
   STATUSES,
   type Task,
 } from "../../lib/board/mod.ts";
+import { taskRecord } from "../support/task_record.ts";
 
 /** The time every decision is made at. */
 export const NOW = 1_700_000_000;
@@ -22,34 +23,15 @@ export const RUN = 7;
 
 /** A task record with every column at its default, then `over`. */
 export function task(over: Partial<Task> = {}): Task {
-  return {
+  return taskRecord({
     id: "t_task0001",
     title: "the task",
-    body: null,
     assignee: "writer",
     status: "ready",
-    priority: 0,
     created_by: null,
     created_at: NOW - 1000,
-    started_at: null,
-    completed_at: null,
-    workspace_kind: "scratch",
-    workspace_path: null,
-    claim_lock: null,
-    claim_expires: null,
-    tenant: null,
-    result: null,
-    idempotency_key: null,
-    worker_pid: null,
-    max_runtime_seconds: null,
-    last_heartbeat_at: null,
-    current_run_id: null,
-    skills: null,
-    consecutive_failures: 0,
-    last_failure_error: null,
-    max_retries: null,
     ...over,
-  };
+  });
 }
 
 /** The fixture task in `status`, as the store leaves a task there. */
