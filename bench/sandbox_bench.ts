@@ -9,57 +9,28 @@
  * Run alone: `deno task bench sandbox` (`--smoke` for one small unjudged round).
  */
 
-import type { Task } from "../lib/board/mod.ts";
-import { boardPaths } from "../lib/config/mod.ts";
-import {
-  probeSandbox,
-  type Profile,
-  runFiles,
-  type SandboxRequest,
-  spawnWorker,
-} from "../lib/workers/mod.ts";
+import { probeSandbox, runFiles, type SandboxRequest, spawnWorker } from "../lib/workers/mod.ts";
 import { interleave, type Report, type Scale, summarize } from "./harness.ts";
-import { taskRecord } from "../tests/support/task_record.ts";
+import { benchHome, benchTask, TRUE_PROFILE } from "./spawn_setup.ts";
 
 /** Spawns per case and round. */
 const PER_ROUND = 20;
 /** Largest acceptable cost of the sandbox per spawn, in ms, at the median. */
 const ADDED_MS = 10;
 
-function task(id: string): Task {
-  return taskRecord({ id, title: "bench", body: "true", created_by: "bench" });
-}
-
 /** Measure and report. */
 export async function run(report: Report, scale: Scale): Promise<void> {
   const probe = probeSandbox();
   if (!probe.ok) throw new Error(`no sandbox to measure: ${probe.reason}`);
-  const home = await Deno.makeTempDir({ prefix: "hermes-sandbox-bench-" });
-  await Deno.chmod(home, 0o700);
-  const paths = boardPaths(home, "default");
-  const ws = `${home}/ws`;
-  Deno.mkdirSync(ws);
+  const { home, paths, ws } = await benchHome("hermes-sandbox-bench-");
   const baseEnv = { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", HOME: Deno.env.get("HOME")! };
-  const profile: Profile = {
-    name: "true",
-    command: ["true"],
-    env: {},
-    maxConcurrent: null,
-    maxRuntimeSeconds: null,
-    completion: "exit_code",
-    description: "",
-    builtin: false,
-    sandbox: "off",
-    network: "full",
-    writable: [],
-  };
   let seq = 0;
   const once = async (sandbox: SandboxRequest | null): Promise<number> => {
     const id = `t_${(seq++).toString(16).padStart(8, "0")}`;
     const t0 = performance.now();
     const w = spawnWorker({
-      profile,
-      task: task(id),
+      profile: TRUE_PROFILE,
+      task: benchTask(id),
       runId: 1,
       workspace: ws,
       board: "default",

@@ -8,8 +8,6 @@
  * Run alone: `deno task bench spawn`.
  */
 
-import type { Task } from "../lib/board/mod.ts";
-import { boardPaths } from "../lib/config/mod.ts";
 import {
   type Profile,
   runFiles,
@@ -18,11 +16,7 @@ import {
   spawnWorker,
 } from "../lib/workers/mod.ts";
 import { interleave, type Report, type Scale, summarize } from "./harness.ts";
-import { taskRecord } from "../tests/support/task_record.ts";
-
-function task(id: string): Task {
-  return taskRecord({ id, title: "bench", body: "true", created_by: "bench" });
-}
+import { benchHome, benchTask, TRUE_PROFILE } from "./spawn_setup.ts";
 
 /** Time of one round: [µs per spawn call, µs per worker through to exit]. */
 type Round = { spawn: number; total: number };
@@ -41,31 +35,14 @@ async function round(batch: number, start: () => Promise<unknown>): Promise<Roun
 export async function run(report: Report, scale: Scale): Promise<void> {
   /** Workers per measured round. */
   const batch = scale.size(200, 10);
-  const home = await Deno.makeTempDir({ prefix: "hermes-spawn-bench-" });
-  await Deno.chmod(home, 0o700);
-  const paths = boardPaths(home, "default");
-  const ws = `${home}/ws`;
-  Deno.mkdirSync(ws);
+  const { home, paths, ws } = await benchHome("hermes-spawn-bench-");
   const baseEnv = Deno.env.toObject();
-  const trueProfile: Profile = {
-    name: "true",
-    command: ["true"],
-    env: {},
-    maxConcurrent: null,
-    maxRuntimeSeconds: null,
-    completion: "exit_code",
-    description: "",
-    builtin: false,
-    sandbox: "off",
-    network: "full",
-    writable: [],
-  };
   let seq = 0;
   const worker = (profile: Profile) => (): Promise<unknown> => {
     const id = `t_${(seq++).toString(16).padStart(8, "0")}`;
     const w: SpawnedWorker = spawnWorker({
       profile,
-      task: task(id),
+      task: benchTask(id),
       runId: 1,
       workspace: ws,
       board: "default",
@@ -84,7 +61,7 @@ export async function run(report: Report, scale: Scale): Promise<void> {
     rounds = await interleave(scale.runs(5), {
       bare: () => round(batch, bare),
       shell: () => round(batch, worker(SHELL_PROFILE)),
-      argv: () => round(batch, worker(trueProfile)),
+      argv: () => round(batch, worker(TRUE_PROFILE)),
     }, scale.warmup(1));
   } finally {
     await Deno.remove(home, { recursive: true });

@@ -1,0 +1,37 @@
+/** The worker set-up the spawn and sandbox benches share: a `true` profile, its tasks, a home. */
+
+import type { Task } from "../lib/board/mod.ts";
+import { type BoardPaths, boardPaths } from "../lib/config/mod.ts";
+import type { Profile } from "../lib/workers/mod.ts";
+import { taskRecord } from "../tests/support/task_record.ts";
+
+/** An unconfined argv profile that runs `true` and completes on its exit code. */
+export const TRUE_PROFILE: Profile = {
+  name: "true",
+  command: ["true"],
+  env: {},
+  maxConcurrent: null,
+  maxRuntimeSeconds: null,
+  completion: "exit_code",
+  description: "",
+  builtin: false,
+  sandbox: "off",
+  network: "full",
+  writable: [],
+};
+
+/** The task a bench worker runs, with id `id`. */
+export function benchTask(id: string): Task {
+  return taskRecord({ id, title: "bench", body: "true", created_by: "bench" });
+}
+
+/** A private temporary HERMES_HOME with the default board's paths and a workspace in it. */
+export async function benchHome(
+  prefix: string,
+): Promise<{ home: string; paths: BoardPaths; ws: string }> {
+  const home = await Deno.makeTempDir({ prefix });
+  await Deno.chmod(home, 0o700);
+  const ws = `${home}/ws`;
+  Deno.mkdirSync(ws);
+  return { home, paths: boardPaths(home, "default"), ws };
+}
