@@ -219,13 +219,10 @@ export function decide(op: Operation, facts: Facts, actor: Actor, now: number): 
     case "heartbeat":
       return decideHeartbeat(t, op.note, op.ttlSeconds, actor, now);
     case "complete":
-      return decideComplete(t, facts, op, actor, now);
     case "block":
-      return decideBlock(t, op.reason, actor);
     case "unblock":
-      return decideUnblock(t, facts);
     case "archive":
-      return decideArchive(t, facts);
+      return decideStatusOp(t, facts, op, actor, now);
     case "promote":
       return decidePromote(t, facts);
     case "recompute":
@@ -442,6 +439,26 @@ function decideHeartbeat(
     },
     events: [event("heartbeat", note ? { note } : null, t.current_run_id)],
   }));
+}
+
+/** The operations a move may turn into, decided alike whether asked for by name or by a move. */
+function decideStatusOp(
+  t: Task,
+  facts: Facts,
+  op: Extract<Operation, { op: "complete" | "block" | "unblock" | "archive" }>,
+  actor: Actor,
+  now: number,
+): Decision {
+  switch (op.op) {
+    case "complete":
+      return decideComplete(t, facts, op, actor, now);
+    case "block":
+      return decideBlock(t, op.reason, actor);
+    case "unblock":
+      return decideUnblock(t, facts);
+    case "archive":
+      return decideArchive(t, facts);
+  }
 }
 
 function decideComplete(
@@ -775,13 +792,10 @@ function decideMove(
     case "noop":
       return allow(unchanged("move", t.id));
     case "archive":
-      return decideArchive(t, facts);
     case "complete":
-      return decideComplete(t, facts, op, actor, now);
     case "block":
-      return decideBlock(t, op.reason, actor);
     case "unblock":
-      return decideUnblock(t, facts);
+      return decideStatusOp(t, facts, { ...op, op: kind }, actor, now);
     case "direct": {
       const leaving = STATUS_RULES[t.status].holdsRun;
       const unblocking = accepts("unblock", t.status);
