@@ -292,20 +292,23 @@ export function proxyEnv(): Record<string, string> {
   return env;
 }
 
+/** The root every sandbox starts from, and the probe tries: read-only /, own /dev and /proc. */
+const BASE_MOUNTS: readonly string[] = [
+  "--ro-bind",
+  "/",
+  "/",
+  "--dev",
+  "/dev",
+  "--proc",
+  "/proc",
+  // A private /tmp per run: the worker's TMPDIR, gone with the sandbox.
+  "--tmpfs",
+  "/tmp",
+];
+
 /** bubblewrap arguments for a plan (everything before `--`). */
 export function bwrapArgs(plan: readonly Mount[], network: NetworkPolicy, cwd: string): string[] {
-  const args = [
-    "--ro-bind",
-    "/",
-    "/",
-    "--dev",
-    "/dev",
-    "--proc",
-    "/proc",
-    // A private /tmp per run: the worker's TMPDIR, gone with the sandbox.
-    "--tmpfs",
-    "/tmp",
-  ];
+  const args = [...BASE_MOUNTS];
   const remount: string[] = [];
   for (const m of plan) {
     if (m.kind === "rw") {
@@ -423,15 +426,7 @@ function probeLinux(configured: string): SandboxProbe {
   }
   const version = runQuiet(bwrap, ["--version"]).out.replace(/^bubblewrap\s*/, "") || "unknown";
   const base = [
-    "--ro-bind",
-    "/",
-    "/",
-    "--dev",
-    "/dev",
-    "--proc",
-    "/proc",
-    "--tmpfs",
-    "/tmp",
+    ...BASE_MOUNTS,
     "--unshare-pid",
     "--unshare-ipc",
     "--unshare-net",
