@@ -69,10 +69,10 @@ const WAITING_SQL = `(${VERB_FROM.recompute.map((st) => `'${st}'`).join(", ")})`
 const FAILURE_SQL = `(${FAILURE_KINDS.map((k) => `'${k}'`).join(", ")})`;
 
 /** Who acts when a caller names nobody: store verbs without an actor have no actor rules. */
-const SOMEONE: Actor = { kind: "person", name: "user" };
+export const SOMEONE: Actor = { kind: "person", name: "user" };
 
 /** The task columns a plan may write. */
-const PATCH_COLUMNS: ReadonlySet<string> = new Set<keyof TaskPatch>([
+export const PATCH_COLUMNS: ReadonlySet<keyof TaskPatch> = new Set<keyof TaskPatch>([
   "status",
   "assignee",
   "result",

@@ -7,7 +7,14 @@ import { DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
 // Types only: `export *` would make every command load this module at start-up.
 export type * from "./types.ts";
 export { Connection, DEFAULT_BUSY_TIMEOUT_MS, mapSqliteError } from "./connection.ts";
-export { type Clock, cutError, SqliteBoardStore, systemClock } from "./board_store.ts";
+export {
+  type Clock,
+  cutError,
+  PATCH_COLUMNS,
+  SOMEONE,
+  SqliteBoardStore,
+  systemClock,
+} from "./board_store.ts";
 export { SCHEMA_VERSION } from "./schema.ts";
 
 /** Options for opening a board by name. */

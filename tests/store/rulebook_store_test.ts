@@ -7,7 +7,7 @@
 
 import { deepEqual, equal, fail } from "../support/assert.ts";
 import { type Actor, decide, HermesError, type Operation, type Task } from "../../lib/board/mod.ts";
-import { openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
+import { openBoard, PATCH_COLUMNS, SOMEONE, type SqliteBoardStore } from "../../lib/store/mod.ts";
 import { BoardModel } from "../board/board_model.ts";
 import { createRandom, pickTask, randomActor, randomOp } from "../board/random_ops.ts";
 import { NOW } from "../board/rulebook_fixtures.ts";
@@ -17,26 +17,8 @@ import { prng } from "../support/prng.ts";
 const SEQUENCES = 40;
 const STEPS = 60;
 
-/** The store's own actor for verbs that take none. */
-const SOMEONE: Actor = { kind: "person", name: "user" };
-
-const FIELDS = [
-  "status",
-  "assignee",
-  "result",
-  "started_at",
-  "completed_at",
-  "claim_lock",
-  "claim_expires",
-  "worker_pid",
-  "current_run_id",
-  "last_heartbeat_at",
-  "consecutive_failures",
-  "last_failure_error",
-] as const;
-
 function columns(t: Task): Record<string, unknown> {
-  return Object.fromEntries(FIELDS.map((f) => [f, t[f]]));
+  return Object.fromEntries([...PATCH_COLUMNS].map((f) => [f, t[f]]));
 }
 
 /** Carry `op` out through the store's verb for it; returns the actor the store decides as. */
