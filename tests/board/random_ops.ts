@@ -159,3 +159,32 @@ export function randomActor(m: BoardModel, rnd: Rnd, id: string, op: Operation):
     { kind: "worker", name: "editor", taskId: pick(rnd, [...m.tasks.keys()]), runId: 1 },
   ]);
 }
+
+/** One step of a random sequence: the time it happens at, then a new task or an operation. */
+export type RandomStep =
+  & { step: number; now: number }
+  & ({ kind: "create" } | { kind: "op"; id: string; op: Operation; actor: Actor });
+
+/**
+ * The `steps` steps of a random sequence starting at `now`, drawn one at a time so each sees
+ * the board as the caller left it after the one before (the caller creates on "create").
+ */
+export function* randomSteps(
+  m: BoardModel,
+  rnd: Rnd,
+  now: number,
+  steps: number,
+  busy: boolean,
+): Generator<RandomStep> {
+  for (let step = 0; step < steps; step++) {
+    now += 1 + Math.floor(rnd() * 30);
+    if (rnd() < 0.08) {
+      yield { step, now, kind: "create" };
+      continue;
+    }
+    const id = pickTask(m, rnd, busy);
+    const op = randomOp(m, rnd, id, now, busy);
+    const actor = randomActor(m, rnd, id, op);
+    yield { step, now, kind: "op", id, op, actor };
+  }
+}

@@ -14,7 +14,7 @@ import {
 } from "../../lib/board/mod.ts";
 import { prng } from "../support/prng.ts";
 import { BoardModel } from "./board_model.ts";
-import { createRandom, FAILURE_LIMIT, pickTask, randomActor, randomOp } from "./random_ops.ts";
+import { createRandom, FAILURE_LIMIT, randomSteps } from "./random_ops.ts";
 import { NOW } from "./rulebook_fixtures.ts";
 
 const SEQUENCES = 300;
@@ -70,21 +70,17 @@ Deno.test("rulebook keeps the board's invariants over random operation sequences
     // Odd seeds keep tasks going round the dispatcher's loop; even ones roam every verb.
     const busy = seq % 2 === 1;
     const manualTodo = new Set<string>();
-    let now = NOW;
     const create = () => {
       const c = createRandom(m, rnd);
       if (c.decision.ok) m.create(c.decision.plan, { assignee: c.assignee });
     };
     for (let i = 0; i < 3; i++) create();
-    for (let step = 0; step < STEPS; step++) {
-      now += 1 + Math.floor(rnd() * 30);
-      if (rnd() < 0.08) {
+    for (const next of randomSteps(m, rnd, NOW, STEPS, busy)) {
+      if (next.kind === "create") {
         create();
         continue;
       }
-      const id = pickTask(m, rnd, busy);
-      const op = randomOp(m, rnd, id, now, busy);
-      const actor = randomActor(m, rnd, id, op);
+      const { step, now, id, op, actor } = next;
       const facts = m.facts(id);
       const d = decide(op, facts, actor, now);
       const where = `seed ${seq} step ${step}: ${op.op} ${JSON.stringify(op)} on ${id} ` +

@@ -9,7 +9,7 @@ import { deepEqual, equal, fail } from "../support/assert.ts";
 import { type Actor, decide, HermesError, type Operation, type Task } from "../../lib/board/mod.ts";
 import { openBoard, PATCH_COLUMNS, SOMEONE, type SqliteBoardStore } from "../../lib/store/mod.ts";
 import { BoardModel } from "../board/board_model.ts";
-import { createRandom, pickTask, randomActor, randomOp } from "../board/random_ops.ts";
+import { createRandom, randomSteps } from "../board/random_ops.ts";
 import { NOW } from "../board/rulebook_fixtures.ts";
 import { tempHome } from "../support/home.ts";
 import { prng } from "../support/prng.ts";
@@ -142,15 +142,13 @@ Deno.test("store applies the rulebook's plans as the in-memory board does, over 
         m.create(c.decision.plan, { assignee: c.assignee }, task.id);
       };
       for (let i = 0; i < 3; i++) create();
-      for (let step = 0; step < STEPS; step++) {
-        now += 1 + Math.floor(rnd() * 30);
-        if (rnd() < 0.08) {
+      for (const next of randomSteps(m, rnd, now, STEPS, busy)) {
+        now = next.now;
+        if (next.kind === "create") {
           create();
           continue;
         }
-        const id = pickTask(m, rnd, busy);
-        const op = randomOp(m, rnd, id, now, busy);
-        const actor = randomActor(m, rnd, id, op);
+        const { step, id, op, actor } = next;
         const where = `seed ${seq} step ${step}: ${op.op} ${JSON.stringify(op)} on ${id} by ` +
           JSON.stringify(actor);
         const d = decide(op, m.facts(id), storeActor(op, actor), now);
