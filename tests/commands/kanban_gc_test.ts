@@ -1,17 +1,9 @@
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
+import { exists } from "../support/fs.ts";
 import { openDb } from "../support/board.ts";
 import { PERSON, withBoard } from "../board/fixtures.ts";
-
-function exists(path: string): boolean {
-  try {
-    Deno.lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A board with an archived and a live task (scratch dirs for both), old events, old and new logs. */
 async function littered(home: string) {

@@ -15,6 +15,8 @@ import { loadConfig } from "../../lib/config/mod.ts";
 import { Dispatcher } from "../../lib/dispatcher/mod.ts";
 import { openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
 import { probeSandbox, sandboxUnavailable } from "../../lib/workers/mod.ts";
+import { exists } from "../support/fs.ts";
+import { loopbackListener } from "../support/net.ts";
 import { waitFor } from "../support/wait.ts";
 
 /** CI=true, read through a child (the test permissions hide variables outside HERMES_*). */
@@ -113,15 +115,6 @@ async function jail(extraYaml = ""): Promise<Jail> {
       await Deno.remove(root, { recursive: true }).catch(() => {});
     },
   };
-}
-
-function exists(path: string): boolean {
-  try {
-    Deno.lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 Deno.test({
@@ -226,15 +219,8 @@ Deno.test({
   ignore: IGNORE,
   async fn() {
     await using j = await jail();
-    const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-    const port = (listener.addr as Deno.NetAddr).port;
-    let accepted = 0;
-    const serving = (async () => {
-      for await (const conn of listener) {
-        accepted++;
-        conn.close();
-      }
-    })();
+    const listener = loopbackListener("");
+    const port = listener.state.port;
     try {
       const body = [
         `if bash -c 'exec 3<>/dev/tcp/127.0.0.1/${port}' 2>/dev/null; then`,
@@ -252,11 +238,10 @@ Deno.test({
       match(log, /refused/);
       ok(!log.includes("CONNECTED"), log);
       match(j.log(full.id), /CONNECTED/);
-      await waitFor(() => accepted === 1, { what: "the network: full connection" });
-      equal(accepted, 1, "only the network: full worker got through");
+      await waitFor(() => listener.state.accepted === 1, { what: "the network: full connection" });
+      equal(listener.state.accepted, 1, "only the network: full worker got through");
     } finally {
-      listener.close();
-      await serving.catch(() => {});
+      await listener.close();
     }
   },
 });
@@ -335,32 +320,12 @@ Deno.test("a profile that asks for a sandbox where none can be had blocks its ta
   equal(j.store.showTask(t.id).runs.length, 1);
 });
 
-/** A loopback listener that answers `hello` to every connection and counts them. */
-function listener() {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const state = { port: (l.addr as Deno.NetAddr).port, accepted: 0 };
-  const serving = (async () => {
-    for await (const c of l) {
-      state.accepted++;
-      await c.write(new TextEncoder().encode("hello\n")).catch(() => 0);
-      c.close();
-    }
-  })().catch(() => {});
-  return {
-    state,
-    async close() {
-      l.close();
-      await serving;
-    },
-  };
-}
-
 Deno.test({
   name: "a confined worker with a host list reaches the listed host through the proxy, no other",
   ignore: IGNORE,
   async fn() {
-    const listed = listener();
-    const other = listener();
+    const listed = loopbackListener("hello\n");
+    const other = loopbackListener("hello\n");
     try {
       await using j = await jail(
         `    hosts:\n      command: [sh, -c, "{body}"]\n      completion: exit_code\n` +

@@ -7,6 +7,7 @@ import { equal, match, ok } from "../support/assert.ts";
 import { openDb } from "../support/board.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
+import { loopbackListener } from "../support/net.ts";
 import { waitFor } from "../support/wait.ts";
 import { probeSandbox, sandboxUnavailable } from "../../lib/workers/mod.ts";
 import { runGateway, writeConfig } from "./gateway_support.ts";
@@ -88,14 +89,8 @@ Deno.test({
   ignore: IGNORE,
   async fn() {
     await using home = await tempHome();
-    const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-    const port = (l.addr as Deno.NetAddr).port;
-    const serving = (async () => {
-      for await (const c of l) {
-        await c.write(new TextEncoder().encode("hello\n")).catch(() => 0);
-        c.close();
-      }
-    })().catch(() => {});
+    const upstream = loopbackListener("hello\n");
+    const port = upstream.state.port;
     try {
       writeConfig(
         home.path,
@@ -121,8 +116,7 @@ Deno.test({
       });
       match(log, /200 Connection established/);
     } finally {
-      l.close();
-      await serving;
+      await upstream.close();
     }
   },
 });

@@ -6,27 +6,8 @@ import {
   parseHostEntry,
 } from "../../lib/workers/mod.ts";
 import { tempHome } from "../support/home.ts";
+import { loopbackListener } from "../support/net.ts";
 import { waitFor } from "../support/wait.ts";
-
-/** A loopback listener that answers every connection with `hello` and counts them. */
-function upstream() {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const state = { port: (l.addr as Deno.NetAddr).port, accepted: 0 };
-  const done = (async () => {
-    for await (const c of l) {
-      state.accepted++;
-      await c.write(new TextEncoder().encode("hello"));
-      c.close();
-    }
-  })().catch(() => {});
-  return {
-    state,
-    async close() {
-      l.close();
-      await done;
-    },
-  };
-}
 
 /** Send `head` through the proxy's socket; everything it answers until it closes. */
 async function ask(path: string, head: string): Promise<string> {
@@ -61,8 +42,8 @@ Deno.test("connectTarget reads CONNECT requests only", () => {
 
 Deno.test("the egress proxy tunnels to a listed host and refuses every other", async () => {
   await using home = await tempHome();
-  const listed = upstream();
-  const other = upstream();
+  const listed = loopbackListener("hello");
+  const other = loopbackListener("hello");
   const refused: string[] = [];
   const proxy = new EgressProxy(
     `${home.path}/proxy.sock`,
@@ -101,7 +82,7 @@ Deno.test("the egress proxy tunnels to a listed host and refuses every other", a
 
 Deno.test("a restarted egress proxy takes over the socket an earlier one left", async () => {
   await using home = await tempHome();
-  const up = upstream();
+  const up = loopbackListener("hello");
   const path = `${home.path}/proxy.sock`;
   const first = new EgressProxy(path, [`127.0.0.1:${up.state.port}`]);
   first.start();

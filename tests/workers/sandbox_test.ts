@@ -13,16 +13,8 @@ import {
   worktreeGitDir,
 } from "../../lib/workers/mod.ts";
 import { tempHome } from "../support/home.ts";
+import { exists } from "../support/fs.ts";
 import { makeProfile, makeTask, request } from "./fixtures.ts";
-
-function exists(path: string): boolean {
-  try {
-    Deno.lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A file system of the given directories and files, for plans without touching the disk. */
 function fs(dirs: string[], files: string[] = []) {
