@@ -1,6 +1,6 @@
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import type { TaskEvent } from "../../lib/board/mod.ts";
-import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
+import { hermes, spawnHermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 import { withBoard } from "../board/fixtures.ts";
@@ -13,14 +13,7 @@ class Follower implements AsyncDisposable {
   readonly #pumps: Promise<void>[];
 
   constructor(args: string[], env: Record<string, string>) {
-    this.child = new Deno.Command(Deno.execPath(), {
-      args: hermesArgv(args),
-      env: { ...baseEnv(), ...env },
-      clearEnv: true,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
+    this.child = spawnHermes(args, env);
     this.#pumps = [
       this.#pump(this.child.stdout, (s) => this.out += s),
       this.#pump(this.child.stderr, (s) => this.err += s),

@@ -1,7 +1,7 @@
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { readStatsAsync } from "../../lib/workers/mod.ts";
 import { openDb } from "../support/board.ts";
-import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
+import { hermes, spawnHermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 
@@ -54,14 +54,7 @@ function startHermes(
   args: string[],
   env: Record<string, string>,
 ): { child: Deno.ChildProcess; output: Promise<Deno.CommandOutput>; ended: () => boolean } {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: hermesArgv(args),
-    env: { ...baseEnv(), ...env },
-    clearEnv: true,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
+  const child = spawnHermes(args, env);
   let ended = false;
   const output = child.output().finally(() => ended = true);
   return { child, output, ended: () => ended };

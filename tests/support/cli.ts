@@ -41,6 +41,21 @@ export function hermesArgv(args: readonly string[]): string[] {
   return ["run", "--quiet", ...PERMISSION_FLAGS, MAIN, ...args];
 }
 
+/** Start `hermes <args>` in the background with a clean environment plus `env`, output piped. */
+export function spawnHermes(
+  args: readonly string[],
+  env: Record<string, string>,
+): Deno.ChildProcess {
+  return new Deno.Command(Deno.execPath(), {
+    args: hermesArgv(args),
+    env: { ...baseEnv(), ...env },
+    clearEnv: true,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+}
+
 /** Run `hermes <args>` and collect its output. */
 export async function hermes(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
   if (!opts.env?.HERMES_HOME) {
