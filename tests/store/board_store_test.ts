@@ -29,6 +29,17 @@ interface Row {
 
 const R = "refused";
 
+/** Allowed from every status, which it keeps, but refused while the task runs. */
+const KEPT_UNLESS_RUNNING: Row["expect"] = {
+  triage: "triage",
+  todo: "todo",
+  ready: "ready",
+  running: R,
+  blocked: "blocked",
+  done: "done",
+  archived: "archived",
+};
+
 /**
  * Hermes's state machine, action by action, with its later guards: parents must be done at claim
  * and unblock, and archived parents count as done.
@@ -99,15 +110,7 @@ const TABLE: Record<string, Row> = {
     apply: (s, id) => s.assign(id, "other"),
     event: "assigned",
     // A running task's worker holds the claim: refused, as Hermes refuses it.
-    expect: {
-      triage: "triage",
-      todo: "todo",
-      ready: "ready",
-      running: R,
-      blocked: "blocked",
-      done: "done",
-      archived: "archived",
-    },
+    expect: KEPT_UNLESS_RUNNING,
   },
   reclaim: {
     apply: (s, id) => s.reclaim(id, "stuck"),
@@ -117,15 +120,7 @@ const TABLE: Record<string, Row> = {
   reassign: {
     apply: (s, id) => s.reassign(id, "other", { reclaim: false, reason: null }),
     event: "assigned",
-    expect: {
-      triage: "triage",
-      todo: "todo",
-      ready: "ready",
-      running: R,
-      blocked: "blocked",
-      done: "done",
-      archived: "archived",
-    },
+    expect: KEPT_UNLESS_RUNNING,
   },
   "reassign --reclaim": {
     apply: (s, id) => s.reassign(id, "other", { reclaim: true, reason: null }),
