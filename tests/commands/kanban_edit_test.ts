@@ -24,13 +24,18 @@ Deno.test("kanban assign sets, clears and reassigns a task", async () => {
   equal(missing.stderr, "hermes: no such task: t_00000000\n");
 });
 
-Deno.test("kanban assign refuses a running task with exit 1, changing nothing", async () => {
-  await using home = await tempHome();
-  const id = withBoard(home.path, (s) => {
+/** A task assigned to `a` and claimed by host `h:1`, on the board of `home`. */
+function runningTask(home: string): string {
+  return withBoard(home, (s) => {
     const id = s.createTask({ title: "x", assignee: "a" }).task.id;
     s.claim(id, "h:1", 900);
     return id;
   });
+}
+
+Deno.test("kanban assign refuses a running task with exit 1, changing nothing", async () => {
+  await using home = await tempHome();
+  const id = runningTask(home.path);
   const before = snapshot(home.path);
   const r = await hermes(["kanban", "assign", id, "b"], { env: home.env });
   equal(r.code, 1);
@@ -98,11 +103,7 @@ Deno.test("kanban reclaim releases a running task's claim and refuses anything e
 
 Deno.test("kanban reassign needs --reclaim for a running task", async () => {
   await using home = await tempHome();
-  const id = withBoard(home.path, (s) => {
-    const id = s.createTask({ title: "x", assignee: "a" }).task.id;
-    s.claim(id, "h:1", 900);
-    return id;
-  });
+  const id = runningTask(home.path);
   const before = snapshot(home.path);
   const no = await hermes(["kanban", "reassign", id, "b"], { env: home.env });
   equal(no.code, 1);
