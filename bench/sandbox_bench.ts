@@ -9,9 +9,9 @@
  * Run alone: `deno task bench sandbox` (`--smoke` for one small unjudged round).
  */
 
-import { probeSandbox, runFiles, type SandboxRequest, spawnWorker } from "../lib/workers/mod.ts";
+import { probeSandbox, runFiles, type SandboxRequest } from "../lib/workers/mod.ts";
 import { interleave, type Report, type Scale, summarize } from "./harness.ts";
-import { benchHome, benchTask, TRUE_PROFILE } from "./spawn_setup.ts";
+import { benchHome, spawnBenchWorker, TRUE_PROFILE } from "./spawn_setup.ts";
 
 /** Spawns per case and round. */
 const PER_ROUND = 20;
@@ -22,30 +22,18 @@ const ADDED_MS = 10;
 export async function run(report: Report, scale: Scale): Promise<void> {
   const probe = probeSandbox();
   if (!probe.ok) throw new Error(`no sandbox to measure: ${probe.reason}`);
-  const { home, paths, ws } = await benchHome("hermes-sandbox-bench-");
+  const h = await benchHome("hermes-sandbox-bench-");
   const baseEnv = { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", HOME: Deno.env.get("HOME")! };
   let seq = 0;
   const once = async (sandbox: SandboxRequest | null): Promise<number> => {
     const id = `t_${(seq++).toString(16).padStart(8, "0")}`;
     const t0 = performance.now();
-    const w = spawnWorker({
-      profile: TRUE_PROFILE,
-      task: benchTask(id),
-      runId: 1,
-      workspace: ws,
-      board: "default",
-      home,
-      ...runFiles(paths, id, 1),
-      baseEnv,
-      prompt: "",
-      sandbox,
-    });
-    w.child?.ref();
+    const w = spawnBenchWorker(h, TRUE_PROFILE, id, baseEnv, sandbox);
     const st = await w.exited;
     const ms = performance.now() - t0;
     if (st.code !== 0) {
       throw new Error(
-        `worker exited ${st.code}: ${Deno.readTextFileSync(runFiles(paths, id, 1).logPath)}`,
+        `worker exited ${st.code}: ${Deno.readTextFileSync(runFiles(h.paths, id, 1).logPath)}`,
       );
     }
     return ms;
@@ -66,7 +54,7 @@ export async function run(report: Report, scale: Scale): Promise<void> {
       full: each("full"),
     }, scale.warmup(perRound));
   } finally {
-    await Deno.remove(home, { recursive: true });
+    await Deno.remove(h.home, { recursive: true });
   }
   const p50 = (k: keyof typeof cases) => summarize(samples[k]).median;
   const plain = p50("plain");

@@ -8,15 +8,9 @@
  * Run alone: `deno task bench spawn`.
  */
 
-import {
-  type Profile,
-  runFiles,
-  SHELL_PROFILE,
-  type SpawnedWorker,
-  spawnWorker,
-} from "../lib/workers/mod.ts";
+import { type Profile, SHELL_PROFILE } from "../lib/workers/mod.ts";
 import { interleave, type Report, type Scale, summarize } from "./harness.ts";
-import { benchHome, benchTask, TRUE_PROFILE } from "./spawn_setup.ts";
+import { benchHome, spawnBenchWorker, TRUE_PROFILE } from "./spawn_setup.ts";
 
 /** Time of one round: [µs per spawn call, µs per worker through to exit]. */
 type Round = { spawn: number; total: number };
@@ -35,24 +29,12 @@ async function round(batch: number, start: () => Promise<unknown>): Promise<Roun
 export async function run(report: Report, scale: Scale): Promise<void> {
   /** Workers per measured round. */
   const batch = scale.size(200, 10);
-  const { home, paths, ws } = await benchHome("hermes-spawn-bench-");
+  const h = await benchHome("hermes-spawn-bench-");
   const baseEnv = Deno.env.toObject();
   let seq = 0;
   const worker = (profile: Profile) => (): Promise<unknown> => {
     const id = `t_${(seq++).toString(16).padStart(8, "0")}`;
-    const w: SpawnedWorker = spawnWorker({
-      profile,
-      task: benchTask(id),
-      runId: 1,
-      workspace: ws,
-      board: "default",
-      home,
-      ...runFiles(paths, id, 1),
-      baseEnv,
-      prompt: "",
-    });
-    w.child?.ref();
-    return w.exited;
+    return spawnBenchWorker(h, profile, id, baseEnv).exited;
   };
   const bare = (): Promise<unknown> =>
     new Deno.Command("true", { stdin: "null", stdout: "null", stderr: "null" }).spawn().status;
@@ -64,7 +46,7 @@ export async function run(report: Report, scale: Scale): Promise<void> {
       argv: () => round(batch, worker(TRUE_PROFILE)),
     }, scale.warmup(1));
   } finally {
-    await Deno.remove(home, { recursive: true });
+    await Deno.remove(h.home, { recursive: true });
   }
   const med = (k: keyof typeof rounds, f: keyof Round) =>
     summarize(rounds[k].map((r) => r[f])).median;

@@ -2,7 +2,13 @@
 
 import type { Task } from "../lib/board/mod.ts";
 import { type BoardPaths, boardPaths } from "../lib/config/mod.ts";
-import type { Profile } from "../lib/workers/mod.ts";
+import {
+  type Profile,
+  runFiles,
+  type SandboxRequest,
+  type SpawnedWorker,
+  spawnWorker,
+} from "../lib/workers/mod.ts";
 import { taskRecord } from "../tests/support/task_record.ts";
 
 /** An unconfined argv profile that runs `true` and completes on its exit code. */
@@ -25,13 +31,42 @@ export function benchTask(id: string): Task {
   return taskRecord({ id, title: "bench", body: "true", created_by: "bench" });
 }
 
+/** A bench's HERMES_HOME, its default board's paths and the workspace its workers share. */
+export interface BenchHome {
+  home: string;
+  paths: BoardPaths;
+  ws: string;
+}
+
 /** A private temporary HERMES_HOME with the default board's paths and a workspace in it. */
-export async function benchHome(
-  prefix: string,
-): Promise<{ home: string; paths: BoardPaths; ws: string }> {
+export async function benchHome(prefix: string): Promise<BenchHome> {
   const home = await Deno.makeTempDir({ prefix });
   await Deno.chmod(home, 0o700);
   const ws = `${home}/ws`;
   Deno.mkdirSync(ws);
   return { home, paths: boardPaths(home, "default"), ws };
+}
+
+/** Start `profile` as run 1 of the bench task `id` in `h`, kept referenced until it exits. */
+export function spawnBenchWorker(
+  h: BenchHome,
+  profile: Profile,
+  id: string,
+  baseEnv: Record<string, string>,
+  sandbox: SandboxRequest | null = null,
+): SpawnedWorker {
+  const w = spawnWorker({
+    profile,
+    task: benchTask(id),
+    runId: 1,
+    workspace: h.ws,
+    board: "default",
+    home: h.home,
+    ...runFiles(h.paths, id, 1),
+    baseEnv,
+    prompt: "",
+    sandbox,
+  });
+  w.child?.ref();
+  return w;
 }
