@@ -50,7 +50,10 @@ export function report(ctx: Ctx, r: StartResult): void {
   ctx.print(
     r.already ? `Gateway already running (pid ${r.pid})` : `Gateway started (pid ${r.pid})`,
   );
-  if (r.url) ctx.print(`Dashboard: ${r.url}`);
+  if (r.url) {
+    ctx.print(`Dashboard: ${r.url}`);
+    ctx.print("Sign in: 'hermes gateway status --show-token' prints the URL with the token");
+  }
   ctx.print(`Log: ${r.log}`);
 }
 

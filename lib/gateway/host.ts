@@ -9,7 +9,7 @@
 import { ConflictError, HermesError, UsageError } from "../board/errors.ts";
 import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
-import { dashboardToken, dashboardUrl } from "./dashboard_token.ts";
+import { dashboardToken } from "./dashboard_token.ts";
 import type { GatewayLog } from "./log.ts";
 import { acquireGatewayLock } from "./lock.ts";
 import {
@@ -232,7 +232,9 @@ export async function runGateway(opts: HostOptions): Promise<number> {
           500,
         );
       }
-      url = dashboardUrl(first.url, token);
+      // The pid and state files and the log carry the plain address: the token stays in its own
+      // 0600 file, and `gateway status --show-token` builds the sign-in URL for the owner.
+      url = first.url;
       dashboardState = { enabled: true, reason: `listening on ${first.url}` };
       log.info("dashboard listening", { url: first.url });
     }
