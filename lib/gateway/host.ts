@@ -9,7 +9,7 @@
 import { ConflictError, HermesError, UsageError } from "../board/errors.ts";
 import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
-import { dashboardToken } from "./dashboard_token.ts";
+import { dashboardToken, metricsToken } from "./dashboard_token.ts";
 import type { GatewayLog } from "./log.ts";
 import { acquireGatewayLock } from "./lock.ts";
 import {
@@ -202,6 +202,7 @@ export async function runGateway(opts: HostOptions): Promise<number> {
         host: addr.host,
         port: addr.port,
         token,
+        metricsToken: metricsToken(home),
         version: opts.version,
         config,
         dispatch,

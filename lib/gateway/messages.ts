@@ -94,6 +94,8 @@ export type ToServer =
     host: string;
     port: number;
     token: string;
+    /** The read-only token `/metrics` takes (the dashboard token is refused there). */
+    metricsToken: string;
     version: string;
     config: Config;
     /** Whether this gateway dispatches, and why not (for the create warning and the UI). */

@@ -152,6 +152,23 @@ export function checkToken(req: Request, url: URL, guard: Guard, sources: TokenS
   }
 }
 
+/**
+ * Check the read-only metrics token: a bearer header only (scrapers send headers, and a browser
+ * cookie holds the dashboard token, which is not accepted here).
+ */
+export function checkMetricsToken(req: Request, expected: string): void {
+  const auth = req.headers.get("authorization");
+  const m = auth === null ? null : /^Bearer\s+(\S+)\s*$/i.exec(auth);
+  if (!m || !constantTimeEqual(m[1], expected)) {
+    throw new HttpError(
+      401,
+      "unauthorized",
+      "/metrics needs 'Authorization: Bearer <token>' with the token in <HERMES_HOME>/metrics.token",
+      { "www-authenticate": "Bearer" },
+    );
+  }
+}
+
 /** The Set-Cookie header value that stores the token for this port. */
 export function tokenCookie(token: string, port: number): string {
   return `${cookieName(port)}=${

@@ -48,6 +48,7 @@ function start(m: Extract<ToServer, { type: "init" }>): void {
     handler = createHandler({
       home: m.home,
       token: m.token,
+      metricsToken: m.metricsToken,
       host: m.host,
       port: m.port,
       version: m.version,

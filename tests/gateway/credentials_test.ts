@@ -67,6 +67,20 @@ Deno.test("gateway keeps the dashboard token out of every file but its own and o
     await page.body?.cancel();
     equal(page.status, 303);
 
+    // /metrics takes its own token, made beside the dashboard's, and refuses the dashboard's.
+    const metricsToken = Deno.readTextFileSync(`${home.path}/metrics.token`).trim();
+    equal(Deno.statSync(`${home.path}/metrics.token`).mode! & 0o777, 0o600);
+    ok(metricsToken.length >= 32 && metricsToken !== token);
+    const metricsUrl = new URL("/metrics", signIn);
+    const scraped = await fetch(metricsUrl, {
+      headers: { authorization: `Bearer ${metricsToken}` },
+    });
+    equal(scraped.status, 200);
+    match(await scraped.text(), /^hermes_tasks\{/m);
+    const refused = await fetch(metricsUrl, { headers: { authorization: `Bearer ${token}` } });
+    await refused.body?.cancel();
+    equal(refused.status, 401);
+
     const stop = await hermes(["gateway", "stop"], { env: home.env });
     equal(stop.code, 0, stop.stderr);
     printed.push(stop.stdout, stop.stderr);
