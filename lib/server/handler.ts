@@ -67,7 +67,7 @@ export interface HandlerOptions {
 
 /** The handler plus what its host needs to manage it. */
 export interface DashboardHandler {
-  (req: Request): Promise<Response>;
+  (req: Request, info?: Deno.ServeHandlerInfo): Promise<Response>;
   /** Tell the handler its port once the listener has one (Host check, cookie name). */
   setPort(port: number): void;
   /** Open live-event clients. */
@@ -191,7 +191,9 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
     });
   };
 
-  const handle = async (req: Request): Promise<Response> => {
+  const handle = async (req: Request, info?: Deno.ServeHandlerInfo): Promise<Response> => {
+    const remote = info?.remoteAddr as Deno.NetAddr | undefined;
+    const peer = remote?.hostname ?? "unknown";
     let url: URL;
     try {
       url = new URL(req.url);
@@ -231,7 +233,7 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
           if (req.body !== null && type !== "" && type !== "application/json") throw notJson();
         }
         const m = matchRoute(api, method, path);
-        if (m.kind === "found") return await m.handler({ req, url, params: m.params });
+        if (m.kind === "found") return await m.handler({ req, url, params: m.params, peer });
         if (m.kind === "method") {
           throw new HttpError(
             405,

@@ -101,14 +101,19 @@ export function checkHost(req: Request, guard: Guard): void {
   }
 }
 
+/** `Sec-Fetch-Site` values that pass: this origin, or the person typing the address themselves. */
+const ALLOWED_FETCH_SITES = new Set(["same-origin", "none"]);
+
 /**
- * Check that a browser request comes from this origin. Requests without Origin (curl, API
- * clients) pass; they still need the token.
+ * Check that a browser request comes from this origin. Only `Sec-Fetch-Site: same-origin` or
+ * `none` pass: `same-site` is refused too, since every other port on this host (any local web
+ * app) is the same site. Requests without the header or Origin (curl, API clients) pass; they
+ * still need the token.
  */
 export function checkOrigin(req: Request): void {
   const site = req.headers.get("sec-fetch-site");
-  if (site === "cross-site") {
-    throw new HttpError(403, "cross_origin", "cross-site requests are refused");
+  if (site !== null && !ALLOWED_FETCH_SITES.has(site.trim().toLowerCase())) {
+    throw new HttpError(403, "cross_origin", `${site} requests are refused`);
   }
   const origin = req.headers.get("origin");
   if (origin === null) return;

@@ -177,6 +177,34 @@ Deno.test("cross-site requests are refused even with a valid token", async () =>
   await form.body?.cancel();
 });
 
+Deno.test("only same-origin and none fetch sites pass; same-site and unknown values are refused", async () => {
+  await using s = await startServer();
+  await s.call("GET", `${API}/board`);
+  const before = snapshot(s.home.path);
+  for (const site of ["same-site", "cross-site", "bogus"]) {
+    for (const [method, path] of [["GET", `${API}/board`], ["POST", `${API}/tasks`]]) {
+      const r = await s.fetch(path, {
+        method,
+        headers: { "sec-fetch-site": site, "content-type": "application/json" },
+        body: method === "POST" ? JSON.stringify({ title: "csrf" }) : undefined,
+      });
+      equal(r.status, 403, `${site} ${method} ${path}`);
+      equal((await r.json()).error.code, "cross_origin");
+    }
+  }
+  deepEqual(snapshot(s.home.path), before);
+  const passing: Record<string, string>[] = [
+    { "sec-fetch-site": "same-origin" },
+    { "sec-fetch-site": "none" },
+    {},
+  ];
+  for (const headers of passing) {
+    const r = await s.fetch(`${API}/board`, { headers });
+    await r.body?.cancel();
+    equal(r.status, 200, JSON.stringify(headers));
+  }
+});
+
 Deno.test("oversized bodies get 413 and write nothing, with or without Content-Length", async () => {
   await using s = await startServer();
   await s.call("POST", `${API}/tasks`, { title: "x" });
