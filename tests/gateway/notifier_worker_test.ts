@@ -35,7 +35,7 @@ function narrowedWorker(home: string): { worker: Worker; replies: NotifierReply[
 function writeConfig(home: string, url: string, command?: string[]): Promise<void> {
   return Deno.writeTextFile(
     `${home}/config.yaml`,
-    `kanban:\n  notify:\n    poll_interval_seconds: 0.05\n    webhooks:\n      - url: ${url}\n` +
+    `kanban:\n  notify:\n    allow_private: true\n    poll_interval_seconds: 0.05\n    webhooks:\n      - url: ${url}\n` +
       (command ? `    command: ${JSON.stringify(command)}\n` : ""),
   );
 }
