@@ -78,7 +78,7 @@ export async function startGateway(
   if (before) return before;
   // Refuse what `run` would refuse before anything starts: bad config, an exposed host.
   const config = await loadConfig(ctx.home, ctx.env);
-  if (!flags.noDashboard) listenAddress(config, flags.host, flags.port);
+  if (!flags.noDashboard) listenAddress(config, flags.host, flags.port, flags);
   try {
     const started = await startInBackground(ctx.home, runFlagsArgv(flags));
     return { ...started, already: false };

@@ -96,6 +96,8 @@ export type ToServer =
     token: string;
     /** The read-only token `/metrics` takes (the dashboard token is refused there). */
     metricsToken: string;
+    /** PEM certificate and key: serve HTTPS. */
+    tls?: { cert: string; key: string } | null;
     version: string;
     config: Config;
     /** Whether this gateway dispatches, and why not (for the create warning and the UI). */

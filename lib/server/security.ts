@@ -77,11 +77,25 @@ function wildcard(host: string): boolean {
 }
 
 /**
+ * The host the client asked for: the Host header, or under HTTP/2 (which browsers use over TLS)
+ * the `:authority`, which the server puts in the request URL instead.
+ */
+function requestHost(req: Request): string | null {
+  const header = req.headers.get("host");
+  if (header !== null) return header;
+  try {
+    return new URL(req.url).host || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Check the Host header. Accepted: loopback names, the configured listen host, and, when
  * listening on every interface, any IP literal (a rebinding attack needs a domain name).
  */
 export function checkHost(req: Request, guard: Guard): void {
-  const value = req.headers.get("host");
+  const value = requestHost(req);
   if (!value) throw new HttpError(400, "bad_host", "missing Host header");
   const { host, port } = splitHost(value.trim());
   const listen = guard.listenHost.toLowerCase();
@@ -117,7 +131,7 @@ export function checkOrigin(req: Request): void {
   }
   const origin = req.headers.get("origin");
   if (origin === null) return;
-  const host = req.headers.get("host") ?? "";
+  const host = requestHost(req) ?? "";
   if (origin !== `http://${host}` && origin !== `https://${host}`) {
     throw new HttpError(403, "cross_origin", `requests from origin '${origin}' are refused`);
   }
