@@ -296,9 +296,10 @@ const shell: Preset = {
   build() {
     return {
       entry: {
-        command: ["sh", "-c", "{body}"],
+        command: ["sh", "{body_file}"],
         completion: "exit_code",
-        description: "runs the task body with sh -c; exit 0 completes, other codes block",
+        description:
+          "runs the task body with sh (from a file); exit 0 completes, other codes block",
       },
       files: [],
     };

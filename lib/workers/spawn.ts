@@ -86,9 +86,27 @@ export function runFiles(
   return { logPath: `${base}.log`, exitPath: `${base}.exit` };
 }
 
+/**
+ * Files that carry a run's body and prompt to its worker (`{body_file}`, `{prompt_file}`), next
+ * to its log in the 0700 logs directory; the wrapper removes them when the command ends.
+ */
+export function inputFiles(logPath: string): { bodyPath: string; promptPath: string } {
+  const base = logPath.replace(/\.log$/, "");
+  return { bodyPath: `${base}.body`, promptPath: `${base}.prompt` };
+}
+
+/** Write `text` to a new 0600 file (never through an existing one). */
+function writeInputFile(path: string, text: string): void {
+  try {
+    Deno.removeSync(path);
+  } catch { /* not there: the usual case */ }
+  Deno.writeTextFileSync(path, text, { mode: 0o600, createNew: true });
+}
+
 const SH = "/bin/sh";
 
-// $1 log, $2 exit file, $3 the umask to give the command, then the argv. The log is
+// $1 log, $2 exit file, $3 the umask to give the command, $4 and $5 input files to remove
+// when the command ends ("" for none), then the argv. The log is
 // created here (mode 0600 under umask 077), off the dispatcher's thread: creating a
 // file costs a journal write the parent need not wait for. The TERM trap keeps the
 // wrapper alive while its group is being stopped, so the command's status is still
@@ -98,10 +116,11 @@ const WRAPPER = [
   "umask 077",
   'exec >>"$1" 2>&1',
   'umask "$3"',
-  "__hx_exit=$2",
-  "shift 3",
+  "__hx_exit=$2 __hx_in1=$4 __hx_in2=$5",
+  "shift 5",
   '"$@"',
   "__hx_code=$?",
+  'rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
   'echo "$__hx_code" >"$__hx_exit"',
   'exit "$__hx_code"',
 ].join("\n");
@@ -114,9 +133,10 @@ const WRAPPER_EVAL = [
   "umask 077",
   'exec >>"$1" 2>&1',
   'umask "$3"',
-  "__hx_exit=$2 __hx_s=$4",
-  '(set --; eval "unset __hx_exit __hx_s; $__hx_s")',
+  "__hx_exit=$2 __hx_in1=$4 __hx_in2=$5 __hx_s=$6",
+  '(set --; eval "unset __hx_exit __hx_in1 __hx_in2 __hx_s; $__hx_s")',
   "__hx_code=$?",
+  'rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
   'echo "$__hx_code" >"$__hx_exit"',
   'exit "$__hx_code"',
 ].join("\n");
@@ -237,12 +257,18 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     throw new SpawnError("workspace", `workspace ${req.workspace}: ${(e as Error).message}`);
   }
   const env = workerEnv(req);
+  const uses = (name: string) => req.profile.command.some((a) => a.includes(`{${name}}`));
+  const inputs = inputFiles(req.logPath);
+  const bodyFile = uses("body_file") ? inputs.bodyPath : "";
+  const promptFile = uses("prompt_file") ? inputs.promptPath : "";
   const argv = renderArgv(req.profile, {
     task_id: req.task.id,
     title: req.task.title,
     prompt: req.prompt,
     workspace: req.workspace,
     body: req.task.body ?? "",
+    body_file: bodyFile,
+    prompt_file: promptFile,
     run_id: String(req.runId),
     board: req.board,
   });
@@ -258,8 +284,28 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       `cannot create log directory for ${req.logPath}: ${(e as Error).message}`,
     );
   }
+  try {
+    if (bodyFile) writeInputFile(bodyFile, req.task.body ?? "");
+    if (promptFile) writeInputFile(promptFile, req.prompt);
+  } catch (e) {
+    removeInputs(bodyFile, promptFile);
+    throw new SpawnError(
+      e instanceof Deno.errors.PermissionDenied ? "permission_denied" : "other",
+      `cannot write the run's input file: ${(e as Error).message}`,
+    );
+  }
   const shArgs = argv.length === 3 && argv[1] === "-c" && isSystemSh(found.path)
-    ? ["-c", WRAPPER_EVAL, "sh", req.logPath, req.exitPath, parentUmask(), argv[2]]
+    ? [
+      "-c",
+      WRAPPER_EVAL,
+      "sh",
+      req.logPath,
+      req.exitPath,
+      parentUmask(),
+      bodyFile,
+      promptFile,
+      argv[2],
+    ]
     : [
       "-c",
       WRAPPER,
@@ -267,6 +313,8 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       req.logPath,
       req.exitPath,
       parentUmask(),
+      bodyFile,
+      promptFile,
       found.path,
       ...argv.slice(1),
     ];
@@ -289,6 +337,7 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       : e instanceof Deno.errors.NotFound
       ? "workspace"
       : "other";
+    removeInputs(bodyFile, promptFile);
     throw new SpawnError(cause, `cannot start worker: ${(e as Error).message}`);
   }
   child.unref();
@@ -314,6 +363,15 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     identityReady = Promise.race([identityReady, exited.then(() => identity, () => identity)]);
   }
   return { pid, identity, identityReady, child, exited };
+}
+
+function removeInputs(...paths: string[]): void {
+  for (const p of paths) {
+    if (!p) continue;
+    try {
+      Deno.removeSync(p);
+    } catch { /* already gone */ }
+  }
 }
 
 /** The exit status the wrapper recorded, or null if it has not (yet) written one. */
