@@ -77,7 +77,8 @@ Deno.test("two notifiers on one board, one in a worker, never queue or send an e
   await using home = await tempHome();
   using store = board(home.path);
   await using hook = receiver();
-  const notify = { webhooks: [hook.url], poll_interval_seconds: 0.05 };
+  // The receiver is on loopback: both notifiers must be told private addresses are fine.
+  const notify = { webhooks: [hook.url], poll_interval_seconds: 0.05, allow_private: true };
   const local = notifier(home.path, notify);
   await local.pollOnce(); // the sink is first seen here, at the head
   const { worker, replies } = narrowedWorker(home.path);
