@@ -71,6 +71,7 @@ export async function run(report: Report, scale: Scale): Promise<void> {
         host: "127.0.0.1",
         port: 0,
         token: TOKEN,
+        metricsToken: `metrics-${TOKEN}`,
         version: "bench",
         config: new Map(),
         dispatch: { enabled: false, reason: "benchmark" },

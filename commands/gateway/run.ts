@@ -43,6 +43,8 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
       log,
       hostFlag: flags.host,
       portFlag: flags.port,
+      tls: flags.tls,
+      insecureLan: flags.insecureLan,
       dashboard: !flags.noDashboard,
       // In a container the gateway is PID 1: nobody adopts orphaned workers after it.
       stopWorkers: flags.stopWorkers || Deno.pid === 1,

@@ -17,6 +17,17 @@ export const RUN_OPTIONS: OptionSpec[] = [
     value: "n",
     description: "dashboard port, 0 picks a free one (default: dashboard.port, 8645)",
   },
+  {
+    long: "tls-cert",
+    value: "file",
+    description: "serve the dashboard over HTTPS with this PEM certificate (needs --tls-key)",
+  },
+  { long: "tls-key", value: "file", description: "the PEM private key of --tls-cert" },
+  {
+    long: "insecure-lan",
+    description:
+      "allow a non-loopback --host without TLS (the token then crosses the network in clear)",
+  },
   { long: "no-dashboard", description: "do not serve the dashboard" },
   {
     long: "log-format",
@@ -43,6 +54,9 @@ export interface RunFlags {
   logFormat: "text" | "json" | null;
   logLevel: "debug" | "info" | "warning" | "error" | null;
   stopWorkers: boolean;
+  /** `--tls-cert`/`--tls-key`, as absolute paths (a background gateway runs elsewhere). */
+  tls: { certFile: string; keyFile: string } | null;
+  insecureLan: boolean;
 }
 
 /** Read and check the host options. */
@@ -67,6 +81,15 @@ export function readRunFlags(input: ParsedInput): RunFlags {
   if (host !== undefined && host.trim() === "") {
     throw new UsageError("--host needs an address, e.g. --host 127.0.0.1");
   }
+  const cert = str(input, "tlsCert");
+  const key = str(input, "tlsKey");
+  if ((cert === undefined) !== (key === undefined)) {
+    throw new UsageError("--tls-cert and --tls-key go together: pass both files");
+  }
+  const abs = (p: string) => p.startsWith("/") ? p : `${Deno.cwd()}/${p}`;
+  const tls = cert !== undefined && key !== undefined
+    ? { certFile: abs(cert), keyFile: abs(key) }
+    : null;
   return {
     host: host?.trim() ?? null,
     port,
@@ -74,6 +97,8 @@ export function readRunFlags(input: ParsedInput): RunFlags {
     logFormat: (fmt as RunFlags["logFormat"]) ?? null,
     logLevel: (lvl as RunFlags["logLevel"]) ?? null,
     stopWorkers: flag(input, "stopWorkers"),
+    tls,
+    insecureLan: flag(input, "insecureLan"),
   };
 }
 
@@ -82,6 +107,8 @@ export function runFlagsArgv(f: RunFlags): string[] {
   const out: string[] = [];
   if (f.host !== null) out.push("--host", f.host);
   if (f.port !== null) out.push("--port", String(f.port));
+  if (f.tls) out.push("--tls-cert", f.tls.certFile, "--tls-key", f.tls.keyFile);
+  if (f.insecureLan) out.push("--insecure-lan");
   if (f.noDashboard) out.push("--no-dashboard");
   if (f.logFormat) out.push("--log-format", f.logFormat);
   if (f.logLevel) out.push("--log-level", f.logLevel);

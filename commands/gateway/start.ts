@@ -50,7 +50,10 @@ export function report(ctx: Ctx, r: StartResult): void {
   ctx.print(
     r.already ? `Gateway already running (pid ${r.pid})` : `Gateway started (pid ${r.pid})`,
   );
-  if (r.url) ctx.print(`Dashboard: ${r.url}`);
+  if (r.url) {
+    ctx.print(`Dashboard: ${r.url}`);
+    ctx.print("Sign in: 'hermes gateway status --show-token' prints the URL with the token");
+  }
   ctx.print(`Log: ${r.log}`);
 }
 
@@ -75,7 +78,7 @@ export async function startGateway(
   if (before) return before;
   // Refuse what `run` would refuse before anything starts: bad config, an exposed host.
   const config = await loadConfig(ctx.home, ctx.env);
-  if (!flags.noDashboard) listenAddress(config, flags.host, flags.port);
+  if (!flags.noDashboard) listenAddress(config, flags.host, flags.port, flags);
   try {
     const started = await startInBackground(ctx.home, runFlagsArgv(flags));
     return { ...started, already: false };

@@ -2,8 +2,10 @@
 
 import type { Ctx } from "../../lib/cli/context.ts";
 import { age } from "../../lib/cli/output.ts";
-import type { CommandSpec } from "../../lib/cli/spec.ts";
+import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { loadConfig } from "../../lib/config/config.ts";
+import { flag } from "../../lib/cli/parse.ts";
+import { dashboardToken, dashboardUrl, tokenPath } from "../../lib/gateway/dashboard_token.ts";
 import { statusReport } from "../../lib/gateway/status_report.ts";
 
 export const spec: CommandSpec = {
@@ -13,16 +15,31 @@ export const spec: CommandSpec = {
   description:
     "Show the gateway of this HERMES_HOME: running or not, pid, uptime, dashboard URL, whether " +
     "the dispatcher is on (and why not), its last activity, running tasks and stuck ones. " +
-    "Exit code 0 when it runs, 1 when it does not.",
-  examples: ["hermes gateway status", "hermes gateway status --json"],
+    "Exit code 0 when it runs, 1 when it does not. The dashboard URL is printed without its " +
+    "access token (kept in <HERMES_HOME>/dashboard.token); --show-token prints the sign-in URL " +
+    "with it, for your own terminal only.",
+  options: [
+    {
+      long: "show-token",
+      description:
+        "print the dashboard's sign-in URL with its access token (adds sign_in_url under --json)",
+    },
+  ],
+  examples: [
+    "hermes gateway status",
+    "hermes gateway status --show-token",
+    "hermes gateway status --json",
+  ],
 };
 
-export async function run(ctx: Ctx): Promise<number> {
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const config = await loadConfig(ctx.home, ctx.env);
   const now = ctx.clock();
   const r = statusReport(ctx.home, config, ctx.env, now);
+  const showToken = flag(input, "showToken");
+  const signIn = showToken && r.url ? dashboardUrl(r.url, dashboardToken(ctx.home)) : null;
   if (ctx.json) {
-    ctx.printJson(r);
+    ctx.printJson(signIn ? { ...r, sign_in_url: signIn } : r);
     return r.running ? 0 : 1;
   }
   const c = ctx.color;
@@ -36,8 +53,14 @@ export async function run(ctx: Ctx): Promise<number> {
       }`,
     );
     ctx.print(`Dispatcher: ${r.dispatch.enabled ? "on" : c.yellow("off")} (${r.dispatch.reason})`);
-    if (r.url) ctx.print(`Dashboard: ${r.url}`);
-    else if (r.dashboard) ctx.print(`Dashboard: off (${r.dashboard.reason})`);
+    if (signIn) ctx.print(`Dashboard: ${signIn}`);
+    else if (r.url) {
+      ctx.print(`Dashboard: ${r.url}`);
+      ctx.print(
+        `Token: in ${tokenPath(ctx.home)}; 'hermes gateway status --show-token' prints the ` +
+          "sign-in URL",
+      );
+    } else if (r.dashboard) ctx.print(`Dashboard: off (${r.dashboard.reason})`);
     if (r.dispatch.enabled) {
       const last = r.last_tick_at === null
         ? "none yet"

@@ -51,7 +51,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   if (ctx.json) {
     ctx.printJson({
       subscriptions: subs.map((s) => ({ ...s, deliverable: isDeliverable(s.platform) })),
-      sinks,
+      sinks: sinks.map((s) => ({ ...s, sink: sinkDisplay(s.sink) })),
       deliveries: deliveries.map((d) => ({
         id: d.id,
         sink: sinkDisplay(d.sink),
@@ -88,7 +88,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
     out.push("", "Sinks (kanban.notify):");
     out.push(
       table(sinks.map((s) => [
-        `  ${s.sink}`,
+        `  ${sinkDisplay(s.sink)}`,
         `after event ${s.cursor}`,
         `${s.pending} pending`,
         `${s.sent} sent`,

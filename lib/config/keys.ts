@@ -169,7 +169,8 @@ export const KEYS: readonly KeyDef[] = [
     name: "kanban.notify",
     type: "map",
     default: {},
-    doc: "Notification sinks: webhooks (list of {url, events?}) and command (argv list).",
+    doc:
+      "Notification sinks: webhooks (list of {url, events?, allow_private?}) and command (argv list); allow_private: true lets them reach loopback and private addresses.",
   },
   {
     name: "dashboard.host",

@@ -962,7 +962,9 @@ export class Dispatcher {
   }
 
   #prompt(profile: Profile, task: Task): string {
-    if (!profile.command.some((a) => a.includes("{prompt}"))) return `work kanban task ${task.id}`;
+    if (!profile.command.some((a) => a.includes("{prompt}") || a.includes("{prompt_file}"))) {
+      return `work kanban task ${task.id}`;
+    }
     const context = buildWorkerContext(this.#store.board.workerContextData(task.id));
     return buildWorkerPrompt(task, context, { completion: profile.completion });
   }

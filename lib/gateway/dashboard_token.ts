@@ -1,15 +1,23 @@
-/** The dashboard's access token: random, made on first start, kept in `<home>/dashboard.token` (0600). */
+/**
+ * The gateway's tokens, random, made on first start, each in its own 0600 file under HERMES_HOME:
+ * `dashboard.token` opens the board and its API; `metrics.token` only reads `/metrics`, so a
+ * Prometheus scrape config never holds a credential that can change the board.
+ */
 
 import { writePrivateAtomic } from "../config/private_file.ts";
 
-/** Path of the token file. */
+/** Path of the dashboard token file. */
 export function tokenPath(home: string): string {
   return `${home}/dashboard.token`;
 }
 
-/** Read the token, creating it on first use. */
-export function dashboardToken(home: string): string {
-  const path = tokenPath(home);
+/** Path of the metrics token file. */
+export function metricsTokenPath(home: string): string {
+  return `${home}/metrics.token`;
+}
+
+/** Read the token at `path`, creating it on first use. */
+function readOrMakeToken(path: string): string {
   try {
     const t = Deno.readTextFileSync(path).trim();
     if (/^[A-Za-z0-9_-]{32,}$/.test(t)) return t;
@@ -21,6 +29,16 @@ export function dashboardToken(home: string): string {
     .replace(/=+$/, "");
   writePrivateAtomic(path, token + "\n");
   return token;
+}
+
+/** Read the dashboard token, creating it on first use. */
+export function dashboardToken(home: string): string {
+  return readOrMakeToken(tokenPath(home));
+}
+
+/** Read the read-only metrics token, creating it on first use. */
+export function metricsToken(home: string): string {
+  return readOrMakeToken(metricsTokenPath(home));
 }
 
 /** The URL people open: the dashboard's address with the token, which the page turns into a cookie. */

@@ -9,7 +9,7 @@
 import { ConflictError, HermesError, UsageError } from "../board/errors.ts";
 import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
-import { dashboardToken, dashboardUrl } from "./dashboard_token.ts";
+import { dashboardToken, metricsToken } from "./dashboard_token.ts";
 import type { GatewayLog } from "./log.ts";
 import { acquireGatewayLock } from "./lock.ts";
 import {
@@ -43,6 +43,10 @@ export interface HostOptions {
   hostFlag: string | null;
   /** `--port`. */
   portFlag: number | null;
+  /** `--tls-cert`/`--tls-key`: serve HTTPS. */
+  tls?: { certFile: string; keyFile: string } | null;
+  /** `--insecure-lan`: a non-loopback host without TLS, knowingly. */
+  insecureLan?: boolean;
   /** False with `--no-dashboard`. */
   dashboard: boolean;
   /** Stop live workers on SIGTERM and requeue their tasks (PID 1 or `--stop-workers`). */
@@ -77,6 +81,7 @@ export function listenAddress(
   config: Config,
   hostFlag: string | null,
   portFlag: number | null,
+  transport: { tls?: { certFile: string; keyFile: string } | null; insecureLan?: boolean } = {},
 ): { host: string; port: number } {
   const cfgHost = get<string>(config, "dashboard.host");
   const host = (hostFlag ?? cfgHost).trim();
@@ -88,14 +93,35 @@ export function listenAddress(
       "exposed_host",
     );
   }
+  if (!isLoopbackHost(host) && !transport.tls && !transport.insecureLan) {
+    // Beyond loopback the token (and every task) would cross the network in clear.
+    throw new UsageError(
+      `--host ${host} serves the dashboard beyond this machine: give it TLS with ` +
+        "--tls-cert FILE --tls-key FILE, or pass --insecure-lan to serve plain HTTP knowingly",
+      "insecure_host",
+    );
+  }
   const port = portFlag ?? get<number>(config, "dashboard.port");
   return { host, port };
+}
+
+/** Read the PEM files of `--tls-cert`/`--tls-key` (the server worker may read only HERMES_HOME). */
+function readTls(files: { certFile: string; keyFile: string }): { cert: string; key: string } {
+  const read = (flag: string, path: string) => {
+    try {
+      return Deno.readTextFileSync(path);
+    } catch (e) {
+      throw new UsageError(`cannot read ${flag} ${path}: ${(e as Error).message}`, "bad_tls");
+    }
+  };
+  return { cert: read("--tls-cert", files.certFile), key: read("--tls-key", files.keyFile) };
 }
 
 /** Run the gateway until a signal stops it; resolves with the exit code. */
 export async function runGateway(opts: HostOptions): Promise<number> {
   const { home, config, log } = opts;
-  const addr = opts.dashboard ? listenAddress(config, opts.hostFlag, opts.portFlag) : null;
+  const addr = opts.dashboard ? listenAddress(config, opts.hostFlag, opts.portFlag, opts) : null;
+  const tls = addr && opts.tls ? readTls(opts.tls) : null;
 
   const lock = await acquireGatewayLock(home);
   if (!lock) {
@@ -202,6 +228,8 @@ export async function runGateway(opts: HostOptions): Promise<number> {
         host: addr.host,
         port: addr.port,
         token,
+        metricsToken: metricsToken(home),
+        tls,
         version: opts.version,
         config,
         dispatch,
@@ -232,7 +260,9 @@ export async function runGateway(opts: HostOptions): Promise<number> {
           500,
         );
       }
-      url = dashboardUrl(first.url, token);
+      // The pid and state files and the log carry the plain address: the token stays in its own
+      // 0600 file, and `gateway status --show-token` builds the sign-in URL for the owner.
+      url = first.url;
       dashboardState = { enabled: true, reason: `listening on ${first.url}` };
       log.info("dashboard listening", { url: first.url });
     }

@@ -94,6 +94,10 @@ export type ToServer =
     host: string;
     port: number;
     token: string;
+    /** The read-only token `/metrics` takes (the dashboard token is refused there). */
+    metricsToken: string;
+    /** PEM certificate and key: serve HTTPS. */
+    tls?: { cert: string; key: string } | null;
     version: string;
     config: Config;
     /** Whether this gateway dispatches, and why not (for the create warning and the UI). */

@@ -24,6 +24,8 @@ export interface EventHubOptions {
   keepaliveMs?: number;
   /** Most clients at once, over all boards. */
   maxClients?: number;
+  /** Most clients at once from one peer address (one tab's stream each; 429 past it). */
+  maxClientsPerPeer?: number;
   /** Most events replayed to a client that resumes; past it the client is told to reload. */
   maxCatchUp?: number;
   /** Bytes a slow client may have queued before it is dropped (it reconnects and resumes). */
@@ -207,6 +209,7 @@ export class EventHub {
   readonly #home: string;
   readonly #opts: Required<EventHubOptions>;
   readonly #feeds = new Map<string, BoardFeed>();
+  readonly #perPeer = new Map<string, number>();
 
   constructor(home: string, opts: EventHubOptions = {}) {
     this.#home = home;
@@ -214,6 +217,7 @@ export class EventHub {
       pollMs: opts.pollMs ?? 250,
       keepaliveMs: opts.keepaliveMs ?? 15_000,
       maxClients: opts.maxClients ?? 64,
+      maxClientsPerPeer: opts.maxClientsPerPeer ?? 16,
       maxCatchUp: opts.maxCatchUp ?? 1000,
       maxQueuedBytes: opts.maxQueuedBytes ?? 1024 * 1024,
       log: opts.log ?? (() => {}),
@@ -227,9 +231,11 @@ export class EventHub {
     return n;
   }
 
-  /** True when another client may connect. */
-  hasRoom(): boolean {
-    return this.clientCount() < this.#opts.maxClients;
+  /** Whether another client from `peer` may connect: yes, no room at all, or not for this peer. */
+  room(peer: string): "ok" | "full" | "peer_full" {
+    if (this.clientCount() >= this.#opts.maxClients) return "full";
+    if ((this.#perPeer.get(peer) ?? 0) >= this.#opts.maxClientsPerPeer) return "peer_full";
+    return "ok";
   }
 
   /** Tell a board's feed to look now (after a write through the API). */
@@ -242,7 +248,7 @@ export class EventHub {
    * or Last-Event-ID); null starts at the newest event. The board must exist. A client that
    * disconnects cancels the stream, which removes it.
    */
-  subscribe(board: string, since: number | null): ReadableStream<Uint8Array> {
+  subscribe(board: string, since: number | null, peer = "unknown"): ReadableStream<Uint8Array> {
     let feed = this.#feeds.get(board);
     if (!feed) {
       feed = new BoardFeed(this.#home, board, this.#opts);
@@ -250,7 +256,18 @@ export class EventHub {
     }
     const f = feed;
     let client: Client | null = null;
+    // Counted from the call, so two subscribes in one turn cannot both slip under the cap.
+    this.#perPeer.set(peer, (this.#perPeer.get(peer) ?? 0) + 1);
+    let counted = true;
+    const uncount = () => {
+      if (!counted) return;
+      counted = false;
+      const n = (this.#perPeer.get(peer) ?? 1) - 1;
+      if (n <= 0) this.#perPeer.delete(peer);
+      else this.#perPeer.set(peer, n);
+    };
     const drop = () => {
+      uncount();
       if (!client) return;
       f.clients.delete(client);
       if (f.clients.size === 0 && this.#feeds.get(board) === f) {
@@ -282,7 +299,10 @@ export class EventHub {
             }
           }
         },
-        cancel: () => client?.close(),
+        cancel: () => {
+          client?.close();
+          uncount();
+        },
       },
       { highWaterMark: HIGH_WATER, size: (chunk) => chunk.byteLength },
     );

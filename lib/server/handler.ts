@@ -21,7 +21,15 @@ import { API_PREFIX, kanbanRoutes } from "./kanban_api.ts";
 import { type BoardCounts, renderMetrics } from "./metrics.ts";
 import { BASE_HEADERS, errorResponse, fromError, HttpError, json } from "./responses.ts";
 import { matchRoute, type Route } from "./router.ts";
-import { checkHost, checkOrigin, checkToken, type Guard, tokenCookie } from "./security.ts";
+import {
+  checkHost,
+  checkMetricsToken,
+  checkOrigin,
+  checkToken,
+  constantTimeEqual,
+  type Guard,
+  tokenCookie,
+} from "./security.ts";
 
 /** Log levels the handler reports at. */
 export type ServerLogLevel = "debug" | "info" | "warning" | "error";
@@ -32,6 +40,8 @@ export interface HandlerOptions {
   home: string;
   /** The access token every data route requires (at least 16 characters). */
   token: string;
+  /** The read-only token `/metrics` takes; without it `/metrics` answers 404. */
+  metricsToken?: string;
   /** The address the server listens on; default 127.0.0.1. */
   host?: string;
   /** The port, when known before listening (else call `setPort`). */
@@ -57,7 +67,7 @@ export interface HandlerOptions {
 
 /** The handler plus what its host needs to manage it. */
 export interface DashboardHandler {
-  (req: Request): Promise<Response>;
+  (req: Request, info?: Deno.ServeHandlerInfo): Promise<Response>;
   /** Tell the handler its port once the listener has one (Host check, cookie name). */
   setPort(port: number): void;
   /** Open live-event clients. */
@@ -82,6 +92,15 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
       `the dashboard needs a token of at least ${MIN_TOKEN_LENGTH} characters`,
       "bad_token",
     );
+  }
+  if (opts.metricsToken !== undefined && opts.metricsToken.length < MIN_TOKEN_LENGTH) {
+    throw new UsageError(
+      `the metrics token needs at least ${MIN_TOKEN_LENGTH} characters`,
+      "bad_token",
+    );
+  }
+  if (opts.metricsToken !== undefined && constantTimeEqual(opts.metricsToken, opts.token)) {
+    throw new UsageError("the metrics token must differ from the dashboard token", "bad_token");
   }
   let port = opts.port ?? 0;
   const guard: Guard = {
@@ -172,7 +191,9 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
     });
   };
 
-  const handle = async (req: Request): Promise<Response> => {
+  const handle = async (req: Request, info?: Deno.ServeHandlerInfo): Promise<Response> => {
+    const remote = info?.remoteAddr as Deno.NetAddr | undefined;
+    const peer = remote?.hostname ?? "unknown";
     let url: URL;
     try {
       url = new URL(req.url);
@@ -193,7 +214,10 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
         if (asset) return asset;
       }
       if (path === "/metrics") {
-        checkToken(req, url, guard);
+        if (opts.metricsToken === undefined) {
+          throw new HttpError(404, "not_found", "no metrics here");
+        }
+        checkMetricsToken(req, opts.metricsToken);
         if (method !== "GET" && method !== "HEAD") {
           throw new HttpError(405, "method_not_allowed", `${method} is not allowed on /metrics`, {
             allow: "GET",
@@ -209,7 +233,7 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
           if (req.body !== null && type !== "" && type !== "application/json") throw notJson();
         }
         const m = matchRoute(api, method, path);
-        if (m.kind === "found") return await m.handler({ req, url, params: m.params });
+        if (m.kind === "found") return await m.handler({ req, url, params: m.params, peer });
         if (m.kind === "method") {
           throw new HttpError(
             405,

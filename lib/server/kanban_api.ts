@@ -430,10 +430,18 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
         }
         since = n;
       }
-      if (!d.hub.hasRoom()) {
+      const room = d.hub.room(c.peer);
+      if (room === "full") {
         throw new HttpError(503, "too_many_clients", "too many live-event clients; close a tab");
       }
-      return new Response(d.hub.subscribe(name, since), {
+      if (room === "peer_full") {
+        throw new HttpError(
+          429,
+          "too_many_streams",
+          "too many live-event streams from this client; close a tab",
+        );
+      }
+      return new Response(d.hub.subscribe(name, since, c.peer), {
         headers: {
           "content-type": "text/event-stream; charset=utf-8",
           "cache-control": "no-store",

@@ -5,6 +5,8 @@ export interface RouteContext {
   req: Request;
   url: URL;
   params: Record<string, string>;
+  /** Who is asking: the peer's address (keys per-client limits), or "unknown". */
+  peer: string;
 }
 
 /** A route handler. */

@@ -77,11 +77,25 @@ function wildcard(host: string): boolean {
 }
 
 /**
+ * The host the client asked for: the Host header, or under HTTP/2 (which browsers use over TLS)
+ * the `:authority`, which the server puts in the request URL instead.
+ */
+function requestHost(req: Request): string | null {
+  const header = req.headers.get("host");
+  if (header !== null) return header;
+  try {
+    return new URL(req.url).host || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Check the Host header. Accepted: loopback names, the configured listen host, and, when
  * listening on every interface, any IP literal (a rebinding attack needs a domain name).
  */
 export function checkHost(req: Request, guard: Guard): void {
-  const value = req.headers.get("host");
+  const value = requestHost(req);
   if (!value) throw new HttpError(400, "bad_host", "missing Host header");
   const { host, port } = splitHost(value.trim());
   const listen = guard.listenHost.toLowerCase();
@@ -101,18 +115,23 @@ export function checkHost(req: Request, guard: Guard): void {
   }
 }
 
+/** `Sec-Fetch-Site` values that pass: this origin, or the person typing the address themselves. */
+const ALLOWED_FETCH_SITES = new Set(["same-origin", "none"]);
+
 /**
- * Check that a browser request comes from this origin. Requests without Origin (curl, API
- * clients) pass; they still need the token.
+ * Check that a browser request comes from this origin. Only `Sec-Fetch-Site: same-origin` or
+ * `none` pass: `same-site` is refused too, since every other port on this host (any local web
+ * app) is the same site. Requests without the header or Origin (curl, API clients) pass; they
+ * still need the token.
  */
 export function checkOrigin(req: Request): void {
   const site = req.headers.get("sec-fetch-site");
-  if (site === "cross-site") {
-    throw new HttpError(403, "cross_origin", "cross-site requests are refused");
+  if (site !== null && !ALLOWED_FETCH_SITES.has(site.trim().toLowerCase())) {
+    throw new HttpError(403, "cross_origin", `${site} requests are refused`);
   }
   const origin = req.headers.get("origin");
   if (origin === null) return;
-  const host = req.headers.get("host") ?? "";
+  const host = requestHost(req) ?? "";
   if (origin !== `http://${host}` && origin !== `https://${host}`) {
     throw new HttpError(403, "cross_origin", `requests from origin '${origin}' are refused`);
   }
@@ -147,6 +166,23 @@ export function checkToken(req: Request, url: URL, guard: Guard, sources: TokenS
       presented === null
         ? "this dashboard needs its token: open the URL 'hermes gateway status' prints, or send 'Authorization: Bearer <token>'"
         : "wrong token: open the URL 'hermes gateway status' prints, or send the current token",
+      { "www-authenticate": "Bearer" },
+    );
+  }
+}
+
+/**
+ * Check the read-only metrics token: a bearer header only (scrapers send headers, and a browser
+ * cookie holds the dashboard token, which is not accepted here).
+ */
+export function checkMetricsToken(req: Request, expected: string): void {
+  const auth = req.headers.get("authorization");
+  const m = auth === null ? null : /^Bearer\s+(\S+)\s*$/i.exec(auth);
+  if (!m || !constantTimeEqual(m[1], expected)) {
+    throw new HttpError(
+      401,
+      "unauthorized",
+      "/metrics needs 'Authorization: Bearer <token>' with the token in <HERMES_HOME>/metrics.token",
       { "www-authenticate": "Bearer" },
     );
   }

@@ -48,6 +48,7 @@ function start(m: Extract<ToServer, { type: "init" }>): void {
     handler = createHandler({
       home: m.home,
       token: m.token,
+      metricsToken: m.metricsToken,
       host: m.host,
       port: m.port,
       version: m.version,
@@ -73,11 +74,12 @@ function start(m: Extract<ToServer, { type: "init" }>): void {
     server = Deno.serve({
       hostname: m.host,
       port: m.port,
+      ...(m.tls ? { cert: m.tls.cert, key: m.tls.key } : {}),
       signal: abort.signal,
       onListen: (addr) => {
         h.setPort(addr.port);
         const host = addr.hostname.includes(":") ? `[${addr.hostname}]` : addr.hostname;
-        post({ type: "listening", url: `http://${host}:${addr.port}/` });
+        post({ type: "listening", url: `${m.tls ? "https" : "http"}://${host}:${addr.port}/` });
       },
       onError: (e) => {
         post({

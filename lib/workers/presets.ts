@@ -341,10 +341,11 @@ const shell: Preset = {
   build() {
     return {
       entry: {
-        command: ["sh", "-c", "{body}"],
+        command: ["sh", "{body_file}"],
         completion: "exit_code",
         sandbox: "off",
-        description: "runs the task body with sh -c; exit 0 completes, other codes block",
+        description:
+          "runs the task body with sh (from a file); exit 0 completes, other codes block",
       },
       files: [],
     };

@@ -48,6 +48,8 @@ export const PLACEHOLDERS = [
   "prompt",
   "workspace",
   "body",
+  "body_file",
+  "prompt_file",
   "run_id",
   "board",
 ] as const;
@@ -55,16 +57,19 @@ export const PLACEHOLDERS = [
 /** Values for the placeholders of one run. */
 export type ArgvVars = Record<(typeof PLACEHOLDERS)[number], string>;
 
-/** The built-in profile: runs the task body with `sh -c` in the workspace. */
+/**
+ * The built-in profile: runs the task body with `sh <file>` in the workspace. Through a file, not
+ * `sh -c <body>`, since one argument is capped at 128 KiB on Linux (E2BIG) and a body may be 1 MiB.
+ */
 export const SHELL_PROFILE: Readonly<Profile> = Object.freeze({
   name: "shell",
-  command: ["sh", "-c", "{body}"],
+  command: ["sh", "{body_file}"],
   env: {},
   maxConcurrent: null,
   maxRuntimeSeconds: null,
   completion: "exit_code" as const,
   description:
-    "runs the task body with sh -c in its workspace; exit 0 completes, other codes block",
+    "runs the task body with sh (from a file) in its workspace; exit 0 completes, other codes block",
   builtin: true,
   // The owner's own commands, like a Makefile: unconfined unless config.yaml says otherwise.
   sandbox: "off" as const,

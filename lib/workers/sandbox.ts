@@ -146,6 +146,8 @@ export interface PlanInput {
   tmp?: string;
   /** The directory of the egress proxy's socket, visible read-only (a socket needs no write). */
   proxyDir?: string;
+  /** Files to make readable (read-only) even under a denied path: the run's input files. */
+  inputs?: readonly string[];
 }
 
 function dirOf(path: string): string {
@@ -204,6 +206,10 @@ export function mountPlan(input: PlanInput, kind: NodeKind): Mount[] {
     const k = kind(input.proxyDir);
     if (k !== null) add({ kind: "ro", path: input.proxyDir, node: k }, 2);
   }
+  for (const f of input.inputs ?? []) {
+    const k = kind(f);
+    if (k !== null) add({ kind: "ro", path: f, node: k }, 2);
+  }
   for (const g of (input.gitDirs ?? []).filter((p) => made.has(p))) {
     for (const p of [`${g}/hooks`, `${g}/config`]) {
       const k = kind(p);
@@ -214,7 +220,7 @@ export function mountPlan(input: PlanInput, kind: NodeKind): Mount[] {
   // `sandbox.writable` entries under HERMES_HOME or a secret stay hidden, and so does anything
   // beneath them (configuration never undoes a denial).
   const denied = out.filter(({ m }) => m.kind === "deny").map(({ m }) => m.path);
-  const reopened = input.proxyDir ? [...own, input.proxyDir] : own;
+  const reopened = [...own, ...(input.proxyDir ? [input.proxyDir] : []), ...(input.inputs ?? [])];
   const kept = out.filter(({ m }) =>
     m.kind === "deny" || !denied.some((d) => under(m.path, d)) ||
     reopened.some((r) => under(m.path, r))
@@ -517,6 +523,8 @@ export interface WrapInput {
   userHome: string | undefined;
   /** Where a private temp dir can be made when the platform has no private mounts. */
   tmpBase: string;
+  /** The run's input files ({body_file}, {prompt_file}): readable inside, though under HOME. */
+  inputs?: readonly string[];
 }
 
 /**
@@ -571,6 +579,7 @@ export function wrapForSandbox(
     gitDirs: gitDir ? [gitDir] : [],
     tmp,
     proxyDir: socat && request.proxy ? dirOf(request.proxy) : undefined,
+    inputs: input.inputs,
   }, kind);
   if (tmp === undefined) {
     const prefix = [probe.path, ...bwrapArgs(plan, request.network, input.workspace), "--"];

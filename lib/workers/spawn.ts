@@ -100,9 +100,27 @@ export function runFiles(
   return { logPath: `${base}.log`, exitPath: `${base}.exit` };
 }
 
+/**
+ * Files that carry a run's body and prompt to its worker (`{body_file}`, `{prompt_file}`), next
+ * to its log in the 0700 logs directory; the wrapper removes them when the command ends.
+ */
+export function inputFiles(logPath: string): { bodyPath: string; promptPath: string } {
+  const base = logPath.replace(/\.log$/, "");
+  return { bodyPath: `${base}.body`, promptPath: `${base}.prompt` };
+}
+
+/** Write `text` to a new 0600 file (never through an existing one). */
+function writeInputFile(path: string, text: string): void {
+  try {
+    Deno.removeSync(path);
+  } catch { /* not there: the usual case */ }
+  Deno.writeTextFileSync(path, text, { mode: 0o600, createNew: true });
+}
+
 const SH = "/bin/sh";
 
-// $1 log, $2 exit file, $3 the umask to give the command, then the argv. The log is
+// $1 log, $2 exit file, $3 the umask to give the command, $4 and $5 input files to remove
+// when the command ends ("" for none), then the argv. The log is
 // created here (mode 0600 under umask 077), off the dispatcher's thread: creating a
 // file costs a journal write the parent need not wait for. The TERM trap keeps the
 // wrapper alive while its group is being stopped, so the command's status is still
@@ -112,10 +130,11 @@ const WRAPPER = [
   "umask 077",
   'exec >>"$1" 2>&1',
   'umask "$3"',
-  "__hx_exit=$2",
-  "shift 3",
+  "__hx_exit=$2 __hx_in1=$4 __hx_in2=$5",
+  "shift 5",
   '"$@"',
   "__hx_code=$?",
+  'rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
   'echo "$__hx_code" >"$__hx_exit"',
   'exit "$__hx_code"',
 ].join("\n");
@@ -128,26 +147,28 @@ const WRAPPER_EVAL = [
   "umask 077",
   'exec >>"$1" 2>&1',
   'umask "$3"',
-  "__hx_exit=$2 __hx_s=$4",
-  '(set --; eval "unset __hx_exit __hx_s; $__hx_s")',
+  "__hx_exit=$2 __hx_in1=$4 __hx_in2=$5 __hx_s=$6",
+  '(set --; eval "unset __hx_exit __hx_in1 __hx_in2 __hx_s; $__hx_s")',
   "__hx_code=$?",
+  'rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
   'echo "$__hx_code" >"$__hx_exit"',
   'exit "$__hx_code"',
 ].join("\n");
 
 // A confined worker: the same wrapper outside the sandbox ($4: a private temp dir to remove
-// afterwards, or empty), so the log and the exit file are opened and written where the
+// afterwards, or empty; $5 and $6 input files to remove, or empty), so the log and the exit file are opened and written where the
 // worker cannot reach them. Line 1 is replaced by the SIGTERM disposition (see SandboxWrap).
 const SANDBOX_WRAPPER = [
   "trap : TERM",
   "umask 077",
   'exec >>"$1" 2>&1',
   'umask "$3"',
-  "__hx_exit=$2 __hx_tmp=$4",
-  "shift 4",
+  "__hx_exit=$2 __hx_tmp=$4 __hx_in1=$5 __hx_in2=$6",
+  "shift 6",
   '"$@"',
   "__hx_code=$?",
   '[ -z "$__hx_tmp" ] || rm -rf "$__hx_tmp"',
+  'rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
   'echo "$__hx_code" >"$__hx_exit"',
   'exit "$__hx_code"',
 ];
@@ -274,12 +295,18 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     throw new SpawnError("workspace", `workspace ${req.workspace}: ${(e as Error).message}`);
   }
   const env = workerEnv(req);
+  const uses = (name: string) => req.profile.command.some((a) => a.includes(`{${name}}`));
+  const inputs = inputFiles(req.logPath);
+  const bodyFile = uses("body_file") ? inputs.bodyPath : "";
+  const promptFile = uses("prompt_file") ? inputs.promptPath : "";
   const argv = renderArgv(req.profile, {
     task_id: req.task.id,
     title: req.task.title,
     prompt: req.prompt,
     workspace: req.workspace,
     body: req.task.body ?? "",
+    body_file: bodyFile,
+    prompt_file: promptFile,
     run_id: String(req.runId),
     board: req.board,
   });
@@ -295,10 +322,21 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       `cannot create log directory for ${req.logPath}: ${(e as Error).message}`,
     );
   }
+  try {
+    if (bodyFile) writeInputFile(bodyFile, req.task.body ?? "");
+    if (promptFile) writeInputFile(promptFile, req.prompt);
+  } catch (e) {
+    removeInputs(bodyFile, promptFile);
+    throw new SpawnError(
+      e instanceof Deno.errors.PermissionDenied ? "permission_denied" : "other",
+      `cannot write the run's input file: ${(e as Error).message}`,
+    );
+  }
   let wrap: SandboxWrap | null = null;
   if (req.sandbox) {
     const probe = probeSandbox(req.sandbox.bwrap);
     if (!probe.ok) {
+      removeInputs(bodyFile, promptFile);
       throw new SpawnError("sandbox_unavailable", sandboxUnavailable(req.profile.name, probe));
     }
     try {
@@ -310,8 +348,11 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
         // The owner's HOME, not one a profile's env may set: the secrets live under the real one.
         userHome: req.baseEnv.HOME ?? env.HOME,
         tmpBase: dirOf(req.logPath),
+        // The run's input files sit in the logs directory, which the sandbox hides.
+        inputs: [bodyFile, promptFile].filter((f) => f !== ""),
       }, probe);
     } catch (e) {
+      removeInputs(bodyFile, promptFile);
       const msg = (e as Error).message;
       throw new SpawnError(
         "sandbox_unavailable",
@@ -331,12 +372,24 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       req.exitPath,
       parentUmask(),
       wrap.cleanup ?? "",
+      bodyFile,
+      promptFile,
       ...wrap.prefix,
       found.path,
       ...argv.slice(1),
     ]
     : argv.length === 3 && argv[1] === "-c" && isSystemSh(found.path)
-    ? ["-c", WRAPPER_EVAL, "sh", req.logPath, req.exitPath, parentUmask(), argv[2]]
+    ? [
+      "-c",
+      WRAPPER_EVAL,
+      "sh",
+      req.logPath,
+      req.exitPath,
+      parentUmask(),
+      bodyFile,
+      promptFile,
+      argv[2],
+    ]
     : [
       "-c",
       WRAPPER,
@@ -344,6 +397,8 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       req.logPath,
       req.exitPath,
       parentUmask(),
+      bodyFile,
+      promptFile,
       found.path,
       ...argv.slice(1),
     ];
@@ -366,6 +421,7 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       : e instanceof Deno.errors.NotFound
       ? "workspace"
       : "other";
+    removeInputs(bodyFile, promptFile);
     throw new SpawnError(cause, `cannot start worker: ${(e as Error).message}`);
   }
   child.unref();
@@ -391,6 +447,15 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     identityReady = Promise.race([identityReady, exited.then(() => identity, () => identity)]);
   }
   return { pid, identity, identityReady, child, exited };
+}
+
+function removeInputs(...paths: string[]): void {
+  for (const p of paths) {
+    if (!p) continue;
+    try {
+      Deno.removeSync(p);
+    } catch { /* already gone */ }
+  }
 }
 
 /** The exit status the wrapper recorded, or null if it has not (yet) written one. */

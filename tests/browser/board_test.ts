@@ -178,8 +178,11 @@ Deno.test("web board: served by a running gateway, a task made in the page runs 
       url = /gateway ready url=(\S+)/.exec(log)?.[1] ?? null;
     }
     ok(url, `gateway did not become ready: ${log}`);
+    // The log carries the plain address; the owner signs in with the token from its own file.
+    const token = Deno.readTextFileSync(`${home.path}/dashboard.token`).trim();
+    ok(!log.includes(token), "the gateway's log carries the dashboard token");
     await using page = Page.launch();
-    await page.call("goto", url);
+    await page.call("goto", `${url}?token=${token}`);
     await page.call("waitFor", ".live-live");
     await page.call("click", "text=+ New task");
     await page.call("fill", ".modal input[name=title]", "run by the gateway");

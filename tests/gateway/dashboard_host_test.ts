@@ -5,8 +5,7 @@ import { readStateFile, runGateway } from "./gateway_support.ts";
 /** The dashboard's base URL and token from the gateway's state file. */
 function dashboard(home: string): { base: URL; token: string } {
   const url = new URL(String(readStateFile(home)?.url));
-  const token = url.searchParams.get("token") ?? "";
-  url.search = "";
+  const token = Deno.readTextFileSync(`${home}/dashboard.token`).trim();
   return { base: url, token };
 }
 

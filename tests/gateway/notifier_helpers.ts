@@ -69,7 +69,11 @@ export function notifyOf(store: SqliteBoardStore): NotifyStore {
 /** Log lines a notifier wrote. */
 export type Logs = { level: LogLevel; message: string }[];
 
-/** A notifier over `home` with `notify` as its kanban.notify, logging into `logs`. */
+/**
+ * A notifier over `home` with `notify` as its kanban.notify, logging into `logs`. The receivers
+ * listen on loopback, which webhooks refuse unless told: a mapping gets `allow_private: true`
+ * unless it says otherwise.
+ */
 export function notifier(
   home: string,
   notify: unknown,
@@ -79,7 +83,9 @@ export function notifier(
   return new Notifier({
     home,
     env: (name) => env[name],
-    notify,
+    notify: notify !== null && typeof notify === "object" && !Array.isArray(notify)
+      ? { allow_private: true, ...notify }
+      : notify,
     log: (level, message) => logs.push({ level, message }),
   });
 }

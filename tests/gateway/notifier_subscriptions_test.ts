@@ -16,7 +16,7 @@ Deno.test("notify verbs subscribe, list and unsubscribe in human and JSON form",
 
   const sub = await kanban("notify-subscribe", id, "--platform", "webhook", "--chat-id", url);
   equal(sub.code, 0, sub.stderr);
-  equal(sub.stdout, `Subscribed webhook:${url} to ${id}\n`);
+  equal(sub.stdout, `Subscribed webhook:http://127.0.0.1:9/… to ${id}\n`);
   const again = await kanban(
     "notify-subscribe",
     id,
@@ -51,7 +51,7 @@ Deno.test("notify verbs subscribe, list and unsubscribe in human and JSON form",
     human.stdout,
     new RegExp(`${id}  telegram:42:7 +user=bob .*\\(not delivered by this build\\)`),
   );
-  match(human.stdout, new RegExp(`${id}  webhook:http://127\\.0\\.0\\.1:9/hook `));
+  match(human.stdout, new RegExp(`${id}  webhook:http://127\\.0\\.0\\.1:9/… `));
   const listed = (await kanban("notify-list", "--json")).json<{
     subscriptions: { platform: string; thread_id: string; user_id: string | null }[];
   }>();

@@ -21,6 +21,8 @@ const VARS = {
   prompt: "PROMPT",
   workspace: "/ws",
   body: "echo hi",
+  body_file: "/logs/t.1.body",
+  prompt_file: "/logs/t.1.prompt",
   run_id: "42",
   board: "ops",
 };

@@ -4,7 +4,7 @@ import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { openBoard } from "../../lib/store/mod.ts";
 import { METRICS } from "../../lib/server/metrics.ts";
 import { snapshot } from "../support/board.ts";
-import { startServer } from "./server_support.ts";
+import { METRICS_TOKEN, startServer } from "./server_support.ts";
 
 const API = "/api/plugins/kanban";
 
@@ -474,7 +474,7 @@ Deno.test("boards lists the default board; ?board= selects one and refuses bad n
   deepEqual(view.body.columns.flatMap((c) => c.tasks.map((t) => t.title)), ["on other"]);
 });
 
-Deno.test("healthz is open; metrics need the token and report counts and stats", async () => {
+Deno.test("healthz is open; metrics need the metrics token and report counts and stats", async () => {
   await using s = await startServer({
     stats: () => ({
       boards: ["default"],
@@ -504,7 +504,7 @@ Deno.test("healthz is open; metrics need the token and report counts and stats",
   const denied = await s.fetch("/metrics", { auth: false });
   equal(denied.status, 401);
   await denied.body?.cancel();
-  const m = await s.fetch("/metrics");
+  const m = await s.fetch("/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
   equal(m.status, 200);
   match(m.headers.get("content-type") ?? "", /^text\/plain; version=0.0.4/);
   const text = await m.text();

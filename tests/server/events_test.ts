@@ -79,6 +79,32 @@ Deno.test("events notice a disconnected client and stop watching the board", asy
   await waitFor(() => s.handler.sseClients() === 0, { timeoutMs: 5000, what: "client dropped" });
 });
 
+Deno.test("events cap the streams one client may hold: the next one gets 429 until one closes", async () => {
+  await using s = await startServer({ events: { pollMs: 50, maxClientsPerPeer: 3 } });
+  const open: ReadableStreamDefaultReader<Uint8Array>[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const res = await s.fetch(`${API}/events`);
+      equal(res.status, 200);
+      const reader = res.body!.getReader();
+      await reader.read();
+      open.push(reader);
+    }
+    const over = await s.fetch(`${API}/events`);
+    equal(over.status, 429);
+    equal((await over.json()).error.code, "too_many_streams");
+    await open.pop()!.cancel();
+    await waitFor(() => s.handler.sseClients() === 2, { timeoutMs: 5000, what: "one closed" });
+    const again = await s.fetch(`${API}/events`);
+    equal(again.status, 200);
+    const reader = again.body!.getReader();
+    await reader.read();
+    open.push(reader);
+  } finally {
+    for (const r of open) await r.cancel().catch(() => {});
+  }
+});
+
 Deno.test("event hub drops a client that stops reading instead of buffering without end", async () => {
   await using home = await tempHome();
   const store = openBoard(home.path, "default", { create: true });

@@ -4,7 +4,7 @@ import { deepEqual, equal, match, ok, throws } from "../support/assert.ts";
 import { createHandler, MIN_TOKEN_LENGTH } from "../../lib/server/mod.ts";
 import { snapshot } from "../support/board.ts";
 import { tempHome } from "../support/home.ts";
-import { startServer, TOKEN } from "./server_support.ts";
+import { METRICS_TOKEN, startServer, TOKEN } from "./server_support.ts";
 
 const API = "/api/plugins/kanban";
 
@@ -177,6 +177,34 @@ Deno.test("cross-site requests are refused even with a valid token", async () =>
   await form.body?.cancel();
 });
 
+Deno.test("only same-origin and none fetch sites pass; same-site and unknown values are refused", async () => {
+  await using s = await startServer();
+  await s.call("GET", `${API}/board`);
+  const before = snapshot(s.home.path);
+  for (const site of ["same-site", "cross-site", "bogus"]) {
+    for (const [method, path] of [["GET", `${API}/board`], ["POST", `${API}/tasks`]]) {
+      const r = await s.fetch(path, {
+        method,
+        headers: { "sec-fetch-site": site, "content-type": "application/json" },
+        body: method === "POST" ? JSON.stringify({ title: "csrf" }) : undefined,
+      });
+      equal(r.status, 403, `${site} ${method} ${path}`);
+      equal((await r.json()).error.code, "cross_origin");
+    }
+  }
+  deepEqual(snapshot(s.home.path), before);
+  const passing: Record<string, string>[] = [
+    { "sec-fetch-site": "same-origin" },
+    { "sec-fetch-site": "none" },
+    {},
+  ];
+  for (const headers of passing) {
+    const r = await s.fetch(`${API}/board`, { headers });
+    await r.body?.cancel();
+    equal(r.status, 200, JSON.stringify(headers));
+  }
+});
+
 Deno.test("oversized bodies get 413 and write nothing, with or without Content-Length", async () => {
   await using s = await startServer();
   await s.call("POST", `${API}/tasks`, { title: "x" });
@@ -238,4 +266,38 @@ Deno.test("a handler without a long enough token is refused at start", async () 
   throws(() => createHandler({ home: home.path, token: "short" }), /at least 16/);
   throws(() => createHandler({ home: home.path, token: "" }), /at least/);
   equal(MIN_TOKEN_LENGTH, 16);
+});
+
+Deno.test("metrics take only the metrics token; the dashboard token is refused there", async () => {
+  await using s = await startServer();
+  const withDashboard = await s.fetch("/metrics");
+  await withDashboard.body?.cancel();
+  equal(withDashboard.status, 401, "the dashboard token does not read /metrics");
+  const withCookie = await s.fetch("/metrics", {
+    auth: false,
+    headers: { cookie: `hermes_token_${s.port}=${TOKEN}` },
+  });
+  await withCookie.body?.cancel();
+  equal(withCookie.status, 401, "the dashboard cookie does not read /metrics");
+  const withMetrics = await s.fetch("/metrics", {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  equal(withMetrics.status, 200);
+  match(await withMetrics.text(), /^# TYPE hermes_tasks gauge$/m);
+});
+
+Deno.test("the metrics token opens no API route", async () => {
+  await using s = await startServer();
+  for (const path of [`${API}/board`, `${API}/tasks`, `${API}/config`]) {
+    const r = await s.fetch(path, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    await r.body?.cancel();
+    equal(r.status, 401, path);
+  }
+  const post = await s.fetch(`${API}/tasks`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${METRICS_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ title: "x", assignee: "shell", body: "id" }),
+  });
+  await post.body?.cancel();
+  equal(post.status, 401);
 });

@@ -6,6 +6,9 @@ import { type TempHome, tempHome } from "../support/home.ts";
 /** The token every test server uses. */
 export const TOKEN = "test-token-0123456789abcdef";
 
+/** The read-only metrics token every test server uses. */
+export const METRICS_TOKEN = "test-metrics-0123456789abcdef";
+
 /** A running test server. */
 export interface TestServer extends AsyncDisposable {
   home: TempHome;
@@ -31,6 +34,7 @@ export async function startServer(
   const handler = createHandler({
     home: home.path,
     token: TOKEN,
+    metricsToken: METRICS_TOKEN,
     version: "test",
     presence: () => Promise.resolve({ running: true, message: "" }),
     events: { pollMs: 50 },

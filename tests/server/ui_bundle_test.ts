@@ -60,3 +60,60 @@ Deno.test("markdown renders a safe subset and never turns text into markup", () 
   equal(safeHref("javascript:alert(1)"), null);
   equal(safeHref("mailto:a@b.c"), "mailto:a@b.c");
 });
+
+/** Adversarial comment shapes: unclosed openers and runs that make a backtracking parser rescan. */
+const ADVERSARIAL: ((n: number) => string)[] = [
+  (n) => "*a ".repeat(n / 3),
+  (n) => "**a ".repeat(n / 4),
+  (n) => "~~a ".repeat(n / 4),
+  (n) => "[a".repeat(n / 2) + "]",
+  (n) => "[a](".repeat(n / 4),
+  (n) => "``" + "`a".repeat(n / 2),
+  (n) => "*".repeat(n),
+  (n) => "*a" + " ".repeat(n) + "b",
+  (n) => "# a" + " ".repeat(n) + "x",
+  (n) => "http://[".repeat(n / 8),
+  (n) => "- - " + " ".repeat(n) + "x",
+  (n) => "*".repeat(n / 2) + "a".repeat(n / 2),
+  (n) => "> ".repeat(n / 2),
+];
+
+/** Fastest of a few renders, in ms (the minimum filters out a GC pause or a busy neighbour). */
+function renderMs(text: string): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    renderMarkdown(text);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+Deno.test("markdown renders adversarial text in linear time: 16x the input costs far less than 256x", () => {
+  const small = 64 * 1024;
+  const big = 16 * small; // 1 MiB
+  for (const [i, make] of ADVERSARIAL.entries()) {
+    const a = make(small);
+    const b = make(big);
+    // Linear work gives about 16; quadratic about 256. 64 leaves room for a noisy machine, and
+    // the best of three tries for a collection or a busy neighbour landing on one measurement.
+    // A floor of 1 ms keeps timer resolution from inflating the ratio of very fast renders.
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio >= 64; attempt++) {
+      ratio = Math.min(ratio, renderMs(b) / Math.max(1, renderMs(a)));
+    }
+    ok(ratio < 64, `shape ${i}: 16x the input took ${ratio.toFixed(1)}x the time`);
+  }
+});
+
+Deno.test("markdown keeps its inline rules: code, emphasis, strike, links, autolinks", () => {
+  equal(
+    flat(renderMarkdown("``a`b`` **x *y* z** ~~s~~ [t](http://e.com/p) see https://e.com/x.")),
+    "<p><code>a`b</code> <strong>x <em>y</em> z</strong> <del>s</del> " +
+      '<a href="http://e.com/p" target="_blank" rel="noopener noreferrer nofollow">t</a> see ' +
+      '<a href="https://e.com/x" target="_blank" rel="noopener noreferrer nofollow">https://e.com/x</a>.</p>',
+  );
+  equal(flat(renderMarkdown("# Title ##")), "<h3>Title</h3>");
+  equal(flat(renderMarkdown("a * b * c **open")), "<p>a * b * c **open</p>");
+  equal(flat(renderMarkdown("- - -")), "<hr></hr>");
+});

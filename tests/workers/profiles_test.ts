@@ -38,6 +38,8 @@ const VARS = {
   prompt: "work kanban task t_0000abcd",
   workspace: "/tmp/ws",
   body: "echo hi",
+  body_file: "/logs/t.1.body",
+  prompt_file: "/logs/t.1.prompt",
   run_id: "9",
   board: "default",
 };
@@ -46,7 +48,7 @@ Deno.test("loadProfiles always has the built-in shell profile in exit_code mode"
   const p = loadProfiles(resolveConfig({}, noEnv));
   deepEqual([...p.keys()], ["shell"]);
   const shell = p.get("shell")!;
-  deepEqual(shell.command, ["sh", "-c", "{body}"]);
+  deepEqual(shell.command, ["sh", "{body_file}"]);
   equal(shell.completion, "exit_code");
   equal(shell.builtin, true);
 });
@@ -78,7 +80,7 @@ Deno.test("loadProfiles reads every key of a configured profile, completion repo
 
 Deno.test("a configured shell profile overrides the built-in one key by key", () => {
   const shell = profilesFrom({ shell: { max_concurrent: 1, env: { CI: "1" } } }).get("shell")!;
-  deepEqual(shell.command, ["sh", "-c", "{body}"]);
+  deepEqual(shell.command, ["sh", "{body_file}"]);
   equal(shell.completion, "exit_code");
   equal(shell.maxConcurrent, 1);
   deepEqual(shell.env, { CI: "1" });

@@ -29,7 +29,7 @@ Deno.test("kanban profiles lists built-in and configured profiles and marks a mi
     /^coder\s+config\s+report\s+2\s+900s\s+off\s+MISSING\s+hermes-test-missing-agent -p \{prompt\}$/,
   );
   match(lines[2], /^lister\s+config\s+exit_code\s+-\s+-\s+off\s+ok\s+ls \{workspace\}$/);
-  match(lines[3], /^shell\s+builtin\s+exit_code\s+-\s+-\s+off\s+ok\s+sh -c \{body\}$/);
+  match(lines[3], /^shell\s+builtin\s+exit_code\s+-\s+-\s+off\s+ok\s+sh \{body_file\}$/);
   equal(lines.length, 4);
   match(r.stderr, /^hermes: profile 'coder': 'hermes-test-missing-agent' not found on PATH/);
   equal(r.stderr.trim().split("\n").length, 1);
@@ -175,7 +175,7 @@ esac
     drifted: [],
     problem: null,
   });
-  equal(rows.find((p) => p.name === "shell")?.flag_check, null, "sh -c has no long flag to check");
+  equal(rows.find((p) => p.name === "shell")?.flag_check, null, "sh has no long flag to check");
 
   // Without --check nothing is run and nothing is judged.
   Deno.removeSync(`${log}/env---help`);

@@ -1,10 +1,12 @@
 import { deepEqual, equal, match, ok, throws } from "../support/assert.ts";
 import type { SpawnRequest } from "../../lib/workers/mod.ts";
+import { MAX_BODY_BYTES, validateBody } from "../../lib/board/mod.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 import {
   capLog,
   identityOf,
+  inputFiles,
   killTree,
   liveness,
   readExitFile,
@@ -304,4 +306,50 @@ Deno.test("capLog keeps the newest half from a line start, after a marker", asyn
   Deno.writeTextFileSync(p, "after\n", { append: true });
   ok(Deno.readTextFileSync(p).endsWith("line 0999\nafter\n"));
   capLog(`${home.path}/missing.log`, 4096);
+});
+
+Deno.test("spawnWorker runs a 1 MiB shell body through a file, not one argument (no E2BIG)", async () => {
+  await using home = await tempHome();
+  // 1 MiB exactly: a comment line filling the space, then the command that proves it ran.
+  const tail = "\necho ran-to-the-end\n";
+  const body = "#" + "x".repeat(1024 * 1024 - 1 - tail.length) + tail;
+  equal(new TextEncoder().encode(body).length, 1024 * 1024);
+  const req = request(home.path, makeTask({ body }));
+  const w = spawnRef(req);
+  deepEqual(await w.exited, { code: 0, signal: null }, Deno.readTextFileSync(req.logPath));
+  equal(Deno.readTextFileSync(req.logPath), "ran-to-the-end\n");
+  const inputs = inputFiles(req.logPath);
+  throws(() => Deno.statSync(inputs.bodyPath), Deno.errors.NotFound, "body file removed");
+});
+
+Deno.test("spawnWorker hands {prompt_file} and {body_file} as private files, removed after the run", async () => {
+  await using home = await tempHome();
+  const task = makeTask({ body: "naïve body ✓" });
+  const req = request(home.path, task, {
+    prompt: "a long prompt ✓\n".repeat(20_000),
+    profile: makeProfile([
+      "sh",
+      "-c",
+      'stat -c %a "$1" "$2"; cat "$2"; wc -c <"$1"',
+      "x",
+      "{prompt_file}",
+      "{body_file}",
+    ]),
+  });
+  const w = spawnRef(req);
+  deepEqual(await w.exited, { code: 0, signal: null }, Deno.readTextFileSync(req.logPath));
+  const promptBytes = new TextEncoder().encode(req.prompt).length;
+  equal(Deno.readTextFileSync(req.logPath), `600\n600\nnaïve body ✓${promptBytes}\n`);
+  const inputs = inputFiles(req.logPath);
+  for (const p of [inputs.bodyPath, inputs.promptPath]) {
+    throws(() => Deno.statSync(p), Deno.errors.NotFound, `${p} removed`);
+  }
+});
+
+Deno.test("body limit counts UTF-8 bytes: 1 MiB of two-byte text is refused, half as many characters pass", () => {
+  const tooBig = "é".repeat(600_000); // 600 000 characters, 1 200 000 bytes
+  ok(tooBig.length < MAX_BODY_BYTES);
+  throws(() => validateBody(tooBig), /body is too large: 1200000 bytes \(limit 1048576 bytes\)/);
+  equal(validateBody("é".repeat(512 * 1024)), "é".repeat(512 * 1024));
+  throws(() => validateBody("é".repeat(512 * 1024) + "x"), /too large/);
 });

@@ -26,50 +26,183 @@ export function safeHref(raw: string): string | null {
     : null;
 }
 
-const INLINE =
-  /(`+)([\s\S]*?[^`])\1(?!`)|\*\*([\s\S]+?)\*\*|~~([\s\S]+?)~~|\*([^*\s](?:[^*]*[^*\s])?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
+const LINK_ATTRS = { target: "_blank", rel: "noopener noreferrer nofollow" };
+const AUTOLINK_END = /[\s<>()]/;
+const TRAILING_PUNCT = ".,;:!?'\"";
 
-/** Render inline markdown (code, emphasis, links) to vnodes. */
+/**
+ * Finds the next occurrence of a needle at or after a position, remembering the answer: the
+ * scan only moves forward, so each character is looked at once per needle and a run of
+ * unclosed openers (`[[[[…`, `**a **a …`) costs linear time instead of a rescan per opener.
+ */
+class Finder {
+  #from = -1;
+  #at = -1;
+  constructor(readonly text: string, readonly find: (from: number) => number) {}
+  next(from: number): number {
+    if (from >= this.#from && (this.#at === -1 ? this.#from !== -1 : from <= this.#at)) {
+      return this.#at === -1 ? -1 : this.#at;
+    }
+    this.#from = from;
+    this.#at = this.find(from);
+    return this.#at;
+  }
+}
+
+function isSpace(c: string | undefined): boolean {
+  return c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+}
+
+/** Render inline markdown (code, emphasis, links) to vnodes, in time linear in the text. */
 export function renderInline(text: string, depth = 0): Child[] {
   if (depth > 4) return [text];
-  const out: Child[] = [];
-  let last = 0;
-  for (const m of text.matchAll(INLINE)) {
-    const at = m.index ?? 0;
-    if (at > last) out.push(text.slice(last, at));
-    last = at + m[0].length;
-    if (m[1] !== undefined) out.push(h("code", null, m[2]));
-    else if (m[3] !== undefined) out.push(h("strong", null, ...renderInline(m[3], depth + 1)));
-    else if (m[4] !== undefined) out.push(h("del", null, ...renderInline(m[4], depth + 1)));
-    else if (m[5] !== undefined) out.push(h("em", null, ...renderInline(m[5], depth + 1)));
-    else if (m[6] !== undefined) {
-      const href = safeHref(m[7]);
-      out.push(
-        href
-          ? h(
-            "a",
-            { href, target: "_blank", rel: "noopener noreferrer nofollow" },
-            ...renderInline(m[6], depth + 1),
-          )
-          : m[0],
-      );
-    } else if (m[8] !== undefined) {
-      const href = safeHref(m[8]);
-      out.push(
-        href ? h("a", { href, target: "_blank", rel: "noopener noreferrer nofollow" }, m[8]) : m[8],
-      );
+  const n = text.length;
+  const idx = (needle: string) => new Finder(text, (from) => text.indexOf(needle, from));
+  const strong = idx("**");
+  const strike = idx("~~");
+  const star = idx("*");
+  const close = idx("]");
+  const paren = idx(")");
+  const newline = idx("\n");
+  const space = new Finder(text, (from) => {
+    for (let i = from; i < n; i++) if (isSpace(text[i])) return i;
+    return -1;
+  });
+  // Backtick runs by length, in order, with a cursor each: a code span closes at the next run
+  // of the same length.
+  const runs = new Map<number, { starts: number[]; next: number }>();
+  for (let i = 0; i < n;) {
+    if (text[i] !== "`") {
+      i++;
+      continue;
     }
+    let j = i;
+    while (j < n && text[j] === "`") j++;
+    const r = runs.get(j - i) ?? { starts: [], next: 0 };
+    r.starts.push(i);
+    runs.set(j - i, r);
+    i = j;
   }
-  if (last < text.length) out.push(text.slice(last));
+  const out: Child[] = [];
+  let plain = 0; // start of the text not yet emitted
+  let p = 0;
+  const emit = (upTo: number) => {
+    if (upTo > plain) out.push(text.slice(plain, upTo));
+  };
+  while (p < n) {
+    const c = text[p];
+    if (c === "`") {
+      let j = p;
+      while (j < n && text[j] === "`") j++;
+      const r = runs.get(j - p);
+      if (!r) {
+        p = j;
+        continue;
+      }
+      while (r.next < r.starts.length && r.starts[r.next] <= p) r.next++;
+      if (r.next < r.starts.length) {
+        const end = r.starts[r.next];
+        emit(p);
+        out.push(h("code", null, text.slice(j, end)));
+        p = end + (j - p);
+        plain = p;
+      } else p = j;
+      continue;
+    }
+    if (c === "*" && text[p + 1] === "*") {
+      const end = strong.next(p + 2);
+      if (end > p + 2) {
+        emit(p);
+        out.push(h("strong", null, renderInline(text.slice(p + 2, end), depth + 1)));
+        p = end + 2;
+        plain = p;
+        continue;
+      }
+    }
+    if (c === "~" && text[p + 1] === "~") {
+      const end = strike.next(p + 2);
+      if (end > p + 2) {
+        emit(p);
+        out.push(h("del", null, renderInline(text.slice(p + 2, end), depth + 1)));
+        p = end + 2;
+        plain = p;
+        continue;
+      }
+    }
+    if (c === "*" && text[p + 1] !== undefined && text[p + 1] !== "*" && !isSpace(text[p + 1])) {
+      const end = star.next(p + 1);
+      if (end > p && !isSpace(text[end - 1])) {
+        emit(p);
+        out.push(h("em", null, renderInline(text.slice(p + 1, end), depth + 1)));
+        p = end + 1;
+        plain = p;
+        continue;
+      }
+    }
+    if (c === "[") {
+      const end = close.next(p + 1);
+      const nl = newline.next(p + 1);
+      if (end > p + 1 && (nl === -1 || nl > end) && text[end + 1] === "(") {
+        const rp = paren.next(end + 2);
+        const ws = space.next(end + 2);
+        if (rp > end + 2 && (ws === -1 || ws > rp)) {
+          const href = safeHref(text.slice(end + 2, rp));
+          if (href) {
+            emit(p);
+            out.push(
+              h("a", { href, ...LINK_ATTRS }, renderInline(text.slice(p + 1, end), depth + 1)),
+            );
+            p = rp + 1;
+            plain = p;
+            continue;
+          }
+        }
+      }
+    }
+    if (c === "h" && (text.startsWith("http://", p) || text.startsWith("https://", p))) {
+      let j = p;
+      while (j < n && !AUTOLINK_END.test(text[j])) j++;
+      while (j > p && TRAILING_PUNCT.includes(text[j - 1])) j--;
+      const href = j > p ? safeHref(text.slice(p, j)) : null;
+      if (href && j > text.indexOf("//", p) + 2) {
+        emit(p);
+        out.push(h("a", { href, ...LINK_ATTRS }, text.slice(p, j)));
+        p = j;
+        plain = p;
+        continue;
+      }
+      // Not a link: what was scanned stays text, and is not scanned again.
+      p = Math.max(p + 1, j);
+      continue;
+    }
+    p++;
+  }
+  emit(n);
   return out;
 }
 
 const FENCE = /^\s*(```|~~~)(.*)$/;
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
-const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
+const HEADING = /^(#{1,6})\s+(.*)$/;
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*(\d{1,9})[.)]\s+(.*)$/;
 const QUOTE = /^\s*>\s?(.*)$/;
+
+/** A thematic break: three or more of one of `-`, `*`, `_`, spaces allowed between. */
+function isRule(line: string): boolean {
+  const s = line.replace(/\s/g, "");
+  if (s.length < 3 || !"-*_".includes(s[0])) return false;
+  for (let i = 1; i < s.length; i++) if (s[i] !== s[0]) return false;
+  return true;
+}
+
+/** A heading's text without its closing `#`s (scanned from the end, no backtracking regex). */
+function headingText(raw: string): string {
+  let s = raw.trimEnd();
+  let end = s.length;
+  while (end > 0 && s[end - 1] === "#") end--;
+  if (end === 0 || isSpace(s[end - 1])) s = s.slice(0, end);
+  return s.trimEnd();
+}
 
 /** Render markdown text to a list of block vnodes. */
 export function renderMarkdown(text: string, depth = 0): Node[] {
@@ -94,11 +227,13 @@ export function renderMarkdown(text: string, depth = 0): Node[] {
     }
     const heading = HEADING.exec(line);
     if (heading) {
-      out.push(h(`h${Math.min(6, heading[1].length + 2)}`, null, ...renderInline(heading[2])));
+      out.push(
+        h(`h${Math.min(6, heading[1].length + 2)}`, null, renderInline(headingText(heading[2]))),
+      );
       i++;
       continue;
     }
-    if (RULE.test(line)) {
+    if (isRule(line)) {
       out.push(h("hr", null));
       i++;
       continue;
@@ -110,7 +245,7 @@ export function renderMarkdown(text: string, depth = 0): Node[] {
         h(
           "blockquote",
           null,
-          ...(depth < 3 ? renderMarkdown(body.join("\n"), depth + 1) : [body.join("\n")]),
+          depth < 3 ? renderMarkdown(body.join("\n"), depth + 1) : [body.join("\n")],
         ),
       );
       continue;
@@ -133,7 +268,7 @@ export function renderMarkdown(text: string, depth = 0): Node[] {
         h(
           ordered ? "ol" : "ul",
           ordered && start !== 1 ? { start } : null,
-          ...items.map((c) => h("li", null, ...c)),
+          items.map((c) => h("li", null, c)),
         ),
       );
       continue;
@@ -142,9 +277,9 @@ export function renderMarkdown(text: string, depth = 0): Node[] {
     while (
       i < lines.length && lines[i].trim() !== "" && !FENCE.test(lines[i]) &&
       !HEADING.test(lines[i]) && !QUOTE.test(lines[i]) && !BULLET.test(lines[i]) &&
-      !NUMBERED.test(lines[i]) && !RULE.test(lines[i])
+      !NUMBERED.test(lines[i]) && !isRule(lines[i])
     ) para.push(lines[i++].trim());
-    out.push(h("p", null, ...renderInline(para.join(" "))));
+    out.push(h("p", null, renderInline(para.join(" "))));
   }
   return out;
 }

@@ -60,6 +60,8 @@ export interface WebhookSink extends RetryPolicy {
   url: string;
   events: readonly string[];
   secret: string | null;
+  /** Deliver even when the host is loopback, link-local or private (refused by default). */
+  allowPrivate: boolean;
 }
 
 /** A command hook: argv run with the event JSON on stdin. */
@@ -82,6 +84,8 @@ export interface NotifyConfig {
   retry: RetryPolicy;
   /** How often the notifier looks for new events. */
   pollIntervalMs: number;
+  /** Per-task subscriptions (and webhooks that do not say) may reach private addresses. */
+  allowPrivate: boolean;
 }
 
 /** Key prefixes of configured sinks (subscriptions use `sub:`). */
@@ -103,9 +107,10 @@ const TOP_KEYS = [
   "backoff_seconds",
   "backoff_max_seconds",
   "poll_interval_seconds",
+  "allow_private",
 ];
 const RETRY_KEYS = ["timeout_seconds", "max_attempts", "backoff_seconds", "backoff_max_seconds"];
-const WEBHOOK_KEYS = ["url", "events", "secret", "secret_env", ...RETRY_KEYS];
+const WEBHOOK_KEYS = ["url", "events", "secret", "secret_env", "allow_private", ...RETRY_KEYS];
 const COMMAND_KEYS = ["argv", "events", ...RETRY_KEYS];
 
 function bad(path: string, want: string, got: unknown): UsageError {
@@ -113,6 +118,12 @@ function bad(path: string, want: string, got: unknown): UsageError {
     `config.yaml: kanban.notify${path} must be ${want}, got ${JSON.stringify(got) ?? "nothing"}`,
     "invalid_config",
   );
+}
+
+function boolFlag(path: string, v: unknown, fallback: boolean): boolean {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== "boolean") throw bad(path, "true or false", v);
+  return v;
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -236,6 +247,7 @@ function webhook(i: number, v: unknown, env: Env, base: NotifyConfig): WebhookSi
     url,
     events: events(`${path}.events`, v.events, base.events),
     secret,
+    allowPrivate: boolFlag(`${path}.allow_private`, v.allow_private, base.allowPrivate),
     ...retry(path, v, base.retry),
   };
 }
@@ -271,6 +283,7 @@ export function parseNotifyConfig(raw: unknown, env: Env): NotifyConfig {
     events: events(".events", v.events, DEFAULT_EVENTS),
     retry: retry("", v, DEFAULT_RETRY),
     pollIntervalMs: seconds(".poll_interval_seconds", v.poll_interval_seconds, 0.05, 1_000),
+    allowPrivate: boolFlag(".allow_private", v.allow_private, false),
   };
   const sinks: ConfiguredSink[] = [];
   const hooks = v.webhooks ?? [];

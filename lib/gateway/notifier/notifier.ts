@@ -28,7 +28,7 @@ import {
 } from "./config.ts";
 import { notificationBody } from "./message.ts";
 import { backoffMs, type SendResult, StopRequested } from "./retry.ts";
-import { isDeliverable } from "./subscription.ts";
+import { isDeliverable, sinkDisplay } from "./subscription.ts";
 import { postWebhook, redactUrl } from "./webhook.ts";
 
 /** Log severities the host maps onto its own logger. */
@@ -83,7 +83,16 @@ interface BoardHandle {
 }
 
 type Target =
-  | ({ type: "webhook"; url: string; secret: string | null; label: string } & RetryPolicy)
+  | (
+    & {
+      type: "webhook";
+      url: string;
+      secret: string | null;
+      allowPrivate: boolean;
+      label: string;
+    }
+    & RetryPolicy
+  )
   | ({ type: "command"; argv: readonly string[]; label: string } & RetryPolicy);
 
 /** A counting semaphore. */
@@ -333,7 +342,10 @@ export class Notifier {
       if (sinksChanged) {
         const keep = new Set(cfg.sinks.map((s) => s.key));
         for (const gone of h.notify.forgetSinks(keep, CONFIGURED_PREFIXES)) {
-          this.#log("info", `notifier: board ${h.name}: sink ${gone} removed from kanban.notify`);
+          this.#log(
+            "info",
+            `notifier: board ${h.name}: sink ${sinkDisplay(gone)} removed from kanban.notify`,
+          );
         }
       }
       for (const sink of cfg.sinks) {
@@ -402,7 +414,10 @@ export class Notifier {
         } else await this.#attempt(h, c.delivery);
       }
     })().catch((e) => {
-      this.#log("error", `notifier: board ${h.name}: sink ${sink}: ${(e as Error).message}`);
+      this.#log(
+        "error",
+        `notifier: board ${h.name}: sink ${sinkDisplay(sink)}: ${(e as Error).message}`,
+      );
     }).finally(() => {
       leave();
       this.#inFlight.delete(run);
@@ -437,6 +452,7 @@ export class Notifier {
         type: "webhook",
         url: d.target ?? "",
         secret: null,
+        allowPrivate: cfg.allowPrivate,
         label: `webhook ${redactUrl(d.target ?? "")} (subscription to ${d.task_id})`,
         ...cfg.retry,
       };
@@ -453,6 +469,7 @@ export class Notifier {
         url: t.url,
         body: d.body,
         secret: t.secret,
+        allowPrivate: t.allowPrivate,
         event: d.kind,
         deliveryId,
         timeoutMs: t.timeoutMs,

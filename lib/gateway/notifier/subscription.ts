@@ -3,6 +3,7 @@
 import { UsageError } from "../../board/errors.ts";
 import type { SubscriptionKey } from "../../store/engine.ts";
 import { checkWebhookUrl } from "./config.ts";
+import { redactUrl } from "./webhook.ts";
 
 /** Platforms this build delivers to; others are recorded (Hermes's gateway may serve them). */
 export const DELIVERABLE_PLATFORMS: readonly string[] = ["webhook"];
@@ -44,15 +45,20 @@ export function subscriptionKey(input: {
   return { taskId: input.taskId, platform, chatId, threadId: (input.threadId ?? "").trim() };
 }
 
-/** `platform:chat[:thread]`, as Hermes prints a subscription. */
+/**
+ * `platform:chat[:thread]`, as Hermes prints a subscription; a webhook's URL is shown redacted
+ * (scheme, host and `/…`), since its path or query often holds the receiver's secret.
+ */
 export function subscriptionLabel(
   k: { platform: string; chat_id: string; thread_id: string },
 ): string {
-  return `${k.platform}:${k.chat_id}${k.thread_id ? `:${k.thread_id}` : ""}`;
+  const chat = k.platform === "webhook" ? redactUrl(k.chat_id) : k.chat_id;
+  return `${k.platform}:${chat}${k.thread_id ? `:${k.thread_id}` : ""}`;
 }
 
 /** A readable name for an outbox sink key (`webhook:<url>`, `command:[…]`, `sub:[…]`). */
 export function sinkDisplay(sink: string): string {
+  if (sink.startsWith("webhook:")) return `webhook:${redactUrl(sink.slice("webhook:".length))}`;
   if (!sink.startsWith("sub:")) return sink;
   try {
     const [, platform, chat, thread] = JSON.parse(sink.slice(4)) as string[];

@@ -1,5 +1,6 @@
 /** Posting a notification to a webhook: signed JSON, a timeout, and a verdict on failure. */
 
+import { refusedDestination, resolveHost, type Resolver } from "./destination.ts";
 import { type SendResult, StopRequested } from "./retry.ts";
 
 /** Header carrying `sha256=<hex HMAC of the body>` when the sink has a secret. */
@@ -55,6 +56,8 @@ export interface WebhookRequest {
   /** `X-Hermes-Delivery`: stable across retries, so receivers can drop duplicates. */
   deliveryId: string;
   timeoutMs: number;
+  /** Deliver to loopback, link-local and private addresses too (refused otherwise). */
+  allowPrivate: boolean;
 }
 
 /**
@@ -62,7 +65,31 @@ export interface WebhookRequest {
  * other statuses (including redirects, which are not followed) are permanent.
  * Throws StopRequested when `stop` fires mid-request.
  */
-export async function postWebhook(req: WebhookRequest, stop: AbortSignal): Promise<SendResult> {
+export async function postWebhook(
+  req: WebhookRequest,
+  stop: AbortSignal,
+  resolve: Resolver = resolveHost,
+): Promise<SendResult> {
+  if (!req.allowPrivate) {
+    let why: string | null;
+    try {
+      why = await refusedDestination(req.url, resolve);
+    } catch (e) {
+      return {
+        ok: false,
+        error: `cannot reach ${redactUrl(req.url)}: ${(e as Error).message}`,
+        permanent: false,
+      };
+    }
+    if (why !== null) {
+      return {
+        ok: false,
+        error: `refused ${redactUrl(req.url)}: ${why}; set allow_private: true in ` +
+          "kanban.notify (or on this webhook) to deliver to a private address",
+        permanent: true,
+      };
+    }
+  }
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
@@ -105,7 +132,7 @@ export async function postWebhook(req: WebhookRequest, stop: AbortSignal): Promi
   if (res.ok) return { ok: true };
   const status = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`;
   const error = res.status >= 300 && res.status < 400
-    ? `${status}: redirected to ${res.headers.get("location") ?? "?"} (use the final URL)`
+    ? `${status}: redirected to ${redactUrl(res.headers.get("location") ?? "")} (use the final URL)`
     : `${status}${snippet ? `: ${snippet}` : ""}`;
   const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
   return {
