@@ -93,7 +93,8 @@ export const KEYS: readonly KeyDef[] = [
     name: "kanban.workspace_roots",
     type: "string[]",
     default: [],
-    doc: "Absolute directories that dir: workspaces must lie under (empty: any absolute path).",
+    doc:
+      "Absolute directories that dir: workspaces must lie under. Empty: any absolute path under dispatch, but the gateway's dispatcher may touch only HERMES_HOME and these, so list them for the gateway.",
   },
   {
     name: "kanban.worktree_repo",

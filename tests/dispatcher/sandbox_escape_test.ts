@@ -45,6 +45,10 @@ kanban:
       completion: exit_code
       sandbox: workspace
       network: full
+    jailfile:
+      command: [sh, "{body_file}"]
+      completion: exit_code
+      sandbox: workspace
 `;
 
 /** A HERMES_HOME, a separate HOME and a directory outside both, under /var/tmp. */
@@ -406,5 +410,20 @@ Deno.test({
     ok(!exists(`${repo}/.git/hooks/post-checkout`), "a hook was planted");
     equal(Deno.readTextFileSync(`${repo}/.git/config`), configBefore);
     match(git(repo, "log", "--format=%s", `hermes/${t.id}`), /^work\n/);
+  },
+});
+
+Deno.test({
+  name: "a confined worker reads its body from {body_file}, which is removed after the run",
+  ignore: IGNORE,
+  async fn() {
+    await using j = await jail();
+    const t = j.create("from a file", 'echo "body ran in $(pwd)"', { assignee: "jailfile" });
+    await j.drain();
+    const log = j.log(t.id);
+    equal(j.task(t.id).status, "done", log);
+    match(log, new RegExp(`body ran in ${j.home}/kanban/workspaces/${t.id}`));
+    const left = [...Deno.readDirSync(`${j.home}/kanban/logs`)].map((e) => e.name);
+    ok(!left.some((n) => n.endsWith(".body")), left.join(" "));
   },
 });

@@ -215,7 +215,7 @@ Deno.test("a profile's sandbox defaults to kanban.sandbox, its network to none w
     kanban: { profiles: { shell: { sandbox: "workspace" } } },
   }, noEnv)).get("shell")!;
   equal(confinedShell.sandbox, "workspace");
-  deepEqual(confinedShell.command, ["sh", "-c", "{body}"]);
+  deepEqual(confinedShell.command, ["sh", "{body_file}"]);
 });
 
 Deno.test("a network host list is kept, lower-cased; a bad port is refused", () => {

@@ -247,3 +247,15 @@ Deno.test({
     }
   },
 });
+
+Deno.test("mountPlan makes the run's input files readable inside HERMES_HOME, nothing beside them", () => {
+  const body = "/h/kanban/logs/t_1.1.body";
+  const plan = mountPlan({
+    workspace: "/w",
+    home: "/h",
+    deny: [],
+    writable: [],
+    inputs: [body],
+  }, fs(["/w", "/h"], [body, "/h/kanban/logs/t_2.1.body"]));
+  deepEqual(show(plan), ["rw /w", "deny /h", `ro ${body}`]);
+});
