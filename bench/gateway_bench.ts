@@ -22,6 +22,7 @@
  * `HERMES_BENCH_IDLE_S` shortens the idle window.
  */
 
+import { tokenPath } from "../lib/gateway/dashboard_token.ts";
 import { loadConfig } from "../lib/config/config.ts";
 import { Dispatcher } from "../lib/dispatcher/dispatcher.ts";
 import { openBoard, type SqliteBoardStore } from "../lib/store/mod.ts";
@@ -93,7 +94,8 @@ async function startGateway(home: string): Promise<Gateway> {
       const st = JSON.parse(Deno.readTextFileSync(`${home}/gateway_state.json`));
       if (st.pid === child.pid && st.phase === "ready") {
         const url = new URL(st.url);
-        const token = url.searchParams.get("token") ?? "";
+        // The token lives only in its 0600 file, never in the state file.
+        const token = Deno.readTextFileSync(tokenPath(home)).trim();
         url.search = "";
         return {
           pid: child.pid,

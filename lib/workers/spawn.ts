@@ -119,6 +119,12 @@ function writeInputFile(path: string, text: string): void {
 
 const SH = "/bin/sh";
 
+/**
+ * Largest body (in UTF-16 units; at most 3 UTF-8 bytes each, so at most 48 KiB) that the shell
+ * profile passes inline instead of through its body file: far below Linux's 128 KiB per argument.
+ */
+const INLINE_BODY_MAX_UNITS = 16 * 1024;
+
 // $1 log, $2 exit file, $3 the umask to give the command, $4 and $5 input files to remove
 // when the command ends ("" for none), then the argv. The log is
 // created here (mode 0600 under umask 077), off the dispatcher's thread: creating a
@@ -134,7 +140,7 @@ const WRAPPER = [
   "shift 5",
   '"$@"',
   "__hx_code=$?",
-  'rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
+  '[ -z "$__hx_in1$__hx_in2" ] || rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
   'echo "$__hx_code" >"$__hx_exit"',
   'exit "$__hx_code"',
 ].join("\n");
@@ -150,7 +156,7 @@ const WRAPPER_EVAL = [
   "__hx_exit=$2 __hx_in1=$4 __hx_in2=$5 __hx_s=$6",
   '(set --; eval "unset __hx_exit __hx_in1 __hx_in2 __hx_s; $__hx_s")',
   "__hx_code=$?",
-  'rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
+  '[ -z "$__hx_in1$__hx_in2" ] || rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
   'echo "$__hx_code" >"$__hx_exit"',
   'exit "$__hx_code"',
 ].join("\n");
@@ -168,7 +174,7 @@ const SANDBOX_WRAPPER = [
   '"$@"',
   "__hx_code=$?",
   '[ -z "$__hx_tmp" ] || rm -rf "$__hx_tmp"',
-  'rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
+  '[ -z "$__hx_in1$__hx_in2" ] || rm -f -- ${__hx_in1:+"$__hx_in1"} ${__hx_in2:+"$__hx_in2"}',
   'echo "$__hx_code" >"$__hx_exit"',
   'exit "$__hx_code"',
 ];
@@ -314,6 +320,10 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
   if (!("path" in found)) {
     throw new SpawnError(found.cause, `profile '${req.profile.name}': ${found.message}`);
   }
+  // `sh {body_file}` (the shell profile) with a body far below the argument limit runs the body
+  // in a subshell of the wrapper, as `sh -c` did: no file to write and remove, one exec fewer.
+  const inline = !req.sandbox && argv.length === 2 && bodyFile !== "" && argv[1] === bodyFile &&
+    (req.task.body ?? "").length <= INLINE_BODY_MAX_UNITS && isSystemSh(found.path);
   try {
     prepareLogDir(req.logPath, req.exitPath);
   } catch (e) {
@@ -323,7 +333,7 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     );
   }
   try {
-    if (bodyFile) writeInputFile(bodyFile, req.task.body ?? "");
+    if (bodyFile && !inline) writeInputFile(bodyFile, req.task.body ?? "");
     if (promptFile) writeInputFile(promptFile, req.prompt);
   } catch (e) {
     removeInputs(bodyFile, promptFile);
@@ -377,6 +387,18 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       ...wrap.prefix,
       found.path,
       ...argv.slice(1),
+    ]
+    : inline
+    ? [
+      "-c",
+      WRAPPER_EVAL,
+      "sh",
+      req.logPath,
+      req.exitPath,
+      parentUmask(),
+      "",
+      "",
+      req.task.body ?? "",
     ]
     : argv.length === 3 && argv[1] === "-c" && isSystemSh(found.path)
     ? [
