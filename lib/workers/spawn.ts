@@ -373,6 +373,12 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     }
     Object.assign(env, wrap.env);
   }
+  // A script the wrapper evaluates in a subshell instead of starting a second sh.
+  const script = inline
+    ? req.task.body ?? ""
+    : argv.length === 3 && argv[1] === "-c" && isSystemSh(found.path)
+    ? argv[2]
+    : null;
   const shArgs = wrap
     ? [
       "-c",
@@ -388,7 +394,7 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       found.path,
       ...argv.slice(1),
     ]
-    : inline
+    : script !== null
     ? [
       "-c",
       WRAPPER_EVAL,
@@ -396,21 +402,9 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       req.logPath,
       req.exitPath,
       parentUmask(),
-      "",
-      "",
-      req.task.body ?? "",
-    ]
-    : argv.length === 3 && argv[1] === "-c" && isSystemSh(found.path)
-    ? [
-      "-c",
-      WRAPPER_EVAL,
-      "sh",
-      req.logPath,
-      req.exitPath,
-      parentUmask(),
-      bodyFile,
+      inline ? "" : bodyFile,
       promptFile,
-      argv[2],
+      script,
     ]
     : [
       "-c",
