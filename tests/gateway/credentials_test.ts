@@ -3,8 +3,7 @@ import { openDb } from "../support/board.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
-import { gatewayLockHeld } from "../../lib/gateway/lock.ts";
-import { readGatewayRecord } from "../../lib/gateway/presence.ts";
+import { stopGatewayOf } from "./gateway_support.ts";
 
 /** Every regular file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
@@ -102,12 +101,6 @@ Deno.test("gateway keeps the dashboard token out of every file but its own and o
     equal(leaking.join(", "), "", "files holding the dashboard token");
     for (const text of printed) ok(!text.includes(token), `output holds the token:\n${text}`);
   } finally {
-    await hermes(["gateway", "stop", "--timeout", "2"], { env: home.env });
-    const rec = readGatewayRecord(home.path);
-    if (rec && gatewayLockHeld(home.path)) {
-      try {
-        Deno.kill(rec.identity.pid, "SIGKILL");
-      } catch { /* gone */ }
-    }
+    await stopGatewayOf(home);
   }
 });

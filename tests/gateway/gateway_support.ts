@@ -1,6 +1,8 @@
 /** Running real gateways in tests: a child `hermes gateway run` on a free port, waited on by its state file. */
 
-import { baseEnv, hermesArgv } from "../support/cli.ts";
+import { gatewayLockHeld } from "../../lib/gateway/lock.ts";
+import { readGatewayRecord } from "../../lib/gateway/presence.ts";
+import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
 import { waitFor } from "../support/wait.ts";
 
 /** A free TCP port on loopback (the OS picks it; it is released before use). */
@@ -91,4 +93,17 @@ export async function runGateway(
 /** Write `<home>/config.yaml`. */
 export function writeConfig(home: string, yaml: string): void {
   Deno.writeTextFileSync(`${home}/config.yaml`, yaml);
+}
+
+/** Stop whatever gateway `home` has, even if the test failed half-way. */
+export async function stopGatewayOf(
+  home: { path: string; env: Record<string, string> },
+): Promise<void> {
+  await hermes(["gateway", "stop", "--timeout", "2"], { env: home.env });
+  const rec = readGatewayRecord(home.path);
+  if (rec && gatewayLockHeld(home.path)) {
+    try {
+      Deno.kill(rec.identity.pid, "SIGKILL");
+    } catch { /* gone */ }
+  }
 }

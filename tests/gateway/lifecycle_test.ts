@@ -4,18 +4,7 @@ import { readGatewayRecord } from "../../lib/gateway/presence.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
-import { freePort, readStateFile, runGateway } from "./gateway_support.ts";
-
-/** Stop whatever gateway `home` has, even if the test failed half-way. */
-async function cleanup(home: { path: string; env: Record<string, string> }): Promise<void> {
-  await hermes(["gateway", "stop", "--timeout", "2"], { env: home.env });
-  const rec = readGatewayRecord(home.path);
-  if (rec && gatewayLockHeld(home.path)) {
-    try {
-      Deno.kill(rec.identity.pid, "SIGKILL");
-    } catch { /* gone */ }
-  }
-}
+import { freePort, readStateFile, runGateway, stopGatewayOf } from "./gateway_support.ts";
 
 Deno.test("gateway start, status and stop manage a background gateway", async () => {
   await using home = await tempHome();
@@ -69,7 +58,7 @@ Deno.test("gateway start, status and stop manage a background gateway", async ()
     equal(stop2.code, 0);
     match(stop2.stdout, /No gateway is running/);
   } finally {
-    await cleanup(home);
+    await stopGatewayOf(home);
   }
 });
 
@@ -112,7 +101,7 @@ Deno.test("gateway start on a running gateway exits 1 unless --if-not-running; r
     ok(after.pid !== pid, "restart started a new gateway");
     equal(readGatewayRecord(home.path)?.identity.pid, after.pid);
   } finally {
-    await cleanup(home);
+    await stopGatewayOf(home);
   }
 });
 
@@ -128,7 +117,7 @@ Deno.test("gateway start reports a gateway that dies at start with the log tail"
     match(s.stderr, /last words:\n.*\n.*cannot listen on 127\.0\.0\.1/);
     equal(gatewayLockHeld(home.path), false);
   } finally {
-    await cleanup(home);
+    await stopGatewayOf(home);
   }
 });
 
@@ -164,7 +153,7 @@ Deno.test("gateway start refuses bad config and flags with exit 2 before startin
     }
     equal(logged, false, "nothing was started");
   } finally {
-    await cleanup(home);
+    await stopGatewayOf(home);
   }
 });
 
