@@ -1,4 +1,5 @@
-/** The dispatcher: pure policy, the runner that applies it, and its result record. */
+/** The dispatcher: pure policy, the services that apply it, and its result record. */
+export * from "./clock.ts";
 export * from "./dispatcher.ts";
 export * from "./policy.ts";
 export * from "./result.ts";

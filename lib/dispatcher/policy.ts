@@ -246,11 +246,11 @@ export interface Candidate {
  * passed over because their profile filled up mid-round (then the caller asks
  * again without those profiles, so tasks behind them are not starved).
  */
-export function pickClaims(
-  candidates: readonly Candidate[],
+export function pickClaims<C extends Candidate>(
+  candidates: readonly C[],
   budget: Budget,
-): { chosen: Candidate[]; passedOver: boolean } {
-  const chosen: Candidate[] = [];
+): { chosen: C[]; passedOver: boolean } {
+  const chosen: C[] = [];
   let passedOver = false;
   for (const c of candidates) {
     if (chosen.length >= budget.slots) break;
@@ -337,4 +337,67 @@ export function nextDeadline(
     } else take(now + left / 1000);
   }
   return { at, inMs };
+}
+
+/** Where an outcome is counted in a tick's result (a count, or the list of its task ids). */
+export type Tally =
+  | "reclaimed"
+  | "crashed"
+  | "timed_out"
+  | "completed"
+  | "blocked"
+  | "retry_later"
+  | "spawn_failed"
+  | "protocol_violations"
+  | "claim_extended"
+  | "reclaim_deferred";
+
+const FAILURE_TALLY: Record<FailureKind, Tally> = {
+  spawn_failed: "spawn_failed",
+  crashed: "crashed",
+  timed_out: "timed_out",
+  protocol_violation: "protocol_violations",
+};
+
+/** Where a counted failure is reported. */
+export function failureTally(kind: FailureKind): Tally {
+  return FAILURE_TALLY[kind];
+}
+
+const EXIT_TALLY: Record<ExitOutcome["kind"], Tally> = {
+  done: "completed",
+  blocked: "blocked",
+  retry_later: "retry_later",
+  crashed: "crashed",
+  protocol_violation: "protocol_violations",
+};
+
+/** Where a worker's exit is reported. */
+export function exitTally(out: ExitOutcome): Tally {
+  return EXIT_TALLY[out.kind];
+}
+
+/**
+ * Where a decision about a running task is reported once applied (null: nothing to report).
+ * The tick and the dry run both count through this, so they cannot disagree.
+ */
+export function runTally(d: RunDecision, mode: CompletionMode): Tally | null {
+  switch (d.kind) {
+    case "keep":
+      return null;
+    case "leak":
+    case "reclaim":
+      return "reclaimed";
+    case "crashed":
+      // Not counted: put back without spending the budget.
+      return d.counted ? failureTally("crashed") : "reclaimed";
+    case "extend":
+      return "claim_extended";
+    case "defer":
+      return "reclaim_deferred";
+    case "timeout":
+      return failureTally("timed_out");
+    case "exited":
+      return exitTally(classifyExit(mode, { code: d.exitCode, signal: null }));
+  }
 }

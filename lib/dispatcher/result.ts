@@ -1,5 +1,7 @@
 /** What one dispatcher tick did: Hermes's DispatchResult fields plus ours. */
 
+import type { Tally } from "./policy.ts";
+
 /** A worker the tick started (or, dry, would start). */
 export interface SpawnedEntry {
   task_id: string;
@@ -88,4 +90,10 @@ export function mergeResult(into: DispatchResult, from: DispatchResult): Dispatc
 /** True when the tick changed nothing and found nothing to report. */
 export function isQuiet(r: DispatchResult): boolean {
   return r.reclaimed === 0 && r.promoted === 0 && LISTS.every((k) => r[k].length === 0);
+}
+
+/** Count one outcome where the policy says it belongs. */
+export function tally(r: DispatchResult, where: Tally, taskId: string): void {
+  if (where === "reclaimed") r.reclaimed++;
+  else r[where].push(taskId);
 }

@@ -38,9 +38,11 @@ export async function fixture(yaml = TEST_CONFIG): Promise<Fixture> {
   await Deno.writeTextFile(`${home.path}/config.yaml`, yaml);
   const config = await loadConfig(home.path, (n) => home.env[n]);
   const skew = { seconds: 0 };
+  // One clock for the board and its dispatchers, in ms.
+  const clock = () => Date.now() + skew.seconds * 1000;
   const store = openBoard(home.path, "default", {
     create: true,
-    clock: () => Math.floor(Date.now() / 1000) + skew.seconds,
+    clock: () => Math.floor(clock() / 1000),
   });
   const db = new DatabaseSync(`${home.path}/kanban.db`, { timeout: 10_000 });
   const made: Dispatcher[] = [];
@@ -56,6 +58,7 @@ export async function fixture(yaml = TEST_CONFIG): Promise<Fixture> {
         board: "default",
         config,
         store,
+        clock,
         baseEnv: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", HOME: home.path },
         ...opts,
       });

@@ -1,0 +1,486 @@
+/**
+ * The reaper (River's rescuer): looks at every running task and applies the policy's
+ * decision — reclaim expired claims without a worker, extend the leases of live workers,
+ * record the ends of dead ones, stop the overdue — and stops the workers of runs someone
+ * else closed. Facts about processes come from /proc in one batch per tick; time comes
+ * from the dispatcher's clock.
+ */
+
+import type { ProcRecord, RunningRow, UnreapedRow } from "../store/engine.ts";
+import { EXIT_UNKNOWN } from "../store/engine.ts";
+import {
+  capLog,
+  hostName,
+  isLocal,
+  killTree,
+  type Liveness,
+  livenessMany,
+  readExitFile,
+  readStats,
+  runFiles,
+} from "../workers/mod.ts";
+import { type Child, type DispatchContext, fileExists, groupExists, message } from "./_context.ts";
+import type { EgressProxies } from "./egress_proxies.ts";
+import type { OutcomeRecorder } from "./outcome_recorder.ts";
+import * as policy from "./policy.ts";
+import { type DispatchResult, emptyResult, mergeResult, tally } from "./result.ts";
+import type { Waker } from "./waker.ts";
+
+/** How often the logs of running workers are checked against kanban.log_max_bytes. */
+const LOG_CAP_EVERY_MS = 1000;
+/** How long an answer to "is that other dispatcher alive?" is trusted. */
+const OWNER_CACHE_MS = 1000;
+
+/** Exit file of a run, next to its log (`<run>.log` → `<run>.exit`, as runFiles names them). */
+export function exitPathFor(logPath: string): string {
+  return logPath.replace(/\.log$/, "") + ".exit";
+}
+
+/** What one reaping pass saw: the running rows, the policy's views of them, any adoption. */
+export interface Reaped {
+  rows: RunningRow[];
+  views: policy.RunView[];
+  /** Some live worker of an earlier dispatcher was adopted. */
+  adopted: boolean;
+  /** Clock ms at which the views' runtimes were measured. */
+  seenAt: number;
+}
+
+/** Reaps expired leases, dead and overdue workers, and workers of closed runs. */
+export class Reaper {
+  readonly #ctx: DispatchContext;
+  readonly #outcomes: OutcomeRecorder;
+  readonly #waker: Waker;
+  readonly #proxies: EgressProxies;
+  /** Liveness of other dispatcher processes by pid, with the clock ms it was read. */
+  readonly #owners = new Map<number, { alive: boolean; at: number }>();
+  #logsCappedAt = -Infinity;
+  /** Stops started by a detached tick whose outcome is not yet carried. */
+  unsettled = 0;
+
+  constructor(
+    ctx: DispatchContext,
+    outcomes: OutcomeRecorder,
+    waker: Waker,
+    proxies: EgressProxies,
+  ) {
+    this.#ctx = ctx;
+    this.#outcomes = outcomes;
+    this.#waker = waker;
+    this.#proxies = proxies;
+  }
+
+  /**
+   * Decide and act on every running task. Stops of overdue workers are awaited unless
+   * `detach` (a loop's tick): then a later tick reports them.
+   */
+  async reapRunning(
+    running: boolean,
+    now: number,
+    res: DispatchResult,
+    detach: boolean,
+  ): Promise<Reaped> {
+    const { store, children, observed } = this.#ctx;
+    const rows = running ? store.running() : [];
+    const stops: Promise<DispatchResult>[] = [];
+    // One instant for the measured runtimes and the deadline armed from them.
+    const seenAt = this.#ctx.clock();
+    const views = this.views(rows, now, true, seenAt);
+    const open = new Set<number>();
+    let adopted = false;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const view = views[i];
+      if (row.runId !== null) open.add(row.runId);
+      if (view.liveness === "alive" && !children.has(row.runId ?? -1) && !view.foreign) {
+        adopted = true;
+        this.#proxies.adopt(this.#ctx.profileOf(row.runProfile ?? row.assignee));
+      }
+      this.#act(row, policy.decideRun(view, now), now, res, stops);
+    }
+    for (const id of observed) if (!open.has(id)) observed.delete(id);
+    await this.#settle(stops, res, detach);
+    this.#capLogs(rows);
+    return { rows, views, adopted, seenAt };
+  }
+
+  /** Stop live workers of runs someone else closed (block, archive, reclaim, complete). */
+  async reapClosed(now: number, res: DispatchResult, detach: boolean): Promise<void> {
+    await this.#settle(this.#sweepClosed(now), res, detach);
+  }
+
+  /**
+   * Stop every worker this dispatcher started and put its task back to ready without
+   * spending its budget. Returns how many.
+   */
+  async stopAll(reason: string): Promise<number> {
+    const { children, stopping, store, settings } = this.#ctx;
+    // A worker being stopped already (past its runtime, or its run closed) is left to that stop.
+    const kids = [...children.values()].filter((c) =>
+      c.recorded && c.exit === null && !stopping.has(c.runId)
+    );
+    await Promise.all(kids.map(async (c) => {
+      c.stop = "shutdown";
+      stopping.add(c.runId);
+      try {
+        const how = await killTree(c.pid, settings.graceMs, c.identity);
+        if (how !== "failed") store.reclaim(c.taskId, c.runId, reason);
+      } finally {
+        stopping.delete(c.runId);
+      }
+    }));
+    return kids.length;
+  }
+
+  /**
+   * Gather the facts the policy needs about the running tasks: /proc is read once
+   * for all of them (a helper process under the release permissions). With `live`,
+   * processes seen alive are remembered as adopted. Runtimes are measured at clock ms `at`.
+   */
+  views(
+    rows: readonly RunningRow[],
+    now: number,
+    live: boolean,
+    at = this.#ctx.clock(),
+  ): policy.RunView[] {
+    const { children, stopping, observed, paths } = this.#ctx;
+    const owners = this.#ownersAlive(rows.map((r) => r.claimLock));
+    const views: policy.RunView[] = rows.map((row) => {
+      const child = row.runId === null ? undefined : children.get(row.runId);
+      const base = {
+        taskId: row.taskId,
+        runId: row.runId,
+        claimExpires: row.claimExpires,
+        startedAt: row.runStartedAt,
+        maxRuntime: this.#ctx.limitOf(
+          row.taskMaxRuntime,
+          this.#ctx.profileOf(row.runProfile ?? row.assignee),
+        ),
+        foreign: false,
+        spawning: false,
+        exitCode: null,
+        observed: false,
+      };
+      if (child) {
+        // Our own child: its exit arrives as an event, never judged from /proc.
+        const busy = !child.recorded || child.exit !== null || stopping.has(child.runId);
+        return {
+          ...base,
+          hasProc: true,
+          liveness: "alive",
+          observed: true,
+          spawning: busy,
+          ranMs: at - child.spawnedAt,
+        };
+      }
+      if (row.runId !== null && stopping.has(row.runId)) {
+        return { ...base, hasProc: row.proc !== null, liveness: null, spawning: true };
+      }
+      const owner = this.#ownerPid(row.claimLock);
+      const foreign = owner !== null && owners.has(owner);
+      if (row.proc === null && !foreign && row.runId !== null) {
+        // Its claimer is gone without recording a worker: the run's own files tell whether
+        // one was started (the wrapper creates the log) and how it ended (the exit file).
+        const { logPath } = runFiles(paths, row.taskId, row.runId);
+        const exitCode = exitFileCode(logPath);
+        const unrecordedStart = exitCode === null && fileExists(logPath);
+        return { ...base, foreign, hasProc: false, liveness: null, exitCode, unrecordedStart };
+      }
+      return { ...base, foreign, hasProc: row.proc !== null, liveness: null };
+    });
+    // Only processes nobody else watches need a look (another dispatcher's, once its lease lapsed).
+    const look = views.flatMap((v, i) =>
+      v.hasProc && v.liveness === null && !v.spawning &&
+        (!v.foreign || (v.claimExpires !== null && v.claimExpires < now))
+        ? [i]
+        : []
+    );
+    if (look.length) {
+      const lv: Liveness[] = livenessMany(look.map((i) => rows[i].proc as ProcRecord));
+      look.forEach((i, k) => {
+        const row = rows[i];
+        const v = views[i];
+        v.liveness = lv[k];
+        v.observed = row.runId !== null && observed.has(row.runId);
+        if (lv[k] === "dead") v.exitCode = exitFileCode(row.logPath);
+        if (live && lv[k] === "alive" && row.runId !== null && !v.foreign) {
+          observed.add(row.runId);
+        }
+      });
+    }
+    return views;
+  }
+
+  #act(
+    row: RunningRow,
+    d: policy.RunDecision,
+    now: number,
+    res: DispatchResult,
+    stops: Promise<DispatchResult>[],
+  ): void {
+    const { store, observed, settings } = this.#ctx;
+    const { taskId } = row;
+    const runId = row.runId as number;
+    const pid = row.proc?.pid ?? null;
+    const profile = this.#ctx.profileOf(row.runProfile ?? row.assignee);
+    const count = (applied: boolean) => {
+      const where = policy.runTally(d, profile?.completion ?? "report");
+      if (applied && where !== null) tally(res, where, taskId);
+    };
+    switch (d.kind) {
+      case "keep":
+        return;
+      case "leak":
+        count(store.reclaim(taskId, null, "task was running without an open run"));
+        return;
+      case "reclaim":
+        count(store.reclaim(
+          taskId,
+          runId,
+          `claim by ${row.claimLock ?? "?"} expired and no worker process was recorded`,
+        ));
+        return;
+      case "extend":
+        count(store.extend(taskId, runId, settings.ttl, pid));
+        return;
+      case "defer":
+        count(store.defer(taskId, runId, now + policy.RECLAIM_DEFER_SECONDS, d.reason));
+        return;
+      case "crashed":
+        observed.delete(runId);
+        this.#clearGroup(row.proc as ProcRecord);
+        if (d.counted) {
+          this.#outcomes.failure(
+            taskId,
+            runId,
+            "crashed",
+            `worker pid ${pid} died without leaving an exit status`,
+            { pid, claimer: row.claimLock },
+            EXIT_UNKNOWN,
+            res,
+          );
+        } else {
+          count(store.reclaim(
+            taskId,
+            runId,
+            `worker pid ${pid} was already gone when this dispatcher first looked (not counted)`,
+            EXIT_UNKNOWN,
+          ));
+        }
+        return;
+      case "exited":
+        observed.delete(runId);
+        if (row.proc) this.#clearGroup(row.proc);
+        this.#outcomes.ended(
+          taskId,
+          runId,
+          profile,
+          { code: d.exitCode, signal: null },
+          d.exitCode,
+          row.logPath ?? runFiles(this.#ctx.paths, taskId, runId).logPath,
+          pid,
+          res,
+        );
+        return;
+      case "timeout":
+        stops.push(this.#stopOverdue(row, d));
+        return;
+    }
+  }
+
+  /**
+   * Outcomes of the workers a tick is stopping. A loop does not wait for them: a stop can
+   * take the whole kill grace period, and the deadlines of other workers must not wait
+   * behind it, so a later tick reports them. A tick asked for on its own waits for them.
+   */
+  async #settle(
+    stops: Promise<DispatchResult>[],
+    res: DispatchResult,
+    detach: boolean,
+  ): Promise<void> {
+    if (stops.length === 0) return;
+    if (!detach) {
+      for (const r of await Promise.all(stops)) mergeResult(res, r);
+      return;
+    }
+    for (const p of stops) {
+      this.unsettled++;
+      this.#ctx.track(
+        p.then((r) => this.#outcomes.carry(r)).finally(() => {
+          this.unsettled--;
+          this.#waker.wake();
+        }),
+      );
+    }
+  }
+
+  async #stopOverdue(
+    row: RunningRow,
+    d: { elapsed: number; limit: number },
+  ): Promise<DispatchResult> {
+    const { children, stopping, store, settings } = this.#ctx;
+    const res = emptyResult();
+    const runId = row.runId as number;
+    const pid = (row.proc as ProcRecord).pid;
+    const child = children.get(runId);
+    if (child) child.stop = "timed_out";
+    stopping.add(runId);
+    try {
+      const how = await killTree(pid, settings.graceMs, row.proc as ProcRecord, {
+        ownChild: child !== undefined && child.exit === null,
+      });
+      if (how === "failed") {
+        const until = this.#ctx.now() + policy.RECLAIM_DEFER_SECONDS;
+        const why = `worker pid ${pid} is past its max runtime but could not be stopped`;
+        if (store.defer(row.taskId, runId, until, why)) res.reclaim_deferred.push(row.taskId);
+        return res;
+      }
+      // Whole seconds in the text and the payload, as Hermes writes them.
+      const elapsed = Math.floor(d.elapsed);
+      this.#outcomes.failure(
+        row.taskId,
+        runId,
+        "timed_out",
+        `elapsed ${elapsed}s > limit ${d.limit}s`,
+        {
+          pid,
+          elapsed_seconds: elapsed,
+          limit_seconds: d.limit,
+          sigkill: how === "killed",
+        },
+        child ? undefined : exitFileCode(row.logPath) ?? EXIT_UNKNOWN,
+        res,
+      );
+      return res;
+    } finally {
+      stopping.delete(runId);
+    }
+  }
+
+  /**
+   * Stop live workers whose run was closed by someone else (the stops are returned, under
+   * way); record the ends of dead ones.
+   */
+  #sweepClosed(now: number): Promise<DispatchResult>[] {
+    const { store, children, stopping, settings } = this.#ctx;
+    const rows = store.unreaped();
+    const kills: Promise<DispatchResult>[] = [];
+    const graceS = Math.ceil(settings.graceMs / 1000);
+    const strangers = rows.filter((u) => !children.has(u.runId));
+    const lvs = new Map<number, Liveness>();
+    if (strangers.length) {
+      const lv = livenessMany(strangers.map((u) => u.proc));
+      strangers.forEach((u, i) => lvs.set(u.runId, lv[i]));
+    }
+    for (const u of rows) {
+      if (stopping.has(u.runId)) continue;
+      const child = children.get(u.runId);
+      if (child && (child.exit !== null || !child.recorded)) continue;
+      const lv = child ? "alive" : lvs.get(u.runId) ?? "unknown";
+      if (lv === "unknown") continue;
+      if (lv === "dead") {
+        store.tx(() => store.recordExit(u.runId, exitFileCode(u.logPath) ?? EXIT_UNKNOWN));
+        continue;
+      }
+      // A worker that reported done gets a moment to exit by itself before its leftovers go.
+      if (u.status === "done" && now < u.endedAt + graceS) {
+        this.#waker.due((u.endedAt + graceS + 1) * 1000);
+        continue;
+      }
+      kills.push(this.#stopClosed(u, child));
+    }
+    return kills;
+  }
+
+  async #stopClosed(u: UnreapedRow, child: Child | undefined): Promise<DispatchResult> {
+    const { stopping, store, settings } = this.#ctx;
+    const res = emptyResult();
+    if (child) child.stop = "closed";
+    stopping.add(u.runId);
+    try {
+      const how = await killTree(u.proc.pid, settings.graceMs, u.proc, {
+        ownChild: child !== undefined && child.exit === null,
+      });
+      if (how === "failed") return res;
+      if (how !== "gone") res.killed.push(u.taskId);
+      if (!child) {
+        store.tx(() => store.recordExit(u.runId, exitFileCode(u.logPath) ?? EXIT_UNKNOWN));
+      }
+      return res;
+    } finally {
+      stopping.delete(u.runId);
+    }
+  }
+
+  /** A worker's leader is dead: stop whatever it left running in its process group. */
+  #clearGroup(proc: ProcRecord): void {
+    if (isLocal(proc) && groupExists(proc.pid)) {
+      this.#ctx.track(killTree(proc.pid, this.#ctx.settings.graceMs, proc));
+    }
+  }
+
+  /** Keep running workers' logs under kanban.log_max_bytes (checked at most once a second). */
+  #capLogs(rows: readonly RunningRow[]): void {
+    const nowMs = this.#ctx.clock();
+    if (rows.length === 0 || nowMs - this.#logsCappedAt < LOG_CAP_EVERY_MS) return;
+    this.#logsCappedAt = nowMs;
+    for (const r of rows) {
+      if (!r.logPath || this.#foreignLock(r.claimLock)) continue;
+      try {
+        capLog(r.logPath, this.#ctx.settings.logMaxBytes);
+      } catch (e) {
+        this.#ctx.log("warn", `could not cap log ${r.logPath}: ${message(e)}`);
+      }
+    }
+  }
+
+  /** The claim belongs to another dispatcher that is alive (its logs are its business). */
+  #foreignLock(lock: string | null): boolean {
+    const pid = this.#ownerPid(lock);
+    return pid !== null && this.#owners.get(pid)?.alive === true;
+  }
+
+  /** Pid of the dispatcher that wrote `lock`, when it is another process on this host. */
+  #ownerPid(lock: string | null): number | null {
+    if (lock === null || lock === this.#ctx.lock) return null;
+    const i = lock.lastIndexOf(":");
+    const pid = Number(lock.slice(i + 1));
+    if (i < 0 || lock.slice(0, i) !== hostName() || !Number.isInteger(pid) || pid === Deno.pid) {
+      return null;
+    }
+    return pid;
+  }
+
+  /** Which claim owners (other dispatchers on this host) are alive; cached briefly, read in one batch. */
+  #ownersAlive(locks: readonly (string | null)[]): Set<number> {
+    const nowMs = this.#ctx.clock();
+    const want = new Set<number>();
+    for (const l of locks) {
+      const pid = this.#ownerPid(l);
+      if (pid !== null) want.add(pid);
+    }
+    const stale = [...want].filter((p) => {
+      const c = this.#owners.get(p);
+      return !c || nowMs - c.at > OWNER_CACHE_MS;
+    });
+    if (stale.length) {
+      const stats = readStats(stale);
+      for (const p of stale) {
+        const st = stats.get(p);
+        this.#owners.set(p, { alive: !!st && st.state !== "Z" && st.state !== "X", at: nowMs });
+      }
+    }
+    for (const p of this.#owners.keys()) if (!want.has(p)) this.#owners.delete(p);
+    return new Set([...want].filter((p) => this.#owners.get(p)?.alive));
+  }
+}
+
+/** The exit status a worker left next to its log, if any. */
+function exitFileCode(logPath: string | null): number | null {
+  if (!logPath) return null;
+  try {
+    return readExitFile(exitPathFor(logPath));
+  } catch {
+    return null;
+  }
+}
