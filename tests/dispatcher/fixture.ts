@@ -32,14 +32,17 @@ export interface Fixture extends AsyncDisposable {
   db: DatabaseSync;
 }
 
-/** Make a board in a fresh home; `yaml` replaces the default config. */
-export async function fixture(yaml = TEST_CONFIG): Promise<Fixture> {
+/**
+ * Make a board in a fresh home; `yaml` replaces the default config. `now` (unix ms) is the
+ * clock the board and its dispatchers read; the system clock by default.
+ */
+export async function fixture(yaml = TEST_CONFIG, now: () => number = Date.now): Promise<Fixture> {
   const home = await tempHome();
   await Deno.writeTextFile(`${home.path}/config.yaml`, yaml);
   const config = await loadConfig(home.path, (n) => home.env[n]);
   const skew = { seconds: 0 };
   // One clock for the board and its dispatchers, in ms.
-  const clock = () => Date.now() + skew.seconds * 1000;
+  const clock = () => now() + skew.seconds * 1000;
   const store = openBoard(home.path, "default", {
     create: true,
     clock: () => Math.floor(clock() / 1000),
