@@ -1,14 +1,15 @@
 /**
- * Live events as server-sent events. One feed per board, shared by every open page: it
- * watches the board file (inotify where available, plus a short poll of PRAGMA data_version
- * as a safety net), reads new rows of the append-only event log once, and fans the batch out.
+ * Live events as server-sent events. One feed per board, shared by every open page: the
+ * store's change feed tells it when the board's file changed (inotify where available, plus
+ * a short poll as a safety net); it confirms with PRAGMA data_version, reads the new rows of
+ * the append-only event log once, and fans the batch out.
  * Each message keeps Hermes's WebSocket batch shape, `{events:[…], cursor}`, with the cursor
  * as the SSE id so a reconnecting EventSource resumes exactly where it stopped.
  */
 
 import type { TaskEvent } from "../board/mod.ts";
-import { boardPaths } from "../config/paths.ts";
 import { openBoard, type SqliteBoardStore } from "../store/mod.ts";
+import { ChangeFeed, changes } from "../store/engine.ts";
 
 /** One batch on the wire. */
 export interface EventBatch {
@@ -37,11 +38,6 @@ export interface EventHubOptions {
 const BATCH = 200;
 /** Stream high-water mark in bytes; the queue a client may build is `maxQueuedBytes`. */
 const HIGH_WATER = 16 * 1024;
-/**
- * Looks that follow a burst of file events, in ms: the last file event of a commit can come
- * before its fsync ends (the final wal-index update is through mmap and makes no event).
- */
-const TRAILING_MS = [3, 15, 40, 100];
 const encoder = new TextEncoder();
 
 /** Format one SSE message. */
@@ -98,12 +94,8 @@ class BoardFeed {
   readonly #opts: Required<EventHubOptions>;
   #cursor: number;
   #version: number;
-  #timer: ReturnType<typeof setInterval> | undefined;
-  #watcher: Deno.FsWatcher | null = null;
-  #scheduled = false;
+  #keepalive: ReturnType<typeof setInterval>;
   #closed = false;
-  #sinceKeepalive = 0;
-  #trailing: ReturnType<typeof setTimeout>[] = [];
 
   constructor(home: string, board: string, opts: Required<EventHubOptions>) {
     this.board = board;
@@ -111,65 +103,27 @@ class BoardFeed {
     this.#store = openBoard(home, board, { create: false });
     this.#cursor = this.#store.latestEventId();
     this.#version = this.#store.dataVersion();
-    this.#timer = setInterval(() => this.#tick(), opts.pollMs);
-    this.#watch(home);
+    this.#keepalive = setInterval(() => {
+      for (const c of [...this.clients]) c.send(": keepalive\n\n");
+    }, opts.keepaliveMs);
   }
 
   get cursor(): number {
     return this.#cursor;
   }
 
-  #watch(home: string): void {
-    // Only the -wal file, never the directory: Deno's watcher opens and closes the file an
-    // event names, and closing a descriptor of the database file drops this process's
-    // SQLite locks on it (POSIX), after which another process can delete the WAL under our
-    // connection. SQLite keeps no locks on the -wal file. (Our open connection made it.)
-    const wal = `${boardPaths(home, this.board).db}-wal`;
-    try {
-      this.#watcher = Deno.watchFs(wal, { recursive: false });
-    } catch {
-      return; // no inotify or no permission: the poll alone keeps latency under pollMs
-    }
-    (async () => {
-      try {
-        for await (const _ev of this.#watcher!) this.nudge();
-      } catch { /* watcher closed */ }
-    })();
-  }
-
-  #tick(): void {
-    this.poll();
-    this.#sinceKeepalive += this.#opts.pollMs;
-    if (this.#sinceKeepalive >= this.#opts.keepaliveMs) {
-      this.#sinceKeepalive = 0;
-      for (const c of [...this.clients]) c.send(": keepalive\n\n");
-    }
-  }
-
   /**
-   * Check for new events soon (after a write we made, or a file change). File events arrive
-   * while a commit is still being written, so a few trailing looks follow the burst.
+   * Read what changed since the last look and send it to every client. False when the
+   * board's data_version has not moved (the change feed then looks again shortly).
    */
-  nudge(): void {
-    for (const t of this.#trailing) clearTimeout(t);
-    this.#trailing = TRAILING_MS.map((ms) => setTimeout(() => this.poll(), ms));
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    queueMicrotask(() => {
-      this.#scheduled = false;
-      this.poll();
-    });
-  }
-
-  /** Read what changed since the last look and send it to every client. */
-  poll(): void {
-    if (this.#closed) return;
+  poll(): boolean {
+    if (this.#closed) return true;
     try {
       const v = this.#store.dataVersion();
-      if (v === this.#version) return;
+      if (v === this.#version) return false;
       this.#version = v;
       while (true) {
-        const events = this.#store.events({ afterId: this.#cursor, limit: BATCH });
+        const events = changes(this.#store, this.#cursor, BATCH);
         if (events.length === 0) break;
         this.#cursor = events[events.length - 1].id;
         const text = sseMessage({
@@ -182,6 +136,7 @@ class BoardFeed {
     } catch (e) {
       this.#opts.log(`event feed of board '${this.board}' failed to read`, e);
     }
+    return true;
   }
 
   /** Events after `since` up to the feed's cursor, or null when there are too many. */
@@ -194,11 +149,7 @@ class BoardFeed {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    clearInterval(this.#timer);
-    for (const t of this.#trailing) clearTimeout(t);
-    try {
-      this.#watcher?.close();
-    } catch { /* already closed */ }
+    clearInterval(this.#keepalive);
     for (const c of [...this.clients]) c.close();
     this.#store.close();
   }
@@ -210,6 +161,9 @@ export class EventHub {
   readonly #opts: Required<EventHubOptions>;
   readonly #feeds = new Map<string, BoardFeed>();
   readonly #perPeer = new Map<string, number>();
+  /** The store's change feed, while some board has a feed. */
+  #changes: ChangeFeed | null = null;
+  readonly #nudged = new Set<string>();
 
   constructor(home: string, opts: EventHubOptions = {}) {
     this.#home = home;
@@ -238,9 +192,39 @@ export class EventHub {
     return "ok";
   }
 
-  /** Tell a board's feed to look now (after a write through the API). */
+  /** Tell a board's feed to look now (after a write through the API); once per turn. */
   nudge(board: string): void {
-    this.#feeds.get(board)?.nudge();
+    if (!this.#feeds.has(board) || this.#nudged.has(board)) return;
+    this.#nudged.add(board);
+    queueMicrotask(() => {
+      this.#nudged.delete(board);
+      this.#changes?.nudge(board);
+    });
+  }
+
+  /** Open a board's feed, listening to the store's change feed. */
+  #open(board: string): BoardFeed {
+    const feed = new BoardFeed(this.#home, board, this.#opts);
+    this.#feeds.set(board, feed);
+    if (!this.#changes) {
+      this.#changes = new ChangeFeed(this.#home, { pollMs: this.#opts.pollMs });
+      this.#changes.subscribe({
+        changed: (b) => this.#feeds.get(b)?.poll() ?? true,
+      });
+    }
+    // The feed's open connection made the WAL file that is watched.
+    this.#changes.watch([...this.#feeds.keys()]);
+    return feed;
+  }
+
+  /** Close a board's feed; the change feed stops with the last one. */
+  #shut(board: string, feed: BoardFeed): void {
+    if (this.#feeds.get(board) === feed) this.#feeds.delete(board);
+    feed.close();
+    if (this.#feeds.size === 0) {
+      this.#changes?.close();
+      this.#changes = null;
+    } else this.#changes?.watch([...this.#feeds.keys()]);
   }
 
   /**
@@ -249,12 +233,7 @@ export class EventHub {
    * disconnects cancels the stream, which removes it.
    */
   subscribe(board: string, since: number | null, peer = "unknown"): ReadableStream<Uint8Array> {
-    let feed = this.#feeds.get(board);
-    if (!feed) {
-      feed = new BoardFeed(this.#home, board, this.#opts);
-      this.#feeds.set(board, feed);
-    }
-    const f = feed;
+    const f = this.#feeds.get(board) ?? this.#open(board);
     let client: Client | null = null;
     // Counted from the call, so two subscribes in one turn cannot both slip under the cap.
     this.#perPeer.set(peer, (this.#perPeer.get(peer) ?? 0) + 1);
@@ -270,10 +249,7 @@ export class EventHub {
       uncount();
       if (!client) return;
       f.clients.delete(client);
-      if (f.clients.size === 0 && this.#feeds.get(board) === f) {
-        this.#feeds.delete(board);
-        f.close();
-      }
+      if (f.clients.size === 0 && this.#feeds.get(board) === f) this.#shut(board, f);
     };
     return new ReadableStream<Uint8Array>(
       {
@@ -312,5 +288,7 @@ export class EventHub {
   close(): void {
     for (const f of this.#feeds.values()) f.close();
     this.#feeds.clear();
+    this.#changes?.close();
+    this.#changes = null;
   }
 }

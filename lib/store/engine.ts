@@ -4,3 +4,4 @@
  */
 export * from "./dispatch_store.ts";
 export * from "./notify_store.ts";
+export * from "./change_feed.ts";

@@ -14,10 +14,9 @@
 import { type Env, homePaths } from "../../config/paths.ts";
 import { boardsOnDisk } from "../../store/boards.ts";
 import { sleep } from "../abortable_sleep.ts";
-import { ChangeWatcher } from "../change_watch.ts";
 import { get, loadConfig } from "../../config/config.ts";
 import { type Clock, openBoard, type SqliteBoardStore, systemClock } from "../../store/mod.ts";
-import { type Delivery, NotifyStore } from "../../store/engine.ts";
+import { ChangeFeed, type Delivery, NotifyStore } from "../../store/engine.ts";
 import { runHook } from "./command_hook.ts";
 import {
   CONFIGURED_PREFIXES,
@@ -192,9 +191,14 @@ export class Notifier {
     if (this.#started) throw new Error("the notifier is already running");
     this.#started = true;
     this.#stop = signal;
-    const watcher = new ChangeWatcher(this.#home, {
-      changed: () => this.#wakeUp(),
-      boardsMaybeChanged: () => this.#wakeUp(),
+    const watcher = new ChangeFeed(this.#home);
+    watcher.subscribe({
+      // The scan confirms with data_version; a commit not yet visible is caught by the next.
+      changed: () => {
+        this.#wakeUp();
+        return true;
+      },
+      boardsChanged: () => this.#wakeUp(),
       failed: (e) =>
         this.#once("watch", "info", `notifier: no file watching (${e.message}); polling instead`),
     });
@@ -203,7 +207,7 @@ export class Notifier {
       for (let n = 0; !signal.aborted; n++) {
         try {
           for (const [h, sink] of await this.#scan(n % SWEEP_EVERY === 0)) this.#lane(h, sink);
-          watcher.update([...this.#boards.keys()]);
+          watcher.watch([...this.#boards.keys()]);
           this.#prune();
           lastError = "";
         } catch (e) {
