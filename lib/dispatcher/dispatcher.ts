@@ -3,7 +3,8 @@
  * ended, overdue or lost worker into a recorded outcome. It composes four services around
  * the pure policy (policy.ts), as River and graphile-worker split theirs — the reaper
  * (expired leases, dead and overdue workers), the claimer (claims and spawns), the outcome
- * recorder (batched exits) and the waker — all reading one injected clock. It holds one
+ * recorder (batched exits) and the waker — all reading one injected clock; RunViews
+ * gathers the facts the policy decides on, for the reaper and the dry run alike. It holds one
  * open board connection, watches its own children, adopts live workers a previous process
  * left behind, and keeps no globals, so the gateway can host it in a Deno Worker.
  */
@@ -20,11 +21,12 @@ import { EgressProxies } from "./egress_proxies.ts";
 import { OutcomeRecorder } from "./outcome_recorder.ts";
 import * as policy from "./policy.ts";
 import { Reaper } from "./reaper.ts";
+import { RunViews } from "./run_views.ts";
 import { type DispatchResult, emptyResult, mergeResult } from "./result.ts";
 import { Waker } from "./waker.ts";
 
 export type { DispatcherLog } from "./_context.ts";
-export { exitPathFor } from "./reaper.ts";
+export { exitPathFor } from "./run_views.ts";
 
 /** How often adopted workers (not our children) are checked for liveness while waiting. */
 const ADOPTED_POLL_MS = 250;
@@ -114,6 +116,7 @@ export class Dispatcher {
   readonly #ownsStore: boolean;
   readonly #waker: Waker;
   readonly #outcomes: OutcomeRecorder;
+  readonly #views: RunViews;
   readonly #reaper: Reaper;
   readonly #claimer: Claimer;
   readonly #proxies: EgressProxies;
@@ -149,7 +152,8 @@ export class Dispatcher {
     this.#waker = new Waker(clock);
     this.#proxies = new EgressProxies(opts.home, log);
     this.#outcomes = new OutcomeRecorder(this.#ctx, () => this.wake());
-    this.#reaper = new Reaper(this.#ctx, this.#outcomes, this.#waker, this.#proxies);
+    this.#views = new RunViews(this.#ctx);
+    this.#reaper = new Reaper(this.#ctx, this.#outcomes, this.#waker, this.#proxies, this.#views);
     this.#claimer = new Claimer(this.#ctx, this.#outcomes, this.#waker, this.#proxies);
     this.#seenVersion = this.#ctx.store.dataVersion();
     ensurePrivateDir(this.#ctx.paths.logs);
@@ -188,7 +192,7 @@ export class Dispatcher {
   async tick(opts: TickOptions = {}): Promise<DispatchResult> {
     if (this.#closed) throw new Error("dispatcher is closed");
     while (this.#ticking) await this.#ticking.catch(() => {});
-    if (opts.dryRun) return dryRun(this.#ctx, this.#reaper, opts);
+    if (opts.dryRun) return dryRun(this.#ctx, this.#views, opts);
     const p = this.#tickOnce(opts);
     this.#ticking = p;
     try {
@@ -292,8 +296,10 @@ export class Dispatcher {
     const probe = store.probe();
 
     // 1-3. Running tasks: reclaim expired claims, detect dead workers, stop overdue ones.
-    const reaped = await this.#reaper.reapRunning(probe.running, now, res, detach);
+    const reaped = this.#reaper.reapRunning(probe.running, now, res);
     const { rows, views } = reaped;
+    if (reaped.stops.length) await this.#reaper.settle(reaped.stops, res, detach);
+    this.#reaper.capLogs(rows);
     // Workers whose run someone else closed (block, archive, reclaim, complete).
     if (probe.unreaped) await this.#reaper.reapClosed(now, res, detach);
 

@@ -8,8 +8,8 @@ import { resolveProfile } from "../workers/mod.ts";
 import type { DispatchContext } from "./_context.ts";
 import { capsOf, type ClaimOptions } from "./claimer.ts";
 import * as policy from "./policy.ts";
-import type { Reaper } from "./reaper.ts";
 import { type DispatchResult, emptyResult, tally } from "./result.ts";
+import type { RunViews } from "./run_views.ts";
 
 /** What the policy needs to decide one tick, read in one snapshot. */
 export interface Snapshot {
@@ -28,14 +28,14 @@ export interface Snapshot {
 /** Read the snapshot a tick with `opts` would decide on. */
 export function takeSnapshot(
   ctx: DispatchContext,
-  reaper: Reaper,
+  views: RunViews,
   opts: ClaimOptions,
 ): Snapshot {
   const { store, profiles } = ctx;
   return store.read(() => {
     const now = ctx.now();
     const rows = store.running();
-    const views = reaper.views(rows, now, false);
+    const seen = views.of(rows, now, false);
     const live = store.liveCounts();
     const budget = policy.claimBudget(capsOf(ctx, opts), live, profiles.keys());
     const taskId = opts.taskId ?? null;
@@ -43,7 +43,7 @@ export function takeSnapshot(
     return {
       now,
       runs: rows.map((row, i) => ({
-        view: views[i],
+        view: seen[i],
         mode: ctx.profileOf(row.runProfile ?? row.assignee)?.completion ?? "report",
       })),
       promotable: store.promotable().length,
@@ -79,6 +79,6 @@ export function evaluate(
 }
 
 /** Dry-run a tick: snapshot, then evaluate. */
-export function dryRun(ctx: DispatchContext, reaper: Reaper, opts: ClaimOptions): DispatchResult {
-  return evaluate(takeSnapshot(ctx, reaper, opts), capsOf(ctx, opts), ctx.profiles.keys());
+export function dryRun(ctx: DispatchContext, views: RunViews, opts: ClaimOptions): DispatchResult {
+  return evaluate(takeSnapshot(ctx, views, opts), capsOf(ctx, opts), ctx.profiles.keys());
 }

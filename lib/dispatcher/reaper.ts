@@ -2,39 +2,30 @@
  * The reaper (River's rescuer): looks at every running task and applies the policy's
  * decision — reclaim expired claims without a worker, extend the leases of live workers,
  * record the ends of dead ones, stop the overdue — and stops the workers of runs someone
- * else closed. Facts about processes come from /proc in one batch per tick; time comes
- * from the dispatcher's clock.
+ * else closed. It decides on the facts RunViews gathers (/proc in one batch per tick);
+ * time comes from the dispatcher's clock.
  */
 
 import type { ProcRecord, RunningRow, UnreapedRow } from "../store/engine.ts";
 import { EXIT_UNKNOWN } from "../store/engine.ts";
 import {
   capLog,
-  hostName,
   isLocal,
   killTree,
   type Liveness,
   livenessMany,
-  readExitFile,
-  readStats,
   runFiles,
 } from "../workers/mod.ts";
-import { type Child, type DispatchContext, fileExists, groupExists, message } from "./_context.ts";
+import { type Child, type DispatchContext, groupExists, message } from "./_context.ts";
 import type { EgressProxies } from "./egress_proxies.ts";
 import type { OutcomeRecorder } from "./outcome_recorder.ts";
 import * as policy from "./policy.ts";
 import { type DispatchResult, emptyResult, mergeResult, tally } from "./result.ts";
+import { exitFileCode, type RunViews } from "./run_views.ts";
 import type { Waker } from "./waker.ts";
 
 /** How often the logs of running workers are checked against kanban.log_max_bytes. */
 const LOG_CAP_EVERY_MS = 1000;
-/** How long an answer to "is that other dispatcher alive?" is trusted. */
-const OWNER_CACHE_MS = 1000;
-
-/** Exit file of a run, next to its log (`<run>.log` → `<run>.exit`, as runFiles names them). */
-export function exitPathFor(logPath: string): string {
-  return logPath.replace(/\.log$/, "") + ".exit";
-}
 
 /** What one reaping pass saw: the running rows, the policy's views of them, any adoption. */
 export interface Reaped {
@@ -44,6 +35,8 @@ export interface Reaped {
   adopted: boolean;
   /** Clock ms at which the views' runtimes were measured. */
   seenAt: number;
+  /** Stops of overdue workers under way, for settle(). */
+  stops: Promise<DispatchResult>[];
 }
 
 /** Reaps expired leases, dead and overdue workers, and workers of closed runs. */
@@ -52,8 +45,7 @@ export class Reaper {
   readonly #outcomes: OutcomeRecorder;
   readonly #waker: Waker;
   readonly #proxies: EgressProxies;
-  /** Liveness of other dispatcher processes by pid, with the clock ms it was read. */
-  readonly #owners = new Map<number, { alive: boolean; at: number }>();
+  readonly #views: RunViews;
   #logsCappedAt = -Infinity;
   /** Stops started by a detached tick whose outcome is not yet carried. */
   unsettled = 0;
@@ -63,7 +55,9 @@ export class Reaper {
     outcomes: OutcomeRecorder,
     waker: Waker,
     proxies: EgressProxies,
+    views: RunViews,
   ) {
+    this.#views = views;
     this.#ctx = ctx;
     this.#outcomes = outcomes;
     this.#waker = waker;
@@ -71,21 +65,16 @@ export class Reaper {
   }
 
   /**
-   * Decide and act on every running task. Stops of overdue workers are awaited unless
-   * `detach` (a loop's tick): then a later tick reports them.
+   * Decide and act on every running task. Stops of overdue workers are returned under way,
+   * for settle(); on an idle board this is synchronous and cheap.
    */
-  async reapRunning(
-    running: boolean,
-    now: number,
-    res: DispatchResult,
-    detach: boolean,
-  ): Promise<Reaped> {
+  reapRunning(running: boolean, now: number, res: DispatchResult): Reaped {
     const { store, children, observed } = this.#ctx;
     const rows = running ? store.running() : [];
     const stops: Promise<DispatchResult>[] = [];
     // One instant for the measured runtimes and the deadline armed from them.
     const seenAt = this.#ctx.clock();
-    const views = this.views(rows, now, true, seenAt);
+    const views = this.#views.of(rows, now, true, seenAt);
     const open = new Set<number>();
     let adopted = false;
     for (let i = 0; i < rows.length; i++) {
@@ -99,14 +88,12 @@ export class Reaper {
       this.#act(row, policy.decideRun(view, now), now, res, stops);
     }
     for (const id of observed) if (!open.has(id)) observed.delete(id);
-    await this.#settle(stops, res, detach);
-    this.#capLogs(rows);
-    return { rows, views, adopted, seenAt };
+    return { rows, views, adopted, seenAt, stops };
   }
 
   /** Stop live workers of runs someone else closed (block, archive, reclaim, complete). */
   async reapClosed(now: number, res: DispatchResult, detach: boolean): Promise<void> {
-    await this.#settle(this.#sweepClosed(now), res, detach);
+    await this.settle(this.#sweepClosed(now), res, detach);
   }
 
   /**
@@ -130,85 +117,6 @@ export class Reaper {
       }
     }));
     return kids.length;
-  }
-
-  /**
-   * Gather the facts the policy needs about the running tasks: /proc is read once
-   * for all of them (a helper process under the release permissions). With `live`,
-   * processes seen alive are remembered as adopted. Runtimes are measured at clock ms `at`.
-   */
-  views(
-    rows: readonly RunningRow[],
-    now: number,
-    live: boolean,
-    at = this.#ctx.clock(),
-  ): policy.RunView[] {
-    const { children, stopping, observed, paths } = this.#ctx;
-    const owners = this.#ownersAlive(rows.map((r) => r.claimLock));
-    const views: policy.RunView[] = rows.map((row) => {
-      const child = row.runId === null ? undefined : children.get(row.runId);
-      const base = {
-        taskId: row.taskId,
-        runId: row.runId,
-        claimExpires: row.claimExpires,
-        startedAt: row.runStartedAt,
-        maxRuntime: this.#ctx.limitOf(
-          row.taskMaxRuntime,
-          this.#ctx.profileOf(row.runProfile ?? row.assignee),
-        ),
-        foreign: false,
-        spawning: false,
-        exitCode: null,
-        observed: false,
-      };
-      if (child) {
-        // Our own child: its exit arrives as an event, never judged from /proc.
-        const busy = !child.recorded || child.exit !== null || stopping.has(child.runId);
-        return {
-          ...base,
-          hasProc: true,
-          liveness: "alive",
-          observed: true,
-          spawning: busy,
-          ranMs: at - child.spawnedAt,
-        };
-      }
-      if (row.runId !== null && stopping.has(row.runId)) {
-        return { ...base, hasProc: row.proc !== null, liveness: null, spawning: true };
-      }
-      const owner = this.#ownerPid(row.claimLock);
-      const foreign = owner !== null && owners.has(owner);
-      if (row.proc === null && !foreign && row.runId !== null) {
-        // Its claimer is gone without recording a worker: the run's own files tell whether
-        // one was started (the wrapper creates the log) and how it ended (the exit file).
-        const { logPath } = runFiles(paths, row.taskId, row.runId);
-        const exitCode = exitFileCode(logPath);
-        const unrecordedStart = exitCode === null && fileExists(logPath);
-        return { ...base, foreign, hasProc: false, liveness: null, exitCode, unrecordedStart };
-      }
-      return { ...base, foreign, hasProc: row.proc !== null, liveness: null };
-    });
-    // Only processes nobody else watches need a look (another dispatcher's, once its lease lapsed).
-    const look = views.flatMap((v, i) =>
-      v.hasProc && v.liveness === null && !v.spawning &&
-        (!v.foreign || (v.claimExpires !== null && v.claimExpires < now))
-        ? [i]
-        : []
-    );
-    if (look.length) {
-      const lv: Liveness[] = livenessMany(look.map((i) => rows[i].proc as ProcRecord));
-      look.forEach((i, k) => {
-        const row = rows[i];
-        const v = views[i];
-        v.liveness = lv[k];
-        v.observed = row.runId !== null && observed.has(row.runId);
-        if (lv[k] === "dead") v.exitCode = exitFileCode(row.logPath);
-        if (live && lv[k] === "alive" && row.runId !== null && !v.foreign) {
-          observed.add(row.runId);
-        }
-      });
-    }
-    return views;
   }
 
   #act(
@@ -293,7 +201,7 @@ export class Reaper {
    * take the whole kill grace period, and the deadlines of other workers must not wait
    * behind it, so a later tick reports them. A tick asked for on its own waits for them.
    */
-  async #settle(
+  async settle(
     stops: Promise<DispatchResult>[],
     res: DispatchResult,
     detach: boolean,
@@ -420,67 +328,17 @@ export class Reaper {
   }
 
   /** Keep running workers' logs under kanban.log_max_bytes (checked at most once a second). */
-  #capLogs(rows: readonly RunningRow[]): void {
+  capLogs(rows: readonly RunningRow[]): void {
     const nowMs = this.#ctx.clock();
     if (rows.length === 0 || nowMs - this.#logsCappedAt < LOG_CAP_EVERY_MS) return;
     this.#logsCappedAt = nowMs;
     for (const r of rows) {
-      if (!r.logPath || this.#foreignLock(r.claimLock)) continue;
+      if (!r.logPath || this.#views.foreignLock(r.claimLock)) continue;
       try {
         capLog(r.logPath, this.#ctx.settings.logMaxBytes);
       } catch (e) {
         this.#ctx.log("warn", `could not cap log ${r.logPath}: ${message(e)}`);
       }
     }
-  }
-
-  /** The claim belongs to another dispatcher that is alive (its logs are its business). */
-  #foreignLock(lock: string | null): boolean {
-    const pid = this.#ownerPid(lock);
-    return pid !== null && this.#owners.get(pid)?.alive === true;
-  }
-
-  /** Pid of the dispatcher that wrote `lock`, when it is another process on this host. */
-  #ownerPid(lock: string | null): number | null {
-    if (lock === null || lock === this.#ctx.lock) return null;
-    const i = lock.lastIndexOf(":");
-    const pid = Number(lock.slice(i + 1));
-    if (i < 0 || lock.slice(0, i) !== hostName() || !Number.isInteger(pid) || pid === Deno.pid) {
-      return null;
-    }
-    return pid;
-  }
-
-  /** Which claim owners (other dispatchers on this host) are alive; cached briefly, read in one batch. */
-  #ownersAlive(locks: readonly (string | null)[]): Set<number> {
-    const nowMs = this.#ctx.clock();
-    const want = new Set<number>();
-    for (const l of locks) {
-      const pid = this.#ownerPid(l);
-      if (pid !== null) want.add(pid);
-    }
-    const stale = [...want].filter((p) => {
-      const c = this.#owners.get(p);
-      return !c || nowMs - c.at > OWNER_CACHE_MS;
-    });
-    if (stale.length) {
-      const stats = readStats(stale);
-      for (const p of stale) {
-        const st = stats.get(p);
-        this.#owners.set(p, { alive: !!st && st.state !== "Z" && st.state !== "X", at: nowMs });
-      }
-    }
-    for (const p of this.#owners.keys()) if (!want.has(p)) this.#owners.delete(p);
-    return new Set([...want].filter((p) => this.#owners.get(p)?.alive));
-  }
-}
-
-/** The exit status a worker left next to its log, if any. */
-function exitFileCode(logPath: string | null): number | null {
-  if (!logPath) return null;
-  try {
-    return readExitFile(exitPathFor(logPath));
-  } catch {
-    return null;
   }
 }
