@@ -62,6 +62,7 @@ interface BoardRun {
 /** The gateway's dispatchers, one per board, behind the Worker's message port. */
 export class DispatcherWorker {
   readonly #post: (m: FromDispatcher) => void;
+  readonly #sandboxKill: boolean;
   #init: Init | null = null;
   /** Aborted on drain or shutdown: loops return and nothing new is claimed. */
   readonly #claimsOff = new AbortController();
@@ -75,8 +76,13 @@ export class DispatcherWorker {
   #stats: GatewayStats = emptyStats();
   #statsQueued = false;
 
-  constructor(post: (m: FromDispatcher) => void) {
+  /**
+   * `post` sends to the gateway. `sandboxKill` routes Deno.kill through kill(1) in this
+   * scope, as the sandboxed Worker needs (a test hosting the class in its own scope does not).
+   */
+  constructor(post: (m: FromDispatcher) => void, opts: { sandboxKill?: boolean } = {}) {
     this.#post = post;
+    this.#sandboxKill = opts.sandboxKill ?? true;
   }
 
   /** Handle one message from the gateway. */
@@ -291,9 +297,11 @@ export class DispatcherWorker {
 
   async #start(msg: Init): Promise<void> {
     this.#init = msg;
-    const killPath = commandAvailable("kill", this.#env("PATH") ?? "") ?? "/bin/kill";
-    if (!installSandboxKill(killPath)) {
-      this.#log("warning", "kill(1) not found: workers cannot be stopped");
+    if (this.#sandboxKill) {
+      const killPath = commandAvailable("kill", this.#env("PATH") ?? "") ?? "/bin/kill";
+      if (!installSandboxKill(killPath)) {
+        this.#log("warning", "kill(1) not found: workers cannot be stopped");
+      }
     }
     this.#feed = new ChangeFeed(msg.home);
     this.#feed.subscribe({
