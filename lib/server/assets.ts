@@ -71,6 +71,9 @@ const ASSETS = new Map<string, Asset>([
   ["/favicon.svg", { body: FAVICON, type: "image/svg+xml", immutable: false }],
 ]);
 
+/** Every static asset path. */
+export const ASSET_PATHS: readonly string[] = [...ASSETS.keys()];
+
 /** The response for a static asset path, or null when there is no such asset. */
 export function assetResponse(path: string): Response | null {
   const a = ASSETS.get(path);

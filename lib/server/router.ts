@@ -1,4 +1,24 @@
-/** A small route table: method + path pattern (`/tasks/:id`) → handler. */
+/**
+ * Route tables on hono: a row is method + hono path pattern (`/tasks/:id`) + a handler that
+ * receives a `RouteContext`; `mountRoutes` registers a table on the app, and `allowedMethods`
+ * asks hono's own router which methods a path takes (for a 405's Allow header).
+ */
+
+import type { HonoBase } from "hono/hono-base";
+
+/** What the fetch handler hands hono with each request (hono's `env`). */
+export interface ServerBindings {
+  /** The request URL, parsed once. */
+  url: URL;
+  /** Who is asking: the peer's address (keys per-client limits), or "unknown". */
+  peer: string;
+}
+
+/** The hono environment of the dashboard app. */
+export type ServerEnv = { Bindings: ServerBindings };
+
+/** The dashboard's hono app. */
+export type ServerApp = HonoBase<ServerEnv>;
 
 /** What a route handler receives. */
 export interface RouteContext {
@@ -19,36 +39,26 @@ export interface Route {
   handler: RouteHandler;
 }
 
-/** The outcome of matching a path: a handler, a path with other methods only, or nothing. */
-export type Match =
-  | { kind: "found"; handler: RouteHandler; params: Record<string, string> }
-  | { kind: "method"; allowed: string[] }
-  | { kind: "none" };
-
-function matchPattern(pattern: string, path: string): Record<string, string> | null {
-  const ps = pattern.split("/");
-  const xs = path.split("/");
-  if (ps.length !== xs.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < ps.length; i++) {
-    if (ps[i].startsWith(":")) {
-      if (xs[i] === "") return null;
-      params[ps[i].slice(1)] = xs[i];
-    } else if (ps[i] !== xs[i]) return null;
+/** Register every row of `routes` on `app` (HEAD is served by the GET row, as hono does). */
+export function mountRoutes(app: ServerApp, routes: readonly Route[]): void {
+  for (const r of routes) {
+    app.on(r.method, r.pattern, (c) =>
+      r.handler({
+        req: c.req.raw,
+        url: c.env.url,
+        params: c.req.param() as Record<string, string>,
+        peer: c.env.peer,
+      }));
   }
-  return params;
 }
 
-/** Find the route for `method` and `path` (already decoded segments are not re-decoded). */
-export function matchRoute(routes: readonly Route[], method: string, path: string): Match {
-  const allowed: string[] = [];
-  for (const r of routes) {
-    const params = matchPattern(r.pattern, path);
-    if (!params) continue;
-    if (r.method === method || (method === "HEAD" && r.method === "GET")) {
-      return { kind: "found", handler: r.handler, params };
-    }
-    allowed.push(r.method);
-  }
-  return allowed.length ? { kind: "method", allowed } : { kind: "none" };
+/** The methods routes of `app` answer on `path` (middleware excluded), in the order given. */
+export function allowedMethods(
+  app: ServerApp,
+  methods: readonly string[],
+  path: string,
+): string[] {
+  return methods.filter((m) =>
+    app.router.match(m, path)[0].some(([[, route]]) => route.method === m)
+  );
 }

@@ -4,7 +4,10 @@
  * request must come from this origin (cross-site requests and CSRF).
  */
 
+import type { MiddlewareHandler } from "hono";
+import { mediaType, notJson } from "./body.ts";
 import { HttpError } from "./responses.ts";
+import type { ServerEnv } from "./router.ts";
 
 /** Loopback host names always accepted in the Host header. */
 const LOOPBACK_NAMES = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
@@ -193,4 +196,31 @@ export function tokenCookie(token: string, port: number): string {
   return `${cookieName(port)}=${
     encodeURIComponent(token)
   }; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`;
+}
+
+/** Middleware run before every route: the Host check (DNS rebinding), then the Origin check. */
+export function siteCheck(guard: Guard): MiddlewareHandler<ServerEnv> {
+  return (c, next) => {
+    checkHost(c.req.raw, guard);
+    checkOrigin(c.req.raw);
+    return next();
+  };
+}
+
+/**
+ * Middleware run before every API route, known or not: the token (from the query string too on
+ * `queryTokenPath`, the event stream), then JSON-only writes.
+ */
+export function apiCheck(guard: Guard, queryTokenPath: string): MiddlewareHandler<ServerEnv> {
+  return (c, next) => {
+    const req = c.req.raw;
+    const url = c.env.url;
+    checkToken(req, url, guard, { query: url.pathname === queryTokenPath });
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      const type = mediaType(req);
+      // Simple cross-site form posts cannot send JSON: requiring it closes that door too.
+      if (req.body !== null && type !== "" && type !== "application/json") throw notJson();
+    }
+    return next();
+  };
 }
