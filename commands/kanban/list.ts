@@ -1,10 +1,18 @@
 /** `hermes kanban list`: the board as lines or JSON. Read-only. */
 
-import { parseStatus, type Status, type Task, taskJson, UsageError } from "../../lib/board/mod.ts";
+import {
+  parseStatus,
+  type Status,
+  STATUSES,
+  type Task,
+  taskJson,
+  UsageError,
+} from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { pad, writeBytes } from "../../lib/cli/output.ts";
+import { pad } from "../../lib/cli/output.ts";
+import type { ListRow } from "../../lib/store/mod.ts";
 
 export const spec: CommandSpec = {
   name: "list",
@@ -37,6 +45,35 @@ export function taskLine(t: Task): string {
   return `${ICONS[t.status]} ${t.id}  ${pad(t.status, 8)}  ${
     pad(t.assignee ?? "-", 20)
   }${tenant}  ${t.title}`;
+}
+
+/** What precedes the id, and what follows it up to the assignee, per status. */
+const HEAD = Object.fromEntries(STATUSES.map((st) => [st, `${ICONS[st]} `])) as Record<
+  Status,
+  string
+>;
+const AFTER_ID = Object.fromEntries(STATUSES.map((st) => [st, `  ${pad(st, 8)}  `])) as Record<
+  Status,
+  string
+>;
+
+/**
+ * taskLine()'s layout of every row, one line each (tests/commands check both agree). A
+ * 10,000-task board has a handful of assignees, so each one's padded form is made once; a line is then a few concatenations, which keeps `kanban list` as fast as when
+ * SQLite rendered the lines (bench/cli_bench.ts).
+ */
+export function listLines(rows: readonly ListRow[]): string {
+  const padded = new Map<string | null, string>();
+  const lines = new Array<string>(rows.length + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const [id, status, assignee, tenant, title] = rows[i];
+    let who = padded.get(assignee);
+    if (who === undefined) padded.set(assignee, who = pad(assignee ?? "-", 20));
+    lines[i] = HEAD[status] + id + AFTER_ID[status] + who + (tenant ? ` [${tenant}]` : "") + "  " +
+      title;
+  }
+  lines[rows.length] = "";
+  return lines.join("\n");
 }
 
 export function run(ctx: Ctx, input: ParsedInput): number {
@@ -73,13 +110,11 @@ export function run(ctx: Ctx, input: ParsedInput): number {
     ctx.stdout.write(JSON.stringify(ctx.store().listTasks(filter).map(taskJson)) + "\n");
     return 0;
   }
-  // The store renders taskLine()'s layout itself: a 10,000-task board lists within the
-  // start-up budget only that way (bench/cli_bench.ts; tests check both agree).
-  const text = ctx.store().listText(filter, ICONS);
-  if (text.length === 0) {
+  const rows = ctx.store().listRows(filter);
+  if (rows.length === 0) {
     ctx.print("(no matching tasks)");
     return 0;
   }
-  writeBytes(ctx.stdout, text);
+  ctx.stdout.write(listLines(rows));
   return 0;
 }

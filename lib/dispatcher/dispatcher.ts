@@ -9,11 +9,12 @@ import type { Task } from "../board/mod.ts";
 // Not re-exported by board/mod.ts (it is the `context` verb's renderer).
 import { buildWorkerContext } from "../board/worker_context.ts";
 import { type BoardPaths, boardPaths, type Config, ensurePrivateDir, get } from "../config/mod.ts";
-import { openBoard, type SqliteBoardStore } from "../store/mod.ts";
+import { openBoard, type Store } from "../store/mod.ts";
 import {
   type DispatchClaim,
-  DispatchStore,
+  type DispatchStore,
   EXIT_UNKNOWN,
+  openDispatch,
   type ProcRecord,
   type RunningRow,
   type SpawnRecord,
@@ -82,7 +83,7 @@ export interface DispatcherOptions {
   board: string;
   config: Config;
   /** An open board to use (left open by close()); otherwise the dispatcher opens its own. */
-  store?: SqliteBoardStore;
+  store?: Store;
   /** Quick-check the board's integrity when opening it (long-running hosts). */
   integrityCheck?: boolean;
   /** Shutdown: the tick in flight finishes, no new claims, loops return. */
@@ -281,7 +282,7 @@ export class Dispatcher {
     this.#ownsStore = opts.store === undefined;
     const board = opts.store ??
       openBoard(opts.home, opts.board, { create: true, integrityCheck: opts.integrityCheck });
-    this.#store = new DispatchStore(board);
+    this.#store = openDispatch(board);
     this.#seenVersion = this.#store.dataVersion();
     ensurePrivateDir(this.#paths.logs);
     opts.signal?.addEventListener("abort", () => this.wake(), { once: true });
