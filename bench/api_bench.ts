@@ -12,7 +12,6 @@
  */
 
 import type { FromServer, ToServer } from "../lib/gateway/messages.ts";
-import { atomically } from "../lib/store/dashboard_queries.ts";
 import { openBoard } from "../lib/store/mod.ts";
 import { interleave, percentile, type Report, type Scale, summarize } from "./harness.ts";
 
@@ -46,7 +45,7 @@ export async function run(report: Report, scale: Scale): Promise<void> {
   const home = await Deno.makeTempDir({ prefix: "hermes-api-bench-" });
   const store = openBoard(home, "default", { create: true });
   const boardSize = scale.size(10_000, 500);
-  atomically(store, () => {
+  store.tx(() => {
     for (let i = 0; i < boardSize; i++) {
       store.createTask({
         title: `bench task ${i}`,
@@ -96,7 +95,7 @@ export async function run(report: Report, scale: Scale): Promise<void> {
           headers: { ...headers, "content-type": "application/json" },
           body: JSON.stringify({ title: `created by the bench ${i}`, assignee: CREATED_BY_BENCH }),
         }));
-      atomically(store, () => {
+      store.tx(() => {
         for (const t of store.listTasks({ assignee: CREATED_BY_BENCH })) store.archive(t.id);
       });
       return rate;

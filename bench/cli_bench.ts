@@ -24,7 +24,7 @@ const ASSIGNEES = ["writer", "coder", "reviewer", "shell", "researcher", "tester
 function seedBoard(home: string, n: number): void {
   const store = openBoard(home, "default", { create: true });
   try {
-    store.conn.tx(() => {
+    store.tx(() => {
       for (let i = 0; i < n; i++) {
         store.createTask({
           title: `seeded task ${i}: summarise the findings of batch ${i % 97}`,

@@ -25,7 +25,7 @@
 import { tokenPath } from "../lib/gateway/dashboard_token.ts";
 import { loadConfig } from "../lib/config/config.ts";
 import { Dispatcher } from "../lib/dispatcher/dispatcher.ts";
-import { openBoard, type SqliteBoardStore } from "../lib/store/mod.ts";
+import { openBoard, type Store } from "../lib/store/mod.ts";
 import { denoRun, interleave, percentile, type Report, ROOT, type Scale } from "./harness.ts";
 import { cpuMs, openFds, rssMiB } from "./proc_stats.ts";
 
@@ -123,7 +123,7 @@ async function startGateway(home: string): Promise<Gateway> {
  */
 async function createToSpawn(
   home: string,
-  store: SqliteBoardStore,
+  store: Store,
   create: () => Promise<{ id: string; committedAt: number }>,
 ): Promise<number> {
   const { id, committedAt } = await create();
@@ -234,7 +234,7 @@ async function throughput(home: string, n: number, tag: string): Promise<void> {
   const store = openBoard(home, "default", { create: true });
   try {
     const before = store.stats().by_status.done ?? 0;
-    store.conn.tx(() => {
+    store.tx(() => {
       for (let i = 0; i < n; i++) {
         store.createTask({ title: `${tag} ${i}`, assignee: "quick", createdBy: "bench" });
       }

@@ -10,7 +10,7 @@ import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { loadConfig } from "../../lib/config/mod.ts";
 import { Dispatcher, isQuiet } from "../../lib/dispatcher/mod.ts";
-import { DispatchStore } from "../../lib/store/engine.ts";
+import { openDispatch } from "../../lib/store/engine.ts";
 import { dispatchLimits, renderResult, workerBaseEnv } from "./dispatch.ts";
 
 export const spec: CommandSpec = {
@@ -106,7 +106,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
       if (level !== "debug") ctx.warn(msg);
     },
   });
-  const queries = new DispatchStore(store);
+  const queries = openDispatch(store);
   let badTicks = 0;
   let lastWarn = 0;
   try {

@@ -1,10 +1,18 @@
 /** `hermes kanban list`: the board as lines or JSON. Read-only. */
 
-import { parseStatus, type Status, type Task, taskJson, UsageError } from "../../lib/board/mod.ts";
+import {
+  parseStatus,
+  type Status,
+  STATUSES,
+  type Task,
+  taskJson,
+  UsageError,
+} from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { pad, writeBytes } from "../../lib/cli/output.ts";
+import { pad } from "../../lib/cli/output.ts";
+import type { ListRow } from "../../lib/store/mod.ts";
 
 export const spec: CommandSpec = {
   name: "list",
@@ -37,6 +45,49 @@ export function taskLine(t: Task): string {
   return `${ICONS[t.status]} ${t.id}  ${pad(t.status, 8)}  ${
     pad(t.assignee ?? "-", 20)
   }${tenant}  ${t.title}`;
+}
+
+/** What precedes an id on every line but the first: the newline, the status icon, a space. */
+const NEXT = Object.fromEntries(STATUSES.map((st) => [st, `\n${ICONS[st]} `])) as Record<
+  Status,
+  string
+>;
+
+/**
+ * taskLine()'s layout of every row, one line each (tests/commands/list_lines_test.ts checks
+ * both agree). Built for a 10,000-task board at start-up, before the JIT warms up, where every
+ * piece of a line costs: what lies between the id and the title depends only on the status,
+ * assignee and tenant, of which a board has a handful of combinations, so it is made once per
+ * combination; a row then adds four pieces by index to one array of known size, joined once
+ * (seven pieces, push, or a string per line cost up to twice as much).
+ */
+export function listLines(rows: readonly ListRow[]): string {
+  if (rows.length === 0) return "";
+  const middles = new Map<Status, Map<string | null, Map<string | null, string>>>();
+  const parts = new Array<string>(rows.length * 4 + 1);
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const status = row[1];
+    const assignee = row[2];
+    const tenant = row[3];
+    let byAssignee = middles.get(status);
+    if (byAssignee === undefined) middles.set(status, byAssignee = new Map());
+    let byTenant = byAssignee.get(assignee);
+    if (byTenant === undefined) byAssignee.set(assignee, byTenant = new Map());
+    let middle = byTenant.get(tenant);
+    if (middle === undefined) {
+      middle = `  ${pad(status, 8)}  ${pad(assignee ?? "-", 20)}${tenant ? ` [${tenant}]` : ""}  `;
+      byTenant.set(tenant, middle);
+    }
+    parts[k++] = NEXT[status];
+    parts[k++] = row[0];
+    parts[k++] = middle;
+    parts[k++] = row[4];
+  }
+  parts[0] = parts[0].slice(1);
+  parts[k] = "\n";
+  return parts.join("");
 }
 
 export function run(ctx: Ctx, input: ParsedInput): number {
@@ -73,13 +124,11 @@ export function run(ctx: Ctx, input: ParsedInput): number {
     ctx.stdout.write(JSON.stringify(ctx.store().listTasks(filter).map(taskJson)) + "\n");
     return 0;
   }
-  // The store renders taskLine()'s layout itself: a 10,000-task board lists within the
-  // start-up budget only that way (bench/cli_bench.ts; tests check both agree).
-  const text = ctx.store().listText(filter, ICONS);
-  if (text.length === 0) {
+  const rows = ctx.store().listRows(filter);
+  if (rows.length === 0) {
     ctx.print("(no matching tasks)");
     return 0;
   }
-  writeBytes(ctx.stdout, text);
+  ctx.stdout.write(listLines(rows));
   return 0;
 }

@@ -5,7 +5,7 @@ import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { readTail } from "../../lib/workers/log_tail.ts";
-import { DispatchStore } from "../../lib/store/engine.ts";
+import { openDispatch } from "../../lib/store/engine.ts";
 import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {
@@ -30,7 +30,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   const runId = runRaw === undefined ? null : parseCount("--run", runRaw, 1);
   const store = ctx.store();
   store.requireTask(id);
-  const runs = new DispatchStore(store).runLogs(id);
+  const runs = openDispatch(store).runLogs(id);
   let chosen = runs.find((r) => r.logPath !== null) ?? null;
   if (runId !== null) {
     chosen = runs.find((r) => r.runId === runId) ?? null;

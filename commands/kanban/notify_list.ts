@@ -5,7 +5,7 @@ import { age, table } from "../../lib/cli/output.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { isDeliverable, sinkDisplay, subscriptionLabel } from "../../lib/gateway/notifier/mod.ts";
-import { type Delivery, NotifyStore } from "../../lib/store/engine.ts";
+import { type Delivery, openNotify } from "../../lib/store/engine.ts";
 
 export const spec: CommandSpec = {
   name: "notify-list",
@@ -44,7 +44,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   const taskId = arg(input, "id")?.trim() || undefined;
   const store = ctx.store();
   if (taskId) store.requireTask(taskId);
-  const notify = new NotifyStore(store.conn, ctx.clock);
+  const notify = openNotify(store);
   const subs = notify.subscriptions(taskId);
   const sinks = taskId ? [] : notify.sinks();
   const deliveries = notify.deliveries({ taskId });

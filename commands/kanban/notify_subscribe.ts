@@ -9,7 +9,7 @@ import {
   isDeliverable,
   subscriptionLabel,
 } from "../../lib/gateway/notifier/mod.ts";
-import { NotifyStore } from "../../lib/store/engine.ts";
+import { openNotify } from "../../lib/store/engine.ts";
 import { subscriptionKeyArg } from "./subscription_arg.ts";
 
 export const spec: CommandSpec = {
@@ -42,7 +42,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
       `cannot subscribe to ${task.id}: it is ${task.status}, so there is nothing left to notify`,
     );
   }
-  const { subscription, created } = new NotifyStore(store.conn, ctx.clock).subscribe({
+  const { subscription, created } = openNotify(store).subscribe({
     ...key,
     userId,
   });

@@ -4,7 +4,7 @@ import { NotFoundError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { subscriptionLabel } from "../../lib/gateway/notifier/mod.ts";
-import { NotifyStore } from "../../lib/store/engine.ts";
+import { openNotify } from "../../lib/store/engine.ts";
 import { subscriptionKeyArg } from "./subscription_arg.ts";
 
 export const spec: CommandSpec = {
@@ -21,7 +21,7 @@ export const spec: CommandSpec = {
 export function run(ctx: Ctx, input: ParsedInput): number {
   const key = subscriptionKeyArg(input);
   const store = ctx.store();
-  const notify = new NotifyStore(store.conn, ctx.clock);
+  const notify = openNotify(store);
   if (!notify.unsubscribe(key)) {
     store.requireTask(key.taskId);
     throw new NotFoundError(

@@ -2,13 +2,7 @@
 
 import { UsageError } from "../board/errors.ts";
 import { boardPaths, DEFAULT_BOARD, type Env, resolveBoard, resolveHome } from "../config/paths.ts";
-import {
-  type Actor,
-  type Clock,
-  openBoard,
-  type SqliteBoardStore,
-  systemClock,
-} from "../store/mod.ts";
+import { type Actor, type Clock, openBoard, type Store, systemClock } from "../store/mod.ts";
 import { type Palette, palette, type Sink, writeBytes } from "./output.ts";
 import { flag, str } from "./parse.ts";
 import type { ParsedInput } from "./spec.ts";
@@ -26,7 +20,7 @@ export interface Ctx {
   clock: Clock;
   actor: Actor;
   /** Open (once) and return the selected board; created on first use for the default board. */
-  store(): SqliteBoardStore;
+  store(): Store;
   /** Print data to stdout. */
   print(text: string): void;
   /** Print a value as JSON to stdout. */
@@ -74,7 +68,7 @@ export function makeContext(
   const home = resolveHome(env);
   const board = resolveBoard(input ? str(input, "board") : undefined, env);
   const noColor = env("NO_COLOR") !== undefined;
-  let store: SqliteBoardStore | null = null;
+  let store: Store | null = null;
   // A warning waits for the command's first output or its success: a command that fails
   // anyway says so in its one error line, and a second line would only repeat it.
   let held: string | null = null;

@@ -10,8 +10,8 @@
  */
 
 import { type Config, ensurePrivateDir } from "../config/mod.ts";
-import { openBoard, type SqliteBoardStore } from "../store/mod.ts";
-import { DispatchStore } from "../store/engine.ts";
+import { openBoard, type Store } from "../store/mod.ts";
+import { type DispatchStore, openDispatch } from "../store/engine.ts";
 import { hostName } from "../workers/mod.ts";
 import { DispatchContext, type DispatcherLog, message } from "./_context.ts";
 import { Claimer } from "./claimer.ts";
@@ -44,7 +44,7 @@ export interface DispatcherOptions {
    * An open board to use (left open by close()); otherwise the dispatcher opens its own,
    * on `clock`. A board given here should read the same clock.
    */
-  store?: SqliteBoardStore;
+  store?: Store;
   /** The one clock (unix ms) every decision reads; the system clock by default. */
   clock?: MsClock;
   /** Quick-check the board's integrity when opening it (long-running hosts). */
@@ -138,7 +138,7 @@ export class Dispatcher {
         clock: () => boardSeconds(clock()),
       });
     this.#ctx = new DispatchContext({
-      store: new DispatchStore(board),
+      store: openDispatch(board),
       clock,
       log,
       home: opts.home,

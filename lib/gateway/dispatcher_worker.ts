@@ -151,7 +151,7 @@ export class DispatcherWorker {
     const st = d.stats();
     const flight = d.store.inFlight();
     // A long-running host checkpoints the WAL now and then so it cannot grow without bound.
-    d.store.board.conn.maybeCheckpoint();
+    d.store.board.maybeCheckpoint();
     run.ready = flight.ready;
     run.running = flight.running;
     const summary = summarize(run.board, r, st.last_tick_ms ?? 0);

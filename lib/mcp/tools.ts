@@ -17,12 +17,12 @@ import {
   type WorkspaceSpec,
 } from "../board/mod.ts";
 import { buildWorkerContext } from "../board/worker_context.ts";
-import type { Actor, SqliteBoardStore } from "../store/mod.ts";
+import type { Actor, Store } from "../store/mod.ts";
 
 /** What a tool call may touch: the board, who is acting, and the worker's defaults. */
 export interface ToolScope {
   /** The board, opened on first use and kept for the server's lifetime. */
-  store(): SqliteBoardStore;
+  store(): Store;
   /** A worker (HERMES_KANBAN_TASK set) or the person who started the server. */
   actor: Actor;
   /** HERMES_TENANT of the worker, if any: the default (and only) tenant of tasks it creates. */
@@ -102,7 +102,7 @@ function refuse(verb: string, id: string, e: unknown): never {
 }
 
 /** The run the task points at now (the one a complete or block closes). */
-function currentRun(store: SqliteBoardStore, id: string): number | null {
+function currentRun(store: Store, id: string): number | null {
   return store.getTask(id)?.current_run_id ?? null;
 }
 

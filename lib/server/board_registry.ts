@@ -5,7 +5,7 @@
 
 import { NotFoundError, validateBoardName } from "../board/mod.ts";
 import { boardPaths, DEFAULT_BOARD } from "../config/paths.ts";
-import { type Clock, openBoard, type SqliteBoardStore } from "../store/mod.ts";
+import { type Clock, openBoard, type Store } from "../store/mod.ts";
 
 /** How many boards stay open at once. */
 export const MAX_OPEN_BOARDS = 8;
@@ -14,7 +14,7 @@ export const MAX_OPEN_BOARDS = 8;
 export class BoardRegistry {
   readonly home: string;
   readonly #clock?: Clock;
-  readonly #open = new Map<string, SqliteBoardStore>();
+  readonly #open = new Map<string, Store>();
 
   constructor(home: string, clock?: Clock) {
     this.home = home;
@@ -28,14 +28,14 @@ export class BoardRegistry {
   }
 
   /** The open store of a board; the default board is created on first use, others must exist. */
-  get(name: string): SqliteBoardStore {
+  get(name: string): Store {
     const hit = this.#open.get(name);
     if (hit) {
       this.#open.delete(name);
       this.#open.set(name, hit);
       return hit;
     }
-    let store: SqliteBoardStore;
+    let store: Store;
     try {
       store = openBoard(this.home, name, { create: name === DEFAULT_BOARD, clock: this.#clock });
     } catch (e) {

@@ -8,7 +8,7 @@
  */
 
 import type { TaskEvent } from "../board/mod.ts";
-import { openBoard, type SqliteBoardStore } from "../store/mod.ts";
+import { openBoard, type Store } from "../store/mod.ts";
 import { ChangeFeed, changes } from "../store/engine.ts";
 
 /** One batch on the wire. */
@@ -90,7 +90,7 @@ class Client {
 class BoardFeed {
   readonly board: string;
   readonly clients = new Set<Client>();
-  readonly #store: SqliteBoardStore;
+  readonly #store: Store;
   readonly #opts: Required<EventHubOptions>;
   #cursor: number;
   #version: number;

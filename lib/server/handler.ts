@@ -12,7 +12,6 @@ import type { GatewayStats } from "../gateway/messages.ts";
 import { dispatcherPresence } from "../gateway/presence.ts";
 import type { Clock } from "../store/mod.ts";
 import { systemClock } from "../store/mod.ts";
-import { metricCounts } from "../store/dashboard_queries.ts";
 import { listBoards } from "../store/boards.ts";
 import { HonoBase } from "hono/hono-base";
 import { TrieRouter } from "hono/router/trie-router";
@@ -170,7 +169,7 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
     for (const b of listBoards(opts.home)) {
       if (!b.exists) continue;
       try {
-        counts.push({ board: b.name, ...metricCounts(boards.get(b.name)) });
+        counts.push({ board: b.name, ...boards.get(b.name).metricCounts() });
       } catch (e) {
         log("warning", `metrics: board '${b.name}' unreadable`, { error: String(e) });
       }

@@ -17,18 +17,7 @@ import {
 } from "../board/mod.ts";
 import { boardPaths, type Config, get } from "../config/mod.ts";
 import { listBoards } from "../store/boards.ts";
-import {
-  allLinks,
-  atomically,
-  boardView,
-  editTask,
-  pendingParents,
-  relatives,
-  reprioritize,
-  runForLog,
-  setStatusDirect,
-} from "../store/dashboard_queries.ts";
-import type { Actor, SqliteBoardStore } from "../store/mod.ts";
+import type { Actor, Store } from "../store/mod.ts";
 import { readTail } from "../workers/log_tail.ts";
 import { Fields, queryBool, queryInt, readJson } from "./body.ts";
 import type { BoardRegistry } from "./board_registry.ts";
@@ -103,7 +92,7 @@ interface MoveExtras {
 }
 
 /** Apply a status write the safe way (inside the caller's transaction). */
-export function applyMove(store: SqliteBoardStore, t: Task, to: string, x: MoveExtras): Task {
+export function applyMove(store: Store, t: Task, to: string, x: MoveExtras): Task {
   const plan = planMove(t.id, t.status as MoveStatus, to);
   if ("refused" in plan) throw new HttpError(plan.http, plan.code, plan.message);
   switch (plan.kind) {
@@ -118,7 +107,7 @@ export function applyMove(store: SqliteBoardStore, t: Task, to: string, x: MoveE
     case "block":
       return store.block(t.id, x.reason ?? "", DASHBOARD);
     case "unblock": {
-      const pending = pendingParents(store, t.id);
+      const pending = store.pendingParents(t.id);
       if (pending.length) {
         throw new InvalidStateError(
           `cannot move ${t.id} to ready: blocked by parent(s) not done — ${
@@ -132,7 +121,7 @@ export function applyMove(store: SqliteBoardStore, t: Task, to: string, x: MoveE
     case "archive":
       return store.archive(t.id);
     case "direct":
-      return setStatusDirect(store, t.id, t.status, plan.to, "moved on the dashboard");
+      return store.setStatusDirect(t.id, t.status, plan.to, "moved on the dashboard");
   }
 }
 
@@ -170,17 +159,17 @@ function parsePatch(f: Fields): Patch {
   };
 }
 
-function applyPatch(store: SqliteBoardStore, id: string, p: Patch): Task {
-  return atomically(store, () => {
+function applyPatch(store: Store, id: string, p: Patch): Task {
+  return store.tx(() => {
     let t = store.requireTask(id);
     if (p.assignee !== undefined) {
       const a = cleanName(p.assignee);
       if (a !== t.assignee) t = store.assign(id, a);
     }
     if (p.status !== undefined) t = applyMove(store, t, p.status, p.extras);
-    if (p.priority !== undefined) t = reprioritize(store, id, p.priority);
+    if (p.priority !== undefined) t = store.reprioritize(id, p.priority);
     if (p.title !== undefined || p.body !== undefined) {
-      t = editTask(store, id, { title: p.title, body: p.body });
+      t = store.editTask(id, { title: p.title, body: p.body });
     }
     return t;
   });
@@ -197,7 +186,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       const includeArchived = queryBool(c.url, "include_archived", false);
       const tenant = cleanName(c.url.searchParams.get("tenant"));
       const s = store(c);
-      const view = boardView(s, { tenant, includeArchived });
+      const view = s.boardView({ tenant, includeArchived });
       const now = d.now();
       const names: string[] = [...BOARD_COLUMNS, ...(includeArchived ? ["archived"] : [])];
       const cols = new Map<string, unknown[]>(names.map((n) => [n, []]));
@@ -218,7 +207,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       const id = taskParam(c);
       const s = store(c);
       const detail = s.showTask(id, 200);
-      const rel = relatives(s, id);
+      const rel = s.relatives(id);
       const now = d.now();
       return json({
         task: apiTask(detail.task, now),
@@ -344,14 +333,14 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
         : queryInt(c.url, "run", 0, 1, Number.MAX_SAFE_INTEGER);
       const s = store(c);
       s.requireTask(id);
-      const run = runForLog(s, id, runId);
+      const run = s.runForLog(id, runId);
       if (runId !== null && run === null) {
         throw new NotFoundError(`task ${id} has no run ${runId}`, "no_run");
       }
       const logs = boardPaths(d.home, board(c)).logs;
       return json(readLog(logs, id, run?.id ?? null, run?.log_path ?? null, tail));
     }],
-    ["GET", "/links", (c) => json({ links: allLinks(store(c)) })],
+    ["GET", "/links", (c) => json({ links: store(c).allLinks() })],
     ["POST", "/links", async (c) => {
       const f = new Fields(await readJson(c.req));
       const parent = f.reqStr("parent_id", { max: 100 }).trim();

@@ -1,7 +1,7 @@
 /** The JSON shapes of Hermes's dashboard API: a task with its derived age, a card, a run. */
 
 import type { Run, Task } from "../board/mod.ts";
-import type { CardExtras } from "../store/dashboard_queries.ts";
+import type { CardExtras } from "../store/mod.ts";
 
 /** Hermes's derived ages (seconds, never negative). */
 export interface TaskAge {

@@ -26,7 +26,6 @@ import {
   type RunStatus,
   SATISFYING_STATUSES,
   type Status,
-  STATUSES,
   type Task,
   type TaskEvent,
   type TaskPatch,
@@ -38,17 +37,22 @@ import {
 } from "../board/mod.ts";
 import { CONTEXT_CAPS, type WorkerContextInput } from "../board/worker_context.ts";
 import { Connection, type OpenOptions } from "./connection.ts";
+import * as dashboard from "./dashboard_queries.ts";
 import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./rows.ts";
 import type {
   BoardStats,
-  BoardStore,
+  BoardView,
   ClaimResult,
+  Clock,
   CompleteInput,
   CreateTaskInput,
   EventFilter,
   ListFilter,
+  ListRow,
   Performed,
+  Store,
   TaskDetail,
+  TaskRef,
 } from "./types.ts";
 
 /** TASK_COLUMNS of the tasks table aliased `t`, for joins. */
@@ -87,14 +91,13 @@ export const PATCH_COLUMNS: ReadonlySet<keyof TaskPatch> = new Set<keyof TaskPat
   "last_failure_error",
 ]);
 
-/** Seconds since the epoch, as Hermes stores times. */
-export type Clock = () => number;
+export type { Clock };
 
 /** The system clock in unix seconds. */
 export const systemClock: Clock = () => Math.floor(Date.now() / 1000);
 
 /** A board in one SQLite file. */
-export class SqliteBoardStore implements BoardStore {
+export class SqliteBoardStore implements Store {
   readonly conn: Connection;
   readonly now: Clock;
 
@@ -119,6 +122,21 @@ export class SqliteBoardStore implements BoardStore {
 
   close(): void {
     this.conn.close();
+  }
+
+  /** Run `fn` in one BEGIN IMMEDIATE transaction (nests inline): all of it commits, or none. */
+  tx<T>(fn: () => T): T {
+    return this.conn.tx(fn);
+  }
+
+  /** Several reads in one snapshot. */
+  read<T>(fn: () => T): T {
+    return this.conn.read(fn);
+  }
+
+  /** A passive WAL checkpoint when one is due (long-running processes call it each tick). */
+  maybeCheckpoint(): void {
+    this.conn.maybeCheckpoint();
   }
 
   // ---- internal helpers (always called inside a transaction) ----
@@ -406,30 +424,17 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   /**
-   * The human listing of `filter`, one line per task in listTasks' order, as UTF-8 bytes:
-   * `<icon> <id>  <status:8>  <assignee or -:20>[ [tenant]]  <title>` (widths in
-   * characters). SQLite renders it: decoding 10,000 rows into JS objects and building the
-   * lines there costs several times the query (bench/cli_bench.ts), and `kanban list` has a
-   * start-up budget. Empty when nothing matches.
+   * The fields `kanban list` prints, one tuple per task in listTasks' order. Tuples from
+   * one five-column query: a 10,000-task board decodes 50,000 values instead of 250,000
+   * (bench/cli_bench.ts holds `kanban list` to its start-up budget).
    */
-  listText(filter: ListFilter, icons: Readonly<Record<Status, string>>): Uint8Array {
+  listRows(filter: ListFilter): ListRow[] {
     const { where, params, limit } = listClauses(filter);
-    const icon = STATUSES.map((st) => `WHEN '${st}' THEN ?`).join(" ");
-    // group_concat keeps the order of its FROM subquery: SQLite never drops a subquery's
-    // ORDER BY under an order-sensitive aggregate (tests/store/list_text_test.ts checks).
-    // An ORDER BY inside group_concat would sort the rendered lines a second time. Widths
-    // count characters (`%!`) where text may be non-ASCII; statuses are ASCII.
-    const r = this.conn.rows<[Uint8Array | null]>(
-      `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB)
-       FROM (SELECT printf('%s %s  %-8s  %!-20s%s  %s', CASE status ${icon} ELSE '?' END, id,
-               status, COALESCE(assignee, '-'),
-               CASE WHEN tenant IS NULL OR tenant = '' THEN '' ELSE ' [' || tenant || ']' END,
-               title) AS line
-             FROM tasks ${where} ORDER BY priority DESC, created_at ASC, id ASC${limit})`,
-      ...STATUSES.map((st) => icons[st]),
+    return this.conn.rows<[string, Status, string | null, string | null, string]>(
+      `SELECT id, status, assignee, tenant, title FROM tasks ${where}
+       ORDER BY priority DESC, created_at ASC, id ASC${limit}`,
       ...params,
     );
-    return r[0]?.[0] ?? new Uint8Array();
   }
 
   /** The parents or the children of `id`, oldest first. */
@@ -841,6 +846,49 @@ export class SqliteBoardStore implements BoardStore {
       (out[r.assignee] ??= {})[r.status] = Number(r.n);
     }
     return out;
+  }
+
+  // ---- DashboardQueries (lib/store/dashboard_queries.ts) ----
+
+  boardView(opts: { tenant?: string | null; includeArchived?: boolean }): BoardView {
+    return dashboard.boardView(this, opts);
+  }
+
+  allLinks(): Array<{ parent_id: string; child_id: string }> {
+    return dashboard.allLinks(this);
+  }
+
+  pendingParents(id: string): TaskRef[] {
+    return dashboard.pendingParents(this, id);
+  }
+
+  relatives(id: string): { parents: TaskRef[]; children: TaskRef[] } {
+    return dashboard.relatives(this, id);
+  }
+
+  runForLog(taskId: string, runId: number | null): Run | null {
+    return dashboard.runForLog(this, taskId, runId);
+  }
+
+  reprioritize(id: string, priority: number): Task {
+    return dashboard.reprioritize(this, id, priority);
+  }
+
+  editTask(id: string, fields: { title?: string; body?: string | null }): Task {
+    return dashboard.editTask(this, id, fields);
+  }
+
+  setStatusDirect(
+    id: string,
+    expectFrom: Status,
+    to: "triage" | "todo" | "ready",
+    reason: string,
+  ): Task {
+    return dashboard.setStatusDirect(this, id, expectFrom, to, reason);
+  }
+
+  metricCounts(): { tasks: Record<string, number>; runs: Record<string, number> } {
+    return dashboard.metricCounts(this);
   }
 }
 

@@ -19,7 +19,7 @@
 
 import type { TaskEvent } from "../board/mod.ts";
 import { boardPaths, boardsDir } from "../config/paths.ts";
-import type { SqliteBoardStore } from "./board_store.ts";
+import type { Store } from "./types.ts";
 
 /** Re-checks after a WAL event that showed no new commit yet, in ms. */
 const TRAILING_MS = [1, 2, 4, 6, 8, 11, 15, 20, 30, 50, 100];
@@ -198,7 +198,7 @@ export class ChangeFeed {
 }
 
 /** A board's events after `cursor`, oldest first, at most `limit`: what a feed subscriber reads. */
-export function changes(store: SqliteBoardStore, cursor: number, limit: number): TaskEvent[] {
+export function changes(store: Store, cursor: number, limit: number): TaskEvent[] {
   return store.events({ afterId: cursor, limit });
 }
 

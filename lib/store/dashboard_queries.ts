@@ -241,11 +241,6 @@ export function editTask(
   });
 }
 
-/** Run `fn` as one transaction: several dashboard writes commit together or not at all. */
-export function atomically<T>(store: SqliteBoardStore, fn: () => T): T {
-  return store.conn.tx(fn);
-}
-
 /** Parents and children of a task, as short references. */
 export function relatives(
   store: SqliteBoardStore,

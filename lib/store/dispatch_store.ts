@@ -8,6 +8,7 @@
 import type { Task } from "../board/mod.ts";
 import { cutError, type SqliteBoardStore } from "./board_store.ts";
 import { type Row, TASK_COLUMNS, toTask } from "./rows.ts";
+import type { DispatchStore } from "./types.ts";
 
 /** A worker's process identity as recorded in hx_run_procs. */
 export interface ProcRecord {
@@ -168,8 +169,8 @@ function procOf(r: Row): ProcRecord | null {
 
 const numOrNull = (v: unknown): number | null => v === null || v === undefined ? null : Number(v);
 
-/** Dispatcher queries and writes over one open board. */
-export class DispatchStore {
+/** Dispatcher queries and writes over one open SQLite board. */
+export class SqliteDispatchStore implements DispatchStore {
   readonly board: SqliteBoardStore;
 
   constructor(board: SqliteBoardStore) {

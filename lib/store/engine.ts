@@ -1,7 +1,31 @@
 /**
- * The store's second entry point: the dispatcher's and the notifier's queries. Kept out of
- * mod.ts so the hot CLI verbs, which only need the board, do not load them at start-up.
+ * The store's second entry point: the dispatcher's and the notifier's views of an open board.
+ * Kept out of mod.ts so the hot CLI verbs, which only need the board, do not load them at
+ * start-up. A second backend adds its classes here; callers only see the interfaces.
  */
-export * from "./dispatch_store.ts";
-export * from "./notify_store.ts";
+
+import { SqliteBoardStore } from "./board_store.ts";
+import { SqliteDispatchStore } from "./dispatch_store.ts";
+import { SqliteNotifyStore } from "./notify_store.ts";
+import type { DispatchStore, NotifyStore, Store } from "./types.ts";
+
+export type * from "./types.ts";
+export { EXIT_UNKNOWN } from "./dispatch_store.ts";
+
+/** The dispatcher's queries and writes over `store` (one per dispatcher; cheap to make). */
+export function openDispatch(store: Store): DispatchStore {
+  return new SqliteDispatchStore(sqliteOf(store));
+}
+
+/** The notifier's subscriptions, cursors and outbox of `store`, on the store's clock. */
+export function openNotify(store: Store): NotifyStore {
+  const s = sqliteOf(store);
+  return new SqliteNotifyStore(s.conn, s.now);
+}
+
+/** The implementation behind `store` (every store comes from openBoard). */
+function sqliteOf(store: Store): SqliteBoardStore {
+  if (store instanceof SqliteBoardStore) return store;
+  throw new Error("not a store opened by openBoard()");
+}
 export * from "./change_feed.ts";

@@ -1,20 +1,18 @@
-/** The store: the only module that speaks SQL. Open a board, then use BoardStore. */
+/**
+ * The store: the only module that speaks SQL. Open a board with `openBoard` and use the
+ * `Store` interface; the dispatcher's and the notifier's views of it come from engine.ts.
+ * Nothing outside lib/store sees the SQLite implementation or its connection.
+ */
 
 import { boardPaths, ensurePrivateDir } from "../config/paths.ts";
-import { type Clock, SqliteBoardStore } from "./board_store.ts";
+import { SqliteBoardStore } from "./board_store.ts";
 import { DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
+import type { Clock, Store } from "./types.ts";
 
 // Types only: `export *` would make every command load this module at start-up.
 export type * from "./types.ts";
-export { Connection, DEFAULT_BUSY_TIMEOUT_MS, mapSqliteError } from "./connection.ts";
-export {
-  type Clock,
-  cutError,
-  PATCH_COLUMNS,
-  SOMEONE,
-  SqliteBoardStore,
-  systemClock,
-} from "./board_store.ts";
+export { DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
+export { cutError, PATCH_COLUMNS, SOMEONE, systemClock } from "./board_store.ts";
 export { SCHEMA_VERSION } from "./schema.ts";
 
 /** Options for opening a board by name. */
@@ -31,7 +29,7 @@ export function openBoard(
   home: string,
   board: string,
   opts: OpenBoardOptions = {},
-): SqliteBoardStore {
+): Store {
   const paths = boardPaths(home, board);
   if (opts.create) {
     ensurePrivateDir(home);

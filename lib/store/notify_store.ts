@@ -5,11 +5,11 @@
  */
 
 import type { Task, TaskEvent } from "../board/mod.ts";
-import type { Clock } from "./board_store.ts";
 import { cutError } from "./board_store.ts";
 import type { Connection } from "./connection.ts";
 import { type Row, TASK_COLUMNS, toEvent, toTask } from "./rows.ts";
 import { HX_TABLES } from "./schema.ts";
+import type { Clock, NotifyStore } from "./types.ts";
 
 /** A row of Hermes's `kanban_notify_subs`. */
 export interface Subscription {
@@ -138,8 +138,8 @@ function toSubscription(r: Row): Subscription {
   };
 }
 
-/** Notifier state of one board. All SQL of the notifier lives here. */
-export class NotifyStore {
+/** Notifier state of one SQLite board. All SQL of the notifier lives here. */
+export class SqliteNotifyStore implements NotifyStore {
   readonly conn: Connection;
   readonly now: Clock;
 

@@ -1,4 +1,8 @@
-/** The store's interface: everything the CLI, dispatcher and server ask of a board. */
+/**
+ * The store's interface: everything the CLI, dispatcher, notifier and server ask of a board.
+ * SQLite is one implementation; another backend implements the same interfaces and passes the
+ * same conformance suite (tests/store/conformance/).
+ */
 
 import type {
   Actor,
@@ -13,6 +17,58 @@ import type {
   WorkspaceSpec,
 } from "../board/mod.ts";
 import type { WorkerContextInput } from "../board/worker_context.ts";
+import type { BoardView, CardExtras, TaskRef } from "./dashboard_queries.ts";
+import type {
+  BoardProbe,
+  DispatchClaim,
+  FailureInput,
+  FailureKindName,
+  FailureResult,
+  LiveRow,
+  ProcRecord,
+  RunLog,
+  RunningRow,
+  SpawnRecord,
+  UnreapedRow,
+} from "./dispatch_store.ts";
+import type {
+  BodyBuilder,
+  Claim,
+  Delivery,
+  DeliveryState,
+  QueuedEvent,
+  SinkState,
+  Subscription,
+  SubscriptionKey,
+} from "./notify_store.ts";
+
+export type {
+  BoardProbe,
+  BoardView,
+  BodyBuilder,
+  CardExtras,
+  Claim,
+  Delivery,
+  DeliveryState,
+  DispatchClaim,
+  FailureInput,
+  FailureKindName,
+  FailureResult,
+  LiveRow,
+  ProcRecord,
+  QueuedEvent,
+  RunLog,
+  RunningRow,
+  SinkState,
+  SpawnRecord,
+  Subscription,
+  SubscriptionKey,
+  TaskRef,
+  UnreapedRow,
+};
+
+/** Seconds since the epoch, as Hermes stores times. */
+export type Clock = () => number;
 
 /** Who is acting (the rulebook's actors). */
 export type { Actor };
@@ -39,6 +95,18 @@ export interface CreateTaskInput {
   skills?: string[] | null;
   createdBy?: string | null;
 }
+
+/**
+ * The fields of one task that `kanban list` prints: id, status, assignee, tenant, title.
+ * A tuple, not a Task: a 10,000-task listing decodes five columns, not twenty-five.
+ */
+export type ListRow = readonly [
+  id: string,
+  status: Status,
+  assignee: string | null,
+  tenant: string | null,
+  title: string,
+];
 
 /** Filters for listing tasks. */
 export interface ListFilter {
@@ -90,8 +158,8 @@ export interface BoardStore {
   getTask(id: string): Task | null;
   requireTask(id: string): Task;
   listTasks(filter: ListFilter): Task[];
-  /** The human listing of `filter` as UTF-8 lines (see SqliteBoardStore.listText). */
-  listText(filter: ListFilter, icons: Readonly<Record<Status, string>>): Uint8Array;
+  /** What `kanban list` shows of each task of `filter`, in listTasks' order (see ListRow). */
+  listRows(filter: ListFilter): ListRow[];
   showTask(id: string, eventLimit?: number): TaskDetail;
   /** Decide `op` on task `id` with the rulebook and apply its plan, in one transaction. */
   perform(id: string, op: Operation, actor: Actor): Performed;
@@ -115,6 +183,8 @@ export interface BoardStore {
   claim(id: string, lock: string, ttlSeconds: number): ClaimResult;
   heartbeat(id: string, note: string | null, ttlSeconds: number, actor: Actor): Task;
   runs(id: string): Run[];
+  /** One run by id, or null. */
+  runRow(runId: number): Run | null;
   events(filter: EventFilter): TaskEvent[];
   latestEventId(): number;
   stats(): BoardStats;
@@ -126,4 +196,187 @@ export interface BoardStore {
   /** Delete (or, dry, count) events older than `before` of done/archived tasks. */
   pruneEvents(before: number, dryRun: boolean): number;
   close(): void;
+}
+
+/** The dashboard's queries and edits (the web board and its REST API). */
+export interface DashboardQueries {
+  /** Every card of the board (optionally one tenant, optionally with archived ones), in one snapshot. */
+  boardView(opts: { tenant?: string | null; includeArchived?: boolean }): BoardView;
+  /** Every dependency edge of the board (for the graph view). */
+  allLinks(): Array<{ parent_id: string; child_id: string }>;
+  /** Parents that are neither done nor archived: what keeps `id` from being ready. */
+  pendingParents(id: string): TaskRef[];
+  /** Parents and children of a task, as short references. */
+  relatives(id: string): { parents: TaskRef[]; children: TaskRef[] };
+  /** The run a log request means: `runId` if it belongs to the task, else the newest run. */
+  runForLog(taskId: string, runId: number | null): Run | null;
+  /** Change a task's priority (event `reprioritized`); a no-op when unchanged. */
+  reprioritize(id: string, priority: number): Task;
+  /** Edit a task's title and/or body (event `edited`); a no-op when unchanged. */
+  editTask(id: string, fields: { title?: string; body?: string | null }): Task;
+  /**
+   * A checked direct status write for a dashboard move no verb covers (triage, todo, ready);
+   * refused when the task is no longer in `expectFrom`.
+   */
+  setStatusDirect(
+    id: string,
+    expectFrom: Status,
+    to: "triage" | "todo" | "ready",
+    reason: string,
+  ): Task;
+  /** Task counts by status and run counts by outcome, for /metrics. */
+  metricCounts(): { tasks: Record<string, number>; runs: Record<string, number> };
+}
+
+/**
+ * One open board: its operations, the dashboard's queries, transactions and upkeep. The
+ * dispatcher's and the notifier's views of the same board come from `openDispatch` and
+ * `openNotify` (lib/store/engine.ts), which the hot CLI verbs never load.
+ */
+export interface Store extends BoardStore, DashboardQueries {
+  /** The board's clock (unix seconds); tests inject a fake one. */
+  readonly now: Clock;
+  /** What a cheap probe at open found damaged, or null. */
+  readonly damage: string | null;
+  /**
+   * Run `fn` as one transaction: every store operation inside commits together, or none does
+   * when `fn` throws. Nests (an inner call joins the outer transaction).
+   */
+  tx<T>(fn: () => T): T;
+  /** Several reads in one consistent snapshot. */
+  read<T>(fn: () => T): T;
+  /** Upkeep a long-running process calls now and then (SQLite: a passive WAL checkpoint). */
+  maybeCheckpoint(): void;
+}
+
+/**
+ * The dispatcher's queries and writes over one board. Every outcome is fenced: it applies
+ * only while the run is still the task's current one.
+ */
+export interface DispatchStore {
+  /** The board these queries run on. */
+  readonly board: Store;
+  /** Unix seconds from the board's clock. */
+  now(): number;
+  /** Run `fn` in one transaction (nests inline). */
+  tx<T>(fn: () => T): T;
+  /** Several reads in one snapshot. */
+  read<T>(fn: () => T): T;
+  /** Moves whenever another connection commits. */
+  dataVersion(): number;
+  /** Which parts of a tick have anything to do. */
+  probe(): BoardProbe;
+  /** Every running task with its open run and recorded worker process. */
+  running(): RunningRow[];
+  /** Closed runs whose worker process was never seen to end. */
+  unreaped(): UnreapedRow[];
+  /** Running tasks in total and per assignee. */
+  liveCounts(): LiveRow;
+  /** Todo tasks whose parents are all done, without promoting them. */
+  promotable(): string[];
+  /** Promote every todo task whose parents are done, in one transaction. Returns the count. */
+  promoteAll(): number;
+  /** Ready tasks nobody is assigned to. */
+  unassignedReady(limit?: number): string[];
+  /** Ready, assigned, unclaimed tasks whose parents are done and whose backoff has passed. */
+  candidates(opts: {
+    now: number;
+    exclude: readonly string[];
+    limit: number;
+    taskId?: string | null;
+    ignoreBackoff?: boolean;
+  }): { id: string; assignee: string }[];
+  /** Earliest retry time of a ready task still in backoff, or null. */
+  nextRetryAt(now: number): number | null;
+  /** Tasks that are ready (assigned) or running. */
+  inFlight(): { ready: number; running: number };
+  /** A task by id, or null. */
+  task(id: string): Task | null;
+  /** Statuses of the given tasks. */
+  statuses(ids: readonly string[]): Map<string, string>;
+  /** Claim one ready task inside the caller's transaction; null if it is no longer claimable. */
+  claim(id: string, lock: string, ttlSeconds: number): DispatchClaim | null;
+  /** Record spawned workers; returns the run ids closed meanwhile (their worker must stop). */
+  recordSpawns(items: readonly SpawnRecord[]): number[];
+  /** Record the exit status of a run's process (first one wins). */
+  recordExit(runId: number, code: number): void;
+  /** Exit-code completion. False if the run lost its claim. */
+  complete(
+    taskId: string,
+    runId: number,
+    result: string | null,
+    exitCode: number,
+    actorName: string,
+  ): boolean;
+  /** The worker blocked its task. False if the run lost its claim. */
+  block(
+    taskId: string,
+    runId: number,
+    reason: string,
+    exitCode: number | null,
+    actorName: string,
+  ): boolean;
+  /** Try later with a growing delay; null if the run lost its claim. */
+  retryLater(
+    taskId: string,
+    runId: number,
+    exitCode: number,
+    delayFor: (attempt: number) => number,
+  ): { notBefore: number; delay: number } | null;
+  /** A failed attempt: spends the failure budget when counted, gives up at the limit. */
+  fail(f: FailureInput): FailureResult;
+  /** Put a running task back to ready without spending its budget (`reclaimed`). */
+  reclaim(taskId: string, runId: number | null, reason: string, exitCode?: number | null): boolean;
+  /** Extend a live worker's lease (`claim_extended`). */
+  extend(taskId: string, runId: number, ttlSeconds: number, pid: number | null): boolean;
+  /** Leave a claim alone until `until` (`reclaim_deferred`). */
+  defer(taskId: string, runId: number, until: number, reason: string): boolean;
+  /** Runs of a task, newest first, with their log files. */
+  runLogs(taskId: string): RunLog[];
+}
+
+/** The notifier's subscriptions, cursors and outbox over one board. */
+export interface NotifyStore {
+  /** Subscribe; starts at the newest event so nothing already past is sent. */
+  subscribe(
+    k: SubscriptionKey & { userId: string | null },
+  ): { subscription: Subscription; created: boolean };
+  /** One subscription, or null. */
+  subscription(k: SubscriptionKey): Subscription | null;
+  /** Remove a subscription and drop its undelivered messages; false if there was none. */
+  unsubscribe(k: SubscriptionKey): boolean;
+  /** Subscriptions of one task, or of the whole board. */
+  subscriptions(taskId?: string): Subscription[];
+  /** Queue a configured sink's new events of `kinds` and move its cursor past them. */
+  enqueueSink(
+    sink: string,
+    kinds: readonly string[],
+    build: BodyBuilder,
+  ): { created: boolean; cursor: number; queued: number; more: boolean };
+  /** Queue every subscription's new events of `kinds`. */
+  enqueueSubscriptions(
+    kinds: readonly string[],
+    deliverable: (platform: string) => boolean,
+    build: (q: QueuedEvent, sub: Subscription) => string | null,
+  ): { queued: number; skipped: Map<string, number>; ended: number; more: boolean };
+  /** Forget configured sinks (keys starting with one of `prefixes`) that are not in `keep`. */
+  forgetSinks(keep: ReadonlySet<string>, prefixes: readonly string[]): string[];
+  /** Sinks that have deliveries waiting. */
+  activeSinks(): string[];
+  /** Claim the sink's oldest undelivered message if it is due. */
+  claim(sink: string, owner: string, nowMs: number, leaseMs: number): Claim;
+  /** Record a successful delivery. False if the lease was lost meanwhile. */
+  succeed(id: number, owner: string): boolean;
+  /** Record a failed attempt to be tried again at `nextAtMs`. */
+  retry(id: number, owner: string, nextAtMs: number, error: string): boolean;
+  /** Park a delivery as failed for good. */
+  fail(id: number, owner: string, error: string): boolean;
+  /** Give back leases `owner` holds (one, or all) without counting an attempt. */
+  release(owner: string, id?: number): number;
+  /** Configured sinks with their cursors and delivery counts. */
+  sinks(): SinkState[];
+  /** Deliveries, newest first: of one task, or of the board where attention is needed. */
+  deliveries(opts?: { taskId?: string; limit?: number }): Delivery[];
+  /** Delete sent deliveries finished before `beforeSeconds`. */
+  pruneSent(beforeSeconds: number): number;
 }

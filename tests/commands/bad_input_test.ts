@@ -6,7 +6,7 @@
 
 import { deepEqual, equal } from "../support/assert.ts";
 import { MAX_TEXT_BYTES } from "../../lib/board/mod.ts";
-import type { SqliteBoardStore } from "../../lib/store/mod.ts";
+import type { Store } from "../../lib/store/mod.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { snapshot } from "../support/board.ts";
@@ -15,7 +15,7 @@ import { assertCleanFailure } from "../store/clean_failure.ts";
 
 interface Case {
   /** Builds the board in-process and returns the argv (after `kanban`). */
-  argv: (s: SqliteBoardStore) => string[];
+  argv: (s: Store) => string[];
   exit: 1 | 2;
   message: RegExp;
   code: string;

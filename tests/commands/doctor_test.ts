@@ -11,6 +11,7 @@ import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { PERSON } from "../board/fixtures.ts";
 import { assertCleanFailure, filesOf } from "../store/clean_failure.ts";
+import { foreignWrite } from "../support/board.ts";
 
 interface Report {
   healthy: boolean;
@@ -66,7 +67,8 @@ Deno.test("doctor finds stuck tasks and says what to do about each", async () =>
     past.claim(ids.expired, "elsewhere:1", 60);
     mk("no run", "shell");
     const claimed = past.claim(ids["no run"], "elsewhere:2", 86_400);
-    past.conn.run(
+    foreignWrite(
+      home.path,
       "UPDATE task_runs SET ended_at = ?, status = 'crashed' WHERE id = ?",
       now,
       claimed.run.id,
@@ -80,7 +82,8 @@ Deno.test("doctor finds stuck tasks and says what to do about each", async () =>
     child.kill("SIGKILL");
     await child.status;
     deadPid = child.pid;
-    past.conn.run(
+    foreignWrite(
+      home.path,
       `INSERT INTO hx_run_procs (run_id, task_id, host, boot_id, pid_ns, pid, start_ticks)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
       dead.run.id,
@@ -95,7 +98,8 @@ Deno.test("doctor finds stuck tasks and says what to do about each", async () =>
     mk("alive worker", "shell");
     const alive = past.claim(ids["alive worker"], "here:4", 86_400);
     const me = selfIdentity();
-    past.conn.run(
+    foreignWrite(
+      home.path,
       `INSERT INTO hx_run_procs (run_id, task_id, host, boot_id, pid_ns, pid, start_ticks)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
       alive.run.id,
@@ -113,7 +117,7 @@ Deno.test("doctor finds stuck tasks and says what to do about each", async () =>
     mk("parent", "shell");
     mk("waiting", "shell", { parents: [ids.parent] });
     past.complete(ids.parent, { result: "r" }, PERSON);
-    past.conn.run("UPDATE tasks SET status = 'todo' WHERE id = ?", ids.waiting);
+    foreignWrite(home.path, "UPDATE tasks SET status = 'todo' WHERE id = ?", ids.waiting);
   } finally {
     past.close();
   }

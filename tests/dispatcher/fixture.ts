@@ -4,7 +4,7 @@ import { DatabaseSync } from "node:sqlite";
 import type { Task } from "../../lib/board/mod.ts";
 import { type Config, loadConfig } from "../../lib/config/mod.ts";
 import { Dispatcher, type DispatcherOptions } from "../../lib/dispatcher/mod.ts";
-import { type CreateTaskInput, openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
+import { type CreateTaskInput, openBoard, type Store } from "../../lib/store/mod.ts";
 import { groupMembers, readAllStatsAsync } from "../../lib/workers/mod.ts";
 import { type TempHome, tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
@@ -20,7 +20,7 @@ kanban:
 /** One test's board. */
 export interface Fixture extends AsyncDisposable {
   home: TempHome;
-  store: SqliteBoardStore;
+  store: Store;
   config: Config;
   /** Seconds added to the board's clock (to expire claims without waiting). */
   skew: { seconds: number };

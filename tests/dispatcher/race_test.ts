@@ -13,7 +13,7 @@ Deno.test("four racing dispatchers run each of 2,000 tasks exactly once", async 
   await using home = await tempHome();
   await Deno.writeTextFile(`${home.path}/config.yaml`, "kanban:\n  max_workers: 16\n");
   const store = openBoard(home.path, "default", { create: true });
-  store.conn.tx(() => {
+  store.tx(() => {
     for (let i = 0; i < TASKS; i++) {
       store.createTask({ title: `t${i}`, assignee: "shell", body: "true" });
     }

@@ -13,7 +13,7 @@ import { equal, match, ok } from "../support/assert.ts";
 import type { Task } from "../../lib/board/mod.ts";
 import { loadConfig } from "../../lib/config/mod.ts";
 import { Dispatcher } from "../../lib/dispatcher/mod.ts";
-import { openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
+import { openBoard, type Store } from "../../lib/store/mod.ts";
 import { probeSandbox, sandboxUnavailable } from "../../lib/workers/mod.ts";
 import { exists } from "../support/fs.ts";
 import { loopbackListener } from "../support/net.ts";
@@ -57,7 +57,7 @@ interface Jail extends AsyncDisposable {
   home: string;
   user: string;
   outside: string;
-  store: SqliteBoardStore;
+  store: Store;
   dispatcher: Dispatcher;
   create(
     title: string,

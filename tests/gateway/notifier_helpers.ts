@@ -1,8 +1,9 @@
 /** Shared pieces of the notifier tests: a loopback webhook receiver and a board to drive. */
 
+import { DatabaseSync } from "node:sqlite";
 import { type LogLevel, Notifier } from "../../lib/gateway/notifier/mod.ts";
-import { type Actor, openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
-import { NotifyStore } from "../../lib/store/engine.ts";
+import { type Actor, openBoard, type Store } from "../../lib/store/mod.ts";
+import { type NotifyStore, openNotify } from "../../lib/store/engine.ts";
 
 /** A person at the terminal. */
 export const PERSON: Actor = { kind: "person", name: "tester" };
@@ -56,14 +57,14 @@ export function receiver(answer: Answer = () => 200): Receiver {
 }
 
 /** The default board of `home`, created, closed on dispose. */
-export function board(home: string): SqliteBoardStore & Disposable {
+export function board(home: string): Store & Disposable {
   const store = openBoard(home, "default", { create: true });
   return Object.assign(store, { [Symbol.dispose]: () => store.close() });
 }
 
 /** The notifier tables of a board, for assertions. */
-export function notifyOf(store: SqliteBoardStore): NotifyStore {
-  return new NotifyStore(store.conn, store.now);
+export function notifyOf(store: Store): NotifyStore {
+  return openNotify(store);
 }
 
 /** Log lines a notifier wrote. */
@@ -101,4 +102,35 @@ export function running(n: Notifier): AsyncDisposable & { done: Promise<void> } 
       await done;
     },
   };
+}
+
+/**
+ * A run's end as a dispatcher (ours or Hermes's) writes it, from a connection of its own and
+ * in one transaction: the run closes with `status` and `error` (the task keeps its status),
+ * then `events` are appended in order.
+ */
+export function runEndedElsewhere(
+  store: Store,
+  taskId: string,
+  run: { id: number; status: string; error: string },
+  events: [kind: string, payload: Record<string, unknown>][],
+): void {
+  const db = new DatabaseSync(store.path, { timeout: 10_000 });
+  try {
+    const now = store.now();
+    db.exec("BEGIN IMMEDIATE");
+    db.prepare(
+      `UPDATE task_runs SET status = ?, outcome = ?, ended_at = ?, error = ?, claim_lock = NULL,
+         claim_expires = NULL, worker_pid = NULL WHERE id = ?`,
+    ).run(run.status, run.status, now, run.error, run.id);
+    db.prepare("UPDATE tasks SET current_run_id = NULL WHERE current_run_id = ?").run(run.id);
+    for (const [kind, payload] of events) {
+      db.prepare(
+        "INSERT INTO task_events (task_id, run_id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+      ).run(taskId, run.id, kind, JSON.stringify(payload), now);
+    }
+    db.exec("COMMIT");
+  } finally {
+    db.close();
+  }
 }

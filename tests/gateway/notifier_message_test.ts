@@ -2,7 +2,7 @@ import { deepEqual } from "../support/assert.ts";
 import { tempHome } from "../support/home.ts";
 import type { Task } from "../../lib/board/mod.ts";
 import { messageText } from "../../lib/gateway/notifier/mod.ts";
-import { board, notifier, notifyOf, receiver } from "./notifier_helpers.ts";
+import { board, notifier, notifyOf, receiver, runEndedElsewhere } from "./notifier_helpers.ts";
 
 Deno.test("notifier names the true cause of a give-up and does not promise a retry", async () => {
   await using home = await tempHome();
@@ -13,11 +13,10 @@ Deno.test("notifier names the true cause of a give-up and does not promise a ret
   const id = store.createTask({ title: "use claude", assignee: "bot" }).task.id;
   const run = store.claim(id, "host:1", 900).run;
   // What the dispatcher writes when the second failure reaches the limit: one transaction.
-  store.conn.tx(() => {
-    store.closeRun(run.id, "crashed", { error: "exit 127" });
-    store.event(id, "crashed", { pid: 77, exit_code: 127 }, run.id);
-    store.event(id, "gave_up", { failures: 2, error: "command not found: claude" }, run.id);
-  });
+  runEndedElsewhere(store, id, { id: run.id, status: "crashed", error: "exit 127" }, [
+    ["crashed", { pid: 77, exit_code: 127 }],
+    ["gave_up", { failures: 2, error: "command not found: claude" }],
+  ]);
   await n.pollOnce();
   deepEqual(hook.ok().map((h) => h.body.message), [
     `✖ @bot Kanban ${id} worker crashed (pid 77 exited with code 127); not retried`,

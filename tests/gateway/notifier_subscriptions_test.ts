@@ -2,7 +2,15 @@ import { deepEqual, equal, match } from "../support/assert.ts";
 import { tempHome } from "../support/home.ts";
 import { hermes } from "../support/cli.ts";
 import { snapshot } from "../support/board.ts";
-import { board, type Logs, notifier, notifyOf, PERSON, receiver } from "./notifier_helpers.ts";
+import {
+  board,
+  type Logs,
+  notifier,
+  notifyOf,
+  PERSON,
+  receiver,
+  runEndedElsewhere,
+} from "./notifier_helpers.ts";
 
 Deno.test("notify verbs subscribe, list and unsubscribe in human and JSON form", async () => {
   await using home = await tempHome();
@@ -147,10 +155,14 @@ Deno.test("a subscription survives a crash and a timeout and ends on completion"
 
   // A run's worker dies, as the dispatcher records it; the task goes back to ready.
   const first = store.claim(id, "host:1", 900);
-  store.conn.tx(() => {
-    store.closeRun(first.run.id, "crashed", { error: "pid 4242 not alive" });
-    store.event(id, "crashed", { pid: 4242, claimer: "host:1" }, first.run.id);
-  });
+  runEndedElsewhere(
+    store,
+    id,
+    { id: first.run.id, status: "crashed", error: "pid 4242 not alive" },
+    [
+      ["crashed", { pid: 4242, claimer: "host:1" }],
+    ],
+  );
   store.reclaim(id, null);
   await n.pollOnce();
   equal(
@@ -161,15 +173,12 @@ Deno.test("a subscription survives a crash and a timeout and ends on completion"
 
   // The retry overruns its max runtime and is stopped; it will be retried again.
   const second = store.claim(id, "host:1", 900);
-  store.conn.tx(() => {
-    store.closeRun(second.run.id, "timed_out", { error: "elapsed 31s > limit 30s" });
-    store.event(
-      id,
-      "timed_out",
-      { pid: 4243, elapsed_seconds: 31, limit_seconds: 30, sigkill: false },
-      second.run.id,
-    );
-  });
+  runEndedElsewhere(
+    store,
+    id,
+    { id: second.run.id, status: "timed_out", error: "elapsed 31s > limit 30s" },
+    [["timed_out", { pid: 4243, elapsed_seconds: 31, limit_seconds: 30, sigkill: false }]],
+  );
   store.reclaim(id, null);
   await n.pollOnce();
   equal(

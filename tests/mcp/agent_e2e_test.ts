@@ -6,7 +6,7 @@
 
 import { deepEqual, equal, ok } from "../support/assert.ts";
 import { stringify } from "yaml";
-import { openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
+import { openBoard, type Store } from "../../lib/store/mod.ts";
 import { findPreset } from "../../lib/workers/presets.ts";
 import { hermes, MAIN, PERMISSION_FLAGS } from "../support/cli.ts";
 import { type TempHome, tempHome } from "../support/home.ts";
@@ -50,7 +50,7 @@ function writeConfig(home: TempHome): void {
 }
 
 /** Three tasks, each waiting for the one before. */
-function chain(store: SqliteBoardStore): string[] {
+function chain(store: Store): string[] {
   const a = store.createTask({ title: "design the schema", assignee: "agent" }).task.id;
   const b = store.createTask({ title: "write the migration", assignee: "agent", parents: [a] })
     .task.id;
@@ -59,7 +59,7 @@ function chain(store: SqliteBoardStore): string[] {
 }
 
 /** Each task's status, run outcomes and worker log tail: the message when a test fails. */
-function diagnose(store: SqliteBoardStore, ids: string[]): string {
+function diagnose(store: Store, ids: string[]): string {
   return ids.map((id) => {
     const t = store.requireTask(id);
     const runs = store.runs(id).map((r) => {
@@ -74,7 +74,7 @@ function diagnose(store: SqliteBoardStore, ids: string[]): string {
 }
 
 /** The chain ran in order, handed off by comments, and every run says so. */
-function checkHistory(store: SqliteBoardStore, [a, b, c]: string[]): void {
+function checkHistory(store: Store, [a, b, c]: string[]): void {
   const names: Record<string, string> = { [a]: "A", [b]: "B", [c]: "C" };
   const seq = store.events({ afterId: 0, kinds: ["claimed", "promoted", "completed"] })
     .filter((e) => names[e.task_id])

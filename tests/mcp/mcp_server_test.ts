@@ -1,7 +1,7 @@
 /** `hermes mcp` driven by the SDK's MCP client over stdio: every tool, and every refusal. */
 
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
-import { openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
+import { openBoard, type Store } from "../../lib/store/mod.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { snapshot } from "../support/board.ts";
@@ -34,7 +34,7 @@ function workerEnv(env: Record<string, string>, task: string, runId: number) {
   };
 }
 
-function closeQuietly(store: SqliteBoardStore) {
+function closeQuietly(store: Store) {
   try {
     store.close();
   } catch { /* already closed */ }

@@ -3,7 +3,7 @@
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { openBoard } from "../../lib/store/mod.ts";
 import { METRICS } from "../../lib/server/metrics.ts";
-import { snapshot } from "../support/board.ts";
+import { foreignWrite, snapshot } from "../support/board.ts";
 import { METRICS_TOKEN, startServer } from "./server_support.ts";
 
 const API = "/api/plugins/kanban";
@@ -387,7 +387,8 @@ Deno.test("log returns the tail of a run's log and never leaves the logs directo
   const { run } = store.claim(id, "test:1", 60);
   // The log path a spawn records; readers take it from the run, never rebuild it.
   const log = `${s.home.path}/kanban/logs/${id}.${run.id}.log`;
-  store.conn.run(
+  foreignWrite(
+    s.home.path,
     "INSERT INTO hx_run_procs (run_id, task_id, log_path) VALUES (?, ?, ?)",
     run.id,
     id,

@@ -7,7 +7,7 @@ import {
   type Status,
   STATUSES,
 } from "../../lib/board/mod.ts";
-import { type Actor, openBoard, type SqliteBoardStore } from "../../lib/store/mod.ts";
+import { type Actor, openBoard, type Store } from "../../lib/store/mod.ts";
 import { tempHome } from "../support/home.ts";
 import {
   invariantViolations,
@@ -16,12 +16,13 @@ import {
   taskInEachStatus,
   withBoard,
 } from "../board/fixtures.ts";
+import { foreignWrite } from "../support/board.ts";
 
 /** What an action does to a task in a status: the status after, or a refusal. */
 type Outcome = Status | "refused";
 
 interface Row {
-  apply: (s: SqliteBoardStore, id: string) => unknown;
+  apply: (s: Store, id: string) => unknown;
   /** The event kind an allowed action writes. */
   event: string;
   expect: Record<Status, Outcome>;
@@ -137,8 +138,8 @@ const TABLE: Record<string, Row> = {
   },
 };
 
-function eventCount(s: SqliteBoardStore, id: string): number {
-  return s.conn.all(`SELECT id FROM task_events WHERE task_id = ?`, id).length;
+function eventCount(s: Store, id: string): number {
+  return s.events({ afterId: 0, taskId: id, limit: 1_000_000 }).length;
 }
 
 for (const [action, row] of Object.entries(TABLE)) {
@@ -262,7 +263,7 @@ Deno.test("store claim and unblock respect undone parents", async () => {
     s.unblock(c);
     equal(s.requireTask(c).status, "todo", "unblock with an undone parent goes to todo");
     // A ready task with an undone parent can only come from a foreign writer; claim still refuses.
-    s.conn.run("UPDATE tasks SET status = 'ready' WHERE id = ?", c);
+    foreignWrite(home.path, "UPDATE tasks SET status = 'ready' WHERE id = ?", c);
     throws(() => s.claim(c, "h:1", 900), /parents are not all done/);
   });
 });
@@ -274,7 +275,7 @@ Deno.test("store promote moves a todo task whose parents are done and a triage t
     const t = s.createTask({ title: "t", triage: true, parents: [p] }).task.id;
     equal(s.promote(t).status, "todo");
     const lone = s.createTask({ title: "lone" }).task.id;
-    s.conn.run("UPDATE tasks SET status = 'todo' WHERE id = ?", lone);
+    foreignWrite(home.path, "UPDATE tasks SET status = 'todo' WHERE id = ?", lone);
     equal(s.promote(lone).status, "ready");
   });
 });
@@ -302,7 +303,8 @@ Deno.test("store reclaim closes the run as a manual reclaim and resets the failu
   withBoard(home.path, (s) => {
     const id = s.createTask({ title: "x", assignee: "a" }).task.id;
     const { run } = s.claim(id, "h:1", 900);
-    s.conn.run(
+    foreignWrite(
+      home.path,
       "UPDATE tasks SET consecutive_failures = 1, last_failure_error = 'x' WHERE id = ?",
       id,
     );
@@ -431,7 +433,7 @@ Deno.test("store pruneEvents removes only old events of done and archived tasks"
     const done = s.createTask({ title: "d" }).task.id;
     s.complete(done, {}, PERSON);
     const live = s.createTask({ title: "l" }).task.id;
-    s.conn.run("UPDATE task_events SET created_at = 100");
+    foreignWrite(home.path, "UPDATE task_events SET created_at = 100");
     equal(s.pruneEvents(200, true), 2, "dry run counts created + completed");
     equal(s.events({ afterId: 0, taskId: done }).length, 2, "dry run deletes nothing");
     equal(s.pruneEvents(50, false), 0, "nothing older than the cutoff");

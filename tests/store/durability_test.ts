@@ -7,7 +7,8 @@
 import { deepEqual, equal, match, ok, throws } from "../support/assert.ts";
 import { DatabaseSync } from "node:sqlite";
 import { StoreError } from "../../lib/board/mod.ts";
-import { Connection, openBoard } from "../../lib/store/mod.ts";
+import { Connection } from "../../lib/store/connection.ts";
+import { openBoard } from "../../lib/store/mod.ts";
 import { SCHEMA_STAMP, SCHEMA_VERSION } from "../../lib/store/schema.ts";
 import { type CliResult, hermes, hermesArgv } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

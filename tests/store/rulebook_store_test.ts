@@ -7,10 +7,11 @@
 
 import { deepEqual, equal, fail } from "../support/assert.ts";
 import { type Actor, decide, HermesError, type Operation, type Task } from "../../lib/board/mod.ts";
-import { openBoard, PATCH_COLUMNS, SOMEONE, type SqliteBoardStore } from "../../lib/store/mod.ts";
+import { openBoard, PATCH_COLUMNS, SOMEONE, type Store } from "../../lib/store/mod.ts";
 import { BoardModel } from "../board/board_model.ts";
 import { createRandom, randomSteps } from "../board/random_ops.ts";
 import { NOW } from "../board/rulebook_fixtures.ts";
+import { foreignRows } from "../support/board.ts";
 import { tempHome } from "../support/home.ts";
 import { prng } from "../support/prng.ts";
 
@@ -22,7 +23,7 @@ function columns(t: Task): Record<string, unknown> {
 }
 
 /** Carry `op` out through the store's verb for it; returns the actor the store decides as. */
-function viaStore(s: SqliteBoardStore, id: string, op: Operation, actor: Actor): Actor {
+function viaStore(s: Store, id: string, op: Operation, actor: Actor): Actor {
   switch (op.op) {
     case "claim":
       s.claim(id, op.lock, op.ttlSeconds);
@@ -68,7 +69,7 @@ function storeActor(op: Operation, actor: Actor): Actor {
     : actor;
 }
 
-function compare(s: SqliteBoardStore, m: BoardModel, where: string): void {
+function compare(s: Store, m: BoardModel, where: string): void {
   for (const [id, t] of m.tasks) {
     deepEqual(columns(s.requireTask(id)), columns(t), `${where}: task ${id}`);
     deepEqual(
@@ -97,20 +98,23 @@ function compare(s: SqliteBoardStore, m: BoardModel, where: string): void {
     `${where}: events`,
   );
   deepEqual(
-    s.conn.all<{ p: string; c: string }>("SELECT parent_id AS p, child_id AS c FROM task_links")
-      .map((r) => `${r.p}>${r.c}`).sort(),
+    s.allLinks().map((r) => `${r.parent_id}>${r.child_id}`).sort(),
     [...m.links].sort(),
     `${where}: links`,
   );
   deepEqual(
-    s.conn.all<{ t: string; n: number; a: number }>(
+    foreignRows<{ t: string; n: number; a: number }>(
+      s.path,
       "SELECT task_id AS t, not_before AS n, attempts AS a FROM hx_task_retry ORDER BY task_id",
     ).map((r) => [r.t, { notBefore: r.n, attempts: r.a }]),
     [...m.retry].sort(([a], [b]) => a < b ? -1 : 1),
     `${where}: retry rows`,
   );
   equal(
-    Number(s.conn.get<{ n: number }>("SELECT COUNT(*) AS n FROM task_comments")?.n),
+    s.listTasks({ includeArchived: true }).reduce(
+      (n, t) => n + s.showTask(t.id).comments.length,
+      0,
+    ),
     m.comments.length,
     `${where}: comments`,
   );

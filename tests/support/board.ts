@@ -1,6 +1,6 @@
 /** Direct access to a test board's database, for checking what the CLI did. */
 
-import { DatabaseSync } from "node:sqlite";
+import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 
 /** Open the default board of `home` read-only-ish for assertions. */
 export function openDb(home: string, board = "default"): DatabaseSync {
@@ -22,6 +22,29 @@ export function snapshot(home: string, board = "default"): Record<string, number
       (db.prepare("PRAGMA integrity_check").get() as Record<string, unknown>).integrity_check,
     );
     return out;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Run one statement on the default board of `home` from a connection of its own, as a
+ * foreign writer (Hermes, a script) would: for rows no store operation writes.
+ */
+export function foreignWrite(home: string, sql: string, ...params: SQLInputValue[]): void {
+  const db = openDb(home);
+  try {
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
+/** Rows of one query on the board file at `path`, from a connection of its own. */
+export function foreignRows<T>(path: string, sql: string, ...params: SQLInputValue[]): T[] {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
   } finally {
     db.close();
   }

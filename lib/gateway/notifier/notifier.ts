@@ -15,8 +15,8 @@ import { type Env, homePaths } from "../../config/paths.ts";
 import { boardsOnDisk } from "../../store/boards.ts";
 import { sleep } from "../abortable_sleep.ts";
 import { get, loadConfig } from "../../config/config.ts";
-import { type Clock, openBoard, type SqliteBoardStore, systemClock } from "../../store/mod.ts";
-import { ChangeFeed, type Delivery, NotifyStore } from "../../store/engine.ts";
+import { type Clock, openBoard, type Store, systemClock } from "../../store/mod.ts";
+import { ChangeFeed, type Delivery, type NotifyStore, openNotify } from "../../store/engine.ts";
 import { runHook } from "./command_hook.ts";
 import {
   CONFIGURED_PREFIXES,
@@ -75,7 +75,7 @@ const LEASE_MARGIN_MS = 30_000;
 
 interface BoardHandle {
   name: string;
-  store: SqliteBoardStore;
+  store: Store;
   notify: NotifyStore;
   /** PRAGMA data_version at the last scan; null before the first. */
   dataVersion: number | null;
@@ -300,7 +300,7 @@ export class Notifier {
       const h = {
         name,
         store,
-        notify: new NotifyStore(store.conn, this.#clock),
+        notify: openNotify(store),
         dataVersion: null,
       };
       this.#boards.set(name, h);
@@ -325,7 +325,7 @@ export class Notifier {
     for (const name of boardsOnDisk(this.#home)) {
       const h = this.#open(name);
       if (!h) continue;
-      const version = h.store.conn.dataVersion();
+      const version = h.store.dataVersion();
       const fresh = h.dataVersion === null;
       if (!force && !changed && !fresh && version === h.dataVersion) continue;
       h.dataVersion = version;

@@ -1,21 +1,21 @@
 /**
- * `kanban list` prints what SQLite renders (listText) for speed; it must be exactly what
- * taskLine() makes of listTasks(), in the same order, for every filter.
+ * `kanban list` formats the store's compact rows (listRows) with listLines for speed; it must
+ * be exactly what taskLine() makes of listTasks(), in the same order, for every filter.
  */
 
 import { equal } from "../support/assert.ts";
-import { ICONS, taskLine } from "../../commands/kanban/list.ts";
-import type { ListFilter, SqliteBoardStore } from "../../lib/store/mod.ts";
+import { listLines, taskLine } from "../../commands/kanban/list.ts";
+import type { ListFilter, Store } from "../../lib/store/mod.ts";
 import { openBoard } from "../../lib/store/mod.ts";
 import { tempHome } from "../support/home.ts";
 import { taskInEachStatus } from "../board/fixtures.ts";
 
-function reference(s: SqliteBoardStore, f: ListFilter): string {
+function reference(s: Store, f: ListFilter): string {
   const tasks = s.listTasks(f);
   return tasks.length ? tasks.map(taskLine).join("\n") + "\n" : "";
 }
 
-Deno.test("store listText renders taskLine's layout in listTasks' order for every filter", async () => {
+Deno.test("list lines of the store's rows are taskLine's layout in listTasks' order for every filter", async () => {
   await using home = await tempHome();
   let now = 1_780_000_000;
   const s = openBoard(home.path, "default", { create: true, clock: () => now });
@@ -45,10 +45,9 @@ Deno.test("store listText renders taskLine's layout in listTasks' order for ever
       { assignee: "nobody" },
     ];
     for (const f of filters) {
-      const got = new TextDecoder().decode(s.listText(f, ICONS));
-      equal(got, reference(s, f), JSON.stringify(f));
+      equal(listLines(s.listRows(f)), reference(s, f), JSON.stringify(f));
     }
-    equal(s.listText({ assignee: "nobody" }, ICONS).length, 0, "nothing matches: empty");
+    equal(s.listRows({ assignee: "nobody" }).length, 0, "nothing matches: no rows");
   } finally {
     s.close();
   }
