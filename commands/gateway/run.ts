@@ -2,7 +2,7 @@
 
 import type { Ctx } from "../../lib/cli/context.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { get, loadConfig } from "../../lib/config/config.ts";
+import { get } from "../../lib/config/config.ts";
 import { readRunFlags, RUN_OPTIONS } from "./run_options.ts";
 
 export const spec: CommandSpec = {
@@ -23,16 +23,16 @@ export const spec: CommandSpec = {
 
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const flags = readRunFlags(input);
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   const [{ setupLogging }, { runGateway }, deno] = await Promise.all([
     import("../../lib/gateway/log.ts"),
     import("../../lib/gateway/host.ts"),
     import("../../deno.json", { with: { type: "json" } }),
   ]);
   const log = await setupLogging({
-    format: flags.logFormat ?? get<"text" | "json">(config, "gateway.log_format"),
+    format: flags.logFormat ?? get(config, "gateway.log_format"),
     level: flags.logLevel ??
-      get<"debug" | "info" | "warning" | "error">(config, "gateway.log_level"),
+      get(config, "gateway.log_level"),
   });
   try {
     return await runGateway({

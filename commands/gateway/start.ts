@@ -4,7 +4,6 @@ import { ConflictError } from "../../lib/board/errors.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { loadConfig } from "../../lib/config/config.ts";
 import { liveGateway } from "../../lib/gateway/control.ts";
 import { listenAddress } from "../../lib/gateway/host.ts";
 import { GatewayStartError, startInBackground } from "../../lib/gateway/launcher.ts";
@@ -77,7 +76,7 @@ export async function startGateway(
   const before = running();
   if (before) return before;
   // Refuse what `run` would refuse before anything starts: bad config, an exposed host.
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   if (!flags.noDashboard) listenAddress(config, flags.host, flags.port, flags);
   try {
     const started = await startInBackground(ctx.home, runFlagsArgv(flags));

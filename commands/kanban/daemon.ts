@@ -8,7 +8,6 @@ import { UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { loadConfig } from "../../lib/config/mod.ts";
 import { Dispatcher, isQuiet } from "../../lib/dispatcher/mod.ts";
 import { DispatchStore } from "../../lib/store/engine.ts";
 import { dispatchLimits, renderResult, workerBaseEnv } from "./dispatch.ts";
@@ -74,7 +73,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const { max, failureLimit } = dispatchLimits(input);
   const verbose = flag(input, "verbose");
   const pidfile = str(input, "pidfile");
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   const store = ctx.store();
 
   if (pidfile) {

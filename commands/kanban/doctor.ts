@@ -5,7 +5,7 @@ import type { Ctx } from "../../lib/cli/context.ts";
 import { age, table } from "../../lib/cli/output.ts";
 import { str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { boardPaths, DEFAULT_BOARD, loadConfig } from "../../lib/config/mod.ts";
+import { boardPaths, DEFAULT_BOARD } from "../../lib/config/mod.ts";
 import {
   type BoardFacts,
   type FileFacts,
@@ -185,7 +185,7 @@ async function taskProblems(
   }
   let profiles: Set<string> | null = null;
   try {
-    profiles = new Set(loadProfiles(await loadConfig(ctx.home, ctx.env)).keys());
+    profiles = new Set(loadProfiles(await ctx.config()).keys());
   } catch (e) {
     out.push({
       code: "config",
@@ -244,7 +244,7 @@ async function sandboxProblems(ctx: Ctx): Promise<{ facts: SandboxFacts; problem
   let config;
   let confined: string[];
   try {
-    config = await loadConfig(ctx.home, ctx.env);
+    config = await ctx.config();
     confined = [...loadProfiles(config).values()].filter((p) => p.sandbox !== "off")
       .map((p) => p.name).sort();
   } catch {

@@ -1,6 +1,7 @@
 /** The context every command receives: where to write, which board, who is acting. */
 
 import { UsageError } from "../board/errors.ts";
+import { type Config, loadConfig } from "../config/config.ts";
 import { boardPaths, DEFAULT_BOARD, type Env, resolveBoard, resolveHome } from "../config/paths.ts";
 import {
   type Actor,
@@ -25,6 +26,8 @@ export interface Ctx {
   color: Palette;
   clock: Clock;
   actor: Actor;
+  /** config.yaml with the environment's overrides, read on first use and then kept. */
+  config(): Promise<Config>;
   /** Open (once) and return the selected board; created on first use for the default board. */
   store(): SqliteBoardStore;
   /** Print data to stdout. */
@@ -75,6 +78,8 @@ export function makeContext(
   const board = resolveBoard(input ? str(input, "board") : undefined, env);
   const noColor = env("NO_COLOR") !== undefined;
   let store: SqliteBoardStore | null = null;
+  // Read lazily: most verbs never need config.yaml, and parsing YAML costs start-up time.
+  let config: Promise<Config> | null = null;
   // A warning waits for the command's first output or its success: a command that fails
   // anyway says so in its one error line, and a second line would only repeat it.
   let held: string | null = null;
@@ -107,6 +112,10 @@ export function makeContext(
     color: palette(io.stdout, noColor),
     clock,
     actor: actorFromEnv(env),
+    config() {
+      config ??= loadConfig(home, env);
+      return config;
+    },
     store() {
       if (!store) {
         const create = board === DEFAULT_BOARD;

@@ -2,9 +2,12 @@
 
 import { UsageError } from "../board/errors.ts";
 import { type Env, homePaths } from "./paths.ts";
-import { type KeyDef, KEYS } from "./keys.ts";
+import { type ConfigKey, type ConfigValues, type KeyDef, KEYS } from "./keys.ts";
 
-/** Resolved configuration: dotted key → value, every key present. */
+/**
+ * Resolved configuration: dotted key → value, every key present. A map (not a class) so it
+ * crosses to the gateway's Workers as it is; read it with `get`, which types each key.
+ */
 export type Config = ReadonlyMap<string, unknown>;
 
 const FALSEY = new Set(["0", "false", "no", "off"]);
@@ -116,8 +119,8 @@ export async function loadConfig(home: string, env: Env): Promise<Config> {
   return resolveConfig(doc ?? {}, env);
 }
 
-/** Typed accessor. */
-export function get<T>(config: Config, key: string): T {
+/** The value of `key`, typed by its definition in keys.ts. */
+export function get<K extends ConfigKey>(config: Config, key: K): ConfigValues[K] {
   if (!config.has(key)) throw new Error(`unknown config key ${key}`);
-  return config.get(key) as T;
+  return config.get(key) as ConfigValues[K];
 }

@@ -25,8 +25,8 @@ export interface KeyDef {
   floor?: boolean;
 }
 
-/** All keys hermes reads from config.yaml. Other sections of the file are left alone. */
-export const KEYS: readonly KeyDef[] = [
+// Kept literal (`as const`) so each key's name and type reach the compiler; see ConfigValues.
+const DEFS = [
   {
     name: "kanban.dispatch_in_gateway",
     type: "boolean",
@@ -224,4 +224,23 @@ export const KEYS: readonly KeyDef[] = [
     choices: ["debug", "info", "warning", "error"],
     doc: "Least severe gateway log level printed.",
   },
-];
+] as const satisfies readonly KeyDef[];
+
+/** All keys hermes reads from config.yaml. Other sections of the file are left alone. */
+export const KEYS: readonly KeyDef[] = DEFS;
+
+type Def = typeof DEFS[number];
+
+/** The dotted name of a configuration key. */
+export type ConfigKey = Def["name"];
+
+/** The value a key of this definition holds once resolved. */
+type ValueOf<D extends KeyDef> = D["type"] extends "boolean" ? boolean
+  : D["type"] extends "integer" | "number" ? number
+  : D["type"] extends "string[]" ? string[]
+  : D["type"] extends "map" ? Record<string, unknown>
+  : D extends { choices: readonly (infer C)[] } ? C
+  : string;
+
+/** Every key's resolved value, by name: what `get` returns. */
+export type ConfigValues = { [D in Def as D["name"]]: ValueOf<D> };

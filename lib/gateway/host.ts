@@ -83,7 +83,7 @@ export function listenAddress(
   portFlag: number | null,
   transport: { tls?: { certFile: string; keyFile: string } | null; insecureLan?: boolean } = {},
 ): { host: string; port: number } {
-  const cfgHost = get<string>(config, "dashboard.host");
+  const cfgHost = get(config, "dashboard.host");
   const host = (hostFlag ?? cfgHost).trim();
   if (!host) throw new UsageError("--host needs an address, e.g. --host 127.0.0.1");
   if (hostFlag === null && !isLoopbackHost(host)) {
@@ -101,7 +101,7 @@ export function listenAddress(
       "insecure_host",
     );
   }
-  const port = portFlag ?? get<number>(config, "dashboard.port");
+  const port = portFlag ?? get(config, "dashboard.port");
   return { host, port };
 }
 
@@ -336,7 +336,7 @@ export async function runGateway(opts: HostOptions): Promise<number> {
     publishState();
     // Stopping workers may take their kill grace (SIGTERM → SIGKILL); plain stops take < 3 s.
     const budget = opts.stopWorkers
-      ? SHUTDOWN_BUDGET_MS + get<number>(config, "kanban.kill_grace_seconds") * 1000
+      ? SHUTDOWN_BUDGET_MS + get(config, "kanban.kill_grace_seconds") * 1000
       : SHUTDOWN_BUDGET_MS;
     await Promise.all([
       shutdownWorkers(dispatcher, server, opts.stopWorkers, budget, log),
