@@ -48,6 +48,8 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
       dashboard: !flags.noDashboard,
       // In a container the gateway is PID 1: nobody adopts orphaned workers after it.
       stopWorkers: flags.stopWorkers || Deno.pid === 1,
+      // SIGHUP too: a closed terminal stops the gateway cleanly rather than killing it.
+      signal: ctx.handleShutdown(["SIGHUP"]),
     });
   } finally {
     await log.close();

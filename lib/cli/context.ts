@@ -12,6 +12,7 @@ import {
 } from "../store/mod.ts";
 import { type Palette, palette, type Sink, writeBytes } from "./output.ts";
 import { flag, str } from "./parse.ts";
+import { abortOnSignals, SHUTDOWN_SIGNALS } from "./shutdown.ts";
 import type { ParsedInput } from "./spec.ts";
 
 /** A command's view of the world. */
@@ -28,6 +29,13 @@ export interface Ctx {
   actor: Actor;
   /** config.yaml with the environment's overrides, read on first use and then kept. */
   config(): Promise<Config>;
+  /**
+   * Aborted when the command is asked to stop, with the signal's name as its reason: once
+   * `handleShutdown()` was called; until then SIGINT and SIGTERM end the process as usual.
+   */
+  signal: AbortSignal;
+  /** From now until the command ends, SIGINT, SIGTERM and `more` abort `signal` instead. */
+  handleShutdown(more?: readonly Deno.Signal[]): AbortSignal;
   /** Open (once) and return the selected board; created on first use for the default board. */
   store(): SqliteBoardStore;
   /** Print data to stdout. */
@@ -80,6 +88,8 @@ export function makeContext(
   let store: SqliteBoardStore | null = null;
   // Read lazily: most verbs never need config.yaml, and parsing YAML costs start-up time.
   let config: Promise<Config> | null = null;
+  const shutdown = new AbortController();
+  let listening: Disposable | null = null;
   // A warning waits for the command's first output or its success: a command that fails
   // anyway says so in its one error line, and a second line would only repeat it.
   let held: string | null = null;
@@ -116,6 +126,11 @@ export function makeContext(
       config ??= loadConfig(home, env);
       return config;
     },
+    signal: shutdown.signal,
+    handleShutdown(more = []) {
+      listening ??= abortOnSignals(shutdown, [...SHUTDOWN_SIGNALS, ...more]);
+      return shutdown.signal;
+    },
     store() {
       if (!store) {
         const create = board === DEFAULT_BOARD;
@@ -150,6 +165,8 @@ export function makeContext(
       io.stderr.write(text.endsWith("\n") ? text : text + "\n");
     },
     close() {
+      listening?.[Symbol.dispose]();
+      listening = null;
       store?.close();
       store = null;
     },
