@@ -261,15 +261,15 @@ export class Dispatcher {
     this.#paths = boardPaths(opts.home, opts.board);
     const cfg = opts.config;
     this.#profiles = loadProfiles(cfg);
-    this.#failureLimit = opts.failureLimit ?? get(cfg, "kanban.failure_limit");
-    this.#maxWorkers = get(cfg, "kanban.max_workers");
-    this.#ttl = get(cfg, "kanban.claim_ttl_seconds");
-    this.#defaultMaxRuntime = get(cfg, "kanban.default_max_runtime_seconds");
-    this.#graceMs = get(cfg, "kanban.kill_grace_seconds") * 1000;
-    this.#backoffBase = get(cfg, "kanban.retry_backoff_seconds");
-    this.#backoffMax = get(cfg, "kanban.retry_backoff_max_seconds");
-    this.#roots = get(cfg, "kanban.workspace_roots");
-    this.#logMaxBytes = get(cfg, "kanban.log_max_bytes");
+    this.#failureLimit = opts.failureLimit ?? get<number>(cfg, "kanban.failure_limit");
+    this.#maxWorkers = get<number>(cfg, "kanban.max_workers");
+    this.#ttl = get<number>(cfg, "kanban.claim_ttl_seconds");
+    this.#defaultMaxRuntime = get<number>(cfg, "kanban.default_max_runtime_seconds");
+    this.#graceMs = get<number>(cfg, "kanban.kill_grace_seconds") * 1000;
+    this.#backoffBase = get<number>(cfg, "kanban.retry_backoff_seconds");
+    this.#backoffMax = get<number>(cfg, "kanban.retry_backoff_max_seconds");
+    this.#roots = get<string[]>(cfg, "kanban.workspace_roots");
+    this.#logMaxBytes = get<number>(cfg, "kanban.log_max_bytes");
     this.#sandbox = sandboxSettings(cfg);
     this.#defaultRepo = cfg.has("kanban.worktree_repo")
       ? (cfg.get("kanban.worktree_repo") as string | null) || null

@@ -182,7 +182,7 @@ function diagnose(run: BoardRun): string {
       path: env()("PATH") ?? "/usr/local/bin:/usr/bin:/bin",
       live,
       liveByProfile,
-      maxWorkers: get(cfg, "kanban.max_workers"),
+      maxWorkers: get<number>(cfg, "kanban.max_workers"),
     });
   } catch (e) {
     return `cannot tell why: ${(e as Error).message}`;
