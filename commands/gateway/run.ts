@@ -25,7 +25,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const flags = readRunFlags(input);
   const config = await ctx.config();
   const [{ setupLogging }, { runGateway }, deno] = await Promise.all([
-    import("../../lib/gateway/log.ts"),
+    import("../../lib/log/logtape.ts"),
     import("../../lib/gateway/host.ts"),
     import("../../deno.json", { with: { type: "json" } }),
   ]);

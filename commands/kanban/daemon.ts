@@ -92,7 +92,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
         ctx.print(`[${new Date().toISOString()}] ${renderResult(r).join("; ")}`);
       }
     },
-    warn: (m) => ctx.warn(m),
+    log: ctx.log,
   });
   ctx.warn("(dispatcher stopped)");
   return 0;

@@ -10,6 +10,7 @@ import {
   type SqliteBoardStore,
   systemClock,
 } from "../store/mod.ts";
+import { lineLogger, type Logger } from "../log/logger.ts";
 import { type Palette, palette, type Sink, writeBytes } from "./output.ts";
 import { flag, str } from "./parse.ts";
 import { abortOnSignals, SHUTDOWN_SIGNALS } from "./shutdown.ts";
@@ -27,6 +28,8 @@ export interface Ctx {
   color: Palette;
   clock: Clock;
   actor: Actor;
+  /** Messages of info severity and above, one line each on stderr (long-running verbs). */
+  log: Logger;
   /** config.yaml with the environment's overrides, read on first use and then kept. */
   config(): Promise<Config>;
   /**
@@ -122,6 +125,7 @@ export function makeContext(
     color: palette(io.stdout, noColor),
     clock,
     actor: actorFromEnv(env),
+    log: lineLogger((line) => io.stderr.write(line.endsWith("\n") ? line : line + "\n")),
     config() {
       config ??= loadConfig(home, env);
       return config;

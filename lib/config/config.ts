@@ -12,6 +12,11 @@ export type Config = ReadonlyMap<string, unknown>;
 
 const FALSEY = new Set(["0", "false", "no", "off"]);
 
+/** True for the words that turn a boolean setting off: 0, false, no, off (any case). */
+export function isFalsey(value: string): boolean {
+  return FALSEY.has(value.trim().toLowerCase());
+}
+
 /** Look a dotted path up in parsed YAML. */
 function lookup(doc: unknown, path: string): unknown {
   let cur: unknown = doc;
@@ -35,7 +40,7 @@ export function coerce(def: KeyDef, v: unknown): unknown {
     case "boolean":
       if (typeof v === "boolean") return v;
       if (typeof v === "string" && /^(true|false|yes|no|on|off|1|0)$/i.test(v.trim())) {
-        return !FALSEY.has(v.trim().toLowerCase());
+        return !isFalsey(v);
       }
       throw bad(def, v, "true or false");
     case "integer":
@@ -79,7 +84,7 @@ export function resolveConfig(doc: unknown, env: Env): Map<string, unknown> {
     const ev = def.env ? env(def.env)?.trim() : undefined;
     if (def.env && ev) {
       if (def.envMode === "disable-only") {
-        if (FALSEY.has(ev.toLowerCase())) value = false;
+        if (isFalsey(ev)) value = false;
       } else {
         try {
           value = coerce(def, ev);

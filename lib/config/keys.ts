@@ -3,6 +3,8 @@
  * environment override. Validation, defaults and the README all come from here.
  */
 
+import { LOG_LEVELS } from "../log/logger.ts";
+
 /** The value kinds a key can hold. */
 export type KeyType = "boolean" | "integer" | "number" | "string" | "string[]" | "map";
 
@@ -21,6 +23,8 @@ export interface KeyDef {
   env?: string;
   /** `override`: the variable replaces the value; `disable-only`: a false-y value turns it off, anything else defers to config. */
   envMode?: "override" | "disable-only";
+  /** The variable's line in the README's table of environment variables. */
+  envDoc?: string;
   /** Values below `min` are raised to it instead of refused (a floor). */
   floor?: boolean;
 }
@@ -34,6 +38,8 @@ const DEFS = [
     doc: "Run the dispatcher inside the gateway.",
     env: "HERMES_KANBAN_DISPATCH_IN_GATEWAY",
     envMode: "disable-only",
+    envDoc:
+      "0/false/no/off disables the gateway's dispatcher; any other value defers to kanban.dispatch_in_gateway.",
   },
   {
     name: "kanban.dispatch_interval_seconds",
@@ -74,6 +80,8 @@ const DEFS = [
     doc: "Lease length of a claim; a heartbeat extends it.",
     env: "HERMES_KANBAN_CLAIM_TTL_SECONDS",
     envMode: "override",
+    envDoc:
+      "Overrides kanban.claim_ttl_seconds (lease length); set for workers to the dispatcher's lease, which their heartbeats extend by.",
   },
   {
     name: "kanban.default_max_runtime_seconds",
@@ -221,7 +229,7 @@ const DEFS = [
     name: "gateway.log_level",
     type: "string",
     default: "info",
-    choices: ["debug", "info", "warning", "error"],
+    choices: LOG_LEVELS,
     doc: "Least severe gateway log level printed.",
   },
 ] as const satisfies readonly KeyDef[];

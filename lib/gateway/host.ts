@@ -22,7 +22,7 @@ import {
   workerIncluded,
   type Workers,
 } from "./host_workers.ts";
-import type { GatewayLog } from "./log.ts";
+import type { GatewayLog } from "../log/logtape.ts";
 import { acquireGatewayLock } from "./lock.ts";
 import { ownRecord, removeOwnPidFile, writePidFile } from "./pid_file.ts";
 import { readGatewayRecord } from "./presence.ts";

@@ -9,7 +9,7 @@ import { get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
 import { HermesError } from "../board/errors.ts";
 import { dashboardToken, metricsToken } from "./dashboard_token.ts";
-import type { GatewayLog } from "./log.ts";
+import type { GatewayLog } from "../log/logtape.ts";
 import type {
   FromDispatcher,
   FromServer,
@@ -186,8 +186,8 @@ export async function startNotifier(host: WorkerHost): Promise<NotifierChannel |
         notify: get(host.config, "kanban.notify"),
       },
       listen: (m) => {
-        if (m.type === "log") log.log(m.level, m.message, { part: "notifier" });
-        else if (m.type === "error") log.error(`notifier: ${m.message}`);
+        if (m.type === "log") log.part("notifier").log(m.level, m.message);
+        else if (m.type === "error") log.part("notifier").error(`notifier: ${m.message}`);
       },
       first: (m): m is Extract<NotifierReply, { type: "ready" }> => m.type === "ready",
       timeoutMs: NOTIFIER_START_MS,
@@ -208,10 +208,12 @@ export function relay(
   onStats: (s: GatewayStats) => void,
 ): { dispatcherDied(): void } {
   let reported = false;
+  const dispatcherLog = log.part("dispatcher");
+  const serverLog = log.part("server");
   dispatcher?.on((m) => {
     switch (m.type) {
       case "log":
-        log.log(m.level, m.message, m.props);
+        dispatcherLog.log(m.level, m.message, m.props);
         break;
       case "stats":
         onStats(m.stats);
@@ -250,7 +252,7 @@ export function relay(
         }
         break;
       case "log":
-        log.log(m.level, m.message, m.props);
+        serverLog.log(m.level, m.message, m.props);
         break;
       default:
         break;

@@ -3,10 +3,8 @@
  * environment (lib/config implements the precedence; this names the reasons).
  */
 
-import { type Config, get } from "../config/config.ts";
+import { type Config, get, isFalsey } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
-
-const FALSEY = new Set(["0", "false", "no", "off"]);
 
 /** Whether the embedded dispatcher runs, and a sentence saying why (shown by `status`). */
 export interface DispatchSetting {
@@ -20,7 +18,7 @@ export interface DispatchSetting {
  */
 export function dispatchSetting(config: Config, env: Env): DispatchSetting {
   const raw = env("HERMES_KANBAN_DISPATCH_IN_GATEWAY")?.trim();
-  if (raw && FALSEY.has(raw.toLowerCase())) {
+  if (raw && isFalsey(raw)) {
     return { enabled: false, reason: `disabled by HERMES_KANBAN_DISPATCH_IN_GATEWAY=${raw}` };
   }
   if (!get(config, "kanban.dispatch_in_gateway")) {

@@ -7,6 +7,7 @@
 import type { Config } from "../config/config.ts";
 import { Dispatcher, type DispatchResult } from "../dispatcher/mod.ts";
 import { DispatchStore } from "../store/engine.ts";
+import type { Logger } from "../log/logger.ts";
 import type { SqliteBoardStore } from "../store/mod.ts";
 import { StuckDetector } from "./health.ts";
 
@@ -30,8 +31,8 @@ export interface StandaloneOptions {
   started(): void;
   /** Called after every tick. */
   onTick(result: DispatchResult): void;
-  /** Warnings: the dispatcher's messages above debug, a pid file not written, a stuck queue. */
-  warn(message: string): void;
+  /** The dispatcher's messages, a pid file not written, a stuck queue. */
+  log: Logger;
 }
 
 /** The warning when ready work has not been started for `ticks` ticks in a row. */
@@ -50,7 +51,7 @@ export async function runStandalone(o: StandaloneOptions): Promise<void> {
     try {
       Deno.writeTextFileSync(o.pidfile, `${Deno.pid}\n`, { mode: 0o644 });
     } catch (e) {
-      o.warn(`warning: could not write pidfile ${o.pidfile}: ${(e as Error).message}`);
+      o.log.warning(`warning: could not write pidfile ${o.pidfile}: ${(e as Error).message}`);
     }
   }
   o.started();
@@ -62,9 +63,8 @@ export async function runStandalone(o: StandaloneOptions): Promise<void> {
     signal: o.signal,
     baseEnv: o.baseEnv,
     failureLimit: o.failureLimit,
-    log: (level, msg) => {
-      if (level !== "debug") o.warn(msg);
-    },
+    // The dispatcher still says "warn" where LogTape says "warning".
+    log: (level, msg) => o.log.log(level === "warn" ? "warning" : level, msg),
   });
   const queries = new DispatchStore(o.store);
   const health = new StuckDetector();
@@ -76,7 +76,7 @@ export async function runStandalone(o: StandaloneOptions): Promise<void> {
         o.onTick(r);
         const waiting = queries.inFlight().ready + r.skipped_unassigned.length;
         const due = health.record(waiting, r.spawned.length, Date.now());
-        if (due !== null) o.warn(stuckWarning(due));
+        if (due !== null) o.log.warning(stuckWarning(due));
       },
     });
   } finally {
