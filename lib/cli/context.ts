@@ -10,11 +10,11 @@ import {
   type SqliteBoardStore,
   systemClock,
 } from "../store/mod.ts";
-import { lineLogger, type Logger } from "../log/logger.ts";
 import { type Palette, palette, type Sink, writeBytes } from "./output.ts";
 import { flag, str } from "./parse.ts";
-import { abortOnSignals, SHUTDOWN_SIGNALS } from "./shutdown.ts";
 import type { ParsedInput } from "./spec.ts";
+import { lineLogger, type Logger } from "../log/logger.ts";
+import { abortOnSignals, SHUTDOWN_SIGNALS } from "./shutdown.ts";
 
 /** A command's view of the world. */
 export interface Ctx {
@@ -89,10 +89,6 @@ export function makeContext(
   const board = resolveBoard(input ? str(input, "board") : undefined, env);
   const noColor = env("NO_COLOR") !== undefined;
   let store: SqliteBoardStore | null = null;
-  // Read lazily: most verbs never need config.yaml, and parsing YAML costs start-up time.
-  let config: Promise<Config> | null = null;
-  const shutdown = new AbortController();
-  let listening: Disposable | null = null;
   // A warning waits for the command's first output or its success: a command that fails
   // anyway says so in its one error line, and a second line would only repeat it.
   let held: string | null = null;
@@ -114,6 +110,10 @@ export function makeContext(
     },
   };
   const clock = io.clock ?? systemClock;
+  // Read lazily: most verbs never need config.yaml, and parsing YAML costs start-up time.
+  let config: Promise<Config> | null = null;
+  const shutdown = new AbortController();
+  let listening: Disposable | null = null;
   const ctx: Ctx = {
     env,
     home,

@@ -5,10 +5,8 @@
  */
 
 import type { Config } from "../config/config.ts";
-import { Dispatcher, type DispatchResult } from "../dispatcher/mod.ts";
-import { DispatchStore } from "../store/engine.ts";
+import { Dispatcher, type DispatcherOptions, type DispatchResult } from "../dispatcher/mod.ts";
 import type { Logger } from "../log/logger.ts";
-import type { SqliteBoardStore } from "../store/mod.ts";
 import { StuckDetector } from "./health.ts";
 
 /** What the standalone loop needs. */
@@ -16,7 +14,8 @@ export interface StandaloneOptions {
   home: string;
   board: string;
   config: Config;
-  store: SqliteBoardStore;
+  /** The open board (left open). */
+  store: NonNullable<DispatcherOptions["store"]>;
   /** Shutdown: the tick in flight finishes, then the loop returns. */
   signal: AbortSignal;
   /** Environment the workers' environment is built from. */
@@ -66,7 +65,6 @@ export async function runStandalone(o: StandaloneOptions): Promise<void> {
     // The dispatcher still says "warn" where LogTape says "warning".
     log: (level, msg) => o.log.log(level === "warn" ? "warning" : level, msg),
   });
-  const queries = new DispatchStore(o.store);
   const health = new StuckDetector();
   try {
     await dispatcher.run({
@@ -74,7 +72,7 @@ export async function runStandalone(o: StandaloneOptions): Promise<void> {
       max: o.max,
       onTick: (r) => {
         o.onTick(r);
-        const waiting = queries.inFlight().ready + r.skipped_unassigned.length;
+        const waiting = dispatcher.store.inFlight().ready + r.skipped_unassigned.length;
         const due = health.record(waiting, r.spawned.length, Date.now());
         if (due !== null) o.log.warning(stuckWarning(due));
       },

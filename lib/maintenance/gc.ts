@@ -4,7 +4,7 @@
  */
 
 import { boardPaths } from "../config/mod.ts";
-import type { SqliteBoardStore } from "../store/mod.ts";
+import type { BoardStore } from "../store/mod.ts";
 import { cleanWorktree, type WorktreeCleanup, worktreeOf } from "./worktrees.ts";
 
 const DAY = 86_400;
@@ -13,7 +13,7 @@ const DAY = 86_400;
 export interface GcOptions {
   home: string;
   board: string;
-  store: SqliteBoardStore;
+  store: BoardStore;
   /** Now, in the board's units (seconds): events are judged against it. */
   now: number;
   /** Now in epoch milliseconds: log files are judged against it (their mtime). */
