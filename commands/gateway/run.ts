@@ -31,8 +31,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   ]);
   const log = await setupLogging({
     format: flags.logFormat ?? get(config, "gateway.log_format"),
-    level: flags.logLevel ??
-      get(config, "gateway.log_level"),
+    level: flags.logLevel ?? get(config, "gateway.log_level"),
   });
   try {
     return await runGateway({

@@ -169,31 +169,32 @@ export async function startDispatcher(
 /** Start the notifier; a notifier that fails to start is logged, not fatal (resolves null). */
 export async function startNotifier(host: WorkerHost): Promise<NotifierChannel | null> {
   const { log } = host;
+  // Outside the try: a permission this process lacks is fatal, like for the other workers.
+  const starting = WorkerChannel.start<
+    NotifierCommand,
+    NotifierReply,
+    Extract<NotifierReply, { type: "ready" }>
+  >({
+    url: WORKER_URLS.notifier,
+    name: "hermes-notifier",
+    permissions: notifierPermissions(host.home, host.config, host.env),
+    // The notifier takes kanban.notify from here, so it never parses config.yaml itself.
+    init: {
+      type: "init",
+      home: host.home,
+      env: envRecord(),
+      notify: get(host.config, "kanban.notify"),
+    },
+    listen: (m) => {
+      if (m.type === "log") log.part("notifier").log(m.level, m.message);
+      else if (m.type === "error") log.part("notifier").error(`notifier: ${m.message}`);
+    },
+    first: (m): m is Extract<NotifierReply, { type: "ready" }> => m.type === "ready",
+    timeoutMs: NOTIFIER_START_MS,
+    what: "notifier",
+  });
   try {
-    const { channel } = await WorkerChannel.start<
-      NotifierCommand,
-      NotifierReply,
-      Extract<NotifierReply, { type: "ready" }>
-    >({
-      url: WORKER_URLS.notifier,
-      name: "hermes-notifier",
-      permissions: notifierPermissions(host.home, host.config, host.env),
-      // The notifier takes kanban.notify from here, so it never parses config.yaml itself.
-      init: {
-        type: "init",
-        home: host.home,
-        env: envRecord(),
-        notify: get(host.config, "kanban.notify"),
-      },
-      listen: (m) => {
-        if (m.type === "log") log.part("notifier").log(m.level, m.message);
-        else if (m.type === "error") log.part("notifier").error(`notifier: ${m.message}`);
-      },
-      first: (m): m is Extract<NotifierReply, { type: "ready" }> => m.type === "ready",
-      timeoutMs: NOTIFIER_START_MS,
-      what: "notifier",
-    });
-    return channel;
+    return (await starting).channel;
   } catch (e) {
     log.error(`notifier did not start: ${(e as Error).message}`);
     return null;

@@ -24,20 +24,22 @@ export interface WorkerStart<In, Out extends { type: string }, First extends Out
 export class WorkerChannel<In, Out extends { type: string }> {
   /**
    * Start a worker, send it `init` and wait for its first answer; a worker that dies or does not
-   * answer in time is terminated and the promise rejects.
+   * answer in time is terminated and the promise rejects. A permission this process lacks
+   * throws at once (NotCapable), before any promise: callers report it as it is.
    */
-  static async start<In, Out extends { type: string }, First extends Out>(
+  static start<In, Out extends { type: string }, First extends Out>(
     w: WorkerStart<In, Out, First>,
   ): Promise<{ channel: WorkerChannel<In, Out>; first: First }> {
     const channel = new WorkerChannel<In, Out>(w.url, w.name, w.permissions);
     if (w.listen) channel.on(w.listen);
     channel.send(w.init);
-    try {
-      return { channel, first: await channel.waitFor(w.first, w.timeoutMs, w.what) };
-    } catch (e) {
-      channel.terminate();
-      throw e;
-    }
+    return channel.waitFor(w.first, w.timeoutMs, w.what).then(
+      (first) => ({ channel, first }),
+      (e) => {
+        channel.terminate();
+        throw e;
+      },
+    );
   }
 
   readonly #worker: Worker;
