@@ -2,3 +2,4 @@
 export * from "./dispatcher.ts";
 export * from "./policy.ts";
 export * from "./result.ts";
+export * from "./stuck.ts";

@@ -19,7 +19,8 @@ import { commandAvailable } from "../workers/command_path.ts";
 import { loadProfiles } from "../workers/profiles.ts";
 import { boardsOnDisk } from "../store/boards.ts";
 import { ChangeWatcher } from "./change_watch.ts";
-import { diagnoseStuck, StuckDetector } from "./health.ts";
+import { StuckDetector } from "../dispatcher/stuck.ts";
+import { diagnoseStuck } from "./health.ts";
 import {
   emptyStats,
   type FromDispatcher,

@@ -5,9 +5,13 @@
  */
 
 import type { Config } from "../config/config.ts";
-import { Dispatcher, type DispatcherOptions, type DispatchResult } from "../dispatcher/mod.ts";
+import {
+  Dispatcher,
+  type DispatcherOptions,
+  type DispatchResult,
+  StuckDetector,
+} from "../dispatcher/mod.ts";
 import type { Logger } from "../log/logger.ts";
-import { StuckDetector } from "./health.ts";
 
 /** What the standalone loop needs. */
 export interface StandaloneOptions {
