@@ -1,7 +1,7 @@
 /** The context every command receives: where to write, which board, who is acting. */
 
 import { UsageError } from "../board/errors.ts";
-import { type Config, loadConfig } from "../config/config.ts";
+import type { Config } from "../config/config.ts";
 import { boardPaths, DEFAULT_BOARD, type Env, resolveBoard, resolveHome } from "../config/paths.ts";
 import {
   type Actor,
@@ -127,7 +127,8 @@ export function makeContext(
     actor: actorFromEnv(env),
     log: lineLogger((line) => io.stderr.write(line.endsWith("\n") ? line : line + "\n")),
     config() {
-      config ??= loadConfig(home, env);
+      // Imported here: the hot verbs must not load config.yaml's parser and key table.
+      config ??= import("../config/config.ts").then((m) => m.loadConfig(home, env));
       return config;
     },
     signal: shutdown.signal,
