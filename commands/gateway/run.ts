@@ -2,7 +2,7 @@
 
 import type { Ctx } from "../../lib/cli/context.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { get, loadConfig } from "../../lib/config/config.ts";
+import { get } from "../../lib/config/config.ts";
 import { readRunFlags, RUN_OPTIONS } from "./run_options.ts";
 
 export const spec: CommandSpec = {
@@ -23,16 +23,15 @@ export const spec: CommandSpec = {
 
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const flags = readRunFlags(input);
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   const [{ setupLogging }, { runGateway }, deno] = await Promise.all([
-    import("../../lib/gateway/log.ts"),
+    import("../../lib/log/logtape.ts"),
     import("../../lib/gateway/host.ts"),
     import("../../deno.json", { with: { type: "json" } }),
   ]);
   const log = await setupLogging({
-    format: flags.logFormat ?? get<"text" | "json">(config, "gateway.log_format"),
-    level: flags.logLevel ??
-      get<"debug" | "info" | "warning" | "error">(config, "gateway.log_level"),
+    format: flags.logFormat ?? get(config, "gateway.log_format"),
+    level: flags.logLevel ?? get(config, "gateway.log_level"),
   });
   try {
     return await runGateway({
@@ -48,6 +47,8 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
       dashboard: !flags.noDashboard,
       // In a container the gateway is PID 1: nobody adopts orphaned workers after it.
       stopWorkers: flags.stopWorkers || Deno.pid === 1,
+      // SIGHUP too: a closed terminal stops the gateway cleanly rather than killing it.
+      signal: ctx.handleShutdown(["SIGHUP"]),
     });
   } finally {
     await log.close();

@@ -3,6 +3,7 @@
 import { UsageError } from "../../lib/board/errors.ts";
 import { flag, str } from "../../lib/cli/parse.ts";
 import type { OptionSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { LOG_LEVELS, type LogLevel } from "../../lib/log/logger.ts";
 
 /** The options of the gateway host. */
 export const RUN_OPTIONS: OptionSpec[] = [
@@ -52,7 +53,7 @@ export interface RunFlags {
   port: number | null;
   noDashboard: boolean;
   logFormat: "text" | "json" | null;
-  logLevel: "debug" | "info" | "warning" | "error" | null;
+  logLevel: LogLevel | null;
   stopWorkers: boolean;
   /** `--tls-cert`/`--tls-key`, as absolute paths (a background gateway runs elsewhere). */
   tls: { certFile: string; keyFile: string } | null;
@@ -74,7 +75,7 @@ export function readRunFlags(input: ParsedInput): RunFlags {
     throw new UsageError(`--log-format must be text or json, got '${fmt}'`);
   }
   const lvl = str(input, "logLevel");
-  if (lvl !== undefined && !["debug", "info", "warning", "error"].includes(lvl)) {
+  if (lvl !== undefined && !(LOG_LEVELS as readonly string[]).includes(lvl)) {
     throw new UsageError(`--log-level must be debug, info, warning or error, got '${lvl}'`);
   }
   const host = str(input, "host");

@@ -1,14 +1,10 @@
 /** `hermes gateway start`: start the gateway in the background and wait until it is ready. */
 
-import { ConflictError } from "../../lib/board/errors.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { loadConfig } from "../../lib/config/config.ts";
-import { liveGateway } from "../../lib/gateway/control.ts";
 import { listenAddress } from "../../lib/gateway/host.ts";
-import { GatewayStartError, startInBackground } from "../../lib/gateway/launcher.ts";
-import { homePaths } from "../../lib/config/paths.ts";
+import { GatewayStartError, startGateway, type StartResult } from "../../lib/gateway/launcher.ts";
 import { readRunFlags, RUN_OPTIONS, runFlagsArgv } from "./run_options.ts";
 
 export const spec: CommandSpec = {
@@ -33,14 +29,6 @@ export const spec: CommandSpec = {
   ],
 };
 
-/** What `start` and `restart` return: the gateway now running and whether this call started it. */
-export interface StartResult {
-  pid: number;
-  url: string | null;
-  log: string;
-  already: boolean;
-}
-
 /** Print what `start` (and `restart`) report. */
 export function report(ctx: Ctx, r: StartResult): void {
   if (ctx.json) {
@@ -57,49 +45,6 @@ export function report(ctx: Ctx, r: StartResult): void {
   ctx.print(`Log: ${r.log}`);
 }
 
-/**
- * Start unless running. A gateway already running is an error (a script must be able to tell that
- * nothing was started) unless `ifNotRunning`, when it is returned with `already: true`.
- */
-export async function startGateway(
-  ctx: Ctx,
-  input: ParsedInput,
-  opts: { ifNotRunning: boolean },
-): Promise<StartResult> {
-  const flags = readRunFlags(input);
-  const running = () => {
-    const rec = liveGateway(ctx.home);
-    if (!rec) return null;
-    const r = { pid: rec.identity.pid, url: rec.url, log: homePaths(ctx.home).gatewayLog };
-    if (!opts.ifNotRunning) throw alreadyRunning(ctx.home, r.pid);
-    return { ...r, already: true };
-  };
-  const before = running();
-  if (before) return before;
-  // Refuse what `run` would refuse before anything starts: bad config, an exposed host.
-  const config = await loadConfig(ctx.home, ctx.env);
-  if (!flags.noDashboard) listenAddress(config, flags.host, flags.port, flags);
-  try {
-    const started = await startInBackground(ctx.home, runFlagsArgv(flags));
-    return { ...started, already: false };
-  } catch (e) {
-    // Two starts raced and the other one's gateway took the lock: ours exited, theirs runs.
-    if (e instanceof GatewayStartError) {
-      const other = running();
-      if (other) return other;
-    }
-    throw e;
-  }
-}
-
-function alreadyRunning(home: string, pid: number): ConflictError {
-  return new ConflictError(
-    `Gateway already running (pid ${pid}) for ${home}; started nothing ` +
-      "(--if-not-running accepts a running gateway, 'hermes gateway restart' replaces it)",
-    "gateway_running",
-  );
-}
-
 /** Start, and when the background gateway dies, show what it logged before the error. */
 export async function startReporting(
   ctx: Ctx,
@@ -107,7 +52,15 @@ export async function startReporting(
   opts: { ifNotRunning: boolean },
 ): Promise<StartResult> {
   try {
-    return await startGateway(ctx, input, opts);
+    const flags = readRunFlags(input);
+    return await startGateway(ctx.home, {
+      runArgs: runFlagsArgv(flags),
+      ifNotRunning: opts.ifNotRunning,
+      preflight: async () => {
+        const config = await ctx.config();
+        if (!flags.noDashboard) listenAddress(config, flags.host, flags.port, flags);
+      },
+    });
   } catch (e) {
     if (e instanceof GatewayStartError && e.tail.length && !ctx.json) {
       ctx.warn("The gateway's last words:");

@@ -3,7 +3,6 @@
 import type { Ctx } from "../../lib/cli/context.ts";
 import { age } from "../../lib/cli/output.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { loadConfig } from "../../lib/config/config.ts";
 import { flag } from "../../lib/cli/parse.ts";
 import { dashboardToken, dashboardUrl, tokenPath } from "../../lib/gateway/dashboard_token.ts";
 import { statusReport } from "../../lib/gateway/status_report.ts";
@@ -33,7 +32,7 @@ export const spec: CommandSpec = {
 };
 
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   const now = ctx.clock();
   const r = statusReport(ctx.home, config, ctx.env, now);
   const showToken = flag(input, "showToken");

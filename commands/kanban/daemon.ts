@@ -8,9 +8,8 @@ import { UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { loadConfig } from "../../lib/config/mod.ts";
-import { Dispatcher, isQuiet } from "../../lib/dispatcher/mod.ts";
-import { openDispatch } from "../../lib/store/engine.ts";
+import { isQuiet } from "../../lib/dispatcher/mod.ts";
+import { runStandalone } from "../../lib/gateway/standalone.ts";
 import { dispatchLimits, renderResult, workerBaseEnv } from "./dispatch.ts";
 
 export const spec: CommandSpec = {
@@ -53,11 +52,6 @@ kanban.dispatch_interval_seconds (60 by default). In config.yaml:
 A gateway and a standalone daemon on the same board race each other for
 claims. Only if you cannot run the gateway, rerun with --force.`;
 
-/** Ticks in a row with ready work and no spawn before the loop warns. */
-const HEALTH_WINDOW = 6;
-/** Least seconds between two "stuck" warnings. */
-const HEALTH_WARN_EVERY = 300;
-
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   if (!flag(input, "force")) {
     ctx.warn(DEPRECATION);
@@ -74,72 +68,32 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const { max, failureLimit } = dispatchLimits(input);
   const verbose = flag(input, "verbose");
   const pidfile = str(input, "pidfile");
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   const store = ctx.store();
-
-  if (pidfile) {
-    try {
-      Deno.writeTextFileSync(pidfile, `${Deno.pid}\n`, { mode: 0o644 });
-    } catch (e) {
-      ctx.warn(`warning: could not write pidfile ${pidfile}: ${(e as Error).message}`);
-    }
-  }
-  ctx.warn(
-    `Kanban dispatcher running STANDALONE via --force (interval=${interval}s, pid=${Deno.pid}). ` +
-      "Ctrl-C to stop. NOTE: if a gateway also runs with dispatch_in_gateway=true (the default), " +
-      "two dispatchers are racing for claims on this board.",
-  );
-
-  const abort = new AbortController();
-  const stop = () => abort.abort();
-  Deno.addSignalListener("SIGINT", stop);
-  Deno.addSignalListener("SIGTERM", stop);
-  const dispatcher = new Dispatcher({
+  await runStandalone({
     home: ctx.home,
     board: ctx.board,
     config,
     store,
-    signal: abort.signal,
+    signal: ctx.handleShutdown(),
     baseEnv: workerBaseEnv(ctx),
     failureLimit,
-    log: (level, msg) => {
-      if (level !== "debug") ctx.warn(msg);
+    max,
+    intervalSeconds: interval,
+    pidfile,
+    started: () =>
+      ctx.warn(
+        `Kanban dispatcher running STANDALONE via --force (interval=${interval}s, pid=${Deno.pid}). ` +
+          "Ctrl-C to stop. NOTE: if a gateway also runs with dispatch_in_gateway=true (the default), " +
+          "two dispatchers are racing for claims on this board.",
+      ),
+    onTick: (r) => {
+      if (verbose && !isQuiet(r)) {
+        ctx.print(`[${new Date().toISOString()}] ${renderResult(r).join("; ")}`);
+      }
     },
+    log: ctx.log,
   });
-  const queries = openDispatch(store);
-  let badTicks = 0;
-  let lastWarn = 0;
-  try {
-    await dispatcher.run({
-      intervalSeconds: interval,
-      max,
-      onTick: (r) => {
-        if (verbose && !isQuiet(r)) {
-          ctx.print(`[${new Date().toISOString()}] ${renderResult(r).join("; ")}`);
-        }
-        const waiting = queries.inFlight().ready + r.skipped_unassigned.length;
-        badTicks = waiting > 0 && r.spawned.length === 0 ? badTicks + 1 : 0;
-        const now = Date.now() / 1000;
-        if (badTicks >= HEALTH_WINDOW && now - lastWarn >= HEALTH_WARN_EVERY) {
-          lastWarn = now;
-          ctx.warn(
-            `kanban dispatcher stuck: ready queue non-empty for ${badTicks} consecutive ticks ` +
-              "but 0 workers spawned. Check assignees (unassigned or unknown profiles), " +
-              "'hermes kanban profiles', and the concurrency caps.",
-          );
-        }
-      },
-    });
-  } finally {
-    Deno.removeSignalListener("SIGINT", stop);
-    Deno.removeSignalListener("SIGTERM", stop);
-    await dispatcher.close();
-    if (pidfile) {
-      try {
-        Deno.removeSync(pidfile);
-      } catch { /* already gone */ }
-    }
-  }
   ctx.warn("(dispatcher stopped)");
   return 0;
 }

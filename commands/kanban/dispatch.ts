@@ -123,13 +123,12 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const config = await loadConfig(ctx.home, ctx.env);
   if (taskId) checkTask(ctx, taskId);
 
-  const abort = new AbortController();
   const dispatcher = new Dispatcher({
     home: ctx.home,
     board: ctx.board,
     config,
     store: ctx.store(),
-    signal: abort.signal,
+    signal: ctx.signal,
     baseEnv: workerBaseEnv(ctx),
     failureLimit,
   });
@@ -149,25 +148,17 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
       }
       return 0;
     }
-    const stop = () => abort.abort();
-    Deno.addSignalListener("SIGINT", stop);
-    Deno.addSignalListener("SIGTERM", stop);
-    let summary: LoopSummary;
-    try {
-      summary = await dispatcher.run({
-        untilIdle: true,
-        max,
-        taskId,
-        onTick: (r) => {
-          if (ctx.json) return;
-          const lines = renderResult(r).filter((l) => !/^(Reclaimed|Promoted|Spawned): 0$/.test(l));
-          if (lines.length) ctx.print(lines.join("\n"));
-        },
-      });
-    } finally {
-      Deno.removeSignalListener("SIGINT", stop);
-      Deno.removeSignalListener("SIGTERM", stop);
-    }
+    ctx.handleShutdown();
+    const summary: LoopSummary = await dispatcher.run({
+      untilIdle: true,
+      max,
+      taskId,
+      onTick: (r) => {
+        if (ctx.json) return;
+        const lines = renderResult(r).filter((l) => !/^(Reclaimed|Promoted|Spawned): 0$/.test(l));
+        if (lines.length) ctx.print(lines.join("\n"));
+      },
+    });
     if (ctx.json) {
       ctx.printJson({ ...summary.result, ticks: summary.ticks, finished: summary.finished });
     } else {
@@ -178,7 +169,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
           (f.blocked.length ? ` (blocked: ${list(f.blocked)})` : ""),
       );
     }
-    if (abort.signal.aborted) return 130;
+    if (ctx.signal.aborted) return 130;
     return summary.finished.blocked.length ? 1 : 0;
   } finally {
     await dispatcher.close();

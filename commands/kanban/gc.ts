@@ -2,15 +2,10 @@
 
 import { parseCount } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
-import {
-  cleanupLine,
-  cleanWorktree,
-  type WorktreeCleanup,
-  worktreeOf,
-} from "./worktree_cleanup.ts";
+import { cleanupLine } from "./worktree_cleanup.ts";
 import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { boardPaths } from "../../lib/config/paths.ts";
+import { collectGarbage } from "../../lib/maintenance/mod.ts";
 
 export const spec: CommandSpec = {
   name: "gc",
@@ -37,73 +32,20 @@ export const spec: CommandSpec = {
   ],
 };
 
-const DAY = 86_400;
-
-function lstat(path: string): Deno.FileInfo | null {
-  try {
-    return Deno.lstatSync(path);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return null;
-    throw e;
-  }
-}
-
-/** Files under `dir` (recursively, not following links) last modified before `cutoffMs`. */
-function oldFiles(dir: string, cutoffMs: number): string[] {
-  const out: string[] = [];
-  let entries: Deno.DirEntry[];
-  try {
-    entries = [...Deno.readDirSync(dir)];
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return out;
-    throw e;
-  }
-  for (const e of entries) {
-    const path = `${dir}/${e.name}`;
-    if (e.isDirectory) out.push(...oldFiles(path, cutoffMs));
-    else if (e.isFile) {
-      const mtime = lstat(path)?.mtime?.getTime();
-      if (mtime !== undefined && mtime < cutoffMs) out.push(path);
-    }
-  }
-  return out.sort();
-}
-
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const eventDays = parseCount("--event-retention-days", str(input, "eventRetentionDays") ?? 30);
   const logDays = parseCount("--log-retention-days", str(input, "logRetentionDays") ?? 30);
   const dry = flag(input, "dryRun");
-  const store = ctx.store();
-  const paths = boardPaths(ctx.home, ctx.board);
-
-  // Scratch dirs of archived tasks, never anything outside the board's workspaces dir.
-  const workspaces: { task_id: string; path: string }[] = [];
-  const archived = store.listTasks({ status: ["archived"] });
-  for (const t of archived) {
-    if (t.workspace_kind !== "scratch") continue;
-    const path = t.workspace_path ?? `${paths.workspaces}/${t.id}`;
-    if (!path.startsWith(paths.workspaces + "/") || path.split("/").includes("..")) continue;
-    if (!lstat(path)) continue;
-    if (!dry) Deno.removeSync(path, { recursive: true });
-    workspaces.push({ task_id: t.id, path });
-  }
-
-  // Worktrees of archived tasks: removed when clean, kept (and said so) when not.
-  const worktrees: WorktreeCleanup[] = [];
-  for (const t of archived) {
-    if (dry) {
-      const path = await worktreeOf(ctx, t);
-      if (path) worktrees.push({ task_id: t.id, path, removed: false, reason: "dry run" });
-      continue;
-    }
-    const c = await cleanWorktree(ctx, t);
-    if (c) worktrees.push(c);
-  }
-
-  const events = store.pruneEvents(ctx.clock() - eventDays * DAY, dry);
-
-  const logs = oldFiles(paths.logs, Date.now() - logDays * DAY * 1000);
-  if (!dry) { for (const f of logs) Deno.removeSync(f); }
+  const { workspaces, worktrees, events, logs } = await collectGarbage({
+    home: ctx.home,
+    board: ctx.board,
+    store: ctx.store(),
+    now: ctx.clock(),
+    nowMs: Date.now(),
+    eventRetentionDays: eventDays,
+    logRetentionDays: logDays,
+    dryRun: dry,
+  });
 
   if (ctx.json) {
     ctx.printJson({ dry_run: dry, workspaces, worktrees, events_removed: events, logs });

@@ -97,14 +97,11 @@ export async function follow(
   once: boolean,
 ): Promise<number> {
   const store = ctx.store();
-  const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  const signals: Deno.Signal[] = once ? [] : ["SIGINT", "SIGTERM"];
-  for (const s of signals) Deno.addSignalListener(s, onSignal);
+  const stop = once ? ctx.signal : ctx.handleShutdown();
   let cursor = start;
   let seen = -1;
   try {
-    while (!stop.signal.aborted) {
+    while (!stop.aborted) {
       const version = store.dataVersion();
       if (version !== seen) {
         seen = version;
@@ -121,13 +118,11 @@ export async function follow(
         }
       }
       if (once) break;
-      await sleep(everyMs, stop.signal);
+      await sleep(everyMs, stop);
     }
   } catch (e) {
     // A reader that went away (`watch | head`) is a normal way to stop.
     if (!(e instanceof Deno.errors.BrokenPipe)) throw e;
-  } finally {
-    for (const s of signals) Deno.removeSignalListener(s, onSignal);
   }
   return 0;
 }

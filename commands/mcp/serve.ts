@@ -59,6 +59,7 @@ export async function run(ctx: Ctx): Promise<number> {
     },
     version: denoJson.version,
     log: (line) => ctx.warn(line),
+    signal: ctx.handleShutdown(),
   });
   return 0;
 }

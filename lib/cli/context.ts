@@ -1,11 +1,14 @@
 /** The context every command receives: where to write, which board, who is acting. */
 
 import { UsageError } from "../board/errors.ts";
+import type { Config } from "../config/config.ts";
 import { boardPaths, DEFAULT_BOARD, type Env, resolveBoard, resolveHome } from "../config/paths.ts";
 import { type Actor, type Clock, openBoard, type Store, systemClock } from "../store/mod.ts";
 import { type Palette, palette, type Sink, writeBytes } from "./output.ts";
 import { flag, str } from "./parse.ts";
 import type { ParsedInput } from "./spec.ts";
+import { lineLogger, type Logger } from "../log/logger.ts";
+import { abortOnSignals, SHUTDOWN_SIGNALS } from "./shutdown.ts";
 
 /** A command's view of the world. */
 export interface Ctx {
@@ -19,6 +22,17 @@ export interface Ctx {
   color: Palette;
   clock: Clock;
   actor: Actor;
+  /** Messages of info severity and above, one line each on stderr (long-running verbs). */
+  log: Logger;
+  /** config.yaml with the environment's overrides, read on first use and then kept. */
+  config(): Promise<Config>;
+  /**
+   * Aborted when the command is asked to stop, with the signal's name as its reason: once
+   * `handleShutdown()` was called; until then SIGINT and SIGTERM end the process as usual.
+   */
+  signal: AbortSignal;
+  /** From now until the command ends, SIGINT, SIGTERM and `more` abort `signal` instead. */
+  handleShutdown(more?: readonly Deno.Signal[]): AbortSignal;
   /** Open (once) and return the selected board; created on first use for the default board. */
   store(): Store;
   /** Print data to stdout. */
@@ -90,6 +104,10 @@ export function makeContext(
     },
   };
   const clock = io.clock ?? systemClock;
+  // Read lazily: most verbs never need config.yaml, and parsing YAML costs start-up time.
+  let config: Promise<Config> | null = null;
+  const shutdown = new AbortController();
+  let listening: Disposable | null = null;
   const ctx: Ctx = {
     env,
     home,
@@ -101,6 +119,17 @@ export function makeContext(
     color: palette(io.stdout, noColor),
     clock,
     actor: actorFromEnv(env),
+    log: lineLogger((line) => io.stderr.write(line.endsWith("\n") ? line : line + "\n")),
+    config() {
+      // Imported here: the hot verbs must not load config.yaml's parser and key table.
+      config ??= import("../config/config.ts").then((m) => m.loadConfig(home, env));
+      return config;
+    },
+    signal: shutdown.signal,
+    handleShutdown(more = []) {
+      listening ??= abortOnSignals(shutdown, [...SHUTDOWN_SIGNALS, ...more]);
+      return shutdown.signal;
+    },
     store() {
       if (!store) {
         const create = board === DEFAULT_BOARD;
@@ -135,6 +164,8 @@ export function makeContext(
       io.stderr.write(text.endsWith("\n") ? text : text + "\n");
     },
     close() {
+      listening?.[Symbol.dispose]();
+      listening = null;
       store?.close();
       store = null;
     },

@@ -1,4 +1,5 @@
-/** The CLI toolkit: specs, parser, help and output helpers. */
+/** The CLI toolkit: specs, parser, help, output helpers and process signals. */
 export * from "./spec.ts";
 export * from "./parse.ts";
 export * from "./output.ts";
+export * from "./shutdown.ts";

@@ -2,12 +2,20 @@
 
 import { UsageError } from "../board/errors.ts";
 import { type Env, homePaths } from "./paths.ts";
-import { type KeyDef, KEYS } from "./keys.ts";
+import { type ConfigKey, type ConfigValues, type KeyDef, KEYS } from "./keys.ts";
 
-/** Resolved configuration: dotted key → value, every key present. */
+/**
+ * Resolved configuration: dotted key → value, every key present. A map (not a class) so it
+ * crosses to the gateway's Workers as it is; read it with `get`, which types each key.
+ */
 export type Config = ReadonlyMap<string, unknown>;
 
 const FALSEY = new Set(["0", "false", "no", "off"]);
+
+/** True for the words that turn a boolean setting off: 0, false, no, off (any case). */
+export function isFalsey(value: string): boolean {
+  return FALSEY.has(value.trim().toLowerCase());
+}
 
 /** Look a dotted path up in parsed YAML. */
 function lookup(doc: unknown, path: string): unknown {
@@ -32,7 +40,7 @@ export function coerce(def: KeyDef, v: unknown): unknown {
     case "boolean":
       if (typeof v === "boolean") return v;
       if (typeof v === "string" && /^(true|false|yes|no|on|off|1|0)$/i.test(v.trim())) {
-        return !FALSEY.has(v.trim().toLowerCase());
+        return !isFalsey(v);
       }
       throw bad(def, v, "true or false");
     case "integer":
@@ -76,7 +84,7 @@ export function resolveConfig(doc: unknown, env: Env): Map<string, unknown> {
     const ev = def.env ? env(def.env)?.trim() : undefined;
     if (def.env && ev) {
       if (def.envMode === "disable-only") {
-        if (FALSEY.has(ev.toLowerCase())) value = false;
+        if (isFalsey(ev)) value = false;
       } else {
         try {
           value = coerce(def, ev);
@@ -116,8 +124,14 @@ export async function loadConfig(home: string, env: Env): Promise<Config> {
   return resolveConfig(doc ?? {}, env);
 }
 
-/** Typed accessor. */
-export function get<T>(config: Config, key: string): T {
+/** The value of `key`, typed by its definition in keys.ts. */
+export function get<K extends ConfigKey>(config: Config, key: K): ConfigValues[K];
+/**
+ * The value of `key` as the caller's type.
+ * @deprecated drop the type argument: `get(config, key)` is typed by keys.ts.
+ */
+export function get<T>(config: Config, key: ConfigKey): T;
+export function get(config: Config, key: ConfigKey): unknown {
   if (!config.has(key)) throw new Error(`unknown config key ${key}`);
-  return config.get(key) as T;
+  return config.get(key);
 }

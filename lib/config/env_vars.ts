@@ -1,4 +1,9 @@
-/** Every environment variable hermes reads or sets, defined once for validation and the README. */
+/**
+ * Every environment variable hermes reads or sets, defined once for validation and the README.
+ * The variables that override a config key are defined with that key, in keys.ts.
+ */
+
+import { KEYS } from "./keys.ts";
 
 /** One environment variable. */
 export interface EnvVarDef {
@@ -20,18 +25,9 @@ export const ENV_VARS: readonly EnvVarDef[] = [
     use: "read",
     doc: "Board to use when --board is not given (default: default).",
   },
-  {
-    name: "HERMES_KANBAN_DISPATCH_IN_GATEWAY",
-    use: "read",
-    doc:
-      "0/false/no/off disables the gateway's dispatcher; any other value defers to kanban.dispatch_in_gateway.",
-  },
-  {
-    name: "HERMES_KANBAN_CLAIM_TTL_SECONDS",
-    use: "read",
-    doc:
-      "Overrides kanban.claim_ttl_seconds (lease length); set for workers to the dispatcher's lease, which their heartbeats extend by.",
-  },
+  ...KEYS.flatMap((k): EnvVarDef[] =>
+    k.env ? [{ name: k.env, use: "read", doc: k.envDoc ?? `Overrides ${k.name}.` }] : []
+  ),
   {
     name: "HERMES_KANBAN_BUSY_TIMEOUT_MS",
     use: "read",

@@ -3,6 +3,8 @@
  * environment override. Validation, defaults and the README all come from here.
  */
 
+import { LOG_LEVELS } from "../log/logger.ts";
+
 /** The value kinds a key can hold. */
 export type KeyType = "boolean" | "integer" | "number" | "string" | "string[]" | "map";
 
@@ -21,12 +23,14 @@ export interface KeyDef {
   env?: string;
   /** `override`: the variable replaces the value; `disable-only`: a false-y value turns it off, anything else defers to config. */
   envMode?: "override" | "disable-only";
+  /** The variable's line in the README's table of environment variables. */
+  envDoc?: string;
   /** Values below `min` are raised to it instead of refused (a floor). */
   floor?: boolean;
 }
 
-/** All keys hermes reads from config.yaml. Other sections of the file are left alone. */
-export const KEYS: readonly KeyDef[] = [
+// Kept literal (`as const`) so each key's name and type reach the compiler; see ConfigValues.
+const DEFS = [
   {
     name: "kanban.dispatch_in_gateway",
     type: "boolean",
@@ -34,6 +38,8 @@ export const KEYS: readonly KeyDef[] = [
     doc: "Run the dispatcher inside the gateway.",
     env: "HERMES_KANBAN_DISPATCH_IN_GATEWAY",
     envMode: "disable-only",
+    envDoc:
+      "0/false/no/off disables the gateway's dispatcher; any other value defers to kanban.dispatch_in_gateway.",
   },
   {
     name: "kanban.dispatch_interval_seconds",
@@ -74,6 +80,8 @@ export const KEYS: readonly KeyDef[] = [
     doc: "Lease length of a claim; a heartbeat extends it.",
     env: "HERMES_KANBAN_CLAIM_TTL_SECONDS",
     envMode: "override",
+    envDoc:
+      "Overrides kanban.claim_ttl_seconds (lease length); set for workers to the dispatcher's lease, which their heartbeats extend by.",
   },
   {
     name: "kanban.default_max_runtime_seconds",
@@ -221,7 +229,26 @@ export const KEYS: readonly KeyDef[] = [
     name: "gateway.log_level",
     type: "string",
     default: "info",
-    choices: ["debug", "info", "warning", "error"],
+    choices: LOG_LEVELS,
     doc: "Least severe gateway log level printed.",
   },
-];
+] as const satisfies readonly KeyDef[];
+
+/** All keys hermes reads from config.yaml. Other sections of the file are left alone. */
+export const KEYS: readonly KeyDef[] = DEFS;
+
+type Def = typeof DEFS[number];
+
+/** The dotted name of a configuration key. */
+export type ConfigKey = Def["name"];
+
+/** The value a key of this definition holds once resolved. */
+type ValueOf<D extends KeyDef> = D["type"] extends "boolean" ? boolean
+  : D["type"] extends "integer" | "number" ? number
+  : D["type"] extends "string[]" ? string[]
+  : D["type"] extends "map" ? Record<string, unknown>
+  : D extends { choices: readonly (infer C)[] } ? C
+  : string;
+
+/** Every key's resolved value, by name: what `get` returns. */
+export type ConfigValues = { [D in Def as D["name"]]: ValueOf<D> };

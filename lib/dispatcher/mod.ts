@@ -3,3 +3,4 @@ export * from "./clock.ts";
 export * from "./dispatcher.ts";
 export * from "./policy.ts";
 export * from "./result.ts";
+export * from "./stuck.ts";

@@ -22,7 +22,8 @@ import { loadProfiles } from "../workers/profiles.ts";
 import { boardsOnDisk } from "../store/boards.ts";
 import { ChangeFeed } from "../store/engine.ts";
 import { sleep } from "./abortable_sleep.ts";
-import { diagnoseStuck, StuckDetector } from "./health.ts";
+import { StuckDetector } from "../dispatcher/stuck.ts";
+import { diagnoseStuck } from "./health.ts";
 import {
   emptyStats,
   type FromDispatcher,

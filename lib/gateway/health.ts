@@ -1,37 +1,12 @@
 /**
- * Health telemetry of the embedded dispatcher: when a board's ready queue stays non-empty for
- * HEALTH_WINDOW consecutive sweeps and nothing is spawned, warn — at most every WARN_EVERY_MS —
- * and name the cause, so a queue that silently stops moving is reported.
+ * Health telemetry of the embedded dispatcher: when the stuck detector (lib/dispatcher/stuck.ts)
+ * says a board's ready queue has stopped moving, name the cause, so a queue that silently stops
+ * moving is reported with what to do.
  */
 
 import type { Task } from "../board/task.ts";
 import { locateCommand } from "../workers/command_path.ts";
 import { type Profile, resolveProfile } from "../workers/profiles.ts";
-
-/** Consecutive sweeps with ready work and no spawn before warning. */
-export const HEALTH_WINDOW = 6;
-/** Least time between two warnings for one board. */
-export const WARN_EVERY_MS = 300_000;
-
-/** Per-board counter of unproductive sweeps. */
-export class StuckDetector {
-  #bad = 0;
-  #lastWarn = -Infinity;
-
-  /** Record one sweep; returns the number of bad sweeps if a warning is due now, else null. */
-  record(readyWaiting: number, spawned: number, nowMs: number): number | null {
-    if (readyWaiting > 0 && spawned === 0) this.#bad++;
-    else this.#bad = 0;
-    if (this.#bad < HEALTH_WINDOW || nowMs - this.#lastWarn < WARN_EVERY_MS) return null;
-    this.#lastWarn = nowMs;
-    return this.#bad;
-  }
-
-  /** True while the board is in the stuck condition. */
-  get stuck(): boolean {
-    return this.#bad >= HEALTH_WINDOW;
-  }
-}
 
 /** Facts the diagnosis needs. */
 export interface StuckFacts {

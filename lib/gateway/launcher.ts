@@ -6,8 +6,9 @@
  * it is ready, or explains why it died with the tail of its log.
  */
 
-import { HermesError } from "../board/errors.ts";
+import { ConflictError, HermesError } from "../board/errors.ts";
 import { ensurePrivateDir, homePaths } from "../config/paths.ts";
+import { liveGateway } from "./control.ts";
 import { gatewayLockHeld } from "./lock.ts";
 import { readGatewayRecord } from "./presence.ts";
 import { readState } from "./state_file.ts";
@@ -72,6 +73,56 @@ export interface Started {
   pid: number;
   url: string | null;
   log: string;
+}
+
+/** What `start` and `restart` get: the gateway now running and whether this call started it. */
+export interface StartResult extends Started {
+  already: boolean;
+}
+
+/** How to start a gateway in the background. */
+export interface StartOptions {
+  /** Arguments of the background `hermes gateway run`. */
+  runArgs: readonly string[];
+  /** A gateway already running is success (returned with `already`), not a ConflictError. */
+  ifNotRunning: boolean;
+  /** Refuse what `run` would refuse (bad config, an exposed host) before anything starts. */
+  preflight(): Promise<void>;
+}
+
+function alreadyRunning(home: string, pid: number): ConflictError {
+  return new ConflictError(
+    `Gateway already running (pid ${pid}) for ${home}; started nothing ` +
+      "(--if-not-running accepts a running gateway, 'hermes gateway restart' replaces it)",
+    "gateway_running",
+  );
+}
+
+/**
+ * Start unless running. A gateway already running is an error (a script must be able to tell that
+ * nothing was started) unless `ifNotRunning`, when it is returned with `already: true`.
+ */
+export async function startGateway(home: string, opts: StartOptions): Promise<StartResult> {
+  const running = (): StartResult | null => {
+    const rec = liveGateway(home);
+    if (!rec) return null;
+    if (!opts.ifNotRunning) throw alreadyRunning(home, rec.identity.pid);
+    return { pid: rec.identity.pid, url: rec.url, log: homePaths(home).gatewayLog, already: true };
+  };
+  const before = running();
+  if (before) return before;
+  await opts.preflight();
+  try {
+    const started = await startInBackground(home, opts.runArgs);
+    return { ...started, already: false };
+  } catch (e) {
+    // Two starts raced and the other one's gateway took the lock: ours exited, theirs runs.
+    if (e instanceof GatewayStartError) {
+      const other = running();
+      if (other) return other;
+    }
+    throw e;
+  }
 }
 
 /** Start `hermes gateway run <args>` detached and wait until it is ready. */

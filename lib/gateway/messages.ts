@@ -6,9 +6,10 @@
  */
 
 import type { Config } from "../config/config.ts";
+import type { LogLevel } from "../log/logger.ts";
 
-/** Severity of a log line sent by a worker to the main thread, which owns the logger. */
-export type LogLevel = "debug" | "info" | "warning" | "error";
+// Workers send log lines to the main thread, which owns the logger; one vocabulary for both.
+export type { LogLevel };
 
 /** What one dispatcher tick did, summed over the boards it covered. */
 export interface TickSummary {

@@ -3,10 +3,8 @@
  * environment (lib/config implements the precedence; this names the reasons).
  */
 
-import { type Config, get } from "../config/config.ts";
+import { type Config, get, isFalsey } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
-
-const FALSEY = new Set(["0", "false", "no", "off"]);
 
 /** Whether the embedded dispatcher runs, and a sentence saying why (shown by `status`). */
 export interface DispatchSetting {
@@ -20,10 +18,10 @@ export interface DispatchSetting {
  */
 export function dispatchSetting(config: Config, env: Env): DispatchSetting {
   const raw = env("HERMES_KANBAN_DISPATCH_IN_GATEWAY")?.trim();
-  if (raw && FALSEY.has(raw.toLowerCase())) {
+  if (raw && isFalsey(raw)) {
     return { enabled: false, reason: `disabled by HERMES_KANBAN_DISPATCH_IN_GATEWAY=${raw}` };
   }
-  if (!get<boolean>(config, "kanban.dispatch_in_gateway")) {
+  if (!get(config, "kanban.dispatch_in_gateway")) {
     return {
       enabled: false,
       reason: "disabled by kanban.dispatch_in_gateway: false in config.yaml",
@@ -34,12 +32,12 @@ export function dispatchSetting(config: Config, env: Env): DispatchSetting {
 
 /** Milliseconds between safety sweeps (config floor is 1 s). */
 export function intervalMs(config: Config): number {
-  return Math.max(1, get<number>(config, "kanban.dispatch_interval_seconds")) * 1000;
+  return Math.max(1, get(config, "kanban.dispatch_interval_seconds")) * 1000;
 }
 
 /** Milliseconds before the first tick. */
 export function initialDelayMs(config: Config): number {
-  return Math.max(0, get<number>(config, "kanban.dispatch_initial_delay_seconds")) * 1000;
+  return Math.max(0, get(config, "kanban.dispatch_initial_delay_seconds")) * 1000;
 }
 
 /** True for loopback addresses, the only ones config alone may bind. */

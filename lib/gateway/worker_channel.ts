@@ -3,8 +3,45 @@
  * subscribe to them, wait for one with a deadline, and notice when the worker dies.
  */
 
+/** How to start one Worker: where its code is, what it may do, what it is told first. */
+export interface WorkerStart<In, Out extends { type: string }, First extends Out> {
+  url: URL;
+  /** Thread name, also in Deno's messages. */
+  name: string;
+  permissions: Deno.PermissionOptionsObject;
+  /** The first message: its settings. */
+  init: In;
+  /** Subscribed before `init` is sent, so nothing the worker says while starting is missed. */
+  listen?: (m: Out) => void;
+  /** The answer that ends start-up (ready, or the worker's own report of failure). */
+  first: (m: Out) => m is First;
+  timeoutMs: number;
+  /** Names the worker in a timeout or death message. */
+  what: string;
+}
+
 /** A worker and its typed messages. */
 export class WorkerChannel<In, Out extends { type: string }> {
+  /**
+   * Start a worker, send it `init` and wait for its first answer; a worker that dies or does not
+   * answer in time is terminated and the promise rejects. A permission this process lacks
+   * throws at once (NotCapable), before any promise: callers report it as it is.
+   */
+  static start<In, Out extends { type: string }, First extends Out>(
+    w: WorkerStart<In, Out, First>,
+  ): Promise<{ channel: WorkerChannel<In, Out>; first: First }> {
+    const channel = new WorkerChannel<In, Out>(w.url, w.name, w.permissions);
+    if (w.listen) channel.on(w.listen);
+    channel.send(w.init);
+    return channel.waitFor(w.first, w.timeoutMs, w.what).then(
+      (first) => ({ channel, first }),
+      (e) => {
+        channel.terminate();
+        throw e;
+      },
+    );
+  }
+
   readonly #worker: Worker;
   readonly #listeners = new Set<(msg: Out) => void>();
   #dead: string | null = null;

@@ -34,7 +34,7 @@ export const BASE_COMMANDS: readonly string[] = [
 
 /** The program (argv[0]) of each configured profile; a profile that does not parse is skipped. */
 export function profileCommands(config: Config): string[] {
-  const raw = get<Record<string, unknown>>(config, "kanban.profiles") ?? {};
+  const raw = get(config, "kanban.profiles") ?? {};
   const out: string[] = [];
   for (const [name, entry] of Object.entries(raw)) {
     try {
@@ -113,7 +113,7 @@ export function dispatcherPermissions(
   config: Config,
   env: Env,
 ): Deno.PermissionOptionsObject {
-  const roots = get<string[]>(config, "kanban.workspace_roots").filter((r) => r.startsWith("/"));
+  const roots = get(config, "kanban.workspace_roots").filter((r) => r.startsWith("/"));
   const run = dispatcherRunList(config, env);
   const proxyHosts = proxyNetPermissions(home, config);
   return {
@@ -149,7 +149,7 @@ export function serverPermissions(
 
 /** The program of the notifier's command hook (`kanban.notify.command[0]`), if configured. */
 export function notifyCommand(config: Config): string | null {
-  const notify = get<Record<string, unknown>>(config, "kanban.notify") ?? {};
+  const notify = get(config, "kanban.notify") ?? {};
   const cmd = notify.command;
   // `command: [argv…]` or `command: {argv: [argv…], …}`.
   const argv = Array.isArray(cmd) ? cmd : (cmd as { argv?: unknown } | null)?.argv;

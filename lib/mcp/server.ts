@@ -35,9 +35,11 @@ export interface ServeOptions {
   version: string;
   /** Called with one line for stderr (start-up notes, transport errors). */
   log(line: string): void;
+  /** Shutdown (SIGINT/SIGTERM): the server closes when it aborts. */
+  signal: AbortSignal;
 }
 
-/** Serve MCP on stdin/stdout until the client disconnects or SIGINT/SIGTERM arrives. */
+/** Serve MCP on stdin/stdout until the client disconnects or `signal` aborts. */
 export async function serveMcp(opts: ServeOptions): Promise<void> {
   const server = new Server(
     { name: "hermes", title: "hermes kanban", version: opts.version },
@@ -65,13 +67,12 @@ export async function serveMcp(opts: ServeOptions): Promise<void> {
   };
   // The SDK's stdio transport does not notice end of input; a client that exits closes stdin.
   process.stdin.on("end", stop);
-  const signals: Deno.Signal[] = ["SIGINT", "SIGTERM"];
-  for (const s of signals) Deno.addSignalListener(s, stop);
+  opts.signal.addEventListener("abort", stop, { once: true });
   try {
     await server.connect(new StdioServerTransport());
     await closed.promise;
   } finally {
-    for (const s of signals) Deno.removeSignalListener(s, stop);
+    opts.signal.removeEventListener("abort", stop);
     process.stdin.off("end", stop);
     // Let the process exit even if node's stdin stream still holds the event loop.
     process.stdin.pause();

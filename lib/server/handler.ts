@@ -38,8 +38,8 @@ import {
   tokenCookie,
 } from "./security.ts";
 
-/** Log levels the handler reports at. */
-export type ServerLogLevel = "debug" | "info" | "warning" | "error";
+/** Log levels the handler reports at: hermes's one vocabulary (lib/log). */
+export type ServerLogLevel = import("../log/logger.ts").LogLevel;
 
 /** What the dashboard needs from its host. */
 export interface HandlerOptions {

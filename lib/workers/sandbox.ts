@@ -101,7 +101,7 @@ export function checkSandboxPath(key: string, p: unknown): string {
 
 /** `sandbox.deny`, `sandbox.writable` and `sandbox.bwrap`, validated. */
 export function sandboxSettings(config: Config): SandboxSettings {
-  const list = (key: string) =>
+  const list = (key: "sandbox.deny" | "sandbox.writable") =>
     (get<string[]>(config, key) ?? []).map((p, i) => checkSandboxPath(`${key}[${i}]`, p));
   const bwrap = (get<string>(config, "sandbox.bwrap") ?? "").trim();
   if (bwrap && !bwrap.startsWith("/")) {

@@ -8,7 +8,7 @@ const envOf = (vars: Record<string, string>) => (n: string) => vars[n];
 Deno.test("config defaults turn gateway dispatch on with a sane interval", () => {
   const cfg = resolveConfig({}, noEnv);
   equal(get(cfg, "kanban.dispatch_in_gateway"), true);
-  const interval = get<number>(cfg, "kanban.dispatch_interval_seconds");
+  const interval = get(cfg, "kanban.dispatch_interval_seconds");
   equal(interval, 60);
   ok(interval >= 1);
   equal(get(cfg, "kanban.dispatch_initial_delay_seconds"), 0);

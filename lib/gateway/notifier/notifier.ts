@@ -30,8 +30,9 @@ import { backoffMs, type SendResult, StopRequested } from "./retry.ts";
 import { isDeliverable, sinkDisplay } from "./subscription.ts";
 import { postWebhook, redactUrl } from "./webhook.ts";
 
-/** Log severities the host maps onto its own logger. */
-export type LogLevel = "debug" | "info" | "warning" | "error";
+// The host's severities: one vocabulary across hermes.
+import type { LogLevel } from "../../log/logger.ts";
+export type { LogLevel };
 
 /** Where the notifier reports what it did; one line per call. */
 export type NotifierLog = (level: LogLevel, message: string) => void;

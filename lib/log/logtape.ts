@@ -1,18 +1,15 @@
 /**
- * The gateway's logger: LogTape writing to stderr as text or JSON lines. LogTape is
- * imported lazily here and only the gateway loads this module, so the hot CLI verbs
- * never pay for it.
+ * The gateway's logging: LogTape writing to stderr as text or JSON lines, one category per part
+ * (`hermes.gateway`, `hermes.dispatcher`, `hermes.server`, `hermes.notifier`). LogTape is imported
+ * when logging is set up and only the gateway does that, so the hot CLI verbs never pay for it.
  */
 
-import type { LogLevel } from "./messages.ts";
+import { type Logger, loggerOf, type LogLevel, type LogProps } from "./logger.ts";
 
-/** Where gateway code logs. */
-export interface GatewayLog {
-  log(level: LogLevel, message: string, props?: Record<string, unknown>): void;
-  debug(message: string, props?: Record<string, unknown>): void;
-  info(message: string, props?: Record<string, unknown>): void;
-  warning(message: string, props?: Record<string, unknown>): void;
-  error(message: string, props?: Record<string, unknown>): void;
+/** The gateway's logger, with a child logger for each of its parts. */
+export interface GatewayLog extends Logger {
+  /** The logger of one part of the gateway: category `hermes.<part>`. */
+  part(name: string): Logger;
   /** Flush and detach the sinks. */
   close(): Promise<void>;
 }
@@ -36,7 +33,7 @@ function stderrWrite(line: string): void {
 // LogTape reads `{name}` as a placeholder; our messages are already rendered.
 const escapeBraces = (s: string) => s.replaceAll("{", "{{").replaceAll("}", "}}");
 
-function renderProps(props: Record<string, unknown> | undefined): string {
+function renderProps(props: LogProps | undefined): string {
   if (!props) return "";
   const parts: string[] = [];
   for (const [k, v] of Object.entries(props)) {
@@ -62,17 +59,12 @@ export async function setupLogging(opts: LogOptions): Promise<GatewayLog> {
       { category: ["logtape", "meta"], lowestLevel: "warning", sinks: ["stderr"] },
     ],
   });
-  const logger = lt.getLogger(["hermes", "gateway"]);
-  const log = (level: LogLevel, message: string, props?: Record<string, unknown>) => {
-    const text = opts.format === "json" ? message : message + renderProps(props);
-    logger[level](escapeBraces(text), props ?? {});
+  const part = (name: string): Logger => {
+    const logger = lt.getLogger(["hermes", name]);
+    return loggerOf((level, message, props) => {
+      const text = opts.format === "json" ? message : message + renderProps(props);
+      logger[level](escapeBraces(text), props ?? {});
+    });
   };
-  return {
-    log,
-    debug: (m, p) => log("debug", m, p),
-    info: (m, p) => log("info", m, p),
-    warning: (m, p) => log("warning", m, p),
-    error: (m, p) => log("error", m, p),
-    close: () => lt.dispose(),
-  };
+  return { ...part("gateway"), part, close: () => lt.dispose() };
 }
