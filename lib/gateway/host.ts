@@ -245,8 +245,6 @@ export async function runGateway(opts: HostOptions): Promise<number> {
             (e as Error).message
           } (run with --no-dashboard to go without it)`,
           "dashboard_failed",
-          1,
-          500,
         );
       });
       if (first.type === "error") {
@@ -256,8 +254,6 @@ export async function runGateway(opts: HostOptions): Promise<number> {
         throw new HermesError(
           `${what} (change dashboard.port or pass --port, or run with --no-dashboard)`,
           "dashboard_failed",
-          1,
-          500,
         );
       }
       // The pid and state files and the log carry the plain address: the token stays in its own
@@ -283,8 +279,6 @@ export async function runGateway(opts: HostOptions): Promise<number> {
           `the dispatcher could not start: ${(e as Error).message} ` +
             "(HERMES_KANBAN_DISPATCH_IN_GATEWAY=0 runs the gateway without it)",
           "dispatcher_failed",
-          1,
-          500,
         );
       });
       // A drain asked for while the dispatcher was starting still counts.

@@ -3,6 +3,7 @@
  * an HttpError with a 4xx status and a message naming the field, never a 500.
  */
 
+import { InvalidInputError } from "../board/errors.ts";
 import { HttpError } from "./responses.ts";
 
 /** Largest request body accepted, in bytes. */
@@ -16,7 +17,7 @@ export function mediaType(req: Request): string {
 /** The refusal of a body that is not JSON. */
 export function notJson(): HttpError {
   return new HttpError(
-    415,
+    "unsupported_media",
     "unsupported_media_type",
     "request body must be JSON: send Content-Type: application/json",
   );
@@ -40,17 +41,17 @@ export async function readJson(
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw new HttpError(400, "invalid_json", "request body is not valid UTF-8 JSON");
+    throw new HttpError("usage", "invalid_json", "request body is not valid UTF-8 JSON");
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new HttpError(422, "invalid_body", "request body must be a JSON object");
+    throw new HttpError("invalid_input", "invalid_body", "request body must be a JSON object");
   }
   return value as Record<string, unknown>;
 }
 
 function tooLarge(limit: number): HttpError {
   return new HttpError(
-    413,
+    "too_large",
     "too_large",
     `request body is larger than ${limit} bytes; send less (large task bodies belong in a file the task points at)`,
   );
@@ -74,7 +75,7 @@ async function readCapped(req: Request, limit: number): Promise<Uint8Array> {
     }
   } catch (e) {
     if (e instanceof HttpError) throw e;
-    throw new HttpError(400, "bad_body", "could not read the request body");
+    throw new HttpError("usage", "bad_body", "could not read the request body");
   }
   const out = new Uint8Array(total);
   let at = 0;
@@ -86,7 +87,7 @@ async function readCapped(req: Request, limit: number): Promise<Uint8Array> {
 }
 
 function invalid(field: string, want: string): HttpError {
-  return new HttpError(422, "invalid_body", `field '${field}' must be ${want}`);
+  return new HttpError("invalid_input", "invalid_body", `field '${field}' must be ${want}`);
 }
 
 /** Field accessors over a parsed body: each returns undefined when the field is absent. */
@@ -118,7 +119,7 @@ export class Fields {
   reqStr(name: string, opts: { max?: number } = {}): string {
     const v = this.str(name, opts);
     if (v === undefined || v === null) {
-      throw new HttpError(422, "invalid_body", `field '${name}' is required`);
+      throw new HttpError("invalid_input", "invalid_body", `field '${name}' is required`);
     }
     return v;
   }
@@ -188,7 +189,7 @@ export function queryBool(url: URL, name: string, def: boolean): boolean {
   const s = v.trim().toLowerCase();
   if (["1", "true", "yes", "on"].includes(s)) return true;
   if (["0", "false", "no", "off"].includes(s)) return false;
-  throw new HttpError(400, "invalid_query", `query parameter '${name}' must be true or false`);
+  throw new HttpError("usage", "invalid_query", `query parameter '${name}' must be true or false`);
 }
 
 /** Parse a query-string integer within [min, max]; `def` when absent. */
@@ -198,10 +199,23 @@ export function queryInt(url: URL, name: string, def: number, min: number, max: 
   const n = Number(v.trim());
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new HttpError(
-      400,
+      "usage",
       "invalid_query",
       `query parameter '${name}' must be an integer from ${min} to ${max}`,
     );
   }
   return n;
+}
+
+/**
+ * Run an operation on the query string's parameters: a field the operation refuses is a bad
+ * query (400 `invalid_query`, the schema's message), as a bad body field is a 422.
+ */
+export function withQuery<T>(url: URL, op: (input: Record<string, string>) => T): T {
+  try {
+    return op(Object.fromEntries(url.searchParams));
+  } catch (e) {
+    if (e instanceof InvalidInputError) throw new HttpError("usage", "invalid_query", e.message);
+    throw e;
+  }
 }

@@ -215,13 +215,18 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
       }
       if (path === "/metrics") {
         if (opts.metricsToken === undefined) {
-          throw new HttpError(404, "not_found", "no metrics here");
+          throw new HttpError("not_found", "not_found", "no metrics here");
         }
         checkMetricsToken(req, opts.metricsToken);
         if (method !== "GET" && method !== "HEAD") {
-          throw new HttpError(405, "method_not_allowed", `${method} is not allowed on /metrics`, {
-            allow: "GET",
-          });
+          throw new HttpError(
+            "method_not_allowed",
+            "method_not_allowed",
+            `${method} is not allowed on /metrics`,
+            {
+              allow: "GET",
+            },
+          );
         }
         return metrics();
       }
@@ -236,15 +241,15 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
         if (m.kind === "found") return await m.handler({ req, url, params: m.params, peer });
         if (m.kind === "method") {
           throw new HttpError(
-            405,
+            "method_not_allowed",
             "method_not_allowed",
             `${method} is not allowed on ${path} (allowed: ${m.allowed.join(", ")})`,
             { allow: m.allowed.join(", ") },
           );
         }
-        throw new HttpError(404, "not_found", `no API route ${method} ${path}`);
+        throw new HttpError("not_found", "not_found", `no API route ${method} ${path}`);
       }
-      throw new HttpError(404, "not_found", `nothing at ${path}`);
+      throw new HttpError("not_found", "not_found", `nothing at ${path}`);
     } catch (e) {
       return fromError(e, logErr);
     }
