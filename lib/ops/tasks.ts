@@ -148,7 +148,16 @@ export const CommentOn = schema({
 /** Add a comment to a task's thread. */
 export function comment(store: BoardStore, input: RawInput, ctx: OpContext): Comment {
   const v = CommentOn.parse(input, ctx.wire);
-  return store.comment(v.task_id, cleanAuthor(v.author, ctx.author), v.body);
+  const author = v.author === undefined || v.author === null
+    ? ctx.author
+    : cleanAuthor(v.author, "");
+  if (!author) {
+    throw new UsageError(
+      `author: expected a name of 1-${MAX_AUTHOR_CHARS} printable characters, got '${v.author}'`,
+      "invalid_author",
+    );
+  }
+  return store.comment(v.task_id, author, v.body);
 }
 
 /** Input of `showTask`. */

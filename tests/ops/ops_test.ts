@@ -176,8 +176,13 @@ Deno.test("comment schema tells a missing body from an empty one", async () => {
   await using home = await tempHome();
   withBoard(home.path, (s) => {
     const id = s.createTask({ title: "t" }).task.id;
-    const c = comment(s, { task_id: id, body: "hi", author: "  " }, OPS);
-    equal(c.author, "tester");
+    equal(comment(s, { task_id: id, body: "hi" }, OPS).author, "tester");
+    equal(comment(s, { task_id: id, body: "hi", author: " a\u0007b " }, OPS).author, "ab");
+    deepEqual(said(() => comment(s, { task_id: id, body: "hi", author: "\u0007 " }, OPS)), [
+      "usage",
+      "invalid_author",
+      "author: expected a name of 1-64 printable characters, got '\u0007 '",
+    ]);
   });
 });
 
