@@ -67,11 +67,23 @@ export interface TextOptions {
   blank?: Refusal;
   /** Longest accepted value, in characters. */
   max?: number;
+  /** Largest accepted value, in UTF-8 bytes (a usage error, `too_large`). */
+  maxBytes?: number;
 }
 
+const encoder = new TextEncoder();
+
+/** `T`, or `T | null` when the options let a field be null. */
+type OrNull<O, T> = O extends { nullable: true } ? T | null
+  : O extends { blankIsMissing: true } ? T | null
+  : T;
+
 /** A string field (null when `nullable` or blank-is-missing says so). */
-export function text(opts: TextOptions = {}): Field<string | null> {
-  return {
+export function text<const O extends TextOptions = Record<never, never>>(
+  opts: O = {} as O,
+): Field<OrNull<O, string>> {
+  // The options decide whether null can come out; the parser below honours them.
+  const field: Field<string | null> = {
     json: { type: "string" },
     parse(v, name) {
       if (v === null && opts.nullable) return null;
@@ -82,9 +94,20 @@ export function text(opts: TextOptions = {}): Field<string | null> {
       if (opts.max !== undefined && [...s].length > opts.max) {
         throw new InvalidInputError(name, `${name} must be at most ${opts.max} characters`);
       }
+      if (opts.maxBytes !== undefined) {
+        const bytes = encoder.encode(s).length;
+        if (bytes > opts.maxBytes) {
+          refuse(name, {
+            code: "too_large",
+            kind: "usage",
+            message: `${name} is too large: ${bytes} bytes (limit ${opts.maxBytes} bytes)`,
+          });
+        }
+      }
       return s;
     },
   };
+  return field as Field<OrNull<O, string>>;
 }
 
 /** Options of an integer field. */
@@ -97,8 +120,8 @@ export interface IntOptions {
 }
 
 /** An integer within [min, max]; on the command line, its decimal text. */
-export function int(opts: IntOptions): Field<number | null> {
-  return {
+export function int<const O extends IntOptions>(opts: O): Field<OrNull<O, number>> {
+  const field: Field<number | null> = {
     json: { type: "integer", minimum: opts.min, maximum: opts.max },
     parse(v, name, wire) {
       if (v === null && opts.nullable) return null;
@@ -114,6 +137,7 @@ export function int(opts: IntOptions): Field<number | null> {
       return n;
     },
   };
+  return field as Field<OrNull<O, number>>;
 }
 
 /** A boolean. */

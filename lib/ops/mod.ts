@@ -3,5 +3,19 @@
  * and the function that validates its input and asks the store. The CLI, the REST API and the
  * MCP tools are adapters over it.
  */
-export { jsonSchema, kindOf, requiring, type Schema, type Wire } from "./_fields.ts";
+export {
+  bool,
+  int,
+  jsonSchema,
+  kindOf,
+  object,
+  oneOf,
+  required,
+  requiring,
+  type Schema,
+  schema,
+  stringList,
+  text,
+  type Wire,
+} from "./_fields.ts";
 export * from "./tasks.ts";

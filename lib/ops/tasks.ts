@@ -10,6 +10,7 @@ import { UsageError } from "../board/errors.ts";
 import type { Comment, Task, TaskDetail } from "../board/task.ts";
 import {
   MAX_DURATION_SECONDS,
+  MAX_TEXT_BYTES,
   normalizeSkills,
   PRIORITY_RANGE,
   validateAbsolutePath,
@@ -42,6 +43,21 @@ export const TASK_ID_REQUIRED = "task_id is required (or set HERMES_KANBAN_TASK 
 
 const name = (max: number) => text({ nullable: true, trim: true, blankIsMissing: true, max });
 
+const PRIORITY = int({
+  min: PRIORITY_RANGE[0],
+  max: PRIORITY_RANGE[1],
+  refusal: (raw) => ({
+    code: "invalid_priority",
+    message: `invalid priority '${raw}': expected an integer from ${PRIORITY_RANGE[0]} to ${
+      PRIORITY_RANGE[1]
+    }`,
+  }),
+});
+
+/** A result, summary or reason: text within MAX_TEXT_BYTES. */
+const prose = (blankIsMissing = false) =>
+  text({ nullable: true, blankIsMissing, maxBytes: MAX_TEXT_BYTES });
+
 /** Input of `createTask`. */
 export const CreateTask = schema({
   title: required(text(), "title is required"),
@@ -49,16 +65,7 @@ export const CreateTask = schema({
   assignee: name(200),
   parents: stringList("task ids", 500),
   tenant: name(200),
-  priority: int({
-    min: PRIORITY_RANGE[0],
-    max: PRIORITY_RANGE[1],
-    refusal: (raw) => ({
-      code: "invalid_priority",
-      message: `invalid priority '${raw}': expected an integer from ${PRIORITY_RANGE[0]} to ${
-        PRIORITY_RANGE[1]
-      }`,
-    }),
-  }),
+  priority: PRIORITY,
   workspace_kind: oneOf(["scratch", "worktree", "dir"], (raw) => ({
     code: "invalid_workspace",
     kind: "usage",
@@ -160,6 +167,23 @@ export function comment(store: BoardStore, input: RawInput, ctx: OpContext): Com
   return store.comment(v.task_id, author, v.body);
 }
 
+/**
+ * Input of an edit from the dashboard (PATCH /tasks/:id and the bulk form): a status to move
+ * to, with what the move needs, and fields to change. Each field is optional; `assignee` null or
+ * blank unassigns.
+ */
+export const EditTask = schema({
+  status: text({ trim: true }),
+  assignee: name(200),
+  priority: PRIORITY,
+  title: text(),
+  body: text({ nullable: true }),
+  result: prose(),
+  summary: prose(),
+  block_reason: prose(),
+  metadata: object({ nullable: true }),
+});
+
 /** Input of `showTask`. */
 export const ShowTask = schema({ task_id: taskId(TASK_ID_REQUIRED) });
 
@@ -171,8 +195,8 @@ export function showTask(store: BoardStore, input: RawInput, eventLimit: number)
 /** Input of `complete`. */
 export const CompleteTask = schema({
   task_id: taskId(TASK_ID_REQUIRED),
-  result: text({ nullable: true, blankIsMissing: true }),
-  summary: text({ nullable: true, blankIsMissing: true }),
+  result: prose(true),
+  summary: prose(true),
   metadata: object({ nullable: true }),
 });
 
@@ -193,7 +217,7 @@ export function complete(
 /** Input of `block`. */
 export const BlockTask = schema({
   task_id: taskId(TASK_ID_REQUIRED),
-  reason: text({ nullable: true, trim: true, blankIsMissing: true }),
+  reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
 });
 
 /** Block a task until a person unblocks it; the reason goes into its comments. */

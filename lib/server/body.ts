@@ -1,6 +1,7 @@
 /**
- * Request bodies: size-limited reading, JSON parsing and field validation. Every problem is
- * an HttpError with a 4xx status and a message naming the field, never a 500.
+ * Request bodies and query strings: size-limited reading and JSON parsing. Fields are checked
+ * by the operation schemas (lib/ops); every problem here is an HttpError whose kind gives a 4xx
+ * status, never a 500.
  */
 
 import { InvalidInputError } from "../board/errors.ts";
@@ -84,102 +85,6 @@ async function readCapped(req: Request, limit: number): Promise<Uint8Array> {
     at += c.length;
   }
   return out;
-}
-
-function invalid(field: string, want: string): HttpError {
-  return new HttpError("invalid_input", "invalid_body", `field '${field}' must be ${want}`);
-}
-
-/** Field accessors over a parsed body: each returns undefined when the field is absent. */
-export class Fields {
-  readonly #body: Record<string, unknown>;
-
-  constructor(body: Record<string, unknown>) {
-    this.#body = body;
-  }
-
-  /** True when the field is present (null counts as present). */
-  has(name: string): boolean {
-    return Object.hasOwn(this.#body, name) && this.#body[name] !== undefined;
-  }
-
-  /** A string; `nullable` also accepts null. */
-  str(name: string, opts: { nullable?: boolean; max?: number } = {}): string | null | undefined {
-    const v = this.#body[name];
-    if (v === undefined) return undefined;
-    if (v === null && opts.nullable) return null;
-    if (typeof v !== "string") throw invalid(name, opts.nullable ? "a string or null" : "a string");
-    if (opts.max !== undefined && v.length > opts.max) {
-      throw invalid(name, `at most ${opts.max} characters`);
-    }
-    return v;
-  }
-
-  /** A required string. */
-  reqStr(name: string, opts: { max?: number } = {}): string {
-    const v = this.str(name, opts);
-    if (v === undefined || v === null) {
-      throw new HttpError("invalid_input", "invalid_body", `field '${name}' is required`);
-    }
-    return v;
-  }
-
-  /** An integer within [min, max]; `nullable` also accepts null. */
-  int(
-    name: string,
-    opts: { nullable?: boolean; min?: number; max?: number } = {},
-  ): number | null | undefined {
-    const v = this.#body[name];
-    if (v === undefined) return undefined;
-    if (v === null && opts.nullable) return null;
-    const min = opts.min ?? Number.MIN_SAFE_INTEGER;
-    const max = opts.max ?? Number.MAX_SAFE_INTEGER;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
-      throw invalid(name, `an integer from ${min} to ${max}${opts.nullable ? " or null" : ""}`);
-    }
-    return v;
-  }
-
-  /** A boolean. */
-  bool(name: string): boolean | undefined {
-    const v = this.#body[name];
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== "boolean") throw invalid(name, "true or false");
-    return v;
-  }
-
-  /** A list of strings (a lone string is taken as a one-item list, as Hermes's tools do). */
-  strList(
-    name: string,
-    opts: { nullable?: boolean; maxItems?: number; maxLen?: number } = {},
-  ): string[] | null | undefined {
-    const v = this.#body[name];
-    if (v === undefined) return undefined;
-    if (v === null) {
-      if (opts.nullable) return null;
-      throw invalid(name, "a list of strings");
-    }
-    const list = typeof v === "string" ? [v] : v;
-    const maxItems = opts.maxItems ?? 1000;
-    if (
-      !Array.isArray(list) || list.length > maxItems ||
-      list.some((x) => typeof x !== "string" || x.length > (opts.maxLen ?? 500))
-    ) {
-      throw invalid(name, `a list of at most ${maxItems} strings`);
-    }
-    return list as string[];
-  }
-
-  /** A JSON object; `nullable` also accepts null. */
-  obj(name: string, opts: { nullable?: boolean } = {}): Record<string, unknown> | null | undefined {
-    const v = this.#body[name];
-    if (v === undefined) return undefined;
-    if (v === null && opts.nullable) return null;
-    if (v === null || typeof v !== "object" || Array.isArray(v)) {
-      throw invalid(name, "a JSON object");
-    }
-    return v as Record<string, unknown>;
-  }
 }
 
 /** Parse a query-string boolean (`true/false/1/0/yes/no`); `def` when absent. */

@@ -8,9 +8,7 @@ import {
   InvalidStateError,
   isTaskId,
   NotFoundError,
-  parsePriority,
   type Task,
-  validateText,
 } from "../board/mod.ts";
 import { boardPaths, type Config, get } from "../config/mod.ts";
 import { listBoards } from "../store/boards.ts";
@@ -27,8 +25,19 @@ import {
 } from "../store/dashboard_queries.ts";
 import type { Actor, SqliteBoardStore } from "../store/mod.ts";
 import { readTail } from "../workers/log_tail.ts";
-import { comment as addComment, createTask, link, type OpContext, unlink } from "../ops/mod.ts";
-import { Fields, queryBool, queryInt, readJson, withQuery } from "./body.ts";
+import {
+  bool,
+  comment as addComment,
+  createTask,
+  EditTask,
+  int,
+  link,
+  type OpContext,
+  schema,
+  stringList,
+  unlink,
+} from "../ops/mod.ts";
+import { queryBool, queryInt, readJson, withQuery } from "./body.ts";
 import type { BoardRegistry } from "./board_registry.ts";
 import type { EventHub } from "./events.ts";
 import { type MoveStatus, planMove } from "./moves.ts";
@@ -142,29 +151,35 @@ interface Patch {
   extras: MoveExtras;
 }
 
-function parsePatch(f: Fields): Patch {
-  const status = f.str("status") ?? undefined;
-  const assignee = f.str("assignee", { nullable: true, max: 200 });
-  const priority = f.has("priority")
-    ? parsePriority(f.int("priority", { min: -1000, max: 1000 }) ?? 0)
-    : undefined;
-  const title = f.str("title") ?? undefined;
-  const body = f.str("body", { nullable: true });
-  const result = f.str("result", { nullable: true });
-  const summary = f.str("summary", { nullable: true });
-  const reason = f.str("block_reason", { nullable: true });
-  validateText("result", result);
-  validateText("summary", summary);
-  validateText("block_reason", reason);
+/** A PATCH or bulk body through the edit schema (lib/ops). */
+function parsePatch(body: Record<string, unknown>): Patch {
+  const v = EditTask.parse(body);
   return {
-    status: status?.trim().toLowerCase(),
-    assignee,
-    priority,
-    title,
-    body,
-    extras: { result, summary, reason, metadata: f.obj("metadata", { nullable: true }) },
+    status: v.status?.toLowerCase(),
+    assignee: v.assignee,
+    priority: v.priority,
+    title: v.title,
+    body: v.body,
+    extras: {
+      result: v.result,
+      summary: v.summary,
+      reason: v.block_reason,
+      metadata: v.metadata,
+    },
   };
 }
+
+/** The bulk form: the ids to edit and whether to archive them, besides the edit's fields. */
+const BulkEdit = schema({
+  ids: stringList("task ids", MAX_BULK_IDS),
+  archive: bool(),
+});
+
+/** A dispatch request's body (its query string gives the same fields). */
+const DispatchRequest = schema({
+  dry_run: bool(),
+  max: int({ min: 1, max: 10_000 }),
+});
 
 function applyPatch(store: SqliteBoardStore, id: string, p: Patch): Task {
   return atomically(store, () => {
@@ -243,18 +258,18 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
     }],
     ["PATCH", "/tasks/:id", async (c) => {
       const id = taskParam(c);
-      const patch = parsePatch(new Fields(await readJson(c.req)));
+      const patch = parsePatch(await readJson(c.req));
       const t = applyPatch(store(c), id, patch);
       wrote(c);
       return json({ task: apiTask(t, d.now()) });
     }],
     ["POST", "/tasks/bulk", async (c) => {
-      const f = new Fields(await readJson(c.req));
-      const ids = (f.strList("ids", { maxItems: MAX_BULK_IDS }) ?? []).map((x) => x.trim())
-        .filter(Boolean);
+      const body = await readJson(c.req);
+      const bulk = BulkEdit.parse(body);
+      const ids = bulk.ids ?? [];
       if (ids.length === 0) throw new HttpError("usage", "invalid_body", "ids is required");
-      const patch = parsePatch(f);
-      const archive = f.bool("archive") ?? false;
+      const patch = parsePatch(body);
+      const archive = bulk.archive ?? false;
       if (
         !archive && patch.status === undefined && patch.assignee === undefined &&
         patch.priority === undefined
@@ -354,9 +369,9 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       });
     }],
     ["POST", "/dispatch", async (c) => {
-      const f = new Fields(await readJson(c.req));
-      const dryRun = f.bool("dry_run") ?? queryBool(c.url, "dry_run", false);
-      const max = f.int("max", { min: 1, max: 10_000 }) ?? queryInt(c.url, "max", 8, 1, 10_000);
+      const f = DispatchRequest.parse(await readJson(c.req));
+      const dryRun = f.dry_run ?? queryBool(c.url, "dry_run", false);
+      const max = f.max ?? queryInt(c.url, "max", 8, 1, 10_000);
       if (!d.dispatcher.dispatch) {
         throw new HttpError("unavailable", "no_dispatcher", d.dispatcher.unavailableReason());
       }

@@ -9,6 +9,7 @@ import {
   EXIT_STATUS,
   HermesError,
   InvalidInputError,
+  MAX_TEXT_BYTES,
   UsageError,
 } from "../../lib/board/mod.ts";
 import {
@@ -18,6 +19,7 @@ import {
   CompleteTask,
   CreateTask,
   createTask,
+  EditTask,
   jsonSchema,
   LinkTasks,
   type OpContext,
@@ -207,6 +209,28 @@ Deno.test("complete, block and link schemas word their refusals once", () => {
     said(() => LinkTasks.parse({ parent_id: "t_1", child_id: " " }))[2],
     "both parent_id and child_id are required",
   );
+});
+
+Deno.test("edit schema keeps absent, null and blank apart and caps prose", () => {
+  const v = EditTask.parse({ assignee: "  ", status: " Done ", body: null });
+  deepEqual([v.assignee, v.status, v.body, v.title, v.priority], [
+    null,
+    "Done",
+    null,
+    undefined,
+    undefined,
+  ]);
+  deepEqual(said(() => EditTask.parse({ title: null })), [
+    "invalid_input",
+    "invalid_input",
+    "title must be a string, got null",
+  ]);
+  const big = "x".repeat(MAX_TEXT_BYTES + 1);
+  deepEqual(said(() => EditTask.parse({ block_reason: big })), [
+    "usage",
+    "too_large",
+    `block_reason is too large: ${MAX_TEXT_BYTES + 1} bytes (limit ${MAX_TEXT_BYTES} bytes)`,
+  ]);
 });
 
 Deno.test("requiring makes a field required with its message; the JSON Schema follows", () => {
