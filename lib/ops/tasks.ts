@@ -35,8 +35,7 @@ export type RawInput = Readonly<Record<string, unknown>>;
 /** Longest author name recorded on a comment or a task. */
 export const MAX_AUTHOR_CHARS = 64;
 
-const taskId = (missing: string) =>
-  required(text({ trim: true, blankIsMissing: true, max: 100 }), missing);
+const taskId = (missing: string) => required(text({ trim: true, blankIsMissing: true }), missing);
 
 /** The message when an operation on one task is given none. */
 export const TASK_ID_REQUIRED = "task_id is required (or set HERMES_KANBAN_TASK in the env)";
