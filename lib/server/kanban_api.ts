@@ -34,6 +34,7 @@ import {
   link,
   type OpContext,
   schema,
+  showTask,
   stringList,
   unlink,
 } from "../ops/mod.ts";
@@ -228,7 +229,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
     ["GET", "/tasks/:id", (c) => {
       const id = taskParam(c);
       const s = store(c);
-      const detail = s.showTask(id, 200);
+      const detail = showTask(s, { task_id: id }, 200);
       const rel = relatives(s, id);
       const now = d.now();
       return json({
