@@ -262,3 +262,38 @@ export function unlink(store: BoardStore, input: RawInput): { parent: string; ch
   store.unlink(v.parent_id, v.child_id);
   return { parent: v.parent_id, child: v.child_id };
 }
+
+/** Input of `assign` and `reassign`: `assignee` null or blank unassigns. */
+export const AssignTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  assignee: name(200),
+  reclaim: bool(),
+  reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
+});
+
+/** Give a task to a profile (or nobody); a running task is refused. */
+export function assign(store: BoardStore, input: RawInput): Task {
+  const v = AssignTask.parse(input);
+  return store.assign(v.task_id, v.assignee ?? null);
+}
+
+/** Give a task to another profile; with `reclaim`, a running task's claim is released first. */
+export function reassign(store: BoardStore, input: RawInput): { task: Task; reclaimed: boolean } {
+  const v = AssignTask.parse(input);
+  return store.reassign(v.task_id, v.assignee ?? null, {
+    reclaim: v.reclaim ?? false,
+    reason: v.reason ?? null,
+  });
+}
+
+/** Input of `reclaim`. */
+export const ReclaimTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
+});
+
+/** Release a running task's claim now; its worker is stopped. */
+export function reclaim(store: BoardStore, input: RawInput): Task {
+  const v = ReclaimTask.parse(input);
+  return store.reclaim(v.task_id, v.reason ?? null);
+}

@@ -13,6 +13,7 @@ import {
   UsageError,
 } from "../../lib/board/mod.ts";
 import {
+  AssignTask,
   BlockTask,
   comment,
   CommentOn,
@@ -23,6 +24,7 @@ import {
   jsonSchema,
   LinkTasks,
   type OpContext,
+  ReclaimTask,
   requiring,
 } from "../../lib/ops/mod.ts";
 import { fromError, HTTP_STATUS, HttpError } from "../../lib/server/responses.ts";
@@ -231,6 +233,19 @@ Deno.test("edit schema keeps absent, null and blank apart and caps prose", () =>
     "too_large",
     `block_reason is too large: ${MAX_TEXT_BYTES + 1} bytes (limit ${MAX_TEXT_BYTES} bytes)`,
   ]);
+});
+
+Deno.test("assign and reclaim schemas: blank unassigns, reasons are capped", () => {
+  const v = AssignTask.parse({ task_id: " t_1 ", assignee: " ", reclaim: true, reason: " x " });
+  deepEqual([v.task_id, v.assignee, v.reclaim, v.reason], ["t_1", null, true, "x"]);
+  deepEqual(
+    said(() => AssignTask.parse({ task_id: "t_1", reclaim: "yes" }))[2],
+    "reclaim must be true or false, got str",
+  );
+  deepEqual(
+    said(() => ReclaimTask.parse({ task_id: "t_1", reason: 3 }))[2],
+    "reason must be a string, got int",
+  );
 });
 
 Deno.test("requiring makes a field required with its message; the JSON Schema follows", () => {
