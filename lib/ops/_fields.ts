@@ -140,11 +140,19 @@ export function int<const O extends IntOptions>(opts: O): Field<OrNull<O, number
   return field as Field<OrNull<O, number>>;
 }
 
-/** A boolean. */
+const TRUE_WORDS = ["1", "true", "yes", "on"];
+const FALSE_WORDS = ["0", "false", "no", "off"];
+
+/** A boolean; as text (a query string), also 1/0, yes/no, on/off. */
 export function bool(): Field<boolean> {
   return {
     json: { type: "boolean" },
-    parse(v, name) {
+    parse(v, name, wire) {
+      if (wire === "text" && typeof v === "string") {
+        const s = v.trim().toLowerCase();
+        if (TRUE_WORDS.includes(s)) return true;
+        if (FALSE_WORDS.includes(s)) return false;
+      }
       if (typeof v !== "boolean") typeError(name, "true or false", v);
       return v;
     },

@@ -16,9 +16,11 @@ import {
   validateAbsolutePath,
   type WorkspaceSpec,
 } from "../board/validate.ts";
-import type { Actor, BoardStore } from "../store/mod.ts";
+import { parseStatus, type Status, STATUSES } from "../board/status.ts";
+import type { Actor, BoardStore, ListFilter } from "../store/mod.ts";
 import {
   bool,
+  type Field,
   int,
   object,
   oneOf,
@@ -296,4 +298,41 @@ export const ReclaimTask = schema({
 export function reclaim(store: BoardStore, input: RawInput): Task {
   const v = ReclaimTask.parse(input);
   return store.reclaim(v.task_id, v.reason ?? null);
+}
+
+/** Statuses to list: repeated or comma-separated names. */
+const STATUS_LIST: Field<Status[]> = {
+  json: { type: "array", items: { type: "string", enum: STATUSES } },
+  parse(v, name, wire) {
+    return stringList("statuses", 100).parse(v, name, wire)
+      .flatMap((s) => s.split(",")).filter((s) => s.trim()).map(parseStatus);
+  },
+};
+
+/** Input of a listing: the filters the CLI's list and the dashboard's board share. */
+export const ListTasks = schema({
+  assignee: name(200),
+  status: STATUS_LIST,
+  tenant: name(200),
+  include_archived: bool(),
+  limit: int({
+    min: 1,
+    max: Number.MAX_SAFE_INTEGER,
+    refusal: (raw) => ({
+      code: "invalid_limit",
+      message: `limit must be a positive integer, got '${raw}'`,
+    }),
+  }),
+});
+
+/** The store's filter for a listing's input. */
+export function listFilter(input: RawInput, wire: Wire = "json"): ListFilter {
+  const v = ListTasks.parse(input, wire);
+  return {
+    assignee: v.assignee ?? null,
+    status: v.status?.length ? v.status : undefined,
+    tenant: v.tenant ?? null,
+    includeArchived: v.include_archived ?? false,
+    limit: v.limit ?? undefined,
+  };
 }

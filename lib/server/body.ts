@@ -118,7 +118,8 @@ export function queryInt(url: URL, name: string, def: number, min: number, max: 
  */
 export function withQuery<T>(url: URL, op: (input: Record<string, string>) => T): T {
   try {
-    return op(Object.fromEntries(url.searchParams));
+    // An empty parameter (`?tenant=`) is one not given, as queryBool and queryInt read it.
+    return op(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
   } catch (e) {
     if (e instanceof InvalidInputError) throw new HttpError("usage", "invalid_query", e.message);
     throw e;

@@ -32,6 +32,7 @@ import {
   EditTask,
   int,
   link,
+  listFilter,
   type OpContext,
   schema,
   showTask,
@@ -206,8 +207,10 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
 
   const routes: Array<[string, string, (c: RouteContext) => Response | Promise<Response>]> = [
     ["GET", "/board", (c) => {
-      const includeArchived = queryBool(c.url, "include_archived", false);
-      const tenant = cleanName(c.url.searchParams.get("tenant"));
+      const { includeArchived, tenant } = withQuery(
+        c.url,
+        (q) => listFilter({ tenant: q.tenant, include_archived: q.include_archived }, "text"),
+      );
       const s = store(c);
       const view = boardView(s, { tenant, includeArchived });
       const now = d.now();

@@ -23,6 +23,7 @@ import {
   EditTask,
   jsonSchema,
   LinkTasks,
+  listFilter,
   type OpContext,
   ReclaimTask,
   requiring,
@@ -245,6 +246,38 @@ Deno.test("assign and reclaim schemas: blank unassigns, reasons are capped", () 
   deepEqual(
     said(() => ReclaimTask.parse({ task_id: "t_1", reason: 3 }))[2],
     "reason must be a string, got int",
+  );
+});
+
+Deno.test("list schema: statuses, limit and booleans as text, each refused once", () => {
+  deepEqual(
+    listFilter({ status: ["ready,Done", " "], include_archived: "yes", limit: "5" }, "text"),
+    {
+      assignee: null,
+      status: ["ready", "done"],
+      tenant: null,
+      includeArchived: true,
+      limit: 5,
+    },
+  );
+  equal(listFilter({ status: [] }).status, undefined);
+  deepEqual(said(() => listFilter({ status: ["finished"] }, "text")), [
+    "usage",
+    "usage",
+    "unknown status 'finished': expected one of triage, todo, ready, running, blocked, done, archived",
+  ]);
+  deepEqual(said(() => listFilter({ limit: "0" }, "text")), [
+    "invalid_input",
+    "invalid_limit",
+    "limit must be a positive integer, got '0'",
+  ]);
+  deepEqual(
+    said(() => listFilter({ include_archived: "maybe" }, "text"))[2],
+    "include_archived must be true or false, got str",
+  );
+  deepEqual(
+    said(() => listFilter({ include_archived: "yes" }))[2],
+    "include_archived must be true or false, got str",
   );
 });
 
