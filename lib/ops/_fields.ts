@@ -159,11 +159,19 @@ export function bool(): Field<boolean> {
   };
 }
 
-/** A list of strings, trimmed, blanks dropped; a lone string is a one-item list (as Hermes). */
-export function stringList(what: string, maxItems: number): Field<string[]> {
-  return {
+/**
+ * A list of strings, trimmed, blanks dropped; a lone string is a one-item list (as Hermes).
+ * With `nullable`, null is accepted as "not given".
+ */
+export function stringList<const O extends { nullable?: boolean } = Record<never, never>>(
+  what: string,
+  maxItems: number,
+  opts: O = {} as O,
+): Field<OrNull<O, string[]>> {
+  const field: Field<string[] | null> = {
     json: { anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] },
     parse(v, name) {
+      if (v === null && opts.nullable) return null;
       const list = typeof v === "string" ? [v] : v;
       if (!Array.isArray(list) || list.some((x) => typeof x !== "string")) {
         typeError(name, `a list of ${what}`, v);
@@ -174,6 +182,7 @@ export function stringList(what: string, maxItems: number): Field<string[]> {
       return (list as string[]).map((s) => s.trim()).filter(Boolean);
     },
   };
+  return field as Field<OrNull<O, string[]>>;
 }
 
 /** A JSON object (null when `nullable`). */

@@ -77,7 +77,7 @@ export const CreateTask = schema({
   idempotency_key: name(500),
   max_runtime_seconds: int({ min: 0, max: MAX_DURATION_SECONDS, nullable: true }),
   max_retries: int({ min: 1, max: 1000, nullable: true }),
-  skills: stringList("skill names", 100),
+  skills: stringList("skill names", 100, { nullable: true }),
   created_by: text({ nullable: true }),
 });
 

@@ -112,6 +112,11 @@ Deno.test("create schema reads numbers from text only on the command line", () =
   equal(CreateTask.parse({ title: "x", priority: "7" }, "text").priority, 7);
   equal(CreateTask.parse({ title: "x", priority: 7 }).priority, 7);
   deepEqual(CreateTask.parse({ title: "x", parents: " t_1 " }).parents, ["t_1"]);
+  equal(CreateTask.parse({ title: "x", skills: null }).skills, null, "the web board sends null");
+  deepEqual(
+    said(() => CreateTask.parse({ title: "x", parents: null }))[2],
+    "parents must be a list of task ids, got null",
+  );
   equal(CreateTask.parse({ title: "x", assignee: "  " }).assignee, null);
   equal(CreateTask.parse({ title: "x", workspace_kind: " " }).workspace_kind, null);
 });
