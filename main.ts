@@ -3,7 +3,7 @@
  * Entry point: parse the command line, run the command, map errors to exit codes.
  */
 
-import { errorJson, EXIT, HermesError, UsageError } from "./lib/board/errors.ts";
+import { errorJson, EXIT, EXIT_STATUS, HermesError, UsageError } from "./lib/board/errors.ts";
 import { type Ctx, makeContext } from "./lib/cli/context.ts";
 import { fileSink, printableLine, safeSink, type Sink } from "./lib/cli/output.ts";
 import { parseArgs } from "./lib/cli/parse.ts";
@@ -130,13 +130,11 @@ function report(
   if (e instanceof HermesError) {
     err = e;
   } else if (refusedPermission(e)) {
-    err = new HermesError(refusalMessage(e), "permission_denied", EXIT.failure, 500);
+    err = new HermesError(refusalMessage(e), "permission_denied");
   } else {
     err = new HermesError(
       `unexpected error: ${firstLine(e)}${debug ? "" : " (run with --debug for details)"}`,
       "internal",
-      EXIT.failure,
-      500,
     );
   }
   try {
@@ -146,7 +144,7 @@ function report(
       io.stderr.write(e.stack + "\n");
     }
   } catch { /* stdout or stderr is closed: the exit code still tells */ }
-  return err.exitCode;
+  return EXIT_STATUS[err.kind];
 }
 
 // Deno words every refusal "Requires <kind> access…"; a module load refused by the

@@ -4,6 +4,7 @@ import { taskJson, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { assign } from "../../lib/ops/mod.ts";
 
 export const spec: CommandSpec = {
   name: "assign",
@@ -34,9 +35,8 @@ export function parseAssignee(raw: string): string | null {
 }
 
 export function run(ctx: Ctx, input: ParsedInput): number {
-  const id = (arg(input, "id") ?? "").trim();
   const assignee = parseAssignee(arg(input, "profile") ?? "");
-  const task = ctx.store().assign(id, assignee);
+  const task = assign(ctx.store(), { task_id: arg(input, "id"), assignee });
   if (ctx.json) ctx.printJson(taskJson(task));
   else ctx.print(`Assigned ${task.id} to ${task.assignee ?? "(unassigned)"}`);
   return 0;

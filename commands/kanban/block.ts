@@ -4,6 +4,7 @@ import { isTaskId } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, args, list } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { block } from "../../lib/ops/mod.ts";
 import { forEachId, leadingTaskId } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
@@ -53,8 +54,9 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   }
   const reason = reasonWords.join(" ").trim();
   const store = ctx.store();
+  const op = { actor: ctx.actor, author: ctx.actor.name, wire: "text" } as const;
   return forEachId(ctx, ids, (id) => {
-    const task = store.block(id, reason, ctx.actor);
+    const task = block(store, { task_id: id, reason }, op);
     return { line: `Blocked ${task.id}${reason ? `: ${reason}` : ""}`, task };
   });
 }

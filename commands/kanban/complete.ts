@@ -1,9 +1,10 @@
 /** `hermes kanban complete`: mark tasks done; their waiting children may become ready. */
 
-import { parseJsonObject, UsageError, validateText } from "../../lib/board/mod.ts";
+import { parseJsonObject, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { args, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { complete } from "../../lib/ops/mod.ts";
 import { forEachId, idsOrWorkerTask } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
@@ -47,12 +48,12 @@ export function run(ctx: Ctx, input: ParsedInput): number {
       "too_many_ids",
     );
   }
-  const metadata = metaRaw === undefined ? null : parseJsonObject("--metadata", metaRaw);
-  const result = validateText("result", str(input, "result") ?? null);
-  validateText("summary", summary);
+  const metadata = metaRaw === undefined ? undefined : parseJsonObject("--metadata", metaRaw);
+  const result = str(input, "result");
   const store = ctx.store();
+  const op = { actor: ctx.actor, author: ctx.actor.name, wire: "text" } as const;
   return forEachId(ctx, ids, (id) => {
-    const { task, changed } = store.complete(id, { result, summary, metadata }, ctx.actor);
+    const { task, changed } = complete(store, { task_id: id, result, summary, metadata }, op);
     return {
       line: changed ? `Completed ${task.id}` : `Completed ${task.id} (already done; unchanged)`,
       task,

@@ -1,17 +1,10 @@
 /** `hermes kanban create`: add a task. */
 
-import {
-  normalizeSkills,
-  parseCount,
-  parseDuration,
-  parsePriority,
-  parseWorkspace,
-  taskJson,
-  UsageError,
-} from "../../lib/board/mod.ts";
+import { parseDuration, taskJson, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { createTask } from "../../lib/ops/mod.ts";
 
 export const spec: CommandSpec = {
   name: "create",
@@ -94,33 +87,43 @@ function parentsOf(ctx: Ctx, given: string[]): string[] {
   return ctx.actor.kind === "worker" ? [ctx.actor.taskId] : [];
 }
 
+/** `--workspace scratch | worktree | dir:<path>` as the operation's two fields. */
+function workspaceFields(
+  v: string | undefined,
+): { workspace_kind?: string; workspace_path?: string } {
+  if (v === undefined) return {};
+  const s = v.trim();
+  return s.startsWith("dir:") ? { workspace_kind: "dir", workspace_path: s.slice(4) } : {
+    workspace_kind: s,
+  };
+}
+
 export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const maxRuntime = str(input, "maxRuntime");
-  const maxRetries = str(input, "maxRetries");
-  const skills = list(input, "skill");
-  const assignee = str(input, "assignee")?.trim() || null;
   const bodyFile = str(input, "bodyFile");
   if (bodyFile !== undefined && str(input, "body") !== undefined) {
     throw new UsageError("give the body with --body or --body-file, not both", "bad_option");
   }
   const body = bodyFile === undefined
-    ? str(input, "body") ?? null
+    ? str(input, "body")
     : await (await import("./body_file.ts")).readBodyFile(bodyFile);
-  const { task, existed } = ctx.store().createTask({
+  const { task, existed } = createTask(ctx.store(), {
     title: arg(input, "title") ?? "",
     body,
-    assignee,
-    priority: parsePriority(str(input, "priority")),
+    assignee: str(input, "assignee"),
+    priority: str(input, "priority"),
     parents: parentsOf(ctx, list(input, "parent")),
     triage: flag(input, "triage"),
-    workspace: parseWorkspace(str(input, "workspace")),
-    tenant: str(input, "tenant")?.trim() || ctx.env("HERMES_TENANT")?.trim() || null,
-    idempotencyKey: str(input, "idempotencyKey")?.trim() || null,
-    maxRuntimeSeconds: maxRuntime === undefined ? null : parseDuration("--max-runtime", maxRuntime),
-    maxRetries: maxRetries === undefined ? null : parseCount("--max-retries", maxRetries, 1),
-    skills: skills.length ? normalizeSkills(skills) : null,
-    createdBy: str(input, "createdBy")?.trim() || ctx.actor.name,
-  });
+    ...workspaceFields(str(input, "workspace")),
+    tenant: str(input, "tenant")?.trim() || ctx.env("HERMES_TENANT"),
+    idempotency_key: str(input, "idempotencyKey"),
+    max_runtime_seconds: maxRuntime === undefined
+      ? undefined
+      : parseDuration("--max-runtime", maxRuntime),
+    max_retries: str(input, "maxRetries"),
+    skills: list(input, "skill"),
+    created_by: str(input, "createdBy"),
+  }, { actor: ctx.actor, author: ctx.actor.name, wire: "text" });
   if (ctx.json) {
     ctx.printJson({ ...taskJson(task), existed });
     return 0;

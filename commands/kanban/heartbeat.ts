@@ -4,6 +4,7 @@ import { parseDuration, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { heartbeat } from "../../lib/ops/mod.ts";
 import { taskIdArg } from "./task_arg.ts";
 
 /** Claim lease length when neither a flag nor HERMES_KANBAN_CLAIM_TTL_SECONDS sets one. */
@@ -51,9 +52,12 @@ export const spec: CommandSpec = {
 
 export function run(ctx: Ctx, input: ParsedInput): number {
   const id = taskIdArg(ctx, arg(input, "id"));
-  const note = str(input, "note")?.trim() || null;
-  const ttl = claimTtl(ctx, undefined);
-  const task = ctx.store().heartbeat(id, note, ttl, ctx.actor);
+  const task = heartbeat(ctx.store(), { task_id: id, note: str(input, "note") }, {
+    actor: ctx.actor,
+    author: ctx.actor.name,
+    wire: "text",
+    ttlSeconds: claimTtl(ctx, undefined),
+  });
   if (ctx.json) {
     ctx.printJson({
       ok: true,

@@ -3,6 +3,7 @@
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { link } from "../../lib/ops/mod.ts";
 
 export const spec: CommandSpec = {
   name: "link",
@@ -16,10 +17,11 @@ export const spec: CommandSpec = {
 };
 
 export function run(ctx: Ctx, input: ParsedInput): number {
-  const parent = (arg(input, "parent") ?? "").trim();
-  const child = (arg(input, "child") ?? "").trim();
   const store = ctx.store();
-  store.link(parent, child);
+  const { parent, child } = link(store, {
+    parent_id: arg(input, "parent"),
+    child_id: arg(input, "child"),
+  });
   const status = store.requireTask(child).status;
   if (ctx.json) {
     ctx.printJson({ ok: true, parent_id: parent, child_id: child, child_status: status });

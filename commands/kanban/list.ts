@@ -1,16 +1,10 @@
 /** `hermes kanban list`: the board as lines or JSON. Read-only. */
 
-import {
-  parseStatus,
-  type Status,
-  STATUSES,
-  type Task,
-  taskJson,
-  UsageError,
-} from "../../lib/board/mod.ts";
+import { type Status, STATUSES, type Task, taskJson, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { listFilter } from "../../lib/ops/mod.ts";
 import { pad } from "../../lib/cli/output.ts";
 import type { ListRow } from "../../lib/store/mod.ts";
 
@@ -91,7 +85,7 @@ export function listLines(rows: readonly ListRow[]): string {
 }
 
 export function run(ctx: Ctx, input: ParsedInput): number {
-  let assignee = str(input, "assignee")?.trim() || null;
+  let assignee = str(input, "assignee");
   if (flag(input, "mine")) {
     const me = ctx.env("HERMES_PROFILE")?.trim();
     if (!me) {
@@ -102,24 +96,13 @@ export function run(ctx: Ctx, input: ParsedInput): number {
     }
     assignee = me;
   }
-  const statuses = list(input, "status").flatMap((s) => s.split(",")).filter((s) => s.trim()).map(
-    parseStatus,
-  );
-  const limitRaw = str(input, "limit");
-  let limit: number | undefined;
-  if (limitRaw !== undefined) {
-    limit = Number(limitRaw);
-    if (!Number.isInteger(limit) || limit < 1) {
-      throw new UsageError(`--limit: expected a positive integer, got '${limitRaw}'`);
-    }
-  }
-  const filter = {
+  const filter = listFilter({
     assignee,
-    status: statuses.length ? statuses : undefined,
-    tenant: str(input, "tenant")?.trim() || null,
-    includeArchived: flag(input, "archived"),
-    limit,
-  };
+    status: list(input, "status"),
+    tenant: str(input, "tenant"),
+    include_archived: flag(input, "archived"),
+    limit: str(input, "limit"),
+  }, "text");
   if (ctx.json) {
     ctx.stdout.write(JSON.stringify(ctx.store().listTasks(filter).map(taskJson)) + "\n");
     return 0;

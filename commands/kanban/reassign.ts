@@ -3,6 +3,7 @@
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { reassign } from "../../lib/ops/mod.ts";
 import { parseAssignee } from "./assign.ts";
 
 export const spec: CommandSpec = {
@@ -35,11 +36,14 @@ export const spec: CommandSpec = {
 
 /** Run the verb; exit status 0 (errors are thrown to main.ts). */
 export function run(ctx: Ctx, input: ParsedInput): number {
-  const id = (arg(input, "id") ?? "").trim();
   const assignee = parseAssignee(arg(input, "profile") ?? "");
   const reclaim = flag(input, "reclaim");
-  const reason = str(input, "reason")?.trim() || null;
-  const { task } = ctx.store().reassign(id, assignee, { reclaim, reason });
+  const { task } = reassign(ctx.store(), {
+    task_id: arg(input, "id"),
+    assignee,
+    reclaim,
+    reason: str(input, "reason"),
+  });
   if (ctx.json) ctx.printJson({ ok: true, task_id: task.id, assignee: task.assignee });
   else {
     ctx.print(

@@ -3,6 +3,7 @@
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { reclaim } from "../../lib/ops/mod.ts";
 
 export const spec: CommandSpec = {
   name: "reclaim",
@@ -21,9 +22,7 @@ export const spec: CommandSpec = {
 
 /** Run the verb; exit status 0 (errors are thrown to main.ts). */
 export function run(ctx: Ctx, input: ParsedInput): number {
-  const id = (arg(input, "id") ?? "").trim();
-  const reason = str(input, "reason")?.trim() || null;
-  const task = ctx.store().reclaim(id, reason);
+  const task = reclaim(ctx.store(), { task_id: arg(input, "id"), reason: str(input, "reason") });
   if (ctx.json) ctx.printJson({ ok: true, task_id: task.id });
   else ctx.print(`Reclaimed ${task.id}`);
   return 0;

@@ -4,6 +4,7 @@ import { taskDetailJson } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
+import { showTask } from "../../lib/ops/mod.ts";
 import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {
@@ -18,7 +19,7 @@ function when(ts: number | null): string {
 
 export function run(ctx: Ctx, input: ParsedInput): number {
   const id = taskIdArg(ctx, arg(input, "id"));
-  const d = ctx.store().showTask(id, ctx.json ? 50 : 20);
+  const d = showTask(ctx.store(), { task_id: id }, ctx.json ? 50 : 20);
   if (ctx.json) {
     ctx.printJson(taskDetailJson(d));
     return 0;

@@ -104,8 +104,6 @@ export async function startServer(
         (e as Error).message
       } (run with --no-dashboard to go without it)`,
       "dashboard_failed",
-      1,
-      500,
     );
   });
   if (first.type === "error") {
@@ -114,8 +112,6 @@ export async function startServer(
     throw new HermesError(
       `${what} (change dashboard.port or pass --port, or run with --no-dashboard)`,
       "dashboard_failed",
-      1,
-      500,
     );
   }
   return { channel, url: first.url };
@@ -132,8 +128,6 @@ export async function startDispatcher(
       `the dispatcher could not start: ${message} ` +
         "(HERMES_KANBAN_DISPATCH_IN_GATEWAY=0 runs the gateway without it)",
       "dispatcher_failed",
-      1,
-      500,
     );
   const { channel, first } = await WorkerChannel.start<
     ToDispatcher,

@@ -38,8 +38,6 @@ export function selfCommand(args: readonly string[]): string[] {
     throw new HermesError(
       `cannot restart ${Deno.mainModule} in the background; run 'hermes gateway run' instead`,
       "cannot_daemonize",
-      1,
-      500,
     );
   }
   const root = new URL("./", main);
@@ -173,7 +171,7 @@ function describe(s: Deno.CommandStatus): string {
 export class GatewayStartError extends HermesError {
   readonly tail: string[];
   constructor(message: string, tail: string[]) {
-    super(message, "gateway_start_failed", 1, 500);
+    super(message, "gateway_start_failed");
     this.tail = tail;
   }
 }

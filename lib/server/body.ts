@@ -1,8 +1,10 @@
 /**
- * Request bodies: size-limited reading, JSON parsing and field validation. Every problem is
- * an HttpError with a 4xx status and a message naming the field, never a 500.
+ * Request bodies and query strings: size-limited reading and JSON parsing. Fields are checked
+ * by the operation schemas (lib/ops); every problem here is an HttpError whose kind gives a 4xx
+ * status, never a 500.
  */
 
+import { InvalidInputError } from "../board/errors.ts";
 import { HttpError } from "./responses.ts";
 
 /** Largest request body accepted, in bytes. */
@@ -16,7 +18,7 @@ export function mediaType(req: Request): string {
 /** The refusal of a body that is not JSON. */
 export function notJson(): HttpError {
   return new HttpError(
-    415,
+    "unsupported_media",
     "unsupported_media_type",
     "request body must be JSON: send Content-Type: application/json",
   );
@@ -40,17 +42,17 @@ export async function readJson(
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw new HttpError(400, "invalid_json", "request body is not valid UTF-8 JSON");
+    throw new HttpError("usage", "invalid_json", "request body is not valid UTF-8 JSON");
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new HttpError(422, "invalid_body", "request body must be a JSON object");
+    throw new HttpError("invalid_input", "invalid_body", "request body must be a JSON object");
   }
   return value as Record<string, unknown>;
 }
 
 function tooLarge(limit: number): HttpError {
   return new HttpError(
-    413,
+    "too_large",
     "too_large",
     `request body is larger than ${limit} bytes; send less (large task bodies belong in a file the task points at)`,
   );
@@ -74,7 +76,7 @@ async function readCapped(req: Request, limit: number): Promise<Uint8Array> {
     }
   } catch (e) {
     if (e instanceof HttpError) throw e;
-    throw new HttpError(400, "bad_body", "could not read the request body");
+    throw new HttpError("usage", "bad_body", "could not read the request body");
   }
   const out = new Uint8Array(total);
   let at = 0;
@@ -85,102 +87,6 @@ async function readCapped(req: Request, limit: number): Promise<Uint8Array> {
   return out;
 }
 
-function invalid(field: string, want: string): HttpError {
-  return new HttpError(422, "invalid_body", `field '${field}' must be ${want}`);
-}
-
-/** Field accessors over a parsed body: each returns undefined when the field is absent. */
-export class Fields {
-  readonly #body: Record<string, unknown>;
-
-  constructor(body: Record<string, unknown>) {
-    this.#body = body;
-  }
-
-  /** True when the field is present (null counts as present). */
-  has(name: string): boolean {
-    return Object.hasOwn(this.#body, name) && this.#body[name] !== undefined;
-  }
-
-  /** A string; `nullable` also accepts null. */
-  str(name: string, opts: { nullable?: boolean; max?: number } = {}): string | null | undefined {
-    const v = this.#body[name];
-    if (v === undefined) return undefined;
-    if (v === null && opts.nullable) return null;
-    if (typeof v !== "string") throw invalid(name, opts.nullable ? "a string or null" : "a string");
-    if (opts.max !== undefined && v.length > opts.max) {
-      throw invalid(name, `at most ${opts.max} characters`);
-    }
-    return v;
-  }
-
-  /** A required string. */
-  reqStr(name: string, opts: { max?: number } = {}): string {
-    const v = this.str(name, opts);
-    if (v === undefined || v === null) {
-      throw new HttpError(422, "invalid_body", `field '${name}' is required`);
-    }
-    return v;
-  }
-
-  /** An integer within [min, max]; `nullable` also accepts null. */
-  int(
-    name: string,
-    opts: { nullable?: boolean; min?: number; max?: number } = {},
-  ): number | null | undefined {
-    const v = this.#body[name];
-    if (v === undefined) return undefined;
-    if (v === null && opts.nullable) return null;
-    const min = opts.min ?? Number.MIN_SAFE_INTEGER;
-    const max = opts.max ?? Number.MAX_SAFE_INTEGER;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
-      throw invalid(name, `an integer from ${min} to ${max}${opts.nullable ? " or null" : ""}`);
-    }
-    return v;
-  }
-
-  /** A boolean. */
-  bool(name: string): boolean | undefined {
-    const v = this.#body[name];
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== "boolean") throw invalid(name, "true or false");
-    return v;
-  }
-
-  /** A list of strings (a lone string is taken as a one-item list, as Hermes's tools do). */
-  strList(
-    name: string,
-    opts: { nullable?: boolean; maxItems?: number; maxLen?: number } = {},
-  ): string[] | null | undefined {
-    const v = this.#body[name];
-    if (v === undefined) return undefined;
-    if (v === null) {
-      if (opts.nullable) return null;
-      throw invalid(name, "a list of strings");
-    }
-    const list = typeof v === "string" ? [v] : v;
-    const maxItems = opts.maxItems ?? 1000;
-    if (
-      !Array.isArray(list) || list.length > maxItems ||
-      list.some((x) => typeof x !== "string" || x.length > (opts.maxLen ?? 500))
-    ) {
-      throw invalid(name, `a list of at most ${maxItems} strings`);
-    }
-    return list as string[];
-  }
-
-  /** A JSON object; `nullable` also accepts null. */
-  obj(name: string, opts: { nullable?: boolean } = {}): Record<string, unknown> | null | undefined {
-    const v = this.#body[name];
-    if (v === undefined) return undefined;
-    if (v === null && opts.nullable) return null;
-    if (v === null || typeof v !== "object" || Array.isArray(v)) {
-      throw invalid(name, "a JSON object");
-    }
-    return v as Record<string, unknown>;
-  }
-}
-
 /** Parse a query-string boolean (`true/false/1/0/yes/no`); `def` when absent. */
 export function queryBool(url: URL, name: string, def: boolean): boolean {
   const v = url.searchParams.get(name);
@@ -188,7 +94,7 @@ export function queryBool(url: URL, name: string, def: boolean): boolean {
   const s = v.trim().toLowerCase();
   if (["1", "true", "yes", "on"].includes(s)) return true;
   if (["0", "false", "no", "off"].includes(s)) return false;
-  throw new HttpError(400, "invalid_query", `query parameter '${name}' must be true or false`);
+  throw new HttpError("usage", "invalid_query", `query parameter '${name}' must be true or false`);
 }
 
 /** Parse a query-string integer within [min, max]; `def` when absent. */
@@ -198,10 +104,24 @@ export function queryInt(url: URL, name: string, def: number, min: number, max: 
   const n = Number(v.trim());
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new HttpError(
-      400,
+      "usage",
       "invalid_query",
       `query parameter '${name}' must be an integer from ${min} to ${max}`,
     );
   }
   return n;
+}
+
+/**
+ * Run an operation on the query string's parameters: a field the operation refuses is a bad
+ * query (400 `invalid_query`, the schema's message), as a bad body field is a 422.
+ */
+export function withQuery<T>(url: URL, op: (input: Record<string, string>) => T): T {
+  try {
+    // An empty parameter (`?tenant=`) is one not given, as queryBool and queryInt read it.
+    return op(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
+  } catch (e) {
+    if (e instanceof InvalidInputError) throw new HttpError("usage", "invalid_query", e.message);
+    throw e;
+  }
 }

@@ -245,14 +245,19 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
   for (const path of ASSET_PATHS) app.get(path, () => assetResponse(path)!);
   app.all("/metrics", (c) => {
     if (opts.metricsToken === undefined) {
-      throw new HttpError(404, "not_found", "no metrics here");
+      throw new HttpError("not_found", "not_found", "no metrics here");
     }
     checkMetricsToken(c.req.raw, opts.metricsToken);
     const method = c.req.method;
     if (method !== "GET" && method !== "HEAD") {
-      throw new HttpError(405, "method_not_allowed", `${method} is not allowed on /metrics`, {
-        allow: "GET",
-      });
+      throw new HttpError(
+        "method_not_allowed",
+        "method_not_allowed",
+        `${method} is not allowed on /metrics`,
+        {
+          allow: "GET",
+        },
+      );
     }
     return metrics();
   });

@@ -7,19 +7,28 @@ import {
   HermesError,
   InvalidStateError,
   isTaskId,
-  normalizeSkills,
   NotFoundError,
-  parsePriority,
   type Task,
-  validateAbsolutePath,
-  validateText,
-  type WorkspaceKind,
 } from "../board/mod.ts";
 import { boardPaths, type Config, get } from "../config/mod.ts";
 import { listBoards } from "../store/boards.ts";
 import type { Actor, Store } from "../store/mod.ts";
 import { readTail } from "../workers/log_tail.ts";
-import { Fields, queryBool, queryInt, readJson } from "./body.ts";
+import {
+  bool,
+  comment as addComment,
+  createTask,
+  EditTask,
+  int,
+  link,
+  listFilter,
+  type OpContext,
+  schema,
+  showTask,
+  stringList,
+  unlink,
+} from "../ops/mod.ts";
+import { queryBool, queryInt, readJson, withQuery } from "./body.ts";
 import type { BoardRegistry } from "./board_registry.ts";
 import type { EventHub } from "./events.ts";
 import { type MoveStatus, planMove } from "./moves.ts";
@@ -76,12 +85,8 @@ function cleanName(v: string | null | undefined): string | null {
   return s === "" ? null : s;
 }
 
-/** Authors are free text from a person; keep them short and printable. */
-function cleanAuthor(v: string | null | undefined): string {
-  // deno-lint-ignore no-control-regex
-  const s = (v ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 64);
-  return s || "dashboard";
-}
+/** How the dashboard acts through the operation layer: as the dashboard, with JSON input. */
+const OPS: OpContext = { actor: DASHBOARD, author: "dashboard" };
 
 /** Extra inputs of a status move. */
 interface MoveExtras {
@@ -94,7 +99,9 @@ interface MoveExtras {
 /** Apply a status write the safe way (inside the caller's transaction). */
 export function applyMove(store: Store, t: Task, to: string, x: MoveExtras): Task {
   const plan = planMove(t.id, t.status as MoveStatus, to);
-  if ("refused" in plan) throw new HttpError(plan.http, plan.code, plan.message);
+  if ("refused" in plan) {
+    throw new HttpError(plan.http === 400 ? "usage" : "invalid_state", plan.code, plan.message);
+  }
   switch (plan.kind) {
     case "noop":
       return t;
@@ -135,29 +142,35 @@ interface Patch {
   extras: MoveExtras;
 }
 
-function parsePatch(f: Fields): Patch {
-  const status = f.str("status") ?? undefined;
-  const assignee = f.str("assignee", { nullable: true, max: 200 });
-  const priority = f.has("priority")
-    ? parsePriority(f.int("priority", { min: -1000, max: 1000 }) ?? 0)
-    : undefined;
-  const title = f.str("title") ?? undefined;
-  const body = f.str("body", { nullable: true });
-  const result = f.str("result", { nullable: true });
-  const summary = f.str("summary", { nullable: true });
-  const reason = f.str("block_reason", { nullable: true });
-  validateText("result", result);
-  validateText("summary", summary);
-  validateText("block_reason", reason);
+/** A PATCH or bulk body through the edit schema (lib/ops). */
+function parsePatch(body: Record<string, unknown>): Patch {
+  const v = EditTask.parse(body);
   return {
-    status: status?.trim().toLowerCase(),
-    assignee,
-    priority,
-    title,
-    body,
-    extras: { result, summary, reason, metadata: f.obj("metadata", { nullable: true }) },
+    status: v.status?.toLowerCase(),
+    assignee: v.assignee,
+    priority: v.priority,
+    title: v.title,
+    body: v.body,
+    extras: {
+      result: v.result,
+      summary: v.summary,
+      reason: v.block_reason,
+      metadata: v.metadata,
+    },
   };
 }
+
+/** The bulk form: the ids to edit and whether to archive them, besides the edit's fields. */
+const BulkEdit = schema({
+  ids: stringList("task ids", MAX_BULK_IDS),
+  archive: bool(),
+});
+
+/** A dispatch request's body (its query string gives the same fields). */
+const DispatchRequest = schema({
+  dry_run: bool(),
+  max: int({ min: 1, max: 10_000 }),
+});
 
 function applyPatch(store: Store, id: string, p: Patch): Task {
   return store.tx(() => {
@@ -183,8 +196,10 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
 
   const routes: Array<[string, string, (c: RouteContext) => Response | Promise<Response>]> = [
     ["GET", "/board", (c) => {
-      const includeArchived = queryBool(c.url, "include_archived", false);
-      const tenant = cleanName(c.url.searchParams.get("tenant"));
+      const { includeArchived, tenant } = withQuery(
+        c.url,
+        (q) => listFilter({ tenant: q.tenant, include_archived: q.include_archived }, "text"),
+      );
       const s = store(c);
       const view = s.boardView({ tenant, includeArchived });
       const now = d.now();
@@ -206,7 +221,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
     ["GET", "/tasks/:id", (c) => {
       const id = taskParam(c);
       const s = store(c);
-      const detail = s.showTask(id, 200);
+      const detail = showTask(s, { task_id: id }, 200);
       const rel = s.relatives(id);
       const now = d.now();
       return json({
@@ -221,43 +236,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       });
     }],
     ["POST", "/tasks", async (c) => {
-      const f = new Fields(await readJson(c.req));
-      const title = f.reqStr("title", { max: 10_000 });
-      const kind = (f.str("workspace_kind") ?? "scratch").trim() || "scratch";
-      if (!["scratch", "dir", "worktree"].includes(kind)) {
-        throw new HttpError(
-          400,
-          "invalid_workspace",
-          `unknown workspace_kind '${kind}': expected scratch, worktree or dir`,
-        );
-      }
-      const rawPath = cleanName(f.str("workspace_path", { nullable: true, max: 4096 }));
-      if (kind === "dir" && rawPath === null) {
-        throw new HttpError(400, "invalid_path", "workspace_kind 'dir' needs a workspace_path");
-      }
-      if (kind !== "dir" && rawPath !== null) {
-        throw new HttpError(400, "invalid_path", "workspace_path is only for workspace_kind 'dir'");
-      }
-      const path = rawPath === null ? null : validateAbsolutePath("workspace_path", rawPath);
-      const parents = (f.strList("parents", { maxItems: 500 }) ?? []).map((p) => p.trim())
-        .filter(Boolean);
-      const skills = f.strList("skills", { nullable: true, maxItems: 100 });
-      const s = store(c);
-      const { task, existed } = s.createTask({
-        title,
-        body: f.str("body", { nullable: true }),
-        assignee: cleanName(f.str("assignee", { nullable: true, max: 200 })),
-        priority: parsePriority(f.int("priority", { min: -1000, max: 1000 }) ?? 0),
-        parents,
-        triage: f.bool("triage") ?? false,
-        workspace: { kind: kind as WorkspaceKind, path },
-        tenant: cleanName(f.str("tenant", { nullable: true, max: 200 })),
-        idempotencyKey: cleanName(f.str("idempotency_key", { nullable: true, max: 500 })),
-        maxRuntimeSeconds: f.int("max_runtime_seconds", { nullable: true, min: 0 }) ?? null,
-        maxRetries: f.int("max_retries", { nullable: true, min: 1, max: 1000 }) ?? null,
-        skills: skills === undefined || skills === null ? null : normalizeSkills(skills),
-        createdBy: cleanAuthor(f.str("created_by", { nullable: true })),
-      });
+      const { task, existed } = createTask(store(c), await readJson(c.req), OPS);
       if (!existed) wrote(c);
       const out: Record<string, unknown> = { task: apiTask(task, d.now()), existed };
       if (!existed && task.status === "ready" && task.assignee) {
@@ -272,24 +251,24 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
     }],
     ["PATCH", "/tasks/:id", async (c) => {
       const id = taskParam(c);
-      const patch = parsePatch(new Fields(await readJson(c.req)));
+      const patch = parsePatch(await readJson(c.req));
       const t = applyPatch(store(c), id, patch);
       wrote(c);
       return json({ task: apiTask(t, d.now()) });
     }],
     ["POST", "/tasks/bulk", async (c) => {
-      const f = new Fields(await readJson(c.req));
-      const ids = (f.strList("ids", { maxItems: MAX_BULK_IDS }) ?? []).map((x) => x.trim())
-        .filter(Boolean);
-      if (ids.length === 0) throw new HttpError(400, "invalid_body", "ids is required");
-      const patch = parsePatch(f);
-      const archive = f.bool("archive") ?? false;
+      const body = await readJson(c.req);
+      const bulk = BulkEdit.parse(body);
+      const ids = bulk.ids ?? [];
+      if (ids.length === 0) throw new HttpError("usage", "invalid_body", "ids is required");
+      const patch = parsePatch(body);
+      const archive = bulk.archive ?? false;
       if (
         !archive && patch.status === undefined && patch.assignee === undefined &&
         patch.priority === undefined
       ) {
         throw new HttpError(
-          400,
+          "usage",
           "invalid_body",
           "nothing to do: give status, assignee, priority or archive",
         );
@@ -318,9 +297,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
     }],
     ["POST", "/tasks/:id/comments", async (c) => {
       const id = taskParam(c);
-      const f = new Fields(await readJson(c.req));
-      const body = f.reqStr("body");
-      const comment = store(c).comment(id, cleanAuthor(f.str("author", { nullable: true })), body);
+      const comment = addComment(store(c), { ...await readJson(c.req), task_id: id }, OPS);
       wrote(c);
       return json({ ok: true, comment });
     }],
@@ -342,20 +319,12 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
     }],
     ["GET", "/links", (c) => json({ links: store(c).allLinks() })],
     ["POST", "/links", async (c) => {
-      const f = new Fields(await readJson(c.req));
-      const parent = f.reqStr("parent_id", { max: 100 }).trim();
-      const child = f.reqStr("child_id", { max: 100 }).trim();
-      store(c).link(parent, child);
+      link(store(c), await readJson(c.req));
       wrote(c);
       return json({ ok: true });
     }],
     ["DELETE", "/links", (c) => {
-      const parent = (c.url.searchParams.get("parent_id") ?? "").trim();
-      const child = (c.url.searchParams.get("child_id") ?? "").trim();
-      if (!parent || !child) {
-        throw new HttpError(400, "invalid_query", "parent_id and child_id are required");
-      }
-      store(c).unlink(parent, child);
+      withQuery(c.url, (input) => unlink(store(c), input));
       wrote(c);
       return json({ ok: true });
     }],
@@ -393,17 +362,21 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       });
     }],
     ["POST", "/dispatch", async (c) => {
-      const f = new Fields(await readJson(c.req));
-      const dryRun = f.bool("dry_run") ?? queryBool(c.url, "dry_run", false);
-      const max = f.int("max", { min: 1, max: 10_000 }) ?? queryInt(c.url, "max", 8, 1, 10_000);
+      const f = DispatchRequest.parse(await readJson(c.req));
+      const dryRun = f.dry_run ?? queryBool(c.url, "dry_run", false);
+      const max = f.max ?? queryInt(c.url, "max", 8, 1, 10_000);
       if (!d.dispatcher.dispatch) {
-        throw new HttpError(503, "no_dispatcher", d.dispatcher.unavailableReason());
+        throw new HttpError("unavailable", "no_dispatcher", d.dispatcher.unavailableReason());
       }
       let result: unknown;
       try {
         result = await d.dispatcher.dispatch({ dryRun, max });
       } catch (e) {
-        throw new HttpError(503, "dispatch_failed", `dispatch failed: ${(e as Error).message}`);
+        throw new HttpError(
+          "unavailable",
+          "dispatch_failed",
+          `dispatch failed: ${(e as Error).message}`,
+        );
       }
       return json(result ?? {});
     }],
@@ -415,17 +388,21 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       if (raw !== null && raw !== "") {
         const n = Number(raw);
         if (!Number.isInteger(n) || n < 0) {
-          throw new HttpError(400, "invalid_query", "since must be a non-negative integer");
+          throw new HttpError("usage", "invalid_query", "since must be a non-negative integer");
         }
         since = n;
       }
       const room = d.hub.room(c.peer);
       if (room === "full") {
-        throw new HttpError(503, "too_many_clients", "too many live-event clients; close a tab");
+        throw new HttpError(
+          "unavailable",
+          "too_many_clients",
+          "too many live-event clients; close a tab",
+        );
       }
       if (room === "peer_full") {
         throw new HttpError(
-          429,
+          "rate_limited",
           "too_many_streams",
           "too many live-event streams from this client; close a tab",
         );

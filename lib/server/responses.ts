@@ -1,6 +1,6 @@
 /** JSON responses and the error shape every route shares: Hermes's `detail` plus our `error`. */
 
-import { HermesError } from "../board/errors.ts";
+import { type ErrorKind, HermesError } from "../board/errors.ts";
 
 /** Headers every response carries (no sniffing, no framing, no referrer leaks). */
 export const BASE_HEADERS: Readonly<Record<string, string>> = {
@@ -18,17 +18,41 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
-/** An error a route raises on purpose: status, stable code, one-line message. */
-export class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
+/**
+ * The server's table: the HTTP status of each kind of error, and the code the API shows when it
+ * words a kind its own way (every malformed field is `invalid_body`, as the API has always said).
+ */
+export const HTTP_STATUS: Readonly<Record<ErrorKind, { status: number; code?: string }>> = {
+  usage: { status: 400 },
+  invalid_input: { status: 422, code: "invalid_body" },
+  not_found: { status: 404 },
+  conflict: { status: 409 },
+  invalid_request: { status: 400 },
+  invalid_state: { status: 409 },
+  permission: { status: 403 },
+  unauthorized: { status: 401 },
+  store: { status: 503 },
+  too_large: { status: 413 },
+  unsupported_media: { status: 415 },
+  misdirected: { status: 421 },
+  method_not_allowed: { status: 405 },
+  rate_limited: { status: 429 },
+  unavailable: { status: 503 },
+  failure: { status: 500 },
+};
+
+/** A HermesError that also carries response headers (WWW-Authenticate, Allow). */
+export class HttpError extends HermesError {
+  /** Headers the error response carries. */
   readonly headers: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-    super(message);
-    this.name = "HttpError";
-    this.status = status;
-    this.code = code;
+  constructor(
+    kind: ErrorKind,
+    code: string,
+    message: string,
+    headers: Record<string, string> = {},
+  ) {
+    super(message, code, kind);
     this.headers = headers;
   }
 }
@@ -44,13 +68,16 @@ export function errorResponse(
 }
 
 /**
- * Map anything thrown by a route to a response. Our error classes keep their HTTP status
+ * Map anything thrown by a route to a response: our errors by their kind through `HTTP_STATUS`
  * (4xx, 503 for a busy or broken store); anything else is a bug: a generic 500, with the
  * details going to the log only.
  */
 export function fromError(e: unknown, log: (msg: string, err: unknown) => void): Response {
-  if (e instanceof HttpError) return errorResponse(e.status, e.code, e.message, e.headers);
-  if (e instanceof HermesError) return errorResponse(e.httpStatus, e.code, e.message);
+  if (e instanceof HermesError) {
+    const { status, code } = HTTP_STATUS[e.kind];
+    const headers = e instanceof HttpError ? e.headers : {};
+    return errorResponse(status, code ?? e.code, e.message, headers);
+  }
   log("unexpected error in a dashboard route", e);
   return errorResponse(500, "internal", "internal error; the gateway log has the details");
 }

@@ -99,7 +99,7 @@ function requestHost(req: Request): string | null {
  */
 export function checkHost(req: Request, guard: Guard): void {
   const value = requestHost(req);
-  if (!value) throw new HttpError(400, "bad_host", "missing Host header");
+  if (!value) throw new HttpError("usage", "bad_host", "missing Host header");
   const { host, port } = splitHost(value.trim());
   const listen = guard.listenHost.toLowerCase();
   const listenName = listen.includes(":") && !listen.startsWith("[") ? `[${listen}]` : listen;
@@ -107,14 +107,18 @@ export function checkHost(req: Request, guard: Guard): void {
     (wildcard(listen) && isIpLiteral(host));
   if (!ok) {
     throw new HttpError(
-      421,
+      "misdirected",
       "bad_host",
       `Host '${value}' is not this dashboard's address; open it as http://127.0.0.1:${guard.port()}/`,
     );
   }
   const want = guard.port();
   if (want !== 0 && port !== null && port !== String(want)) {
-    throw new HttpError(421, "bad_host", `Host '${value}' names another port than ${want}`);
+    throw new HttpError(
+      "misdirected",
+      "bad_host",
+      `Host '${value}' names another port than ${want}`,
+    );
   }
 }
 
@@ -130,13 +134,17 @@ const ALLOWED_FETCH_SITES = new Set(["same-origin", "none"]);
 export function checkOrigin(req: Request): void {
   const site = req.headers.get("sec-fetch-site");
   if (site !== null && !ALLOWED_FETCH_SITES.has(site.trim().toLowerCase())) {
-    throw new HttpError(403, "cross_origin", `${site} requests are refused`);
+    throw new HttpError("permission", "cross_origin", `${site} requests are refused`);
   }
   const origin = req.headers.get("origin");
   if (origin === null) return;
   const host = requestHost(req) ?? "";
   if (origin !== `http://${host}` && origin !== `https://${host}`) {
-    throw new HttpError(403, "cross_origin", `requests from origin '${origin}' are refused`);
+    throw new HttpError(
+      "permission",
+      "cross_origin",
+      `requests from origin '${origin}' are refused`,
+    );
   }
 }
 
@@ -153,9 +161,14 @@ export function checkToken(req: Request, url: URL, guard: Guard, sources: TokenS
   if (auth !== null) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
     if (!m) {
-      throw new HttpError(401, "unauthorized", "Authorization must be 'Bearer <token>'", {
-        "www-authenticate": "Bearer",
-      });
+      throw new HttpError(
+        "unauthorized",
+        "unauthorized",
+        "Authorization must be 'Bearer <token>'",
+        {
+          "www-authenticate": "Bearer",
+        },
+      );
     }
     presented = m[1];
   } else {
@@ -164,7 +177,7 @@ export function checkToken(req: Request, url: URL, guard: Guard, sources: TokenS
   }
   if (presented === null || !constantTimeEqual(presented, guard.token)) {
     throw new HttpError(
-      401,
+      "unauthorized",
       "unauthorized",
       presented === null
         ? "this dashboard needs its token: open the URL 'hermes gateway status' prints, or send 'Authorization: Bearer <token>'"
@@ -183,7 +196,7 @@ export function checkMetricsToken(req: Request, expected: string): void {
   const m = auth === null ? null : /^Bearer\s+(\S+)\s*$/i.exec(auth);
   if (!m || !constantTimeEqual(m[1], expected)) {
     throw new HttpError(
-      401,
+      "unauthorized",
       "unauthorized",
       "/metrics needs 'Authorization: Bearer <token>' with the token in <HERMES_HOME>/metrics.token",
       { "www-authenticate": "Bearer" },

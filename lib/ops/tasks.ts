@@ -1,0 +1,338 @@
+/**
+ * The task operations every front door offers (create, comment, complete, block, heartbeat,
+ * link, unlink): one input schema each, and a function that checks its input against it and
+ * then asks the store, which applies the board's rules. The CLI, the REST API and the MCP tools
+ * turn their wire format into the schema's field names and map the errors thrown here to their
+ * statuses; no front end validates a field of its own.
+ */
+
+import { UsageError } from "../board/errors.ts";
+import type { Comment, Task, TaskDetail } from "../board/task.ts";
+import {
+  MAX_DURATION_SECONDS,
+  MAX_TEXT_BYTES,
+  normalizeSkills,
+  PRIORITY_RANGE,
+  validateAbsolutePath,
+  type WorkspaceSpec,
+} from "../board/validate.ts";
+import { parseStatus, type Status, STATUSES } from "../board/status.ts";
+import type { Actor, BoardStore, ListFilter } from "../store/mod.ts";
+import {
+  bool,
+  type Field,
+  int,
+  object,
+  oneOf,
+  required,
+  schema,
+  stringList,
+  text,
+  type Wire,
+} from "./_fields.ts";
+
+/** A raw input: field name → value as the wire gave it. */
+export type RawInput = Readonly<Record<string, unknown>>;
+
+/** Longest author name recorded on a comment or a task. */
+export const MAX_AUTHOR_CHARS = 64;
+
+const taskId = (missing: string) => required(text({ trim: true, blankIsMissing: true }), missing);
+
+/** The message when an operation on one task is given none. */
+export const TASK_ID_REQUIRED = "task_id is required (or set HERMES_KANBAN_TASK in the env)";
+
+const name = (max: number) => text({ nullable: true, trim: true, blankIsMissing: true, max });
+
+const PRIORITY = int({
+  min: PRIORITY_RANGE[0],
+  max: PRIORITY_RANGE[1],
+  refusal: (raw) => ({
+    code: "invalid_priority",
+    message: `invalid priority '${raw}': expected an integer from ${PRIORITY_RANGE[0]} to ${
+      PRIORITY_RANGE[1]
+    }`,
+  }),
+});
+
+/** A result, summary or reason: text within MAX_TEXT_BYTES. */
+const prose = (blankIsMissing = false) =>
+  text({ nullable: true, blankIsMissing, maxBytes: MAX_TEXT_BYTES });
+
+/** Input of `createTask`. */
+export const CreateTask = schema({
+  title: required(text(), "title is required"),
+  body: text({ nullable: true }),
+  assignee: name(200),
+  parents: stringList("task ids", 500),
+  tenant: name(200),
+  priority: PRIORITY,
+  workspace_kind: oneOf(["scratch", "worktree", "dir"], (raw) => ({
+    code: "invalid_workspace",
+    kind: "usage",
+    message: `unknown workspace_kind '${raw}': expected scratch, worktree or dir`,
+  })),
+  workspace_path: name(4096),
+  triage: bool(),
+  idempotency_key: name(500),
+  max_runtime_seconds: int({ min: 0, max: MAX_DURATION_SECONDS, nullable: true }),
+  max_retries: int({ min: 1, max: 1000, nullable: true }),
+  skills: stringList("skill names", 100, { nullable: true }),
+  created_by: text({ nullable: true }),
+});
+
+/** Who acts, and the author recorded when the input names none. */
+export interface OpContext {
+  actor: Actor;
+  /** The author a task or comment gets when the input has no (usable) author. */
+  author: string;
+  /** How the input was given (`text`: the command line, numbers as decimal text). */
+  wire?: Wire;
+}
+
+/** The workspace the two fields ask for; a path only for a dir or a worktree, and absolute. */
+function workspaceOf(
+  kind: string | null | undefined,
+  path: string | null | undefined,
+): WorkspaceSpec {
+  const k = (kind ?? "scratch") as WorkspaceSpec["kind"];
+  const p = path ?? null;
+  if (k === "dir" && p === null) {
+    throw new UsageError(
+      "workspace_kind 'dir' needs workspace_path (an absolute path)",
+      "invalid_path",
+    );
+  }
+  if (k === "scratch" && p !== null) {
+    throw new UsageError(
+      "workspace_path is only for workspace_kind 'dir' or 'worktree'",
+      "invalid_path",
+    );
+  }
+  return { kind: k, path: p === null ? null : validateAbsolutePath("workspace_path", p) };
+}
+
+/** An author as recorded: printable, trimmed, at most MAX_AUTHOR_CHARS; else `fallback`. */
+export function cleanAuthor(given: string | null | undefined, fallback: string): string {
+  const s = [...(given ?? "").replace(/\p{Cc}/gu, "").trim()].slice(0, MAX_AUTHOR_CHARS).join("");
+  return s || fallback;
+}
+
+/** Create a task (or return the one with the same idempotency key). */
+export function createTask(
+  store: BoardStore,
+  input: RawInput,
+  ctx: OpContext,
+): { task: Task; existed: boolean } {
+  const v = CreateTask.parse(input, ctx.wire);
+  const skills = v.skills?.length ? normalizeSkills(v.skills) : null;
+  return store.createTask({
+    title: v.title,
+    body: v.body ?? null,
+    assignee: v.assignee ?? null,
+    priority: v.priority ?? 0,
+    parents: v.parents ?? [],
+    triage: v.triage ?? false,
+    workspace: workspaceOf(v.workspace_kind, v.workspace_path),
+    tenant: v.tenant ?? null,
+    idempotencyKey: v.idempotency_key ?? null,
+    maxRuntimeSeconds: v.max_runtime_seconds ?? null,
+    maxRetries: v.max_retries ?? null,
+    skills,
+    createdBy: cleanAuthor(v.created_by, ctx.author),
+  });
+}
+
+/** Input of `comment`. */
+export const CommentOn = schema({
+  task_id: taskId("task_id is required: name the task the comment belongs on"),
+  body: required(
+    text({ blank: { code: "empty_comment", kind: "usage", message: "body is required" } }),
+    "body is required",
+  ),
+  author: text({ nullable: true }),
+});
+
+/** Add a comment to a task's thread. */
+export function comment(store: BoardStore, input: RawInput, ctx: OpContext): Comment {
+  const v = CommentOn.parse(input, ctx.wire);
+  const author = v.author === undefined || v.author === null
+    ? ctx.author
+    : cleanAuthor(v.author, "");
+  if (!author) {
+    throw new UsageError(
+      `author: expected a name of 1-${MAX_AUTHOR_CHARS} printable characters, got '${v.author}'`,
+      "invalid_author",
+    );
+  }
+  return store.comment(v.task_id, author, v.body);
+}
+
+/**
+ * Input of an edit from the dashboard (PATCH /tasks/:id and the bulk form): a status to move
+ * to, with what the move needs, and fields to change. Each field is optional; `assignee` null or
+ * blank unassigns.
+ */
+export const EditTask = schema({
+  status: text({ trim: true }),
+  assignee: name(200),
+  priority: PRIORITY,
+  title: text(),
+  body: text({ nullable: true }),
+  result: prose(),
+  summary: prose(),
+  block_reason: prose(),
+  metadata: object({ nullable: true }),
+});
+
+/** Input of `showTask`. */
+export const ShowTask = schema({ task_id: taskId(TASK_ID_REQUIRED) });
+
+/** A task with its links, comments, runs and its last `eventLimit` events. */
+export function showTask(store: BoardStore, input: RawInput, eventLimit: number): TaskDetail {
+  return store.showTask(ShowTask.parse(input).task_id, eventLimit);
+}
+
+/** Input of `complete`. */
+export const CompleteTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  result: prose(true),
+  summary: prose(true),
+  metadata: object({ nullable: true }),
+});
+
+/** Mark a task done; `changed` is false when it already was, with the same result. */
+export function complete(
+  store: BoardStore,
+  input: RawInput,
+  ctx: OpContext,
+): { task: Task; changed: boolean } {
+  const v = CompleteTask.parse(input, ctx.wire);
+  return store.complete(v.task_id, {
+    result: v.result ?? null,
+    summary: v.summary ?? null,
+    metadata: v.metadata ?? null,
+  }, ctx.actor);
+}
+
+/** Input of `block`. */
+export const BlockTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
+});
+
+/** Block a task until a person unblocks it; the reason goes into its comments. */
+export function block(store: BoardStore, input: RawInput, ctx: OpContext): Task {
+  const v = BlockTask.parse(input, ctx.wire);
+  return store.block(v.task_id, v.reason ?? "", ctx.actor);
+}
+
+/** Input of `heartbeat`. */
+export const Heartbeat = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  note: text({ nullable: true, trim: true, blankIsMissing: true }),
+});
+
+/** Record a heartbeat of a running task and extend its claim by `ttlSeconds`. */
+export function heartbeat(
+  store: BoardStore,
+  input: RawInput,
+  ctx: OpContext & { ttlSeconds: number },
+): Task {
+  const v = Heartbeat.parse(input, ctx.wire);
+  return store.heartbeat(v.task_id, v.note ?? null, ctx.ttlSeconds, ctx.actor);
+}
+
+const LINK_ENDS = "both parent_id and child_id are required";
+
+/** Input of `link` and `unlink`. */
+export const LinkTasks = schema({
+  parent_id: taskId(LINK_ENDS),
+  child_id: taskId(LINK_ENDS),
+});
+
+/** Make `child_id` wait for `parent_id`. */
+export function link(store: BoardStore, input: RawInput): { parent: string; child: string } {
+  const v = LinkTasks.parse(input);
+  store.link(v.parent_id, v.child_id);
+  return { parent: v.parent_id, child: v.child_id };
+}
+
+/** Remove the dependency of `child_id` on `parent_id`. */
+export function unlink(store: BoardStore, input: RawInput): { parent: string; child: string } {
+  const v = LinkTasks.parse(input);
+  store.unlink(v.parent_id, v.child_id);
+  return { parent: v.parent_id, child: v.child_id };
+}
+
+/** Input of `assign` and `reassign`: `assignee` null or blank unassigns. */
+export const AssignTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  assignee: name(200),
+  reclaim: bool(),
+  reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
+});
+
+/** Give a task to a profile (or nobody); a running task is refused. */
+export function assign(store: BoardStore, input: RawInput): Task {
+  const v = AssignTask.parse(input);
+  return store.assign(v.task_id, v.assignee ?? null);
+}
+
+/** Give a task to another profile; with `reclaim`, a running task's claim is released first. */
+export function reassign(store: BoardStore, input: RawInput): { task: Task; reclaimed: boolean } {
+  const v = AssignTask.parse(input);
+  return store.reassign(v.task_id, v.assignee ?? null, {
+    reclaim: v.reclaim ?? false,
+    reason: v.reason ?? null,
+  });
+}
+
+/** Input of `reclaim`. */
+export const ReclaimTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
+});
+
+/** Release a running task's claim now; its worker is stopped. */
+export function reclaim(store: BoardStore, input: RawInput): Task {
+  const v = ReclaimTask.parse(input);
+  return store.reclaim(v.task_id, v.reason ?? null);
+}
+
+/** Statuses to list: repeated or comma-separated names. */
+const STATUS_LIST: Field<Status[]> = {
+  json: { type: "array", items: { type: "string", enum: STATUSES } },
+  parse(v, name, wire) {
+    return stringList("statuses", 100).parse(v, name, wire)
+      .flatMap((s) => s.split(",")).filter((s) => s.trim()).map(parseStatus);
+  },
+};
+
+/** Input of a listing: the filters the CLI's list and the dashboard's board share. */
+export const ListTasks = schema({
+  assignee: name(200),
+  status: STATUS_LIST,
+  tenant: name(200),
+  include_archived: bool(),
+  limit: int({
+    min: 1,
+    max: Number.MAX_SAFE_INTEGER,
+    refusal: (raw) => ({
+      code: "invalid_limit",
+      message: `limit must be a positive integer, got '${raw}'`,
+    }),
+  }),
+});
+
+/** The store's filter for a listing's input. */
+export function listFilter(input: RawInput, wire: Wire = "json"): ListFilter {
+  const v = ListTasks.parse(input, wire);
+  return {
+    assignee: v.assignee ?? null,
+    status: v.status?.length ? v.status : undefined,
+    tenant: v.tenant ?? null,
+    includeArchived: v.include_archived ?? false,
+    limit: v.limit ?? undefined,
+  };
+}
