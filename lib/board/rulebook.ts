@@ -212,7 +212,7 @@ export function decide(op: Operation, facts: Facts, actor: Actor, now: number): 
     );
   }
   const t = facts.task;
-  if (t === null) return refuse(new NotFoundError(`no such task: ${facts.id}`));
+  if (t === null) return refuse(unknownTask(op, facts.id));
   switch (op.op) {
     case "claim":
       return decideClaim(t, facts, op.lock, op.ttlSeconds, now);
@@ -299,6 +299,28 @@ function wrongStatus(verb: Verb, t: Task): HermesError {
   return new InvalidStateError(
     `cannot ${verb} ${t.id}: it is ${t.status} (${verb} needs ${orList(VERB_FROM[verb])})`,
   );
+}
+
+/** Hermes's refusal of a reclaim, for a task that is not running and for an unknown id alike. */
+function reclaimRefused(id: string): string {
+  return `cannot reclaim ${id} (not running or unknown id)`;
+}
+
+/** Hermes's refusal of a reassign without --reclaim, for a running task or an unknown id. */
+function reassignRefused(id: string): string {
+  return `cannot reassign ${id} (unknown id, or still running — pass --reclaim to release first)`;
+}
+
+/** The refusal for an id that names no task (the recovery verbs word it as Hermes does). */
+function unknownTask(op: Operation, id: string): HermesError {
+  switch (op.op) {
+    case "reclaim":
+      return new NotFoundError(reclaimRefused(id));
+    case "reassign":
+      return new NotFoundError(reassignRefused(id));
+    default:
+      return new NotFoundError(`no such task: ${id}`);
+  }
 }
 
 /** A worker acts only on the task it holds, and only with its current run. */
@@ -601,28 +623,39 @@ function releasePlan(
   t: Task,
   facts: Facts,
   runError: string,
-  reason: string,
+  released: PlanEvent,
   extra: TaskPatch,
 ): Plan {
   return plan(op, t.id, {
-    closeRun: closeCurrent(t, "reclaimed", { error: runError }),
+    closeRun: closeCurrent(t, "reclaimed", { error: cutText(runError) }),
     set: { status: waitingStatus(parentsDone(facts)), ...CLAIM_CLEARED, ...extra },
-    events: [event("reclaimed", { stale_lock: t.claim_lock, reason }, t.current_run_id)],
+    events: [released],
   });
+}
+
+/**
+ * A person releasing a claim (reclaim, reassign --reclaim), recorded as Hermes records it: the
+ * run's error `manual_reclaim: <reason>` (or the lock it took away), a `reclaimed` event marked
+ * manual. A person stepping in is a recovery: the next attempt gets a fresh failure budget.
+ */
+function manualRelease(op: Plan["op"], t: Task, facts: Facts, reason: string | null): Plan {
+  return releasePlan(
+    op,
+    t,
+    facts,
+    reason ? `manual_reclaim: ${reason}` : `manual_reclaim lock=${t.claim_lock}`,
+    event("reclaimed", { manual: true, reason, prev_lock: t.claim_lock }, t.current_run_id),
+    { consecutive_failures: 0, last_failure_error: null },
+  );
 }
 
 function decideReclaim(t: Task, facts: Facts, reason: string | null, actor: Actor): Decision {
   if (!accepts("reclaim", t.status)) {
-    return refuse(new InvalidStateError(`cannot reclaim ${t.id}: it is ${t.status}, not running`));
+    return refuse(new InvalidStateError(reclaimRefused(t.id), "not_running"));
   }
   const denied = workerRefusal(t, actor, "reclaim");
   if (denied) return refuse(denied);
-  const why = reason ?? `reclaimed by ${actor.name}`;
-  // A person stepping in is a recovery: the next attempt gets a fresh failure budget.
-  return allow(releasePlan("reclaim", t, facts, why, why, {
-    consecutive_failures: 0,
-    last_failure_error: null,
-  }));
+  return allow(manualRelease("reclaim", t, facts, reason));
 }
 
 function decideAssign(
@@ -644,22 +677,17 @@ function decideAssign(
   if (!reclaim || !accepts("reclaim", t.status)) {
     return refuse(
       new InvalidStateError(
-        `cannot reassign ${t.id}: currently running (claimed). ` +
-          "Wait for completion or reclaim the stale lock first.",
+        op === "reassign"
+          ? reassignRefused(t.id)
+          : `cannot reassign ${t.id}: currently running (claimed). ` +
+            "Wait for completion or reclaim the stale lock first.",
         "running",
       ),
     );
   }
   const denied = workerRefusal(t, actor, "reassign");
   if (denied) return refuse(denied);
-  const released = releasePlan(
-    op,
-    t,
-    facts,
-    `reassigned to ${assignee ?? "nobody"}`,
-    reason ?? "reassigned",
-    {},
-  );
+  const released = manualRelease(op, t, facts, reason ?? "reassign");
   return allow({
     ...released,
     set: { ...released.set, ...assign.set },
@@ -851,7 +879,14 @@ function decideDispatch(
   switch (op.op) {
     case "release":
       return allow(
-        releasePlan("release", t, facts, op.reason, op.reason, { last_heartbeat_at: null }),
+        releasePlan(
+          "release",
+          t,
+          facts,
+          op.reason,
+          event("reclaimed", { stale_lock: t.claim_lock, reason: op.reason }, t.current_run_id),
+          { last_heartbeat_at: null },
+        ),
       );
     case "extend":
     case "defer": {

@@ -11,7 +11,7 @@ import {
   type Facts,
   FAILURE_KINDS,
   type FailureKind,
-  InvalidStateError,
+  HermesError,
   MAX_ERROR_CHARS,
   needsChildren,
   newTaskId,
@@ -60,10 +60,10 @@ export { MAX_ERROR_CHARS };
 export const cutError: (s: string) => string = cutText;
 
 /** `('done', 'archived')`: the statuses that let a child run, for queries. */
-const SATISFYING_SQL = `(${SATISFYING_STATUSES.map((st) => `'${st}'`).join(", ")})`;
+export const SATISFYING_SQL = `(${SATISFYING_STATUSES.map((st) => `'${st}'`).join(", ")})`;
 
 /** The statuses a waiting task may be readied from, for queries. */
-const WAITING_SQL = `(${VERB_FROM.recompute.map((st) => `'${st}'`).join(", ")})`;
+export const WAITING_SQL = `(${VERB_FROM.recompute.map((st) => `'${st}'`).join(", ")})`;
 
 /** The run statuses of failed attempts, for queries. */
 const FAILURE_SQL = `(${FAILURE_KINDS.map((k) => `'${k}'`).join(", ")})`;
@@ -229,9 +229,25 @@ export class SqliteBoardStore implements BoardStore {
 
   /** Decide `op` on `id` with the rulebook and apply the plan (inside a transaction). */
   performIn(id: string, op: Operation, actor: Actor, facts?: Facts): AppliedPlan {
+    const done = this.attemptIn(id, op, actor, facts);
+    if (done instanceof HermesError) throw done;
+    return done;
+  }
+
+  /**
+   * As performIn, but a refusal is returned (nothing written) rather than thrown: for callers
+   * to whom some refusals are an expected answer (the dispatcher's run that lost its claim).
+   */
+  attemptIn(
+    id: string,
+    op: Operation,
+    actor: Actor,
+    facts: Facts = this.facts(id, op),
+  ): AppliedPlan | HermesError {
     const now = this.now();
-    const plan = planOf(decide(op, facts ?? this.facts(id, op), actor, now));
-    return { plan, ...this.applyPlan(plan, now) };
+    const d = decide(op, facts, actor, now);
+    if (!d.ok) return d.error;
+    return { plan: d.plan, ...this.applyPlan(d.plan, now) };
   }
 
   /**
@@ -481,36 +497,14 @@ export class SqliteBoardStore implements BoardStore {
     });
   }
 
-  /** Write a new assignee and its `assigned` event, failure count afresh (inside a transaction). */
-  setAssignee(id: string, assignee: string | null): void {
-    this.conn.run(
-      "UPDATE tasks SET assignee = ?, consecutive_failures = 0, last_failure_error = NULL WHERE id = ?",
-      assignee,
-      id,
-    );
-    this.event(id, "assigned", { assignee });
-  }
-
   /**
    * An operator's reclaim: release a running task's claim now, whatever its lease says. The
-   * run closes as `reclaimed`, the task is ready again with a fresh failure count, and the
+   * run closes as `reclaimed`, the task waits again with a fresh failure count, and the
    * dispatcher stops the old worker (its run is closed while it lives).
    */
   reclaim(id: string, reason: string | null): Task {
     validateText("reason", reason);
-    return this.conn.tx(() => {
-      const t = this.taskRow(id);
-      if (!t) {
-        throw new NotFoundError(`cannot reclaim ${id} (not running or unknown id)`);
-      }
-      if (!this.releaseClaim(t, reason)) {
-        throw new InvalidStateError(
-          `cannot reclaim ${id} (not running or unknown id)`,
-          "not_running",
-        );
-      }
-      return this.requireTask(id);
-    });
+    return this.perform(id, { op: "reclaim", reason }, SOMEONE).task!;
   }
 
   /**
@@ -523,39 +517,12 @@ export class SqliteBoardStore implements BoardStore {
     opts: { reclaim: boolean; reason: string | null },
   ): { task: Task; reclaimed: boolean } {
     validateText("reason", opts.reason);
-    return this.conn.tx(() => {
-      const refused =
-        `cannot reassign ${id} (unknown id, or still running — pass --reclaim to release first)`;
-      const t = this.taskRow(id);
-      if (!t) throw new NotFoundError(refused);
-      const reclaimed = opts.reclaim && this.releaseClaim(t, opts.reason ?? "reassign");
-      if (!reclaimed && t.status === "running") throw new InvalidStateError(refused, "running");
-      this.setAssignee(id, assignee);
-      return { task: this.requireTask(id), reclaimed };
-    });
-  }
-
-  /**
-   * Release the claim of a running (or still claimed) task: close its run as `reclaimed`
-   * (`manual_reclaim: <reason>`), put it back to ready, reset its failure count, and write
-   * a `reclaimed` event marked manual. False when it holds no claim. Inside a transaction.
-   */
-  releaseClaim(t: Task, reason: string | null): boolean {
-    if (t.status !== "running" && t.claim_lock === null) return false;
-    if (t.status !== "running" && t.status !== "ready" && t.status !== "blocked") return false;
-    const run = t.current_run_id;
-    if (run !== null) {
-      this.closeRun(run, "reclaimed", {
-        error: reason ? `manual_reclaim: ${reason}` : `manual_reclaim lock=${t.claim_lock}`,
-      });
-    }
-    this.conn.run(
-      `UPDATE tasks SET status = 'ready', claim_lock = NULL, claim_expires = NULL, worker_pid = NULL,
-         current_run_id = NULL, consecutive_failures = 0, last_failure_error = NULL WHERE id = ?`,
-      t.id,
+    const { plan, task } = this.perform(
+      id,
+      { op: "reassign", assignee, reclaim: opts.reclaim, reason: opts.reason },
+      SOMEONE,
     );
-    this.event(t.id, "reclaimed", { manual: true, reason, prev_lock: t.claim_lock }, run);
-    return true;
+    return { task: task!, reclaimed: plan.events.some((e) => e.kind === "reclaimed") };
   }
 
   link(parentId: string, childId: string): void {
@@ -870,7 +837,7 @@ function listClauses(filter: ListFilter): { where: string; params: string[]; lim
 }
 
 /** A plan as applied: the ids of the run and the comment it added. */
-interface AppliedPlan {
+export interface AppliedPlan {
   plan: Plan;
   runId: number | null;
   commentId: number | null;

@@ -2,11 +2,22 @@
  * The store applies the rulebook's plans: random operation sequences (fixed seeds) run through
  * the SQLite store's verbs and, side by side, through the in-memory board of the rulebook's
  * property test; after every step both boards hold the same tasks, runs, links, retry rows,
- * comments and events, and refuse the same operations with the same codes.
+ * comments and events, and refuse the same operations with the same codes. The dispatcher's
+ * operations go through the dispatch store's verbs (which answer false, not an error, when a
+ * run lost its claim).
  */
 
 import { deepEqual, equal, fail } from "../support/assert.ts";
-import { type Actor, decide, HermesError, type Operation, type Task } from "../../lib/board/mod.ts";
+import {
+  type Actor,
+  ConflictError,
+  decide,
+  HermesError,
+  NotFoundError,
+  type Operation,
+  type Task,
+} from "../../lib/board/mod.ts";
+import { DispatchStore } from "../../lib/store/engine.ts";
 import { openBoard, PATCH_COLUMNS, SOMEONE, type SqliteBoardStore } from "../../lib/store/mod.ts";
 import { BoardModel } from "../board/board_model.ts";
 import { createRandom, randomSteps } from "../board/random_ops.ts";
@@ -15,6 +26,9 @@ import { tempHome } from "../support/home.ts";
 import { prng } from "../support/prng.ts";
 
 const SEQUENCES = 40;
+
+/** The dispatcher as the dispatch store acts: its verbs name the profile, or nobody. */
+const DISPATCHER: Actor = { kind: "dispatcher", name: "dispatcher" };
 const STEPS = 60;
 
 function columns(t: Task): Record<string, unknown> {
@@ -54,16 +68,85 @@ function viaStore(s: SqliteBoardStore, id: string, op: Operation, actor: Actor):
     case "comment":
       s.comment(id, op.author, op.body);
       return { kind: "person", name: op.author };
+    case "assign":
+      s.assign(id, op.assignee);
+      return SOMEONE;
+    case "reclaim":
+      s.reclaim(id, op.reason);
+      return SOMEONE;
+    case "reassign":
+      s.reassign(id, op.assignee, op);
+      return SOMEONE;
+    case "run_ended":
+    case "release":
+    case "extend":
+    case "defer":
+      if (!viaDispatch(new DispatchStore(s), id, op)) {
+        // The dispatch store answers false for a task that is gone and for a lost run alike.
+        if (s.getTask(id) === null) throw new NotFoundError(`no such task: ${id}`);
+        throw new ConflictError("the dispatch store recorded nothing", "run_lost");
+      }
+      return DISPATCHER;
     default:
       s.perform(id, op, actor);
       return actor;
   }
 }
 
+/** The dispatcher's store verbs, as the dispatcher calls them; false when nothing was recorded. */
+function viaDispatch(
+  ds: DispatchStore,
+  id: string,
+  op: Extract<Operation, { op: "run_ended" | "release" | "extend" | "defer" }>,
+): boolean {
+  switch (op.op) {
+    case "release":
+      return ds.reclaim(id, op.runId, op.reason);
+    case "extend":
+      return ds.extend(id, op.runId, op.ttlSeconds, op.pid);
+    case "defer":
+      return ds.defer(id, op.runId, op.until, op.reason);
+    case "run_ended": {
+      const { runId, end } = op;
+      switch (end.kind) {
+        case "done":
+          return ds.complete(id, runId, end.result, 0, DISPATCHER.name);
+        case "blocked":
+          return ds.block(id, runId, end.reason, 78, DISPATCHER.name);
+        case "retry_later":
+          return ds.retryLater(id, runId, end.exitCode, end.delayFor) !== null;
+        case "failed":
+          return ds.fail({
+            taskId: id,
+            runId,
+            kind: end.failure,
+            error: end.error,
+            counted: end.counted,
+            limit: end.limit,
+            payload: end.payload,
+            reason: end.giveUpReason,
+          }).applied;
+      }
+    }
+  }
+}
+
 /** The actor the store decides `op` as (verbs without an actor decide as SOMEONE). */
 function storeActor(op: Operation, actor: Actor): Actor {
   if (op.op === "comment") return { kind: "person", name: op.author };
-  return ["claim", "unblock", "archive", "promote", "link", "unlink"].includes(op.op)
+  if (["run_ended", "release", "extend", "defer"].includes(op.op)) return DISPATCHER;
+  return [
+      "claim",
+      "unblock",
+      "archive",
+      "promote",
+      "link",
+      "unlink",
+      "assign",
+      "reclaim",
+      "reassign",
+    ]
+      .includes(op.op)
     ? SOMEONE
     : actor;
 }
