@@ -94,6 +94,19 @@ export function accepts(verb: Verb, status: Status): boolean {
   return (VERB_FROM[verb] as readonly Status[]).includes(status);
 }
 
+/** True when a claim may take `t` as far as the task itself goes (its parents aside). */
+export function claimable(t: Pick<Task, "status" | "claim_lock">): boolean {
+  return accepts("claim", t.status) && t.claim_lock === null;
+}
+
+/** True when nothing will happen to a task in `status` any more but archiving (done, archived). */
+export function finished(status: Status): boolean {
+  return STATUS_RULES[status].terminal !== null;
+}
+
+/** The statuses nothing happens to any more (for queries that filter on them). */
+export const FINISHED_STATUSES: readonly Status[] = STATUSES.filter(finished);
+
 /** Parents count as done when done or archived. */
 export function parentSatisfied(status: Status): boolean {
   return STATUS_RULES[status].satisfiesChildren;
@@ -392,7 +405,7 @@ function readyChildren(children: readonly ChildFact[], status: Status): Plan[] {
 // ---- the verbs ----
 
 function decideClaim(t: Task, facts: Facts, lock: string, ttl: number, now: number): Decision {
-  if (!accepts("claim", t.status) || t.claim_lock !== null) {
+  if (!claimable(t)) {
     return refuse(
       new InvalidStateError(
         `cannot claim ${t.id}: status=${t.status} lock=${t.claim_lock ?? "(none)"}`,

@@ -5,7 +5,6 @@
 
 import {
   HermesError,
-  InvalidStateError,
   isTaskId,
   normalizeSkills,
   NotFoundError,
@@ -22,18 +21,15 @@ import {
   atomically,
   boardView,
   editTask,
-  pendingParents,
   relatives,
   reprioritize,
   runForLog,
-  setStatusDirect,
 } from "../store/dashboard_queries.ts";
 import type { Actor, SqliteBoardStore } from "../store/mod.ts";
 import { readTail } from "../workers/log_tail.ts";
 import { Fields, queryBool, queryInt, readJson } from "./body.ts";
 import type { BoardRegistry } from "./board_registry.ts";
 import type { EventHub } from "./events.ts";
-import { type MoveStatus, planMove } from "./moves.ts";
 import { HttpError, json } from "./responses.ts";
 import type { Route, RouteContext } from "./router.ts";
 import { apiCard, apiRun, apiTask } from "./shapes.ts";
@@ -102,38 +98,16 @@ interface MoveExtras {
   reason?: string | null;
 }
 
-/** Apply a status write the safe way (inside the caller's transaction). */
-export function applyMove(store: SqliteBoardStore, t: Task, to: string, x: MoveExtras): Task {
-  const plan = planMove(t.id, t.status as MoveStatus, to);
-  if ("refused" in plan) throw new HttpError(plan.http, plan.code, plan.message);
-  switch (plan.kind) {
-    case "noop":
-      return t;
-    case "complete":
-      return store.complete(t.id, {
-        result: x.result ?? null,
-        summary: x.summary ?? null,
-        metadata: x.metadata ?? null,
-      }, DASHBOARD).task;
-    case "block":
-      return store.block(t.id, x.reason ?? "", DASHBOARD);
-    case "unblock": {
-      const pending = pendingParents(store, t.id);
-      if (pending.length) {
-        throw new InvalidStateError(
-          `cannot move ${t.id} to ready: blocked by parent(s) not done — ${
-            pending.map((p) => `'${p.title}' (${p.id}, ${p.status})`).join(", ")
-          }`,
-          "parents_pending",
-        );
-      }
-      return store.unblock(t.id);
-    }
-    case "archive":
-      return store.archive(t.id);
-    case "direct":
-      return setStatusDirect(store, t.id, t.status, plan.to, "moved on the dashboard");
-  }
+/** Move a card to the column `to`: the rulebook's `move`, carried out by the store. */
+function applyMove(store: SqliteBoardStore, id: string, to: string, x: MoveExtras): Task {
+  return store.perform(id, {
+    op: "move",
+    to,
+    reason: (x.reason ?? "").trim(),
+    result: x.result ?? null,
+    summary: x.summary ?? null,
+    metadata: x.metadata ?? null,
+  }, DASHBOARD).task!;
 }
 
 /** Validated PATCH /tasks/:id input. */
@@ -177,7 +151,7 @@ function applyPatch(store: SqliteBoardStore, id: string, p: Patch): Task {
       const a = cleanName(p.assignee);
       if (a !== t.assignee) t = store.assign(id, a);
     }
-    if (p.status !== undefined) t = applyMove(store, t, p.status, p.extras);
+    if (p.status !== undefined) t = applyMove(store, id, p.status, p.extras);
     if (p.priority !== undefined) t = reprioritize(store, id, p.priority);
     if (p.title !== undefined || p.body !== undefined) {
       t = editTask(store, id, { title: p.title, body: p.body });

@@ -11,6 +11,7 @@ import {
   type Facts,
   FAILURE_KINDS,
   type FailureKind,
+  FINISHED_STATUSES,
   HermesError,
   MAX_ERROR_CHARS,
   needsChildren,
@@ -61,6 +62,9 @@ export const cutError: (s: string) => string = cutText;
 
 /** `('done', 'archived')`: the statuses that let a child run, for queries. */
 export const SATISFYING_SQL = `(${SATISFYING_STATUSES.map((st) => `'${st}'`).join(", ")})`;
+
+/** `('done', 'archived')`: the statuses nothing happens to any more, for queries. */
+const FINISHED_SQL = `(${FINISHED_STATUSES.map((st) => `'${st}'`).join(", ")})`;
 
 /** The statuses a waiting task may be readied from, for queries. */
 export const WAITING_SQL = `(${VERB_FROM.recompute.map((st) => `'${st}'`).join(", ")})`;
@@ -763,7 +767,7 @@ export class SqliteBoardStore implements BoardStore {
 
   pruneEvents(before: number, dryRun: boolean): number {
     const where = `created_at < ? AND task_id IN
-      (SELECT id FROM tasks WHERE status IN ('done', 'archived'))`;
+      (SELECT id FROM tasks WHERE status IN ${FINISHED_SQL})`;
     if (dryRun) {
       return Number(
         this.conn.get<{ n: number }>(`SELECT COUNT(*) AS n FROM task_events WHERE ${where}`, before)
