@@ -22,6 +22,7 @@ import { openBoard, PATCH_COLUMNS, SOMEONE, type SqliteBoardStore } from "../../
 import { BoardModel } from "../board/board_model.ts";
 import { createRandom, randomSteps } from "../board/random_ops.ts";
 import { NOW } from "../board/rulebook_fixtures.ts";
+import { invariantViolations, withBoard } from "../board/fixtures.ts";
 import { tempHome } from "../support/home.ts";
 import { prng } from "../support/prng.ts";
 
@@ -251,4 +252,38 @@ Deno.test("store applies the rulebook's plans as the in-memory board does, over 
       s.close();
     }
   }
+});
+
+Deno.test("store: a run that ends or is released waits in todo while a parent linked since the claim is not done", async () => {
+  await using home = await tempHome();
+  withBoard(home.path, (s) => {
+    const ds = new DispatchStore(s);
+    const outcomes: Record<string, (id: string, runId: number) => unknown> = {
+      "reclaim": (id) => s.reclaim(id, "stuck"),
+      "reassign --reclaim": (id) => s.reassign(id, "other", { reclaim: true, reason: null }),
+      "release": (id, runId) => ds.reclaim(id, runId, "claim expired"),
+      "retry later": (id, runId) => ds.retryLater(id, runId, 75, () => 60),
+      "failed": (id, runId) =>
+        ds.fail({
+          taskId: id,
+          runId,
+          kind: "crashed",
+          error: "gone",
+          counted: true,
+          limit: 3,
+          reason: () => "gave up",
+        }),
+    };
+    for (const [name, end] of Object.entries(outcomes)) {
+      const id = s.createTask({ title: name, assignee: "a" }).task.id;
+      const { run } = s.claim(id, "h:1", 900);
+      const parent = s.createTask({ title: `${name} parent` }).task.id;
+      s.link(parent, id);
+      end(id, run.id);
+      equal(s.requireTask(id).status, "todo", name);
+      s.complete(parent, {}, SOMEONE);
+      equal(s.requireTask(id).status, "ready", `${name}: ready once the parent is done`);
+    }
+    deepEqual(invariantViolations(s), []);
+  });
 });
