@@ -61,13 +61,21 @@ export { MAX_ERROR_CHARS };
 export const cutError: (s: string) => string = cutText;
 
 /** `('done', 'archived')`: the statuses that let a child run, for queries. */
-export const SATISFYING_SQL = `(${SATISFYING_STATUSES.map((st) => `'${st}'`).join(", ")})`;
+const SATISFYING_SQL = `(${SATISFYING_STATUSES.map((st) => `'${st}'`).join(", ")})`;
 
 /** `('done', 'archived')`: the statuses nothing happens to any more, for queries. */
 const FINISHED_SQL = `(${FINISHED_STATUSES.map((st) => `'${st}'`).join(", ")})`;
 
 /** The statuses a waiting task may be readied from, for queries. */
-export const WAITING_SQL = `(${VERB_FROM.recompute.map((st) => `'${st}'`).join(", ")})`;
+const WAITING_SQL = `(${VERB_FROM.recompute.map((st) => `'${st}'`).join(", ")})`;
+
+/** SQL condition on a task aliased `t`: every parent is done (parentSatisfied), for queries. */
+export const PARENTS_DONE_SQL = `NOT EXISTS (
+    SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
+    WHERE l.child_id = t.id AND p.status NOT IN ${SATISFYING_SQL})`;
+
+/** SQL condition on a task aliased `t`: the rulebook's `recompute` would ready it. */
+export const PROMOTABLE_SQL = `t.status IN ${WAITING_SQL} AND ${PARENTS_DONE_SQL}`;
 
 /** The run statuses of failed attempts, for queries. */
 const FAILURE_SQL = `(${FAILURE_KINDS.map((k) => `'${k}'`).join(", ")})`;
@@ -617,9 +625,7 @@ export class SqliteBoardStore implements BoardStore {
   /** Every waiting task whose parents are all done becomes ready. Returns the count. */
   promoteAll(): number {
     const rows = this.conn.all<{ id: string }>(
-      `SELECT t.id FROM tasks t WHERE t.status IN ${WAITING_SQL} AND NOT EXISTS (
-         SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-         WHERE l.child_id = t.id AND p.status NOT IN ${SATISFYING_SQL})`,
+      `SELECT t.id FROM tasks t WHERE ${PROMOTABLE_SQL}`,
     );
     let n = 0;
     for (const { id } of rows) {

@@ -15,7 +15,12 @@ import {
   type Task,
   validateText,
 } from "../board/mod.ts";
-import { cutError, SATISFYING_SQL, type SqliteBoardStore, WAITING_SQL } from "./board_store.ts";
+import {
+  cutError,
+  PARENTS_DONE_SQL,
+  PROMOTABLE_SQL,
+  type SqliteBoardStore,
+} from "./board_store.ts";
 import { type Row, TASK_COLUMNS, toTask } from "./rows.ts";
 
 /** The name the dispatcher's own writes go by where no profile is named. */
@@ -139,9 +144,7 @@ WHERE t.status = 'ready' AND t.claim_lock IS NULL AND t.assignee IS NOT NULL${
       ? " AND NOT EXISTS (SELECT 1 FROM hx_task_retry x WHERE x.task_id = t.id AND x.not_before > ?)"
       : ""
   }
-  AND NOT EXISTS (
-    SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-    WHERE l.child_id = t.id AND p.status NOT IN ${SATISFYING_SQL})
+  AND ${PARENTS_DONE_SQL}
 ORDER BY t.priority DESC, t.created_at ASC, t.id ASC
 LIMIT ?`;
 }
@@ -158,9 +161,7 @@ export interface BoardProbe {
 const PROBE_SQL = `SELECT
   EXISTS (SELECT 1 FROM tasks WHERE status = 'running') AS running,
   EXISTS (SELECT 1 FROM tasks WHERE status = 'ready') AS ready,
-  EXISTS (SELECT 1 FROM tasks t WHERE t.status IN ${WAITING_SQL} AND NOT EXISTS (
-    SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-    WHERE l.child_id = t.id AND p.status NOT IN ${SATISFYING_SQL})) AS promotable,
+  EXISTS (SELECT 1 FROM tasks t WHERE ${PROMOTABLE_SQL}) AS promotable,
   EXISTS (SELECT 1 FROM hx_run_procs WHERE exit_code IS NULL) AS unreaped`;
 
 function procOf(r: Row): ProcRecord | null {
@@ -276,9 +277,7 @@ export class DispatchStore {
   /** Todo tasks whose parents are all done, without promoting them (dry run). */
   promotable(): string[] {
     return this.board.conn.all<{ id: string }>(
-      `SELECT t.id FROM tasks t WHERE t.status IN ${WAITING_SQL} AND NOT EXISTS (
-         SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-         WHERE l.child_id = t.id AND p.status NOT IN ${SATISFYING_SQL})
+      `SELECT t.id FROM tasks t WHERE ${PROMOTABLE_SQL}
        ORDER BY t.created_at, t.id`,
     ).map((r) => r.id);
   }
