@@ -9,6 +9,8 @@ import {
   normalizeSkills,
   NotFoundError,
   parsePriority,
+  type Status,
+  STATUSES,
   type Task,
   validateAbsolutePath,
   validateText,
@@ -38,7 +40,7 @@ import { apiCard, apiRun, apiTask } from "./shapes.ts";
 export const API_PREFIX = "/api/plugins/kanban";
 
 /** Columns of the board, in order (archived only on request). */
-export const BOARD_COLUMNS = ["triage", "todo", "ready", "running", "blocked", "done"] as const;
+export const BOARD_COLUMNS: readonly Status[] = STATUSES.filter((s) => s !== "archived");
 
 /** The dispatcher as the server sees it. */
 export interface DispatchPort {
