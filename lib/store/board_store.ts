@@ -221,14 +221,17 @@ export class SqliteBoardStore implements BoardStore {
       parents: task === null ? [] : this.parentFacts(id),
       children: task !== null && needsChildren(op) ? this.childFacts(id) : [],
     };
-    if (task !== null && op.op === "run_ended") {
-      // How a run ends may depend on the task's try-later attempts and its failure streak.
+    if (task !== null && op.op === "run_ended" && op.end.kind === "retry_later") {
+      // A try-later's delay doubles with the attempts so far.
       facts.retryAttempts = Number(
         this.conn.get<{ attempts: number }>(
           "SELECT attempts FROM hx_task_retry WHERE task_id = ?",
           id,
         )?.attempts ?? 0,
       );
+    }
+    if (task !== null && op.op === "run_ended" && op.end.kind === "failed") {
+      // A failure at the limit names the streak of failure kinds that led to it.
       facts.recentFailures = this.conn.all<{ status: string }>(
         `SELECT status FROM task_runs WHERE task_id = ? AND status IN ${FAILURE_SQL}
          ORDER BY id DESC LIMIT ?`,
