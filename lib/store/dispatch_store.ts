@@ -1,8 +1,9 @@
 /**
  * The dispatcher's SQL: what is running (with each worker's process identity),
  * what may be claimed, batched atomic claims, and every way a run ends. Each
- * outcome closes the run, moves the task and writes its event in one
- * transaction, and only if the run is still the task's current one (fencing).
+ * outcome is the rulebook's plan (`run_ended`, `release`, `extend`, `defer`),
+ * applied by the board store in one transaction, and only if the run is still
+ * the task's current one (fencing: the rulebook refuses a lost run).
  */
 
 import {
