@@ -1,6 +1,6 @@
 /** `hermes kanban claim`: take a ready task by hand, as the dispatcher would. */
 
-import { taskJson } from "../../lib/board/mod.ts";
+import { claimable, taskJson } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
@@ -34,7 +34,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   let workspace: string | null = null;
   // Prepare only a claimable task (the claim below refuses the rest with the reason), and
   // before claiming, so a workspace that cannot be made leaves the task untouched.
-  if (before.status === "ready" && before.claim_lock === null) {
+  if (claimable(before)) {
     const config = await loadConfig(ctx.home, ctx.env);
     workspace = await prepareWorkspace(
       before,

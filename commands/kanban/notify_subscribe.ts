@@ -1,6 +1,6 @@
 /** `hermes kanban notify-subscribe`: be told when a task completes, blocks, crashes or gives up. */
 
-import { InvalidStateError } from "../../lib/board/mod.ts";
+import { finished, InvalidStateError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
@@ -37,7 +37,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   const userId = str(input, "userId")?.trim() || null;
   const store = ctx.store();
   const task = store.requireTask(key.taskId);
-  if (task.status === "done" || task.status === "archived") {
+  if (finished(task.status)) {
     throw new InvalidStateError(
       `cannot subscribe to ${task.id}: it is ${task.status}, so there is nothing left to notify`,
     );

@@ -94,6 +94,19 @@ export function accepts(verb: Verb, status: Status): boolean {
   return (VERB_FROM[verb] as readonly Status[]).includes(status);
 }
 
+/** True when a claim may take `t` as far as the task itself goes (its parents aside). */
+export function claimable(t: Pick<Task, "status" | "claim_lock">): boolean {
+  return accepts("claim", t.status) && t.claim_lock === null;
+}
+
+/** True when nothing will happen to a task in `status` any more but archiving (done, archived). */
+export function finished(status: Status): boolean {
+  return STATUS_RULES[status].terminal !== null;
+}
+
+/** The statuses nothing happens to any more (for queries that filter on them). */
+export const FINISHED_STATUSES: readonly Status[] = STATUSES.filter(finished);
+
 /** Parents count as done when done or archived. */
 export function parentSatisfied(status: Status): boolean {
   return STATUS_RULES[status].satisfiesChildren;
@@ -212,7 +225,7 @@ export function decide(op: Operation, facts: Facts, actor: Actor, now: number): 
     );
   }
   const t = facts.task;
-  if (t === null) return refuse(new NotFoundError(`no such task: ${facts.id}`));
+  if (t === null) return refuse(unknownTask(op, facts.id));
   switch (op.op) {
     case "claim":
       return decideClaim(t, facts, op.lock, op.ttlSeconds, now);
@@ -301,6 +314,28 @@ function wrongStatus(verb: Verb, t: Task): HermesError {
   );
 }
 
+/** Hermes's refusal of a reclaim, for a task that is not running and for an unknown id alike. */
+function reclaimRefused(id: string): string {
+  return `cannot reclaim ${id} (not running or unknown id)`;
+}
+
+/** Hermes's refusal of a reassign without --reclaim, for a running task or an unknown id. */
+function reassignRefused(id: string): string {
+  return `cannot reassign ${id} (unknown id, or still running — pass --reclaim to release first)`;
+}
+
+/** The refusal for an id that names no task (the recovery verbs word it as Hermes does). */
+function unknownTask(op: Operation, id: string): HermesError {
+  switch (op.op) {
+    case "reclaim":
+      return new NotFoundError(reclaimRefused(id));
+    case "reassign":
+      return new NotFoundError(reassignRefused(id));
+    default:
+      return new NotFoundError(`no such task: ${id}`);
+  }
+}
+
 /** A worker acts only on the task it holds, and only with its current run. */
 function workerRefusal(t: Task, actor: Actor, verb: string): HermesError | null {
   if (actor.kind !== "worker") return null;
@@ -370,7 +405,7 @@ function readyChildren(children: readonly ChildFact[], status: Status): Plan[] {
 // ---- the verbs ----
 
 function decideClaim(t: Task, facts: Facts, lock: string, ttl: number, now: number): Decision {
-  if (!accepts("claim", t.status) || t.claim_lock !== null) {
+  if (!claimable(t)) {
     return refuse(
       new InvalidStateError(
         `cannot claim ${t.id}: status=${t.status} lock=${t.claim_lock ?? "(none)"}`,
@@ -601,28 +636,39 @@ function releasePlan(
   t: Task,
   facts: Facts,
   runError: string,
-  reason: string,
+  released: PlanEvent,
   extra: TaskPatch,
 ): Plan {
   return plan(op, t.id, {
-    closeRun: closeCurrent(t, "reclaimed", { error: runError }),
+    closeRun: closeCurrent(t, "reclaimed", { error: cutText(runError) }),
     set: { status: waitingStatus(parentsDone(facts)), ...CLAIM_CLEARED, ...extra },
-    events: [event("reclaimed", { stale_lock: t.claim_lock, reason }, t.current_run_id)],
+    events: [released],
   });
+}
+
+/**
+ * A person releasing a claim (reclaim, reassign --reclaim), recorded as Hermes records it: the
+ * run's error `manual_reclaim: <reason>` (or the lock it took away), a `reclaimed` event marked
+ * manual. A person stepping in is a recovery: the next attempt gets a fresh failure budget.
+ */
+function manualRelease(op: Plan["op"], t: Task, facts: Facts, reason: string | null): Plan {
+  return releasePlan(
+    op,
+    t,
+    facts,
+    reason ? `manual_reclaim: ${reason}` : `manual_reclaim lock=${t.claim_lock}`,
+    event("reclaimed", { manual: true, reason, prev_lock: t.claim_lock }, t.current_run_id),
+    { consecutive_failures: 0, last_failure_error: null },
+  );
 }
 
 function decideReclaim(t: Task, facts: Facts, reason: string | null, actor: Actor): Decision {
   if (!accepts("reclaim", t.status)) {
-    return refuse(new InvalidStateError(`cannot reclaim ${t.id}: it is ${t.status}, not running`));
+    return refuse(new InvalidStateError(reclaimRefused(t.id), "not_running"));
   }
   const denied = workerRefusal(t, actor, "reclaim");
   if (denied) return refuse(denied);
-  const why = reason ?? `reclaimed by ${actor.name}`;
-  // A person stepping in is a recovery: the next attempt gets a fresh failure budget.
-  return allow(releasePlan("reclaim", t, facts, why, why, {
-    consecutive_failures: 0,
-    last_failure_error: null,
-  }));
+  return allow(manualRelease("reclaim", t, facts, reason));
 }
 
 function decideAssign(
@@ -644,22 +690,17 @@ function decideAssign(
   if (!reclaim || !accepts("reclaim", t.status)) {
     return refuse(
       new InvalidStateError(
-        `cannot reassign ${t.id}: currently running (claimed). ` +
-          "Wait for completion or reclaim the stale lock first.",
+        op === "reassign"
+          ? reassignRefused(t.id)
+          : `cannot reassign ${t.id}: currently running (claimed). ` +
+            "Wait for completion or reclaim the stale lock first.",
         "running",
       ),
     );
   }
   const denied = workerRefusal(t, actor, "reassign");
   if (denied) return refuse(denied);
-  const released = releasePlan(
-    op,
-    t,
-    facts,
-    `reassigned to ${assignee ?? "nobody"}`,
-    reason ?? "reassigned",
-    {},
-  );
+  const released = manualRelease(op, t, facts, reason ?? "reassign");
   return allow({
     ...released,
     set: { ...released.set, ...assign.set },
@@ -851,7 +892,14 @@ function decideDispatch(
   switch (op.op) {
     case "release":
       return allow(
-        releasePlan("release", t, facts, op.reason, op.reason, { last_heartbeat_at: null }),
+        releasePlan(
+          "release",
+          t,
+          facts,
+          op.reason,
+          event("reclaimed", { stale_lock: t.claim_lock, reason: op.reason }, t.current_run_id),
+          { last_heartbeat_at: null },
+        ),
       );
     case "extend":
     case "defer": {

@@ -5,9 +5,10 @@
 
 import {
   HermesError,
-  InvalidStateError,
   isTaskId,
   NotFoundError,
+  type Status,
+  STATUSES,
   type Task,
 } from "../board/mod.ts";
 import { boardPaths, type Config, get } from "../config/mod.ts";
@@ -31,7 +32,6 @@ import {
 import { queryBool, queryInt, readJson, withQuery } from "./body.ts";
 import type { BoardRegistry } from "./board_registry.ts";
 import type { EventHub } from "./events.ts";
-import { type MoveStatus, planMove } from "./moves.ts";
 import { HttpError, json } from "./responses.ts";
 import type { Route, RouteContext } from "./router.ts";
 import { apiCard, apiRun, apiTask } from "./shapes.ts";
@@ -40,7 +40,7 @@ import { apiCard, apiRun, apiTask } from "./shapes.ts";
 export const API_PREFIX = "/api/plugins/kanban";
 
 /** Columns of the board, in order (archived only on request). */
-export const BOARD_COLUMNS = ["triage", "todo", "ready", "running", "blocked", "done"] as const;
+export const BOARD_COLUMNS: readonly Status[] = STATUSES.filter((s) => s !== "archived");
 
 /** The dispatcher as the server sees it. */
 export interface DispatchPort {
@@ -96,40 +96,16 @@ interface MoveExtras {
   reason?: string | null;
 }
 
-/** Apply a status write the safe way (inside the caller's transaction). */
-export function applyMove(store: Store, t: Task, to: string, x: MoveExtras): Task {
-  const plan = planMove(t.id, t.status as MoveStatus, to);
-  if ("refused" in plan) {
-    throw new HttpError(plan.http === 400 ? "usage" : "invalid_state", plan.code, plan.message);
-  }
-  switch (plan.kind) {
-    case "noop":
-      return t;
-    case "complete":
-      return store.complete(t.id, {
-        result: x.result ?? null,
-        summary: x.summary ?? null,
-        metadata: x.metadata ?? null,
-      }, DASHBOARD).task;
-    case "block":
-      return store.block(t.id, x.reason ?? "", DASHBOARD);
-    case "unblock": {
-      const pending = store.pendingParents(t.id);
-      if (pending.length) {
-        throw new InvalidStateError(
-          `cannot move ${t.id} to ready: blocked by parent(s) not done — ${
-            pending.map((p) => `'${p.title}' (${p.id}, ${p.status})`).join(", ")
-          }`,
-          "parents_pending",
-        );
-      }
-      return store.unblock(t.id);
-    }
-    case "archive":
-      return store.archive(t.id);
-    case "direct":
-      return store.setStatusDirect(t.id, t.status, plan.to, "moved on the dashboard");
-  }
+/** Move a card to the column `to`: the rulebook's `move`, carried out by the store. */
+function applyMove(store: Store, id: string, to: string, x: MoveExtras): Task {
+  return store.perform(id, {
+    op: "move",
+    to,
+    reason: (x.reason ?? "").trim(),
+    result: x.result ?? null,
+    summary: x.summary ?? null,
+    metadata: x.metadata ?? null,
+  }, DASHBOARD).task!;
 }
 
 /** Validated PATCH /tasks/:id input. */
@@ -179,7 +155,7 @@ function applyPatch(store: Store, id: string, p: Patch): Task {
       const a = cleanName(p.assignee);
       if (a !== t.assignee) t = store.assign(id, a);
     }
-    if (p.status !== undefined) t = applyMove(store, t, p.status, p.extras);
+    if (p.status !== undefined) t = applyMove(store, id, p.status, p.extras);
     if (p.priority !== undefined) t = store.reprioritize(id, p.priority);
     if (p.title !== undefined || p.body !== undefined) {
       t = store.editTask(id, { title: p.title, body: p.body });

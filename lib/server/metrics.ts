@@ -3,6 +3,7 @@
  * the dispatcher's figures from the stats the gateway sends every second.
  */
 
+import { STATUSES } from "../board/mod.ts";
 import type { GatewayStats } from "../gateway/messages.ts";
 
 /** One metric of the page: its name, labels, type and help text (also the docs' table row). */
@@ -109,7 +110,6 @@ export interface BoardCounts {
   runs: Record<string, number>;
 }
 
-const STATUSES = ["triage", "todo", "ready", "running", "blocked", "done", "archived"];
 const FAILED_RUNS = ["crashed", "timed_out", "spawn_failed", "gave_up"];
 
 function label(v: string): string {

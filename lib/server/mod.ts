@@ -7,5 +7,4 @@ export {
   type ServerLogLevel,
 } from "./handler.ts";
 export { API_PREFIX } from "./kanban_api.ts";
-export { allowedMoves, planMove } from "./moves.ts";
 export { cookieName } from "./security.ts";

@@ -11,7 +11,8 @@ import {
   type Facts,
   FAILURE_KINDS,
   type FailureKind,
-  InvalidStateError,
+  FINISHED_STATUSES,
+  HermesError,
   MAX_ERROR_CHARS,
   needsChildren,
   newTaskId,
@@ -66,8 +67,19 @@ export const cutError: (s: string) => string = cutText;
 /** `('done', 'archived')`: the statuses that let a child run, for queries. */
 const SATISFYING_SQL = `(${SATISFYING_STATUSES.map((st) => `'${st}'`).join(", ")})`;
 
+/** `('done', 'archived')`: the statuses nothing happens to any more, for queries. */
+const FINISHED_SQL = `(${FINISHED_STATUSES.map((st) => `'${st}'`).join(", ")})`;
+
 /** The statuses a waiting task may be readied from, for queries. */
 const WAITING_SQL = `(${VERB_FROM.recompute.map((st) => `'${st}'`).join(", ")})`;
+
+/** SQL condition on a task aliased `t`: every parent is done (parentSatisfied), for queries. */
+export const PARENTS_DONE_SQL = `NOT EXISTS (
+    SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
+    WHERE l.child_id = t.id AND p.status NOT IN ${SATISFYING_SQL})`;
+
+/** SQL condition on a task aliased `t`: the rulebook's `recompute` would ready it. */
+export const PROMOTABLE_SQL = `t.status IN ${WAITING_SQL} AND ${PARENTS_DONE_SQL}`;
 
 /** The run statuses of failed attempts, for queries. */
 const FAILURE_SQL = `(${FAILURE_KINDS.map((k) => `'${k}'`).join(", ")})`;
@@ -227,14 +239,17 @@ export class SqliteBoardStore implements Store {
       parents: task === null ? [] : this.parentFacts(id),
       children: task !== null && needsChildren(op) ? this.childFacts(id) : [],
     };
-    if (task !== null && op.op === "run_ended") {
-      // How a run ends may depend on the task's try-later attempts and its failure streak.
+    if (task !== null && op.op === "run_ended" && op.end.kind === "retry_later") {
+      // A try-later's delay doubles with the attempts so far.
       facts.retryAttempts = Number(
         this.conn.get<{ attempts: number }>(
           "SELECT attempts FROM hx_task_retry WHERE task_id = ?",
           id,
         )?.attempts ?? 0,
       );
+    }
+    if (task !== null && op.op === "run_ended" && op.end.kind === "failed") {
+      // A failure at the limit names the streak of failure kinds that led to it.
       facts.recentFailures = this.conn.all<{ status: string }>(
         `SELECT status FROM task_runs WHERE task_id = ? AND status IN ${FAILURE_SQL}
          ORDER BY id DESC LIMIT ?`,
@@ -247,9 +262,25 @@ export class SqliteBoardStore implements Store {
 
   /** Decide `op` on `id` with the rulebook and apply the plan (inside a transaction). */
   performIn(id: string, op: Operation, actor: Actor, facts?: Facts): AppliedPlan {
+    const done = this.attemptIn(id, op, actor, facts);
+    if (done instanceof HermesError) throw done;
+    return done;
+  }
+
+  /**
+   * As performIn, but a refusal is returned (nothing written) rather than thrown: for callers
+   * to whom some refusals are an expected answer (the dispatcher's run that lost its claim).
+   */
+  attemptIn(
+    id: string,
+    op: Operation,
+    actor: Actor,
+    facts: Facts = this.facts(id, op),
+  ): AppliedPlan | HermesError {
     const now = this.now();
-    const plan = planOf(decide(op, facts ?? this.facts(id, op), actor, now));
-    return { plan, ...this.applyPlan(plan, now) };
+    const d = decide(op, facts, actor, now);
+    if (!d.ok) return d.error;
+    return { plan: d.plan, ...this.applyPlan(d.plan, now) };
   }
 
   /**
@@ -486,36 +517,14 @@ export class SqliteBoardStore implements Store {
     });
   }
 
-  /** Write a new assignee and its `assigned` event, failure count afresh (inside a transaction). */
-  setAssignee(id: string, assignee: string | null): void {
-    this.conn.run(
-      "UPDATE tasks SET assignee = ?, consecutive_failures = 0, last_failure_error = NULL WHERE id = ?",
-      assignee,
-      id,
-    );
-    this.event(id, "assigned", { assignee });
-  }
-
   /**
    * An operator's reclaim: release a running task's claim now, whatever its lease says. The
-   * run closes as `reclaimed`, the task is ready again with a fresh failure count, and the
+   * run closes as `reclaimed`, the task waits again with a fresh failure count, and the
    * dispatcher stops the old worker (its run is closed while it lives).
    */
   reclaim(id: string, reason: string | null): Task {
     validateText("reason", reason);
-    return this.conn.tx(() => {
-      const t = this.taskRow(id);
-      if (!t) {
-        throw new NotFoundError(`cannot reclaim ${id} (not running or unknown id)`);
-      }
-      if (!this.releaseClaim(t, reason)) {
-        throw new InvalidStateError(
-          `cannot reclaim ${id} (not running or unknown id)`,
-          "not_running",
-        );
-      }
-      return this.requireTask(id);
-    });
+    return this.perform(id, { op: "reclaim", reason }, SOMEONE).task!;
   }
 
   /**
@@ -528,39 +537,12 @@ export class SqliteBoardStore implements Store {
     opts: { reclaim: boolean; reason: string | null },
   ): { task: Task; reclaimed: boolean } {
     validateText("reason", opts.reason);
-    return this.conn.tx(() => {
-      const refused =
-        `cannot reassign ${id} (unknown id, or still running — pass --reclaim to release first)`;
-      const t = this.taskRow(id);
-      if (!t) throw new NotFoundError(refused);
-      const reclaimed = opts.reclaim && this.releaseClaim(t, opts.reason ?? "reassign");
-      if (!reclaimed && t.status === "running") throw new InvalidStateError(refused, "running");
-      this.setAssignee(id, assignee);
-      return { task: this.requireTask(id), reclaimed };
-    });
-  }
-
-  /**
-   * Release the claim of a running (or still claimed) task: close its run as `reclaimed`
-   * (`manual_reclaim: <reason>`), put it back to ready, reset its failure count, and write
-   * a `reclaimed` event marked manual. False when it holds no claim. Inside a transaction.
-   */
-  releaseClaim(t: Task, reason: string | null): boolean {
-    if (t.status !== "running" && t.claim_lock === null) return false;
-    if (t.status !== "running" && t.status !== "ready" && t.status !== "blocked") return false;
-    const run = t.current_run_id;
-    if (run !== null) {
-      this.closeRun(run, "reclaimed", {
-        error: reason ? `manual_reclaim: ${reason}` : `manual_reclaim lock=${t.claim_lock}`,
-      });
-    }
-    this.conn.run(
-      `UPDATE tasks SET status = 'ready', claim_lock = NULL, claim_expires = NULL, worker_pid = NULL,
-         current_run_id = NULL, consecutive_failures = 0, last_failure_error = NULL WHERE id = ?`,
-      t.id,
+    const { plan, task } = this.perform(
+      id,
+      { op: "reassign", assignee, reclaim: opts.reclaim, reason: opts.reason },
+      SOMEONE,
     );
-    this.event(t.id, "reclaimed", { manual: true, reason, prev_lock: t.claim_lock }, run);
-    return true;
+    return { task: task!, reclaimed: plan.events.some((e) => e.kind === "reclaimed") };
   }
 
   link(parentId: string, childId: string): void {
@@ -651,9 +633,7 @@ export class SqliteBoardStore implements Store {
   /** Every waiting task whose parents are all done becomes ready. Returns the count. */
   promoteAll(): number {
     const rows = this.conn.all<{ id: string }>(
-      `SELECT t.id FROM tasks t WHERE t.status IN ${WAITING_SQL} AND NOT EXISTS (
-         SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-         WHERE l.child_id = t.id AND p.status NOT IN ${SATISFYING_SQL})`,
+      `SELECT t.id FROM tasks t WHERE ${PROMOTABLE_SQL}`,
     );
     let n = 0;
     for (const { id } of rows) {
@@ -801,7 +781,7 @@ export class SqliteBoardStore implements Store {
 
   pruneEvents(before: number, dryRun: boolean): number {
     const where = `created_at < ? AND task_id IN
-      (SELECT id FROM tasks WHERE status IN ('done', 'archived'))`;
+      (SELECT id FROM tasks WHERE status IN ${FINISHED_SQL})`;
     if (dryRun) {
       return Number(
         this.conn.get<{ n: number }>(`SELECT COUNT(*) AS n FROM task_events WHERE ${where}`, before)
@@ -858,10 +838,6 @@ export class SqliteBoardStore implements Store {
     return dashboard.allLinks(this);
   }
 
-  pendingParents(id: string): TaskRef[] {
-    return dashboard.pendingParents(this, id);
-  }
-
   relatives(id: string): { parents: TaskRef[]; children: TaskRef[] } {
     return dashboard.relatives(this, id);
   }
@@ -876,15 +852,6 @@ export class SqliteBoardStore implements Store {
 
   editTask(id: string, fields: { title?: string; body?: string | null }): Task {
     return dashboard.editTask(this, id, fields);
-  }
-
-  setStatusDirect(
-    id: string,
-    expectFrom: Status,
-    to: "triage" | "todo" | "ready",
-    reason: string,
-  ): Task {
-    return dashboard.setStatusDirect(this, id, expectFrom, to, reason);
   }
 
   metricCounts(): { tasks: Record<string, number>; runs: Record<string, number> } {
@@ -918,7 +885,7 @@ function listClauses(filter: ListFilter): { where: string; params: string[]; lim
 }
 
 /** A plan as applied: the ids of the run and the comment it added. */
-interface AppliedPlan {
+export interface AppliedPlan {
   plan: Plan;
   runId: number | null;
   commentId: number | null;

@@ -1,17 +1,10 @@
 /**
  * Queries and writes only the dashboard needs: the board view with its per-card counts,
- * the safe direct status writes behind drag and drop, edits, and the counts /metrics
- * reports. Everything else goes through SqliteBoardStore, exactly as the CLI does.
+ * edits, and the counts /metrics reports. Everything else, status moves included, goes
+ * through SqliteBoardStore and its rulebook, exactly as the CLI does.
  */
 
-import {
-  InvalidStateError,
-  type Run,
-  type Status,
-  type Task,
-  validateBody,
-  validateTitle,
-} from "../board/mod.ts";
+import { type Run, type Status, type Task, validateBody, validateTitle } from "../board/mod.ts";
 import type { SqliteBoardStore } from "./board_store.ts";
 import { type Row, RUN_COLUMNS, toRun } from "./rows.ts";
 
@@ -112,15 +105,6 @@ export function allLinks(store: SqliteBoardStore): Array<{ parent_id: string; ch
   ).map((r) => ({ parent_id: String(r.parent_id), child_id: String(r.child_id) }));
 }
 
-/** Parents that are neither done nor archived: what keeps `id` from being ready. */
-export function pendingParents(store: SqliteBoardStore, id: string): TaskRef[] {
-  return store.conn.all<Row>(
-    `SELECT t.id, t.title, t.status, t.assignee FROM task_links l JOIN tasks t ON t.id = l.parent_id
-     WHERE l.child_id = ? AND t.status NOT IN ('done', 'archived') ORDER BY t.created_at, t.id`,
-    id,
-  ).map(toRef);
-}
-
 function toRef(r: Row): TaskRef {
   return {
     id: String(r.id),
@@ -149,66 +133,6 @@ export function runForLog(
       runId,
     );
   return r ? toRun(r) : null;
-}
-
-/**
- * A direct status write for a move no verb covers (triage ↔ todo ↔ ready, blocked → todo or
- * triage, running → ready). The caller has checked the move with the state machine; this
- * re-checks the source status inside the transaction so a concurrent change is refused, not
- * overwritten. Leaving `running` closes the open run as `reclaimed` (the dispatcher stops the
- * worker whose run closed). Moving to `ready` requires every parent done or archived.
- */
-export function setStatusDirect(
-  store: SqliteBoardStore,
-  id: string,
-  expectFrom: Status,
-  to: "triage" | "todo" | "ready",
-  reason: string,
-): Task {
-  return store.conn.tx(() => {
-    const t = store.requireTask(id);
-    if (t.status !== expectFrom) {
-      throw new InvalidStateError(
-        `cannot move ${id} to ${to}: it changed to ${t.status} meanwhile; reload and try again`,
-        "status_changed",
-      );
-    }
-    if (to === "ready") {
-      const pending = pendingParents(store, id);
-      if (pending.length) {
-        throw new InvalidStateError(
-          `cannot move ${id} to ready: blocked by parent(s) not done — ${
-            pending.map((p) => `'${p.title}' (${p.id}, ${p.status})`).join(", ")
-          }`,
-          "parents_pending",
-        );
-      }
-    }
-    const runId = t.current_run_id;
-    if (t.status === "running" && runId !== null) {
-      store.closeRun(runId, "reclaimed", { error: reason });
-    }
-    store.conn.run(
-      `UPDATE tasks SET status = ?, claim_lock = NULL, claim_expires = NULL, worker_pid = NULL,
-         current_run_id = CASE WHEN status = 'running' THEN NULL ELSE current_run_id END,
-         consecutive_failures = CASE WHEN status = 'blocked' THEN 0 ELSE consecutive_failures END,
-         last_failure_error = CASE WHEN status = 'blocked' THEN NULL ELSE last_failure_error END
-       WHERE id = ? AND status = ?`,
-      to,
-      id,
-      expectFrom,
-    );
-    if (expectFrom === "blocked") {
-      store.conn.run("DELETE FROM hx_task_retry WHERE task_id = ?", id);
-    }
-    store.event(
-      id,
-      "status",
-      { status: to, from: expectFrom, reason },
-      expectFrom === "running" ? runId : null,
-    );
-    return store.requireTask(id);
-  });
 }
 
 /** Change a task's priority (event `reprioritized`); a no-op when unchanged. */

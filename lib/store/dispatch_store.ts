@@ -1,14 +1,32 @@
 /**
  * The dispatcher's SQL: what is running (with each worker's process identity),
  * what may be claimed, batched atomic claims, and every way a run ends. Each
- * outcome closes the run, moves the task and writes its event in one
- * transaction, and only if the run is still the task's current one (fencing).
+ * outcome is the rulebook's plan (`run_ended`, `release`, `extend`, `defer`),
+ * applied by the board store in one transaction, and only if the run is still
+ * the task's current one (fencing: the rulebook refuses a lost run).
  */
 
-import type { Task } from "../board/mod.ts";
-import { cutError, type SqliteBoardStore } from "./board_store.ts";
+import {
+  type Facts,
+  type FailureKind,
+  HermesError,
+  type Operation,
+  type Plan,
+  type RunEnd,
+  type Task,
+  validateText,
+} from "../board/mod.ts";
+import {
+  cutError,
+  PARENTS_DONE_SQL,
+  PROMOTABLE_SQL,
+  type SqliteBoardStore,
+} from "./board_store.ts";
 import { type Row, TASK_COLUMNS, toTask } from "./rows.ts";
 import type { DispatchStore } from "./types.ts";
+
+/** The name the dispatcher's own writes go by where no profile is named. */
+const DISPATCHER = "dispatcher";
 
 /** A worker's process identity as recorded in hx_run_procs. */
 export interface ProcRecord {
@@ -59,8 +77,8 @@ export interface SpawnRecord {
   workspace: string;
 }
 
-/** Failure kinds that are written as run statuses and events. */
-export type FailureKindName = "spawn_failed" | "crashed" | "timed_out" | "protocol_violation";
+/** Failure kinds that are written as run statuses and events (the rulebook's FailureKind). */
+export type FailureKindName = FailureKind;
 
 /** Input of a failed attempt. */
 export interface FailureInput {
@@ -108,8 +126,6 @@ export interface RunLog {
   logPath: string | null;
 }
 
-const FAILURE_STATUSES = "('spawn_failed', 'crashed', 'timed_out', 'protocol_violation')";
-
 const RUNNING_SQL = `
 SELECT t.id AS task_id, t.title, t.assignee, t.claim_lock, t.claim_expires,
        t.max_runtime_seconds AS task_max_runtime, t.created_at,
@@ -130,9 +146,7 @@ WHERE t.status = 'ready' AND t.claim_lock IS NULL AND t.assignee IS NOT NULL${
       ? " AND NOT EXISTS (SELECT 1 FROM hx_task_retry x WHERE x.task_id = t.id AND x.not_before > ?)"
       : ""
   }
-  AND NOT EXISTS (
-    SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-    WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived'))
+  AND ${PARENTS_DONE_SQL}
 ORDER BY t.priority DESC, t.created_at ASC, t.id ASC
 LIMIT ?`;
 }
@@ -149,9 +163,7 @@ export interface BoardProbe {
 const PROBE_SQL = `SELECT
   EXISTS (SELECT 1 FROM tasks WHERE status = 'running') AS running,
   EXISTS (SELECT 1 FROM tasks WHERE status = 'ready') AS ready,
-  EXISTS (SELECT 1 FROM tasks t WHERE t.status = 'todo' AND NOT EXISTS (
-    SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-    WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived'))) AS promotable,
+  EXISTS (SELECT 1 FROM tasks t WHERE ${PROMOTABLE_SQL}) AS promotable,
   EXISTS (SELECT 1 FROM hx_run_procs WHERE exit_code IS NULL) AS unreaped`;
 
 function procOf(r: Row): ProcRecord | null {
@@ -267,9 +279,7 @@ export class SqliteDispatchStore implements DispatchStore {
   /** Todo tasks whose parents are all done, without promoting them (dry run). */
   promotable(): string[] {
     return this.board.conn.all<{ id: string }>(
-      `SELECT t.id FROM tasks t WHERE t.status = 'todo' AND NOT EXISTS (
-         SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-         WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived'))
+      `SELECT t.id FROM tasks t WHERE ${PROMOTABLE_SQL}
        ORDER BY t.created_at, t.id`,
     ).map((r) => r.id);
   }
@@ -444,19 +454,27 @@ export class SqliteDispatchStore implements DispatchStore {
     );
   }
 
-  /** The run is still the task's current one and the task is running. */
-  #holds(taskId: string, runId: number): Task | null {
-    const t = this.board.taskRow(taskId);
-    if (!t || t.status !== "running" || t.current_run_id !== runId) return null;
-    return t;
+  /**
+   * Decide the dispatcher's `op` on `taskId` with the rulebook and apply its plan (inside the
+   * caller's transaction). Null, with nothing written, when the run no longer holds the task
+   * (another writer moved it first) or the task is gone: the fencing every outcome relies on.
+   */
+  #settle(taskId: string, op: Operation, actorName: string, facts?: Facts): Plan | null {
+    const done = this.board.attemptIn(taskId, op, { kind: "dispatcher", name: actorName }, facts);
+    if (!(done instanceof HermesError)) return done.plan;
+    if (done.code === "run_lost" || done.code === "not_found") return null;
+    throw done;
   }
 
-  #toReady(taskId: string): void {
-    this.board.conn.run(
-      `UPDATE tasks SET status = 'ready', claim_lock = NULL, claim_expires = NULL, worker_pid = NULL,
-         current_run_id = NULL, last_heartbeat_at = NULL WHERE id = ?`,
-      taskId,
-    );
+  /** Record how run `runId` ended (`run_ended`); null if the run lost its claim. */
+  #ended(
+    taskId: string,
+    runId: number,
+    end: RunEnd,
+    actorName: string,
+    facts?: Facts,
+  ): Plan | null {
+    return this.#settle(taskId, { op: "run_ended", runId, end }, actorName, facts);
   }
 
   /** Exit-code completion: the task is done with `result`. False if the run lost its claim. */
@@ -467,16 +485,10 @@ export class SqliteDispatchStore implements DispatchStore {
     exitCode: number,
     actorName: string,
   ): boolean {
+    validateText("result", result);
     return this.tx(() => {
       this.recordExit(runId, exitCode);
-      if (!this.#holds(taskId, runId)) return false;
-      this.board.complete(taskId, { result, summary: null }, {
-        kind: "worker",
-        name: actorName,
-        taskId,
-        runId,
-      });
-      return true;
+      return this.#ended(taskId, runId, { kind: "done", result }, actorName) !== null;
     });
   }
 
@@ -490,14 +502,8 @@ export class SqliteDispatchStore implements DispatchStore {
   ): boolean {
     return this.tx(() => {
       if (exitCode !== null) this.recordExit(runId, exitCode);
-      if (!this.#holds(taskId, runId)) return false;
-      this.board.block(taskId, cutError(reason), {
-        kind: "worker",
-        name: actorName,
-        taskId,
-        runId,
-      });
-      return true;
+      const end: RunEnd = { kind: "blocked", reason: cutError(reason).trim() };
+      return this.#ended(taskId, runId, end, actorName) !== null;
     });
   }
 
@@ -513,33 +519,15 @@ export class SqliteDispatchStore implements DispatchStore {
   ): { notBefore: number; delay: number } | null {
     return this.tx(() => {
       this.recordExit(runId, exitCode);
-      if (!this.#holds(taskId, runId)) return null;
       const now = this.now();
-      const prev = this.board.conn.get<{ attempts: number }>(
-        "SELECT attempts FROM hx_task_retry WHERE task_id = ?",
+      const plan = this.#ended(
         taskId,
+        runId,
+        { kind: "retry_later", exitCode, delayFor },
+        DISPATCHER,
       );
-      const attempts = Number(prev?.attempts ?? 0) + 1;
-      const delay = Math.ceil(delayFor(attempts));
-      const notBefore = now + delay;
-      this.board.conn.run(
-        `INSERT INTO hx_task_retry (task_id, not_before, attempts) VALUES (?, ?, ?)
-         ON CONFLICT(task_id) DO UPDATE SET not_before = excluded.not_before, attempts = excluded.attempts`,
-        taskId,
-        notBefore,
-        attempts,
-      );
-      this.board.closeRun(runId, "retry_later", {
-        error: `worker exited ${exitCode} (try again later); retry in ${delay}s`,
-      });
-      this.#toReady(taskId);
-      this.board.event(taskId, "retry_later", {
-        exit_code: exitCode,
-        delay_seconds: delay,
-        not_before: notBefore,
-        attempts,
-      }, runId);
-      return { notBefore, delay };
+      if (plan === null || plan.retry === null || plan.retry.clear) return null;
+      return { notBefore: plan.retry.notBefore, delay: plan.retry.notBefore - now };
     });
   }
 
@@ -551,62 +539,33 @@ export class SqliteDispatchStore implements DispatchStore {
   fail(f: FailureInput): FailureResult {
     return this.tx(() => {
       if (f.exitCode !== undefined && f.exitCode !== null) this.recordExit(f.runId, f.exitCode);
-      const t = this.#holds(f.taskId, f.runId);
-      if (!t) return { applied: false, gaveUp: false, failures: 0, reason: null };
-      const error = cutError(f.error);
-      if (!f.counted) {
-        this.board.closeRun(f.runId, f.kind, { error });
-        this.#toReady(f.taskId);
-        this.board.event(f.taskId, f.kind, { ...f.payload, error, counted: false }, f.runId);
-        return { applied: true, gaveUp: false, failures: t.consecutive_failures, reason: null };
-      }
-      const failures = t.consecutive_failures + 1;
-      const limit = Math.max(1, t.max_retries ?? f.limit);
-      if (failures >= limit) {
-        const earlier = this.board.conn.all<{ status: string }>(
-          `SELECT status FROM task_runs WHERE task_id = ? AND id != ? AND status IN ${FAILURE_STATUSES}
-           ORDER BY id DESC LIMIT ?`,
-          f.taskId,
-          f.runId,
-          failures - 1,
-        ).map((r) => r.status as FailureKindName).reverse();
-        const reason = cutError(f.reason([...earlier, f.kind], f.error));
-        this.board.closeRun(f.runId, "gave_up", { error: reason });
-        this.board.conn.run(
-          `UPDATE tasks SET status = 'blocked', claim_lock = NULL, claim_expires = NULL,
-             worker_pid = NULL, current_run_id = NULL, consecutive_failures = ?,
-             last_failure_error = ? WHERE id = ?`,
-          failures,
-          reason,
-          f.taskId,
-        );
-        // `cause` is the most specific one known (command_not_found beats spawn_failed).
-        this.board.event(f.taskId, "gave_up", {
-          ...f.payload,
-          failures,
-          error: reason,
-          kind: f.kind,
-          cause: f.payload?.cause ?? f.kind,
-        }, f.runId);
-        return { applied: true, gaveUp: true, failures, reason };
-      }
-      this.board.closeRun(f.runId, f.kind, { error });
-      this.#toReady(f.taskId);
-      this.board.conn.run(
-        "UPDATE tasks SET consecutive_failures = ?, last_failure_error = ? WHERE id = ?",
-        failures,
-        error,
-        f.taskId,
-      );
-      this.board.event(f.taskId, f.kind, { ...f.payload, error, failures }, f.runId);
-      return { applied: true, gaveUp: false, failures, reason: null };
+      const end: RunEnd = {
+        kind: "failed",
+        failure: f.kind,
+        error: f.error,
+        counted: f.counted,
+        limit: f.limit,
+        payload: f.payload ?? {},
+        giveUpReason: f.reason,
+      };
+      const op: Operation = { op: "run_ended", runId: f.runId, end };
+      const facts = this.board.facts(f.taskId, op);
+      const plan = this.#ended(f.taskId, f.runId, end, DISPATCHER, facts);
+      if (plan === null) return { applied: false, gaveUp: false, failures: 0, reason: null };
+      const gaveUp = plan.closeRun?.status === "gave_up";
+      return {
+        applied: true,
+        gaveUp,
+        failures: plan.set.consecutive_failures ?? facts.task!.consecutive_failures,
+        reason: gaveUp ? plan.set.last_failure_error ?? null : null,
+      };
     });
   }
 
   /**
-   * Put a running task back to ready without spending its budget: an expired
-   * claim with no worker, a worker that died while no dispatcher watched, or a
-   * running task without an open run. Emits `reclaimed`.
+   * Put a running task back without spending its budget (`release`): an expired claim with
+   * no worker, a worker that died while no dispatcher watched, or a running task without an
+   * open run (`runId` null). Emits `reclaimed`.
    */
   reclaim(
     taskId: string,
@@ -615,44 +574,27 @@ export class SqliteDispatchStore implements DispatchStore {
     exitCode?: number | null,
   ): boolean {
     return this.tx(() => {
-      const t = this.board.taskRow(taskId);
-      if (!t || t.status !== "running") return false;
-      if (runId !== null && t.current_run_id !== runId) return false;
-      if (runId !== null && exitCode !== undefined && exitCode !== null) {
+      const plan = this.#settle(taskId, { op: "release", runId, reason }, DISPATCHER);
+      // The exit belongs to the run only while it held the task (a lost run keeps no record).
+      if (plan !== null && runId !== null && exitCode !== undefined && exitCode !== null) {
         this.recordExit(runId, exitCode);
       }
-      const closing = runId ?? t.current_run_id;
-      if (closing !== null) this.board.closeRun(closing, "reclaimed", { error: reason });
-      this.#toReady(taskId);
-      this.board.event(taskId, "reclaimed", { stale_lock: t.claim_lock, reason }, closing);
-      return true;
+      return plan !== null;
     });
   }
 
   /** A live worker's lease ran out: extend it (`claim_extended`). */
   extend(taskId: string, runId: number, ttlSeconds: number, pid: number | null): boolean {
-    return this.tx(() => {
-      if (!this.#holds(taskId, runId)) return false;
-      const expires = this.now() + ttlSeconds;
-      this.#setExpiry(taskId, runId, expires);
-      this.board.event(taskId, "claim_extended", { expires, pid }, runId);
-      return true;
-    });
+    return this.tx(() =>
+      this.#settle(taskId, { op: "extend", runId, ttlSeconds, pid }, DISPATCHER) !== null
+    );
   }
 
   /** A claim whose worker cannot be confirmed dead is left alone until `until` (`reclaim_deferred`). */
   defer(taskId: string, runId: number, until: number, reason: string): boolean {
-    return this.tx(() => {
-      if (!this.#holds(taskId, runId)) return false;
-      this.#setExpiry(taskId, runId, until);
-      this.board.event(taskId, "reclaim_deferred", { reason, until }, runId);
-      return true;
-    });
-  }
-
-  #setExpiry(taskId: string, runId: number, expires: number): void {
-    this.board.conn.run("UPDATE tasks SET claim_expires = ? WHERE id = ?", expires, taskId);
-    this.board.conn.run("UPDATE task_runs SET claim_expires = ? WHERE id = ?", expires, runId);
+    return this.tx(() =>
+      this.#settle(taskId, { op: "defer", runId, until, reason }, DISPATCHER) !== null
+    );
   }
 
   /** Runs of a task, newest first, with their log files. */

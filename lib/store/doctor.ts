@@ -5,6 +5,7 @@
  */
 
 import { type Status, STATUSES } from "../board/mod.ts";
+import { PROMOTABLE_SQL } from "./board_store.ts";
 import { Connection, SQLITE, sqliteCode } from "./connection.ts";
 import { SCHEMA_STAMP, SCHEMA_VERSION, stampVersion } from "./schema.ts";
 
@@ -221,9 +222,6 @@ function readTasks(conn: Connection, facts: BoardFacts): void {
      FROM tasks t WHERE t.status = 'ready' AND t.claim_lock IS NULL ORDER BY idle, t.id`,
   ).map((r) => ({ id: r.id, title: r.title, assignee: r.assignee, idleSince: Number(r.idle) }));
   facts.waiting = conn.all<WaitingFact>(
-    `SELECT t.id, t.title FROM tasks t WHERE t.status = 'todo'
-       AND NOT EXISTS (SELECT 1 FROM task_links l JOIN tasks p ON p.id = l.parent_id
-                       WHERE l.child_id = t.id AND p.status NOT IN ('done', 'archived'))
-     ORDER BY t.created_at, t.id`,
+    `SELECT t.id, t.title FROM tasks t WHERE ${PROMOTABLE_SQL} ORDER BY t.created_at, t.id`,
   ).map((r) => ({ id: r.id, title: r.title }));
 }

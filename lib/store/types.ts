@@ -204,8 +204,6 @@ export interface DashboardQueries {
   boardView(opts: { tenant?: string | null; includeArchived?: boolean }): BoardView;
   /** Every dependency edge of the board (for the graph view). */
   allLinks(): Array<{ parent_id: string; child_id: string }>;
-  /** Parents that are neither done nor archived: what keeps `id` from being ready. */
-  pendingParents(id: string): TaskRef[];
   /** Parents and children of a task, as short references. */
   relatives(id: string): { parents: TaskRef[]; children: TaskRef[] };
   /** The run a log request means: `runId` if it belongs to the task, else the newest run. */
@@ -214,16 +212,6 @@ export interface DashboardQueries {
   reprioritize(id: string, priority: number): Task;
   /** Edit a task's title and/or body (event `edited`); a no-op when unchanged. */
   editTask(id: string, fields: { title?: string; body?: string | null }): Task;
-  /**
-   * A checked direct status write for a dashboard move no verb covers (triage, todo, ready);
-   * refused when the task is no longer in `expectFrom`.
-   */
-  setStatusDirect(
-    id: string,
-    expectFrom: Status,
-    to: "triage" | "todo" | "ready",
-    reason: string,
-  ): Task;
   /** Task counts by status and run counts by outcome, for /metrics. */
   metricCounts(): { tasks: Record<string, number>; runs: Record<string, number> };
 }

@@ -187,6 +187,23 @@ export const CASES: Record<string, () => Decision<Plan | CreatePlan>> = {
     reclaim: true,
     reason: null,
   }),
+  "reclaim refuses a task that is not running, in Hermes's words": on("blocked", {
+    op: "reclaim",
+    reason: null,
+  }),
+  "reclaim of an unknown id is refused in Hermes's words": () =>
+    decide(
+      { op: "reclaim", reason: null },
+      { id: "t_nope0001", task: null, parents: [], children: [] },
+      PERSON,
+      NOW,
+    ),
+  "reassign without --reclaim refuses a running task, in Hermes's words": on("running", {
+    op: "reassign",
+    assignee: "editor",
+    reclaim: false,
+    reason: null,
+  }),
   "link to a parent not done sends a ready child back to todo": on("ready", {
     op: "link",
     parentId: "t_parent02",
@@ -323,6 +340,12 @@ export const CASES: Record<string, () => Decision<Plan | CreatePlan>> = {
     "running",
     { op: "release", runId: null, reason: "task was running without an open run" },
     DISPATCHER,
+  ),
+  "release waits in todo while a parent linked since the claim is not done": on(
+    "running",
+    { op: "release", runId: RUN, reason: "claim expired" },
+    DISPATCHER,
+    { parents: [parent("ready")] },
   ),
   "extend sets the lease of task and run": on("running", {
     op: "extend",

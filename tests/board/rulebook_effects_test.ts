@@ -145,20 +145,29 @@ event assigned {assignee: null}
 refused running (InvalidStateError): cannot reassign t_task0001: currently running (claimed). Wait for completion or reclaim the stale lock first.
 
 == reclaim releases the claim, resets the budget, and readies the task
-close run 7 as reclaimed error="reclaimed by ann"
+close run 7 as reclaimed error="manual_reclaim lock=host:1"
 set status="ready" claim_lock=null claim_expires=null worker_pid=null current_run_id=null consecutive_failures=0 last_failure_error=null
-event reclaimed {stale_lock: "host:1", reason: "reclaimed by ann"} run 7
+event reclaimed {manual: true, reason: null, prev_lock: "host:1"} run 7
 
 == reclaim waits in todo while a parent linked since the claim is not done
-close run 7 as reclaimed error="stuck"
+close run 7 as reclaimed error="manual_reclaim: stuck"
 set status="todo" claim_lock=null claim_expires=null worker_pid=null current_run_id=null consecutive_failures=0 last_failure_error=null
-event reclaimed {stale_lock: "host:1", reason: "stuck"} run 7
+event reclaimed {manual: true, reason: "stuck", prev_lock: "host:1"} run 7
 
 == reassign --reclaim releases the claim, then assigns
-close run 7 as reclaimed error="reassigned to editor"
-set status="ready" claim_lock=null claim_expires=null worker_pid=null current_run_id=null assignee="editor" consecutive_failures=0 last_failure_error=null
-event reclaimed {stale_lock: "host:1", reason: "reassigned"} run 7
+close run 7 as reclaimed error="manual_reclaim: reassign"
+set status="ready" claim_lock=null claim_expires=null worker_pid=null current_run_id=null consecutive_failures=0 last_failure_error=null assignee="editor"
+event reclaimed {manual: true, reason: "reassign", prev_lock: "host:1"} run 7
 event assigned {assignee: "editor"}
+
+== reclaim refuses a task that is not running, in Hermes's words
+refused not_running (InvalidStateError): cannot reclaim t_task0001 (not running or unknown id)
+
+== reclaim of an unknown id is refused in Hermes's words
+refused not_found (NotFoundError): cannot reclaim t_nope0001 (not running or unknown id)
+
+== reassign without --reclaim refuses a running task, in Hermes's words
+refused running (InvalidStateError): cannot reassign t_task0001 (unknown id, or still running — pass --reclaim to release first)
 
 == link to a parent not done sends a ready child back to todo
 set status="todo"
@@ -297,6 +306,11 @@ event reclaimed {stale_lock: "host:1", reason: "claim by host:1 expired and no w
 close run 7 as reclaimed error="task was running without an open run"
 set status="ready" claim_lock=null claim_expires=null worker_pid=null current_run_id=null last_heartbeat_at=null
 event reclaimed {stale_lock: "host:1", reason: "task was running without an open run"} run 7
+
+== release waits in todo while a parent linked since the claim is not done
+close run 7 as reclaimed error="claim expired"
+set status="todo" claim_lock=null claim_expires=null worker_pid=null current_run_id=null last_heartbeat_at=null
+event reclaimed {stale_lock: "host:1", reason: "claim expired"} run 7
 
 == extend sets the lease of task and run
 set claim_expires=NOW+900

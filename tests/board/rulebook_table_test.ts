@@ -97,13 +97,13 @@ done                      done               done               done            
 archived                  archived           archived           archived           archived           archived           archived
 
 reclaim                   person             dashboard          dispatcher         worker             stale              other
-triage                    !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-todo                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-ready                     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+triage                    !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
+todo                      !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
+ready                     !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
 running                   ready              ready              ready              ready              !stale_run         !not_your_task
-blocked                   !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-done                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+blocked                   !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
+done                      !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
+archived                  !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
 
 reassign                  person             dashboard          dispatcher         worker             stale              other
 triage                    triage             triage             triage             triage             triage             triage

@@ -2,20 +2,35 @@
  * The store applies the rulebook's plans: random operation sequences (fixed seeds) run through
  * the SQLite store's verbs and, side by side, through the in-memory board of the rulebook's
  * property test; after every step both boards hold the same tasks, runs, links, retry rows,
- * comments and events, and refuse the same operations with the same codes.
+ * comments and events, and refuse the same operations with the same codes. The dispatcher's
+ * operations go through the dispatch store's verbs (which answer false, not an error, when a
+ * run lost its claim).
  */
 
 import { deepEqual, equal, fail } from "../support/assert.ts";
-import { type Actor, decide, HermesError, type Operation, type Task } from "../../lib/board/mod.ts";
+import {
+  type Actor,
+  ConflictError,
+  decide,
+  HermesError,
+  NotFoundError,
+  type Operation,
+  type Task,
+} from "../../lib/board/mod.ts";
+import { type DispatchStore, openDispatch } from "../../lib/store/engine.ts";
 import { openBoard, PATCH_COLUMNS, SOMEONE, type Store } from "../../lib/store/mod.ts";
 import { BoardModel } from "../board/board_model.ts";
 import { createRandom, randomSteps } from "../board/random_ops.ts";
 import { NOW } from "../board/rulebook_fixtures.ts";
+import { invariantViolations, withBoard } from "../board/fixtures.ts";
 import { foreignRows } from "../support/board.ts";
 import { tempHome } from "../support/home.ts";
 import { prng } from "../support/prng.ts";
 
 const SEQUENCES = 40;
+
+/** The dispatcher as the dispatch store acts: its verbs name the profile, or nobody. */
+const DISPATCHER: Actor = { kind: "dispatcher", name: "dispatcher" };
 const STEPS = 60;
 
 function columns(t: Task): Record<string, unknown> {
@@ -55,16 +70,85 @@ function viaStore(s: Store, id: string, op: Operation, actor: Actor): Actor {
     case "comment":
       s.comment(id, op.author, op.body);
       return { kind: "person", name: op.author };
+    case "assign":
+      s.assign(id, op.assignee);
+      return SOMEONE;
+    case "reclaim":
+      s.reclaim(id, op.reason);
+      return SOMEONE;
+    case "reassign":
+      s.reassign(id, op.assignee, op);
+      return SOMEONE;
+    case "run_ended":
+    case "release":
+    case "extend":
+    case "defer":
+      if (!viaDispatch(openDispatch(s), id, op)) {
+        // The dispatch store answers false for a task that is gone and for a lost run alike.
+        if (s.getTask(id) === null) throw new NotFoundError(`no such task: ${id}`);
+        throw new ConflictError("the dispatch store recorded nothing", "run_lost");
+      }
+      return DISPATCHER;
     default:
       s.perform(id, op, actor);
       return actor;
   }
 }
 
+/** The dispatcher's store verbs, as the dispatcher calls them; false when nothing was recorded. */
+function viaDispatch(
+  ds: DispatchStore,
+  id: string,
+  op: Extract<Operation, { op: "run_ended" | "release" | "extend" | "defer" }>,
+): boolean {
+  switch (op.op) {
+    case "release":
+      return ds.reclaim(id, op.runId, op.reason);
+    case "extend":
+      return ds.extend(id, op.runId, op.ttlSeconds, op.pid);
+    case "defer":
+      return ds.defer(id, op.runId, op.until, op.reason);
+    case "run_ended": {
+      const { runId, end } = op;
+      switch (end.kind) {
+        case "done":
+          return ds.complete(id, runId, end.result, 0, DISPATCHER.name);
+        case "blocked":
+          return ds.block(id, runId, end.reason, 78, DISPATCHER.name);
+        case "retry_later":
+          return ds.retryLater(id, runId, end.exitCode, end.delayFor) !== null;
+        case "failed":
+          return ds.fail({
+            taskId: id,
+            runId,
+            kind: end.failure,
+            error: end.error,
+            counted: end.counted,
+            limit: end.limit,
+            payload: end.payload,
+            reason: end.giveUpReason,
+          }).applied;
+      }
+    }
+  }
+}
+
 /** The actor the store decides `op` as (verbs without an actor decide as SOMEONE). */
 function storeActor(op: Operation, actor: Actor): Actor {
   if (op.op === "comment") return { kind: "person", name: op.author };
-  return ["claim", "unblock", "archive", "promote", "link", "unlink"].includes(op.op)
+  if (["run_ended", "release", "extend", "defer"].includes(op.op)) return DISPATCHER;
+  return [
+      "claim",
+      "unblock",
+      "archive",
+      "promote",
+      "link",
+      "unlink",
+      "assign",
+      "reclaim",
+      "reassign",
+    ]
+      .includes(op.op)
     ? SOMEONE
     : actor;
 }
@@ -172,4 +256,38 @@ Deno.test("store applies the rulebook's plans as the in-memory board does, over 
       s.close();
     }
   }
+});
+
+Deno.test("store: a run that ends or is released waits in todo while a parent linked since the claim is not done", async () => {
+  await using home = await tempHome();
+  withBoard(home.path, (s) => {
+    const ds = openDispatch(s);
+    const outcomes: Record<string, (id: string, runId: number) => unknown> = {
+      "reclaim": (id) => s.reclaim(id, "stuck"),
+      "reassign --reclaim": (id) => s.reassign(id, "other", { reclaim: true, reason: null }),
+      "release": (id, runId) => ds.reclaim(id, runId, "claim expired"),
+      "retry later": (id, runId) => ds.retryLater(id, runId, 75, () => 60),
+      "failed": (id, runId) =>
+        ds.fail({
+          taskId: id,
+          runId,
+          kind: "crashed",
+          error: "gone",
+          counted: true,
+          limit: 3,
+          reason: () => "gave up",
+        }),
+    };
+    for (const [name, end] of Object.entries(outcomes)) {
+      const id = s.createTask({ title: name, assignee: "a" }).task.id;
+      const { run } = s.claim(id, "h:1", 900);
+      const parent = s.createTask({ title: `${name} parent` }).task.id;
+      s.link(parent, id);
+      end(id, run.id);
+      equal(s.requireTask(id).status, "todo", name);
+      s.complete(parent, {}, SOMEONE);
+      equal(s.requireTask(id).status, "ready", `${name}: ready once the parent is done`);
+    }
+    deepEqual(invariantViolations(s), []);
+  });
 });

@@ -2,7 +2,7 @@
 /** The board: one column per status, cards that open the drawer and move by drag and drop. */
 
 import { useEffect, useState } from "preact/hooks";
-import { allowedMoves, type MoveStatus, planMove } from "../../lib/server/moves.ts";
+import { allowedMoves, moveRule } from "../../lib/board/rulebook.ts";
 import { age, COLUMN_TITLES, duration, STALE } from "./format.ts";
 import { html } from "./html.ts";
 import { CheckIcon, CommentIcon, LinkIcon } from "./icons.ts";
@@ -124,10 +124,10 @@ function Column(
       data-status=${name}
       onDragOver=${(e: DragEvent) => {
         if (!dragging || dragging.status === name) return;
-        const plan = planMove(dragging.id, dragging.status as MoveStatus, name);
-        if ("refused" in plan) {
+        const rule = moveRule(dragging.id, dragging.status, name);
+        if (typeof rule !== "string") {
           setHint("no");
-          setWhy(plan.message);
+          setWhy(rule.message);
           return;
         }
         e.preventDefault();
@@ -189,7 +189,7 @@ export function BoardView(
   </div>`;
 }
 
-/** Statuses a card may move to (drawer buttons). */
-export function movesFor(id: string, status: Status): Status[] {
-  return allowedMoves(id, status as MoveStatus) as Status[];
+/** Statuses a card may move to (drawer buttons): the rulebook's answer. */
+export function movesFor(status: Status): Status[] {
+  return allowedMoves(status);
 }

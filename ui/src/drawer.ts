@@ -143,7 +143,7 @@ export function Drawer(
           ${t.skills.map((s) => html`<span class="pill">${s}</span>`)}
         </div>
         <div class="moves" role="group" aria-label="Move to">
-          ${movesFor(t.id, t.status).map((to) =>
+          ${movesFor(t.status).map((to) =>
             html`<button class=${`move move-${to}`} onClick=${() => onMove(t, to)}>${
               to === "archived" ? "Archive" : `→ ${COLUMN_TITLES[to]}`
             }</button>`
