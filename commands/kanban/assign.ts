@@ -4,7 +4,7 @@ import { taskJson, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { assign } from "../../lib/ops/mod.ts";
+import { assign } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "assign",

@@ -4,7 +4,7 @@ import { isTaskId } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, args, list } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { block } from "../../lib/ops/mod.ts";
+import { block } from "../../lib/ops/tasks.ts";
 import { forEachId, leadingTaskId } from "./task_ids.ts";
 
 export const spec: CommandSpec = {

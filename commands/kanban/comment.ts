@@ -4,7 +4,7 @@ import { PermissionError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, args, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { comment } from "../../lib/ops/mod.ts";
+import { comment } from "../../lib/ops/tasks.ts";
 import { leadingTaskId } from "./task_ids.ts";
 
 export const spec: CommandSpec = {

@@ -4,7 +4,7 @@ import { parseJsonObject, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { args, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { complete } from "../../lib/ops/mod.ts";
+import { complete } from "../../lib/ops/tasks.ts";
 import { forEachId, idsOrWorkerTask } from "./task_ids.ts";
 
 export const spec: CommandSpec = {

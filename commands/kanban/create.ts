@@ -4,7 +4,7 @@ import { parseDuration, taskJson, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { createTask } from "../../lib/ops/mod.ts";
+import { createTask } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "create",

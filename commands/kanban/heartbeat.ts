@@ -4,7 +4,7 @@ import { parseDuration, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { heartbeat } from "../../lib/ops/mod.ts";
+import { heartbeat } from "../../lib/ops/tasks.ts";
 import { taskIdArg } from "./task_arg.ts";
 
 /** Claim lease length when neither a flag nor HERMES_KANBAN_CLAIM_TTL_SECONDS sets one. */

@@ -4,7 +4,7 @@ import { type Status, STATUSES, type Task, taskJson, UsageError } from "../../li
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { listFilter } from "../../lib/ops/mod.ts";
+import { listFilter } from "../../lib/ops/tasks.ts";
 import { pad } from "../../lib/cli/output.ts";
 import type { ListRow } from "../../lib/store/mod.ts";
 

@@ -3,7 +3,7 @@
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { reassign } from "../../lib/ops/mod.ts";
+import { reassign } from "../../lib/ops/tasks.ts";
 import { parseAssignee } from "./assign.ts";
 
 export const spec: CommandSpec = {

@@ -3,7 +3,7 @@
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { reclaim } from "../../lib/ops/mod.ts";
+import { reclaim } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "reclaim",

@@ -4,7 +4,7 @@ import { taskDetailJson } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { showTask } from "../../lib/ops/mod.ts";
+import { showTask } from "../../lib/ops/tasks.ts";
 import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {

@@ -3,7 +3,7 @@
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { unlink } from "../../lib/ops/mod.ts";
+import { unlink } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "unlink",

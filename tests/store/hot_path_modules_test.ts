@@ -12,8 +12,8 @@ import { withBoard } from "../board/fixtures.ts";
 
 const ROOT = new URL("../../", import.meta.url).href;
 
-/** Most modules a hot verb may load (about 23 today); raise it only with the bench's blessing. */
-const MODULE_BUDGET = 26;
+/** Most modules a hot verb may load (28 for create today: ops, logger and shutdown came with issue 12; the CLI bench shows no loss); raise it only with the bench's blessing. */
+const MODULE_BUDGET = 28;
 
 /** Modules a hot verb has no business loading (the presence probe is create's own). */
 const FORBIDDEN = [
