@@ -5,3 +5,4 @@ export * from "./rulebook.ts";
 export * from "./status.ts";
 export * from "./task.ts";
 export * from "./validate.ts";
+export * from "./worker_context.ts";

@@ -3,3 +3,5 @@ export * from "./spec.ts";
 export * from "./parse.ts";
 export * from "./output.ts";
 export * from "./shutdown.ts";
+export * from "./context.ts";
+export * from "./help.ts";

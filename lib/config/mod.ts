@@ -3,3 +3,4 @@ export * from "./paths.ts";
 export * from "./keys.ts";
 export * from "./config.ts";
 export * from "./private_file.ts";
+export * from "./env_vars.ts";

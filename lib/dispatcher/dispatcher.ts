@@ -14,19 +14,19 @@ import { openBoard, type Store } from "../store/mod.ts";
 import { type DispatchStore, openDispatch } from "../store/engine.ts";
 import { hostName } from "../workers/mod.ts";
 import { DispatchContext, type DispatcherLog, message } from "./_context.ts";
-import { Claimer } from "./claimer.ts";
+import { Claimer } from "./_claimer.ts";
 import { boardSeconds, type MsClock, systemMsClock } from "./clock.ts";
-import { dryRun } from "./dry_run.ts";
-import { EgressProxies } from "./egress_proxies.ts";
-import { OutcomeRecorder } from "./outcome_recorder.ts";
+import { dryRun } from "./_dry_run.ts";
+import { EgressProxies } from "./_egress_proxies.ts";
+import { OutcomeRecorder } from "./_outcome_recorder.ts";
 import * as policy from "./policy.ts";
-import { Reaper } from "./reaper.ts";
-import { RunViews } from "./run_views.ts";
+import { Reaper } from "./_reaper.ts";
+import { RunViews } from "./_run_views.ts";
 import { type DispatchResult, emptyResult, mergeResult } from "./result.ts";
-import { Waker } from "./waker.ts";
+import { Waker } from "./_waker.ts";
 
 export type { DispatcherLog } from "./_context.ts";
-export { exitPathFor } from "./run_views.ts";
+export { exitPathFor } from "./_run_views.ts";
 
 /** How often adopted workers (not our children) are checked for liveness while waiting. */
 const ADOPTED_POLL_MS = 250;

@@ -5,9 +5,9 @@
  * same process, so a reused pid is never signalled.
  */
 
-import { gatewayLockHeld } from "./lock.ts";
+import { gatewayLockHeld } from "./_lock.ts";
 import { type GatewayRecord, readGatewayRecord } from "./presence.ts";
-import { readState } from "./state_file.ts";
+import { readState } from "./_state_file.ts";
 
 /** How `stop` went. */
 export interface StopOutcome {

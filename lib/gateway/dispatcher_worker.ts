@@ -23,7 +23,7 @@ import { boardsOnDisk } from "../store/boards.ts";
 import { ChangeFeed } from "../store/engine.ts";
 import { sleep } from "./abortable_sleep.ts";
 import { StuckDetector } from "../dispatcher/stuck.ts";
-import { diagnoseStuck } from "./health.ts";
+import { diagnoseStuck } from "./_health.ts";
 import {
   emptyStats,
   type FromDispatcher,
@@ -33,7 +33,7 @@ import {
   type TickSummary,
   type ToDispatcher,
 } from "./messages.ts";
-import { installSandboxKill } from "./sandbox_kill.ts";
+import { installSandboxKill } from "./_sandbox_kill.ts";
 
 /** How often the loops poll PRAGMA data_version as a backstop to the file watcher. */
 const BACKSTOP_POLL_MS = 1000;

@@ -10,7 +10,7 @@ import { ConflictError, UsageError } from "../board/errors.ts";
 import { onSignal } from "../cli/shutdown.ts";
 import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
-import { HostState } from "./host_state.ts";
+import { HostState } from "./_host_state.ts";
 import {
   relay,
   startDispatcher,
@@ -21,12 +21,12 @@ import {
   WORKER_URLS,
   workerIncluded,
   type Workers,
-} from "./host_workers.ts";
+} from "./_host_workers.ts";
 import type { GatewayLog } from "../log/logtape.ts";
-import { acquireGatewayLock } from "./lock.ts";
-import { ownRecord, removeOwnPidFile, writePidFile } from "./pid_file.ts";
+import { acquireGatewayLock } from "./_lock.ts";
+import { ownRecord, removeOwnPidFile, writePidFile } from "./_pid_file.ts";
 import { readGatewayRecord } from "./presence.ts";
-import { dispatchSetting, intervalMs, isLoopbackHost } from "./settings.ts";
+import { dispatchSetting, intervalMs, isLoopbackHost } from "./_settings.ts";
 
 /** Everything `hermes gateway run` decided before starting the host. */
 export interface HostOptions {

@@ -9,9 +9,9 @@
 import { ConflictError, HermesError } from "../board/errors.ts";
 import { ensurePrivateDir, homePaths } from "../config/paths.ts";
 import { liveGateway } from "./control.ts";
-import { gatewayLockHeld } from "./lock.ts";
+import { gatewayLockHeld } from "./_lock.ts";
 import { readGatewayRecord } from "./presence.ts";
-import { readState } from "./state_file.ts";
+import { readState } from "./_state_file.ts";
 
 /**
  * The release permission flags, used when the checkout's permissions.flags cannot be read

@@ -7,7 +7,7 @@
 import type { Env } from "../config/paths.ts";
 import { homePaths } from "../config/paths.ts";
 import type { ProcIdentity } from "../workers/identity.ts";
-import { gatewayLockHeld } from "./lock.ts";
+import { gatewayLockHeld } from "./_lock.ts";
 
 /** What the gateway writes to `gateway.pid` while it runs. */
 export interface GatewayRecord {

@@ -10,8 +10,8 @@ import { openBoard } from "../store/mod.ts";
 import { boardsOnDisk } from "../store/boards.ts";
 import { liveGateway } from "./control.ts";
 import type { StuckWarning, TickSummary } from "./messages.ts";
-import { dispatchSetting } from "./settings.ts";
-import { readState } from "./state_file.ts";
+import { dispatchSetting } from "./_settings.ts";
+import { readState } from "./_state_file.ts";
 
 /** A task that waits longer than it should. */
 export interface StuckTask {

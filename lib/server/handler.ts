@@ -15,9 +15,9 @@ import { systemClock } from "../store/mod.ts";
 import { listBoards } from "../store/boards.ts";
 import { HonoBase } from "hono/hono-base";
 import { TrieRouter } from "hono/router/trie-router";
-import { ASSET_PATHS, assetResponse, shellResponse } from "./assets.ts";
-import { BoardRegistry } from "./board_registry.ts";
-import { EventHub, type EventHubOptions } from "./events.ts";
+import { ASSET_PATHS, assetResponse, shellResponse } from "./_assets.ts";
+import { BoardRegistry } from "./_board_registry.ts";
+import { EventHub, type EventHubOptions } from "./_events.ts";
 import { API_PREFIX, kanbanRoutes } from "./kanban_api.ts";
 import { type BoardCounts, renderMetrics } from "./metrics.ts";
 import { BASE_HEADERS, errorResponse, fromError, HttpError, json } from "./responses.ts";
@@ -27,7 +27,7 @@ import {
   type Route,
   type ServerApp,
   type ServerEnv,
-} from "./router.ts";
+} from "./_router.ts";
 import {
   apiCheck,
   checkMetricsToken,

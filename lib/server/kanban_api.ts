@@ -29,12 +29,12 @@ import {
   stringList,
   unlink,
 } from "../ops/mod.ts";
-import { queryBool, queryInt, readJson, withQuery } from "./body.ts";
-import type { BoardRegistry } from "./board_registry.ts";
-import type { EventHub } from "./events.ts";
+import { queryBool, queryInt, readJson, withQuery } from "./_body.ts";
+import type { BoardRegistry } from "./_board_registry.ts";
+import type { EventHub } from "./_events.ts";
 import { HttpError, json } from "./responses.ts";
-import type { Route, RouteContext } from "./router.ts";
-import { apiCard, apiRun, apiTask } from "./shapes.ts";
+import type { Route, RouteContext } from "./_router.ts";
+import { apiCard, apiRun, apiTask } from "./_shapes.ts";
 
 /** Where the API mounts, as in Hermes. */
 export const API_PREFIX = "/api/plugins/kanban";

@@ -8,3 +8,5 @@ export {
 } from "./handler.ts";
 export { API_PREFIX } from "./kanban_api.ts";
 export { cookieName } from "./security.ts";
+export * from "./metrics.ts";
+export * from "./responses.ts";

@@ -5,9 +5,9 @@
  */
 
 import type { MiddlewareHandler } from "hono";
-import { mediaType, notJson } from "./body.ts";
+import { mediaType, notJson } from "./_body.ts";
 import { HttpError } from "./responses.ts";
-import type { ServerEnv } from "./router.ts";
+import type { ServerEnv } from "./_router.ts";
 
 /** Loopback host names always accepted in the Host header. */
 const LOOPBACK_NAMES = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);

@@ -38,8 +38,8 @@ import {
 } from "../board/mod.ts";
 import { CONTEXT_CAPS, type WorkerContextInput } from "../board/worker_context.ts";
 import { Connection, type OpenOptions } from "./connection.ts";
-import * as dashboard from "./dashboard_queries.ts";
-import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./rows.ts";
+import * as dashboard from "./_dashboard_queries.ts";
+import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./_rows.ts";
 import type {
   BoardStats,
   BoardView,

@@ -5,12 +5,12 @@
  */
 
 import { SqliteBoardStore } from "./board_store.ts";
-import { SqliteDispatchStore } from "./dispatch_store.ts";
-import { SqliteNotifyStore } from "./notify_store.ts";
+import { SqliteDispatchStore } from "./_dispatch_store.ts";
+import { SqliteNotifyStore } from "./_notify_store.ts";
 import type { DispatchStore, NotifyStore, Store } from "./types.ts";
 
 export type * from "./types.ts";
-export { EXIT_UNKNOWN } from "./dispatch_store.ts";
+export { EXIT_UNKNOWN } from "./_dispatch_store.ts";
 
 /** The dispatcher's queries and writes over `store` (one per dispatcher; cheap to make). */
 export function openDispatch(store: Store): DispatchStore {
@@ -28,4 +28,4 @@ function sqliteOf(store: Store): SqliteBoardStore {
   if (store instanceof SqliteBoardStore) return store;
   throw new Error("not a store opened by openBoard()");
 }
-export * from "./change_feed.ts";
+export * from "./_change_feed.ts";

@@ -45,3 +45,7 @@ export function openBoard(
     opts.clock,
   );
 }
+// Named here so they are public; import them directly where start-up time matters.
+export type * from "./boards.ts";
+export type * from "./doctor.ts";
+export type * from "./engine.ts";

@@ -17,7 +17,7 @@ import type {
   WorkspaceSpec,
 } from "../board/mod.ts";
 import type { WorkerContextInput } from "../board/worker_context.ts";
-import type { BoardView, CardExtras, TaskRef } from "./dashboard_queries.ts";
+import type { BoardView, CardExtras, TaskRef } from "./_dashboard_queries.ts";
 import type {
   BoardProbe,
   DispatchClaim,
@@ -30,7 +30,7 @@ import type {
   RunningRow,
   SpawnRecord,
   UnreapedRow,
-} from "./dispatch_store.ts";
+} from "./_dispatch_store.ts";
 import type {
   BodyBuilder,
   Claim,
@@ -40,7 +40,7 @@ import type {
   SinkState,
   Subscription,
   SubscriptionKey,
-} from "./notify_store.ts";
+} from "./_notify_store.ts";
 
 export type {
   BoardProbe,

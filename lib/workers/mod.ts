@@ -12,3 +12,4 @@ export * from "./log_tail.ts";
 export * from "./flag_drift.ts";
 export * from "./sandbox.ts";
 export * from "./egress_proxy.ts";
+export * from "./presets.ts";

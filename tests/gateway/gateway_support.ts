@@ -1,6 +1,6 @@
 /** Running real gateways in tests: a child `hermes gateway run` on a free port, waited on by its state file. */
 
-import { gatewayLockHeld } from "../../lib/gateway/lock.ts";
+import { gatewayLockHeld } from "../../lib/gateway/_lock.ts";
 import { readGatewayRecord } from "../../lib/gateway/presence.ts";
 import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
 import { waitFor } from "../support/wait.ts";

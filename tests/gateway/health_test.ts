@@ -1,7 +1,7 @@
 import { equal, match, ok } from "../support/assert.ts";
 import { resolveConfig } from "../../lib/config/config.ts";
 import { HEALTH_WINDOW, StuckDetector, WARN_EVERY_MS } from "../../lib/dispatcher/mod.ts";
-import { diagnoseStuck } from "../../lib/gateway/health.ts";
+import { diagnoseStuck } from "../../lib/gateway/_health.ts";
 import { loadProfiles } from "../../lib/workers/profiles.ts";
 
 const PATH = Deno.env.get("PATH") ?? "/usr/bin:/bin";

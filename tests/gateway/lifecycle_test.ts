@@ -1,5 +1,5 @@
 import { equal, match, ok } from "../support/assert.ts";
-import { gatewayLockHeld } from "../../lib/gateway/lock.ts";
+import { gatewayLockHeld } from "../../lib/gateway/_lock.ts";
 import { readGatewayRecord } from "../../lib/gateway/presence.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

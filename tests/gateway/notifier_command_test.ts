@@ -1,5 +1,5 @@
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
-import { runHook } from "../../lib/gateway/notifier/command_hook.ts";
+import { runHook } from "../../lib/gateway/notifier/_command_hook.ts";
 import { tempHome } from "../support/home.ts";
 import { board, notifier, notifyOf, PERSON } from "./notifier_helpers.ts";
 

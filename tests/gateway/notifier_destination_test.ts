@@ -1,5 +1,5 @@
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
-import { nonPublicReason, refusedDestination } from "../../lib/gateway/notifier/destination.ts";
+import { nonPublicReason, refusedDestination } from "../../lib/gateway/notifier/_destination.ts";
 import { Notifier } from "../../lib/gateway/notifier/mod.ts";
 import { tempHome } from "../support/home.ts";
 import { board, type Logs, notifier, notifyOf, PERSON, receiver } from "./notifier_helpers.ts";

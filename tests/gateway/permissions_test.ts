@@ -1,6 +1,6 @@
 import { deepEqual, ok } from "../support/assert.ts";
 import { resolveConfig } from "../../lib/config/config.ts";
-import { dispatcherPermissions, serverPermissions } from "../../lib/gateway/worker_permissions.ts";
+import { dispatcherPermissions, serverPermissions } from "../../lib/gateway/_worker_permissions.ts";
 import { tempHome } from "../support/home.ts";
 
 const PROBE = new URL("./fixtures/probe_worker.ts", import.meta.url);

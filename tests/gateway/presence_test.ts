@@ -1,6 +1,6 @@
 import { equal, match, ok } from "../support/assert.ts";
-import { acquireGatewayLock } from "../../lib/gateway/lock.ts";
-import { ownRecord, writePidFile } from "../../lib/gateway/pid_file.ts";
+import { acquireGatewayLock } from "../../lib/gateway/_lock.ts";
+import { ownRecord, writePidFile } from "../../lib/gateway/_pid_file.ts";
 import { dispatcherPresence, runningGateway } from "../../lib/gateway/presence.ts";
 import { tempHome } from "../support/home.ts";
 import { runGateway } from "./gateway_support.ts";

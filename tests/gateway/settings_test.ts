@@ -1,6 +1,6 @@
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { get, resolveConfig } from "../../lib/config/config.ts";
-import { dispatchSetting, intervalMs, isLoopbackHost } from "../../lib/gateway/settings.ts";
+import { dispatchSetting, intervalMs, isLoopbackHost } from "../../lib/gateway/_settings.ts";
 
 const noEnv = () => undefined;
 const envOf = (vars: Record<string, string>) => (n: string) => vars[n];

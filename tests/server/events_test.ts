@@ -1,7 +1,7 @@
 /** Live events: server-sent batches of the event log, from any writer, resumable, bounded. */
 
 import { deepEqual, equal, ok } from "../support/assert.ts";
-import { EventHub } from "../../lib/server/events.ts";
+import { EventHub } from "../../lib/server/_events.ts";
 import { openBoard } from "../../lib/store/mod.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";

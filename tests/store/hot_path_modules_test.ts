@@ -17,7 +17,7 @@ const MODULE_BUDGET = 28;
 
 /** Modules a hot verb has no business loading (the presence probe is create's own). */
 const FORBIDDEN = [
-  /^lib\/gateway\/(?!presence\.ts$|lock\.ts$)/,
+  /^lib\/gateway\/(?!presence\.ts$|_lock\.ts$)/,
   /^lib\/(dispatcher|server|mcp|workers)\//,
   /^lib\/cli\/help\.ts$/,
   /^lib\/config\/(config|keys)\.ts$/,

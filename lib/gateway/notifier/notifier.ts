@@ -17,7 +17,7 @@ import { sleep } from "../abortable_sleep.ts";
 import { get, loadConfig } from "../../config/config.ts";
 import { type Clock, openBoard, type Store, systemClock } from "../../store/mod.ts";
 import { ChangeFeed, type Delivery, type NotifyStore, openNotify } from "../../store/engine.ts";
-import { runHook } from "./command_hook.ts";
+import { runHook } from "./_command_hook.ts";
 import {
   CONFIGURED_PREFIXES,
   type ConfiguredSink,

@@ -1,6 +1,6 @@
 /** Posting a notification to a webhook: signed JSON, a timeout, and a verdict on failure. */
 
-import { refusedDestination, resolveHost, type Resolver } from "./destination.ts";
+import { refusedDestination, resolveHost, type Resolver } from "./_destination.ts";
 import { type SendResult, StopRequested } from "./retry.ts";
 
 /** Header carrying `sha256=<hex HMAC of the body>` when the sink has a secret. */

@@ -11,7 +11,7 @@ import { outputTail } from "../workers/log_tail.ts";
 import { type Child, type DispatchContext, groupExists, message } from "./_context.ts";
 import * as policy from "./policy.ts";
 import { type DispatchResult, emptyResult, isQuiet, mergeResult, tally } from "./result.ts";
-import { signalExitCode } from "./signals.ts";
+import { signalExitCode } from "./_signals.ts";
 
 /** How much of a worker's output becomes the task's result (exit_code mode). */
 const RESULT_CHARS = 4000;

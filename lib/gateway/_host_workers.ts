@@ -18,13 +18,13 @@ import type {
   ToServer,
 } from "./messages.ts";
 import type { NotifierCommand, NotifierReply } from "./notifier/protocol.ts";
-import { initialDelayMs, intervalMs } from "./settings.ts";
-import { WorkerChannel } from "./worker_channel.ts";
+import { initialDelayMs, intervalMs } from "./_settings.ts";
+import { WorkerChannel } from "./_worker_channel.ts";
 import {
   dispatcherPermissions,
   notifierPermissions,
   serverPermissions,
-} from "./worker_permissions.ts";
+} from "./_worker_permissions.ts";
 
 /** The dashboard's worker. */
 export type ServerChannel = WorkerChannel<ToServer, FromServer>;

@@ -6,7 +6,7 @@
 
 import { type Run, type Status, type Task, validateBody, validateTitle } from "../board/mod.ts";
 import type { SqliteBoardStore } from "./board_store.ts";
-import { type Row, RUN_COLUMNS, toRun } from "./rows.ts";
+import { type Row, RUN_COLUMNS, toRun } from "./_rows.ts";
 
 /** Per-card extras the board view adds to each task. */
 export interface CardExtras {

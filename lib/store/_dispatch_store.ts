@@ -22,7 +22,7 @@ import {
   PROMOTABLE_SQL,
   type SqliteBoardStore,
 } from "./board_store.ts";
-import { type Row, TASK_COLUMNS, toTask } from "./rows.ts";
+import { type Row, TASK_COLUMNS, toTask } from "./_rows.ts";
 import type { DispatchStore } from "./types.ts";
 
 /** The name the dispatcher's own writes go by where no profile is named. */

@@ -4,8 +4,8 @@
  */
 
 import { emptyStats, type GatewayStats } from "./messages.ts";
-import type { DispatchSetting } from "./settings.ts";
-import { type GatewayPhase, type GatewayState, writeState } from "./state_file.ts";
+import type { DispatchSetting } from "./_settings.ts";
+import { type GatewayPhase, type GatewayState, writeState } from "./_state_file.ts";
 
 /** The host's own state, published to gateway_state.json. */
 export class HostState {

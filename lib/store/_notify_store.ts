@@ -7,7 +7,7 @@
 import type { Task, TaskEvent } from "../board/mod.ts";
 import { cutError } from "./board_store.ts";
 import type { Connection } from "./connection.ts";
-import { type Row, TASK_COLUMNS, toEvent, toTask } from "./rows.ts";
+import { type Row, TASK_COLUMNS, toEvent, toTask } from "./_rows.ts";
 import { HX_TABLES } from "./schema.ts";
 import type { Clock, NotifyStore } from "./types.ts";
 

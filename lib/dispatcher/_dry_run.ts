@@ -6,10 +6,10 @@
 
 import { resolveProfile } from "../workers/mod.ts";
 import type { DispatchContext } from "./_context.ts";
-import { capsOf, type ClaimOptions } from "./claimer.ts";
+import { capsOf, type ClaimOptions } from "./_claimer.ts";
 import * as policy from "./policy.ts";
 import { type DispatchResult, emptyResult, tally } from "./result.ts";
-import type { RunViews } from "./run_views.ts";
+import type { RunViews } from "./_run_views.ts";
 
 /** What the policy needs to decide one tick, read in one snapshot. */
 export interface Snapshot {

@@ -22,11 +22,11 @@ import {
 // The {prompt} text is the agents' business (presets.ts); not re-exported by workers/mod.ts.
 import { buildWorkerPrompt } from "../workers/presets.ts";
 import { type Child, type DispatchContext, message } from "./_context.ts";
-import type { EgressProxies } from "./egress_proxies.ts";
-import type { OutcomeRecorder } from "./outcome_recorder.ts";
+import type { EgressProxies } from "./_egress_proxies.ts";
+import type { OutcomeRecorder } from "./_outcome_recorder.ts";
 import * as policy from "./policy.ts";
 import type { DispatchResult } from "./result.ts";
-import type { Waker } from "./waker.ts";
+import type { Waker } from "./_waker.ts";
 
 /** Samples of create→spawn latency kept for stats(). */
 const LATENCY_SAMPLES = 256;

@@ -17,12 +17,12 @@ import {
   runFiles,
 } from "../workers/mod.ts";
 import { type Child, type DispatchContext, groupExists, message } from "./_context.ts";
-import type { EgressProxies } from "./egress_proxies.ts";
-import type { OutcomeRecorder } from "./outcome_recorder.ts";
+import type { EgressProxies } from "./_egress_proxies.ts";
+import type { OutcomeRecorder } from "./_outcome_recorder.ts";
 import * as policy from "./policy.ts";
 import { type DispatchResult, emptyResult, mergeResult, tally } from "./result.ts";
-import { exitFileCode, type RunViews } from "./run_views.ts";
-import type { Waker } from "./waker.ts";
+import { exitFileCode, type RunViews } from "./_run_views.ts";
+import type { Waker } from "./_waker.ts";
 
 /** How often the logs of running workers are checked against kanban.log_max_bytes. */
 const LOG_CAP_EVERY_MS = 1000;

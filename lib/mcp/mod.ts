@@ -1,0 +1,3 @@
+/** The MCP server for agents: its tools over the operation layer, served on stdio. */
+export * from "./server.ts";
+export * from "./tools.ts";
