@@ -1,8 +1,8 @@
 /**
  * The dispatcher's decisions, as pure functions: given what the board and the
  * process table look like at one instant, what to reclaim, extend, defer, stop,
- * finish and claim. No I/O here; the services (reaper.ts, claimer.ts,
- * outcome_recorder.ts) gather the facts and apply the answers, and dry_run.ts
+ * finish and claim. No I/O here; the services (_reaper.ts, _claimer.ts,
+ * _outcome_recorder.ts) gather the facts and apply the answers, and _dry_run.ts
  * evaluates them on a snapshot.
  */
 

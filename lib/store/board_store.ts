@@ -828,7 +828,7 @@ export class SqliteBoardStore implements Store {
     return out;
   }
 
-  // ---- DashboardQueries (lib/store/dashboard_queries.ts) ----
+  // ---- DashboardQueries (lib/store/_dashboard_queries.ts) ----
 
   boardView(opts: { tenant?: string | null; includeArchived?: boolean }): BoardView {
     return dashboard.boardView(this, opts);

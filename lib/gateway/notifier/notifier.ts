@@ -2,7 +2,7 @@
  * The notifier: turns board events into webhook posts, command-hook runs and per-task
  * subscription messages, for every board under HERMES_HOME.
  *
- * Each board keeps its own outbox (lib/store/notify_store.ts). A scan queues new events
+ * Each board keeps its own outbox (lib/store/_notify_store.ts). A scan queues new events
  * per sink, in one transaction with the sink's cursor; delivery lanes, one per sink,
  * drain their queue in event order with bounded retries. Lanes run independently, so a
  * slow or failing sink only ever delays itself. A commit to any board wakes the scan at
