@@ -230,7 +230,7 @@ export class Claimer {
             // Retrying cannot help and running unconfined is not an option: a person decides.
             if (store.block(f.task.id, f.runId, f.error, null, "hermes")) {
               res.blocked.push(f.task.id);
-              ctx.log("warn", `task ${f.task.id} blocked: ${f.error}`, { task: f.task.id });
+              ctx.log("warning", `task ${f.task.id} blocked: ${f.error}`, { task: f.task.id });
             }
             continue;
           }

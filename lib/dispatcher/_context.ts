@@ -13,15 +13,12 @@ import {
   type SandboxSettings,
   sandboxSettings,
 } from "../workers/mod.ts";
+import type { LogFn } from "../log/mod.ts";
 import { boardSeconds, type MsClock } from "./clock.ts";
 import type { ExitStatus } from "./policy.ts";
 
 /** Log hook: the gateway routes it to its logger; the CLI to stderr with -v. */
-export type DispatcherLog = (
-  level: "debug" | "info" | "warn" | "error",
-  message: string,
-  fields?: Record<string, unknown>,
-) => void;
+export type DispatcherLog = LogFn;
 
 /** The config keys the dispatcher reads, read once. */
 export interface Settings {
@@ -145,7 +142,7 @@ export class DispatchContext {
 
   /** Keep a background promise (a stop under way) until it settles; its failure is logged. */
   track(p: Promise<unknown>): void {
-    const q = p.catch((e) => this.log("warn", `could not stop a worker tree: ${message(e)}`));
+    const q = p.catch((e) => this.log("warning", `could not stop a worker tree: ${message(e)}`));
     this.#background.add(q);
     q.finally(() => this.#background.delete(q));
   }

@@ -43,7 +43,7 @@ export class EgressProxies {
     let proxy: EgressProxy;
     try {
       ensurePrivateDir(dir);
-      proxy = acquireProxy(path, hosts, (m) => this.#log("warn", `${profile.name}: ${m}`));
+      proxy = acquireProxy(path, hosts, (m) => this.#log("warning", `${profile.name}: ${m}`));
     } catch (e) {
       throw new SpawnError(
         "sandbox_unavailable",
@@ -62,7 +62,7 @@ export class EgressProxies {
     try {
       this.socketFor(profile);
     } catch (e) {
-      this.#log("warn", `adopted worker of ${profile.name} has no network: ${message(e)}`);
+      this.#log("warning", `adopted worker of ${profile.name} has no network: ${message(e)}`);
     }
   }
 

@@ -79,7 +79,7 @@ export class OutcomeRecorder {
     tally(res, policy.failureTally(kind), taskId);
     if (r.gaveUp) {
       res.auto_blocked.push(taskId);
-      this.#ctx.log("warn", `task ${taskId} gave up: ${r.reason}`, { task: taskId, run: runId });
+      this.#ctx.log("warning", `task ${taskId} gave up: ${r.reason}`, { task: taskId, run: runId });
     }
   }
 

@@ -337,7 +337,7 @@ export class Reaper {
       try {
         capLog(r.logPath, this.#ctx.settings.logMaxBytes);
       } catch (e) {
-        this.#ctx.log("warn", `could not cap log ${r.logPath}: ${message(e)}`);
+        this.#ctx.log("warning", `could not cap log ${r.logPath}: ${message(e)}`);
       }
     }
   }

@@ -235,8 +235,7 @@ export class DispatcherWorker {
         integrityCheck: true,
         signal: this.#claimsOff.signal,
         baseEnv: init.env,
-        log: (level, message, fields) =>
-          this.#log(level === "warn" ? "warning" : level, message, { board, ...fields }),
+        log: (level, message, fields) => this.#log(level, message, { board, ...fields }),
       });
     } catch (e) {
       this.#log("error", `cannot dispatch board ${board}: ${(e as Error).message}`, { board });

@@ -66,8 +66,7 @@ export async function runStandalone(o: StandaloneOptions): Promise<void> {
     signal: o.signal,
     baseEnv: o.baseEnv,
     failureLimit: o.failureLimit,
-    // The dispatcher still says "warn" where LogTape says "warning".
-    log: (level, msg) => o.log.log(level === "warn" ? "warning" : level, msg),
+    log: (level, msg) => o.log.log(level, msg),
   });
   const health = new StuckDetector();
   try {
