@@ -1,5 +1,7 @@
 /** Writing to stdout/stderr: data vs messages, JSON, colour only when allowed. */
 
+import type { LineCell, LineColumn } from "../store/types.ts";
+
 const enc = new TextEncoder();
 
 /** Somewhere text can be written (stdout, stderr, or a test buffer). */
@@ -61,6 +63,30 @@ export function palette(sink: Sink, noColor: boolean): Palette {
 export function pad(s: string, width: number): string {
   const len = [...s].length;
   return len >= width ? s : s + " ".repeat(width - len);
+}
+
+/**
+ * One line of `cells` for `task`, in JavaScript: what Store.renderLines() makes in the engine
+ * for a whole listing (the store conformance suite checks they agree, byte for byte).
+ */
+export function renderLine(
+  cells: readonly LineCell[],
+  task: Readonly<Record<LineColumn, string | null>>,
+): string {
+  let line = "";
+  for (const cell of cells) {
+    if ("text" in cell) {
+      line += cell.text;
+      continue;
+    }
+    let v = task[cell.column];
+    if (cell.map && v !== null && Object.hasOwn(cell.map, v)) v = cell.map[v];
+    if (v === null && cell.whenNull !== undefined) v = cell.whenNull;
+    if (cell.around) v = v ? cell.around[0] + v + cell.around[1] : "";
+    v ??= "";
+    line += cell.width === undefined ? v : pad(v, cell.width);
+  }
+  return line;
 }
 
 /** Render rows as aligned columns separated by two spaces. */

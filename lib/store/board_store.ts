@@ -48,8 +48,9 @@ import type {
   CompleteInput,
   CreateTaskInput,
   EventFilter,
+  LineCell,
+  LineColumn,
   ListFilter,
-  ListRow,
   Performed,
   Store,
   TaskDetail,
@@ -454,18 +455,19 @@ export class SqliteBoardStore implements Store {
     return this.conn.all<Row>(sql, ...params).map(toTask);
   }
 
-  /**
-   * The fields `kanban list` prints, one tuple per task in listTasks' order. Tuples from
-   * one five-column query: a 10,000-task board decodes 50,000 values instead of 250,000
-   * (bench/cli_bench.ts holds `kanban list` to its start-up budget).
-   */
-  listRows(filter: ListFilter): ListRow[] {
+  renderLines(filter: ListFilter, cells: readonly LineCell[]): Uint8Array {
     const { where, params, limit } = listClauses(filter);
-    return this.conn.rows<[string, Status, string | null, string | null, string]>(
-      `SELECT id, status, assignee, tenant, title FROM tasks ${where}
-       ORDER BY priority DESC, created_at ASC, id ASC${limit}`,
+    const line = lineSql(cells);
+    // group_concat keeps the order of its FROM subquery: SQLite never drops a subquery's
+    // ORDER BY under an order-sensitive aggregate (the conformance suite checks the order).
+    const r = this.conn.rows<[Uint8Array | null]>(
+      `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB)
+       FROM (SELECT ${line.sql} AS line FROM tasks ${where}
+             ORDER BY priority DESC, created_at ASC, id ASC${limit})`,
+      ...line.params,
       ...params,
     );
+    return r[0]?.[0] ?? new Uint8Array();
   }
 
   /** The parents or the children of `id`, oldest first. */
@@ -882,6 +884,60 @@ function listClauses(filter: ListFilter): { where: string; params: string[]; lim
     params,
     limit: filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : "",
   };
+}
+
+/** The columns a line can show, and whether the schema lets them be NULL. */
+const LINE_COLUMNS: Readonly<Record<LineColumn, { sql: string; nullable: boolean }>> = {
+  id: { sql: "id", nullable: true }, // a TEXT PRIMARY KEY may be NULL in SQLite
+  status: { sql: "status", nullable: false },
+  assignee: { sql: "assignee", nullable: true },
+  tenant: { sql: "tenant", nullable: true },
+  title: { sql: "title", nullable: false },
+};
+
+/**
+ * A line layout as one SQL text expression (LineCell's steps, in its order). Texts are bound
+ * parameters; widths count characters (printf's `%!`), as renderLine counts code points.
+ */
+function lineSql(cells: readonly LineCell[]): { sql: string; params: string[] } {
+  const params: string[] = [];
+  const parts = cells.map((cell) => {
+    if ("text" in cell) {
+      params.push(cell.text);
+      return "?";
+    }
+    const col = LINE_COLUMNS[cell.column];
+    if (col === undefined) throw new Error(`no such line column: ${cell.column}`);
+    // Each step wraps the expression once, so its parameters stay in text order.
+    let e = col.sql;
+    let nullable = col.nullable;
+    let p: string[] = [];
+    const mapped = Object.entries(cell.map ?? {});
+    if (mapped.length) {
+      e = `CASE ${e} ${mapped.map(() => "WHEN ? THEN ?").join(" ")} ELSE ${e} END`;
+      p = mapped.flat();
+    }
+    if (cell.whenNull !== undefined) {
+      e = `COALESCE(${e}, ?)`;
+      p.push(cell.whenNull);
+      nullable = false;
+    }
+    if (cell.around) {
+      e = `COALESCE(? || NULLIF(${e}, '') || ?, '')`;
+      p = [cell.around[0], ...p, cell.around[1]];
+      nullable = false;
+    }
+    if (cell.width !== undefined) {
+      const w = Math.floor(cell.width);
+      if (!(w >= 0 && w <= 1000)) throw new Error(`line width out of range: ${cell.width}`);
+      e = `printf('%!-${w}s', ${e})`; // NULL prints as ''
+      nullable = false;
+    }
+    params.push(...p);
+    // One NULL would void the whole line (NULL || text is NULL): renderLine prints "".
+    return nullable ? `COALESCE(${e}, '')` : e;
+  });
+  return { sql: parts.length ? parts.join(" || ") : "''", params };
 }
 
 /** A plan as applied: the ids of the run and the comment it added. */

@@ -96,17 +96,25 @@ export interface CreateTaskInput {
   createdBy?: string | null;
 }
 
+/** The task fields a text line can show. */
+export type LineColumn = "id" | "status" | "assignee" | "tenant" | "title";
+
 /**
- * The fields of one task that `kanban list` prints: id, status, assignee, tenant, title.
- * A tuple, not a Task: a 10,000-task listing decodes five columns, not twenty-five.
+ * One cell of a fixed-width text line (see renderLines): literal `text`, or a `column` of the
+ * task. A column's value goes through, in order: `map` (a value found there is replaced),
+ * `whenNull` (stands for NULL), `around` (wraps a non-empty value; NULL and "" become ""),
+ * `width` (padded with spaces on the right to that many code points; longer stays longer).
+ * The layout belongs to whoever shows the lines; the store only renders it.
  */
-export type ListRow = readonly [
-  id: string,
-  status: Status,
-  assignee: string | null,
-  tenant: string | null,
-  title: string,
-];
+export type LineCell =
+  | { readonly text: string }
+  | {
+    readonly column: LineColumn;
+    readonly map?: Readonly<Record<string, string>>;
+    readonly whenNull?: string;
+    readonly around?: readonly [before: string, after: string];
+    readonly width?: number;
+  };
 
 /** Filters for listing tasks. */
 export interface ListFilter {
@@ -158,8 +166,13 @@ export interface BoardStore {
   getTask(id: string): Task | null;
   requireTask(id: string): Task;
   listTasks(filter: ListFilter): Task[];
-  /** What `kanban list` shows of each task of `filter`, in listTasks' order (see ListRow). */
-  listRows(filter: ListFilter): ListRow[];
+  /**
+   * Each task of `filter` as one line of `cells`, in listTasks' order, as UTF-8: lines end in
+   * "\n"; no task, no bytes. Rendered by the engine in one buffer, so a 10,000-task listing
+   * costs no JavaScript value per task (`kanban list`); equal, byte for byte, to the lines
+   * renderLine() makes of listTasks() (the conformance suite checks both).
+   */
+  renderLines(filter: ListFilter, cells: readonly LineCell[]): Uint8Array;
   showTask(id: string, eventLimit?: number): TaskDetail;
   /** Decide `op` on task `id` with the rulebook and apply its plan, in one transaction. */
   perform(id: string, op: Operation, actor: Actor): Performed;

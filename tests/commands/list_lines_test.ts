@@ -1,10 +1,10 @@
 /**
- * `kanban list` formats the store's compact rows (listRows) with listLines for speed; it must
- * be exactly what taskLine() makes of listTasks(), in the same order, for every filter.
+ * `kanban list` has the store render its layout (LIST_LINE) in one buffer for speed; it must be
+ * exactly what taskLine() makes of listTasks(), in the same order, for every filter.
  */
 
 import { equal } from "../support/assert.ts";
-import { listLines, taskLine } from "../../commands/kanban/list.ts";
+import { LIST_LINE, taskLine } from "../../commands/kanban/list.ts";
 import type { ListFilter, Store } from "../../lib/store/mod.ts";
 import { openBoard } from "../../lib/store/mod.ts";
 import { tempHome } from "../support/home.ts";
@@ -15,7 +15,7 @@ function reference(s: Store, f: ListFilter): string {
   return tasks.length ? tasks.map(taskLine).join("\n") + "\n" : "";
 }
 
-Deno.test("list lines of the store's rows are taskLine's layout in listTasks' order for every filter", async () => {
+Deno.test("the store's rendering of LIST_LINE is taskLine's in listTasks' order for every filter", async () => {
   await using home = await tempHome();
   let now = 1_780_000_000;
   const s = openBoard(home.path, "default", { create: true, clock: () => now });
@@ -45,9 +45,13 @@ Deno.test("list lines of the store's rows are taskLine's layout in listTasks' or
       { assignee: "nobody" },
     ];
     for (const f of filters) {
-      equal(listLines(s.listRows(f)), reference(s, f), JSON.stringify(f));
+      equal(
+        new TextDecoder().decode(s.renderLines(f, LIST_LINE)),
+        reference(s, f),
+        JSON.stringify(f),
+      );
     }
-    equal(s.listRows({ assignee: "nobody" }).length, 0, "nothing matches: no rows");
+    equal(s.renderLines({ assignee: "nobody" }, LIST_LINE).length, 0, "nothing matches: no bytes");
   } finally {
     s.close();
   }

@@ -8,7 +8,8 @@ import {
   PermissionError,
   UsageError,
 } from "../../../lib/board/mod.ts";
-import type { CreateTaskInput, Store } from "../../../lib/store/mod.ts";
+import type { CreateTaskInput, LineCell, Store } from "../../../lib/store/mod.ts";
+import { renderLine } from "../../../lib/cli/output.ts";
 import { deepEqual, equal, ok, throws } from "../../support/assert.ts";
 import type { Case } from "./mod.ts";
 
@@ -106,18 +107,38 @@ export const BOARD_CASES: readonly Case[] = [
     },
   },
   {
-    name: "listRows gives listTasks' id, status, assignee, tenant and title in its order",
+    name: "renderLines is renderLine of listTasks, byte for byte, in its order, for every step",
     run({ store: s }) {
-      mk(s, "ünïcödé ✓", { assignee: "ßpëcial", tenant: "åcme", priority: 2 });
-      mk(s, "plain");
-      mk(s, "line\nbreak", { triage: true, priority: 1 });
+      mk(s, "ünïcödé ✓ %s %d '", { assignee: "ßpëcial", tenant: "åcme", priority: 2 });
+      mk(s, "plain", { assignee: "", tenant: "" });
+      mk(s, "line\nbreak 🚀", {
+        triage: true,
+        priority: 1,
+        assignee: "a-name-wider-than-the-column",
+      });
+      const cells: LineCell[] = [
+        { text: "<" },
+        { column: "status", map: { triage: "?", ready: "▶", "%": "x" } },
+        { text: "|%s|" },
+        { column: "id", width: 3 },
+        { column: "assignee", whenNull: "∅", width: 12 },
+        { column: "tenant", around: ["[", "'"] },
+        { column: "tenant", width: 4 },
+        { column: "status", map: { ready: "R" }, whenNull: "-", around: ["(", ")"], width: 9 },
+        { column: "title" },
+        { text: ">" },
+      ];
+      const text = (b: Uint8Array) => new TextDecoder().decode(b);
       for (const f of [{}, { status: ["triage" as const] }, { limit: 1 }, { assignee: "x" }]) {
+        const tasks = s.listTasks(f);
         deepEqual(
-          s.listRows(f),
-          s.listTasks(f).map((t) => [t.id, t.status, t.assignee, t.tenant, t.title]),
+          text(s.renderLines(f, cells)),
+          tasks.map((t) => renderLine(cells, t) + "\n").join(""),
           JSON.stringify(f),
         );
       }
+      deepEqual(s.renderLines({ assignee: "x" }, cells).length, 0, "no task, no bytes");
+      deepEqual(text(s.renderLines({ limit: 1 }, [])), "\n", "an empty layout: empty lines");
     },
   },
   {
