@@ -22,7 +22,7 @@ export async function run(ctx: Ctx): Promise<number> {
   const config = await loadConfig(ctx.home, ctx.env);
   const profiles = new Set([
     ...BUILTIN_PROFILES,
-    ...Object.keys(get<Record<string, unknown>>(config, "kanban.profiles") ?? {}),
+    ...Object.keys(get(config, "kanban.profiles") ?? {}),
   ]);
   const counts = ctx.store().assigneeCounts();
   const names = [...new Set([...profiles, ...Object.keys(counts)])].sort();

@@ -39,8 +39,8 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     workspace = await prepareWorkspace(
       before,
       boardPaths(ctx.home, ctx.board),
-      get<string[]>(config, "kanban.workspace_roots"),
-      { defaultRepo: get<string>(config, "kanban.worktree_repo") || null },
+      get(config, "kanban.workspace_roots"),
+      { defaultRepo: get(config, "kanban.worktree_repo") || null },
     );
   }
   const lock = `${hostName()}:${Deno.pid}`;

@@ -55,7 +55,7 @@ export async function run(ctx: Ctx): Promise<number> {
       store: () => store,
       actor,
       tenant,
-      claimTtlSeconds: get<number>(config, "kanban.claim_ttl_seconds"),
+      claimTtlSeconds: get(config, "kanban.claim_ttl_seconds"),
     },
     version: denoJson.version,
     log: (line) => ctx.warn(line),

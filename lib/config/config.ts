@@ -125,13 +125,7 @@ export async function loadConfig(home: string, env: Env): Promise<Config> {
 }
 
 /** The value of `key`, typed by its definition in keys.ts. */
-export function get<K extends ConfigKey>(config: Config, key: K): ConfigValues[K];
-/**
- * The value of `key` as the caller's type.
- * @deprecated drop the type argument: `get(config, key)` is typed by keys.ts.
- */
-export function get<T>(config: Config, key: ConfigKey): T;
-export function get(config: Config, key: ConfigKey): unknown {
+export function get<K extends ConfigKey>(config: Config, key: K): ConfigValues[K] {
   if (!config.has(key)) throw new Error(`unknown config key ${key}`);
-  return config.get(key);
+  return config.get(key) as ConfigValues[K];
 }

@@ -38,15 +38,15 @@ export interface Settings {
 /** Read the dispatcher's settings from config; `failureLimit` overrides kanban.failure_limit. */
 export function readSettings(cfg: Config, failureLimit: number | undefined): Settings {
   return {
-    failureLimit: failureLimit ?? get<number>(cfg, "kanban.failure_limit"),
-    maxWorkers: get<number>(cfg, "kanban.max_workers"),
-    ttl: get<number>(cfg, "kanban.claim_ttl_seconds"),
-    defaultMaxRuntime: get<number>(cfg, "kanban.default_max_runtime_seconds"),
-    graceMs: get<number>(cfg, "kanban.kill_grace_seconds") * 1000,
-    backoffBase: get<number>(cfg, "kanban.retry_backoff_seconds"),
-    backoffMax: get<number>(cfg, "kanban.retry_backoff_max_seconds"),
-    roots: get<string[]>(cfg, "kanban.workspace_roots"),
-    logMaxBytes: get<number>(cfg, "kanban.log_max_bytes"),
+    failureLimit: failureLimit ?? get(cfg, "kanban.failure_limit"),
+    maxWorkers: get(cfg, "kanban.max_workers"),
+    ttl: get(cfg, "kanban.claim_ttl_seconds"),
+    defaultMaxRuntime: get(cfg, "kanban.default_max_runtime_seconds"),
+    graceMs: get(cfg, "kanban.kill_grace_seconds") * 1000,
+    backoffBase: get(cfg, "kanban.retry_backoff_seconds"),
+    backoffMax: get(cfg, "kanban.retry_backoff_max_seconds"),
+    roots: get(cfg, "kanban.workspace_roots"),
+    logMaxBytes: get(cfg, "kanban.log_max_bytes"),
     sandbox: sandboxSettings(cfg),
     defaultRepo: cfg.has("kanban.worktree_repo")
       ? (cfg.get("kanban.worktree_repo") as string | null) || null

@@ -216,7 +216,7 @@ export class DispatcherWorker {
         path: this.#env("PATH") ?? "/usr/local/bin:/usr/bin:/bin",
         live,
         liveByProfile,
-        maxWorkers: get<number>(cfg, "kanban.max_workers"),
+        maxWorkers: get(cfg, "kanban.max_workers"),
       });
     } catch (e) {
       return `cannot tell why: ${(e as Error).message}`;

@@ -308,7 +308,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
     ["GET", "/assignees", (c) => {
       const profiles = new Set([
         "shell",
-        ...Object.keys(get<Record<string, unknown>>(d.config, "kanban.profiles") ?? {}),
+        ...Object.keys(get(d.config, "kanban.profiles") ?? {}),
       ]);
       const counts = store(c).assigneeCounts();
       const names = [...new Set([...profiles, ...Object.keys(counts)])].sort();
@@ -326,13 +326,13 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
         dispatcher = await d.presence();
       } catch { /* a failing probe is silent, as everywhere */ }
       return json({
-        default_tenant: get<string>(d.config, "dashboard.kanban.default_tenant"),
-        lane_by_profile: get<boolean>(d.config, "dashboard.kanban.lane_by_profile"),
-        include_archived_by_default: get<boolean>(
+        default_tenant: get(d.config, "dashboard.kanban.default_tenant"),
+        lane_by_profile: get(d.config, "dashboard.kanban.lane_by_profile"),
+        include_archived_by_default: get(
           d.config,
           "dashboard.kanban.include_archived_by_default",
         ),
-        render_markdown: get<boolean>(d.config, "dashboard.kanban.render_markdown"),
+        render_markdown: get(d.config, "dashboard.kanban.render_markdown"),
         version: d.version,
         dispatcher,
       });

@@ -277,9 +277,9 @@ export function parseProfile(
  * it) unless `kanban.shell_profile` is false; a `kanban.profiles.shell` entry then stands alone.
  */
 export function loadProfiles(config: Config): Map<string, Profile> {
-  const raw = get<Record<string, unknown>>(config, "kanban.profiles") ?? {};
-  const builtinShell = get<boolean>(config, "kanban.shell_profile");
-  const defaults: ProfileDefaults = { sandbox: get<SandboxMode>(config, "kanban.sandbox") };
+  const raw = get(config, "kanban.profiles") ?? {};
+  const builtinShell = get(config, "kanban.shell_profile");
+  const defaults: ProfileDefaults = { sandbox: get(config, "kanban.sandbox") };
   // Validated here so every command that loads profiles refuses a bad list in one line.
   sandboxSettings(config);
   const out = new Map<string, Profile>();

@@ -102,8 +102,8 @@ export function checkSandboxPath(key: string, p: unknown): string {
 /** `sandbox.deny`, `sandbox.writable` and `sandbox.bwrap`, validated. */
 export function sandboxSettings(config: Config): SandboxSettings {
   const list = (key: "sandbox.deny" | "sandbox.writable") =>
-    (get<string[]>(config, key) ?? []).map((p, i) => checkSandboxPath(`${key}[${i}]`, p));
-  const bwrap = (get<string>(config, "sandbox.bwrap") ?? "").trim();
+    (get(config, key) ?? []).map((p, i) => checkSandboxPath(`${key}[${i}]`, p));
+  const bwrap = (get(config, "sandbox.bwrap") ?? "").trim();
   if (bwrap && !bwrap.startsWith("/")) {
     throw new UsageError(
       `config.yaml: sandbox.bwrap must be an absolute path, got ${JSON.stringify(bwrap)}`,
