@@ -369,10 +369,10 @@ export class SqliteDispatchStore implements DispatchStore {
    */
   claim(id: string, lock: string, ttlSeconds: number): DispatchClaim | null {
     const conn = this.board.conn;
-    const r = conn.get<Row>(
+    const r = conn.rows(
       `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ? AND status = 'ready' AND claim_lock IS NULL`,
       id,
-    );
+    )[0];
     if (!r) return null;
     const t = toTask(r);
     const c = this.board.claimWrites(t, lock, ttlSeconds);

@@ -201,7 +201,7 @@ export class SqliteBoardStore implements Store {
   }
 
   taskRow(id: string): Task | null {
-    const r = this.conn.get<Row>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id);
+    const r = this.conn.rows(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id)[0];
     return r ? toTask(r) : null;
   }
 
@@ -381,11 +381,11 @@ export class SqliteBoardStore implements Store {
     const ws = input.workspace ?? { kind: "scratch", path: null };
     return this.conn.tx(() => {
       if (input.idempotencyKey) {
-        const r = this.conn.get<Row>(
+        const r = this.conn.rows(
           `SELECT ${TASK_COLUMNS} FROM tasks WHERE idempotency_key = ? AND status != 'archived'
            ORDER BY created_at LIMIT 1`,
           input.idempotencyKey,
-        );
+        )[0];
         if (r) return { task: toTask(r), existed: true };
       }
       const plan = planOf(planCreate({
@@ -452,7 +452,7 @@ export class SqliteBoardStore implements Store {
     const { where, params, limit } = listClauses(filter);
     const sql = `SELECT ${TASK_COLUMNS} FROM tasks ${where}
       ORDER BY priority DESC, created_at ASC, id ASC${limit}`;
-    return this.conn.all<Row>(sql, ...params).map(toTask);
+    return this.conn.rows(sql, ...params).map(toTask);
   }
 
   renderLines(filter: ListFilter, cells: readonly LineCell[]): Uint8Array {
@@ -475,7 +475,7 @@ export class SqliteBoardStore implements Store {
     const [other, self] = side === "parents"
       ? ["parent_id", "child_id"]
       : ["child_id", "parent_id"];
-    return this.conn.all<Row>(
+    return this.conn.rows(
       `SELECT ${LINKED_TASK_COLUMNS} FROM task_links l JOIN tasks t ON t.id = l.${other}
        WHERE l.${self} = ? ORDER BY t.created_at, t.rowid`,
       id,
@@ -750,7 +750,7 @@ export class SqliteBoardStore implements Store {
       const attempts = closed.slice(-CONTEXT_CAPS.attempts);
       const parents = this.linkedTasks(id, "parents")
         .map((p) => ({ task: p, handoff: this.handoffOf(p) }));
-      const recent = task.assignee === null ? [] : this.conn.all<Row>(
+      const recent = task.assignee === null ? [] : this.conn.rows(
         `SELECT ${TASK_COLUMNS} FROM tasks WHERE assignee = ? AND status = 'done' AND id != ?
          ORDER BY completed_at DESC, rowid DESC LIMIT ?`,
         task.assignee,
