@@ -139,6 +139,11 @@ export const BOARD_CASES: readonly Case[] = [
       }
       deepEqual(s.renderLines({ assignee: "x" }, cells).length, 0, "no task, no bytes");
       deepEqual(text(s.renderLines({ limit: 1 }, [])), "\n", "an empty layout: empty lines");
+      deepEqual(
+        text(s.renderLines({ limit: 1 }, [{ text: "100% %s" }])),
+        "100% %s\n",
+        "texts only",
+      );
     },
   },
   {
