@@ -32,7 +32,7 @@ import {
 import { queryBool, queryInt, readJson, withQuery } from "./_body.ts";
 import type { BoardRegistry } from "./_board_registry.ts";
 import type { EventHub } from "./_events.ts";
-import { HttpError, json } from "./responses.ts";
+import { BASE_HEADERS, fnv, HttpError, json, notModified } from "./responses.ts";
 import type { Route, RouteContext } from "./_router.ts";
 import { apiCard, apiRun, apiTask } from "./_shapes.ts";
 
@@ -177,6 +177,11 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
         (q) => listFilter({ tenant: q.tenant, include_archived: q.include_archived }, "text"),
       );
       const s = store(c);
+      // The view changes only when the board does: a client holding the last one gets a 304.
+      const etag = `W/"${s.changeToken()}.${fnv(`${board(c)}\0${includeArchived}\0${tenant}`)}"`;
+      if (notModified(c.req, etag)) {
+        return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
+      }
       const view = s.boardView({ tenant, includeArchived });
       const now = d.now();
       const names: string[] = [...BOARD_COLUMNS, ...(includeArchived ? ["archived"] : [])];
@@ -184,14 +189,18 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       for (const { task, extras } of view.tasks) {
         (cols.get(task.status) ?? cols.get("todo"))!.push(apiCard(task, extras, now));
       }
-      return json({
-        columns: names.map((name) => ({ name, tasks: cols.get(name) })),
-        tenants: view.tenants,
-        assignees: view.assignees,
-        latest_event_id: view.latestEventId,
-        now,
-        board: board(c),
-      });
+      return json(
+        {
+          columns: names.map((name) => ({ name, tasks: cols.get(name) })),
+          tenants: view.tenants,
+          assignees: view.assignees,
+          latest_event_id: view.latestEventId,
+          now,
+          board: board(c),
+        },
+        200,
+        { etag },
+      );
     }],
     ["GET", "/boards", () => json({ boards: listBoards(d.home) })],
     ["GET", "/tasks/:id", (c) => {

@@ -110,9 +110,14 @@ export type { Clock };
 export const systemClock: Clock = () => Math.floor(Date.now() / 1000);
 
 /** A board in one SQLite file. */
+/** Handle ids for change tokens: a fresh random prefix per process, a counter per handle. */
+const HANDLE_PREFIX = crypto.randomUUID().slice(0, 8);
+let handles = 0;
+
 export class SqliteBoardStore implements Store {
   readonly conn: Connection;
   readonly now: Clock;
+  readonly #handleId = `${HANDLE_PREFIX}${(++handles).toString(36)}`;
 
   constructor(conn: Connection, clock: Clock = systemClock) {
     this.conn = conn;
@@ -728,6 +733,11 @@ export class SqliteBoardStore implements Store {
   /** PRAGMA data_version: moves whenever another connection commits, so pollers query only then. */
   dataVersion(): number {
     return this.conn.dataVersion();
+  }
+
+  /** This handle's id, its view of other connections' commits, and its own changes. */
+  changeToken(): string {
+    return `${this.#handleId}.${this.conn.dataVersion()}.${this.conn.totalChanges()}`;
   }
 
   /** The latest completed run's summary of a task, else its result. */

@@ -607,6 +607,11 @@ export class Connection {
   }
 
   /** Change counter that moves whenever another connection commits (PRAGMA data_version). */
+  /** Rows this connection has changed since it opened (SQLite's total_changes()). */
+  totalChanges(): number {
+    return Number(this.get<{ n: number }>("SELECT total_changes() AS n")?.n ?? 0);
+  }
+
   dataVersion(): number {
     return Number(this.get<{ data_version: number }>("PRAGMA data_version")?.data_version ?? 0);
   }

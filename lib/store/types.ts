@@ -204,6 +204,12 @@ export interface BoardStore {
   assigneeCounts(): Record<string, Record<string, number>>;
   /** A counter that moves whenever another connection commits (cheap change polling). */
   dataVersion(): number;
+  /**
+   * An opaque token that differs whenever the board changed since it was taken, by this handle
+   * or any other (HTTP validators: ETag and 304 on the board view). Two handles may give
+   * different tokens for the same board; one handle gives the same token until a change.
+   */
+  changeToken(): string;
   /** The rows the worker context of a task is rendered from. */
   workerContextData(id: string): WorkerContextInput;
   /** Delete (or, dry, count) events older than `before` of done/archived tasks. */

@@ -535,3 +535,41 @@ Deno.test("unknown routes and methods answer 404 and 405 with the error shape", 
   equal(page.status, 404);
   await page.body?.cancel();
 });
+
+Deno.test("the board view carries an ETag; an unchanged board answers 304 to it, any change a new view", async () => {
+  await using s = await startServer();
+  await create(s, { title: "first" });
+  const get = (path: string, etag?: string) =>
+    s.fetch(`${API}${path}`, { headers: etag ? { "if-none-match": etag } : {} });
+  const r1 = await get("/board");
+  equal(r1.status, 200);
+  const etag = r1.headers.get("etag")!;
+  match(etag, /^W\/"[^"]+"$/);
+  await r1.arrayBuffer();
+
+  const same = await get("/board", etag);
+  equal(same.status, 304);
+  equal(same.headers.get("etag"), etag);
+  equal((await same.arrayBuffer()).byteLength, 0, "a 304 has no body");
+  equal((await get("/board", `"other", ${etag}`)).status, 304, "one of a list matches");
+
+  const other = await get("/board?include_archived=true", etag);
+  equal(other.status, 200, "another query is another view");
+  ok(other.headers.get("etag") !== etag);
+  await other.arrayBuffer();
+
+  // A change through this server, then one by another process's connection.
+  await create(s, { title: "second" });
+  const r2 = await get("/board", etag);
+  equal(r2.status, 200);
+  const etag2 = r2.headers.get("etag")!;
+  ok(etag2 !== etag);
+  const titles = ((await r2.json()).columns as Array<{ tasks: Obj[] }>).flatMap((c) => c.tasks)
+    .map((t) => t.title);
+  deepEqual(titles.sort(), ["first", "second"]);
+  equal((await get("/board", etag2)).status, 304);
+  foreignWrite(s.home.path, "UPDATE tasks SET priority = 5 WHERE title = 'first'");
+  const r3 = await get("/board", etag2);
+  equal(r3.status, 200, "a commit by another connection changes the view");
+  await r3.arrayBuffer();
+});

@@ -147,6 +147,23 @@ export const BOARD_CASES: readonly Case[] = [
     },
   },
   {
+    name: "changeToken stays put until the board changes, by this handle or another",
+    async run({ store: s, reopen }) {
+      const other = await reopen();
+      const t0 = s.changeToken();
+      deepEqual(s.changeToken(), t0, "reads change nothing");
+      s.listTasks({});
+      deepEqual(s.changeToken(), t0);
+      const id = mk(s, "one");
+      const t1 = s.changeToken();
+      ok(t1 !== t0, "a write by this handle");
+      other.comment(id, "bob", "from another handle");
+      const t2 = s.changeToken();
+      ok(t2 !== t1, "a write by another handle");
+      deepEqual(s.changeToken(), t2);
+    },
+  },
+  {
     name: "showTask gathers parents, children, comments, events and runs",
     run({ store: s }) {
       const p = mk(s, "parent");
