@@ -7,6 +7,7 @@
 import type {
   Actor,
   Comment,
+  ListSort,
   Operation,
   Plan,
   Run,
@@ -115,6 +116,7 @@ export interface ListFilter {
   tenant?: string | null;
   includeArchived?: boolean;
   limit?: number;
+  sort?: ListSort;
 }
 
 /** Everything `show` prints (defined with the board's types). */
@@ -133,6 +135,8 @@ export interface CompleteInput {
   result?: string | null;
   summary?: string | null;
   metadata?: Record<string, unknown> | null;
+  /** Ids of the tasks the completing worker says it created; each is checked (created_cards). */
+  createdCards?: readonly string[] | null;
 }
 
 /** A claim handed out by `claim`. */
@@ -176,10 +180,22 @@ export interface BoardStore {
   unlink(parentId: string, childId: string): void;
   comment(id: string, author: string, body: string): Comment;
   complete(id: string, input: CompleteInput, actor: Actor): { task: Task; changed: boolean };
-  block(id: string, reason: string, actor: Actor): Task;
+  /** Block; `kind` is Hermes's typed block reason, kept with the event. */
+  block(id: string, reason: string, actor: Actor, kind?: string | null): Task;
   unblock(id: string): Task;
   archive(id: string): Task;
-  promote(id: string): Task;
+  /** Promote out of triage/todo; `force` readies it while a parent is not done. */
+  promote(id: string, opts?: { force?: boolean; reason?: string | null }): Task;
+  /** What performing `op` would do (the rulebook's plan), without writing; throws the refusal. */
+  preview(id: string, op: Operation, actor: Actor): Plan;
+  /** Correct a done task's result and its latest completed run's summary and metadata. */
+  editResult(
+    id: string,
+    input: { result: string; summary: string | null; metadata: Record<string, unknown> | null },
+    actor: Actor,
+  ): Task;
+  /** Remove an archived task and every row about it, for good. */
+  deleteTask(id: string, actor: Actor): void;
   claim(id: string, lock: string, ttlSeconds: number): ClaimResult;
   heartbeat(id: string, note: string | null, ttlSeconds: number, actor: Actor): Task;
   runs(id: string): Run[];
