@@ -18,4 +18,5 @@ export {
   text,
   type Wire,
 } from "./_fields.ts";
+export * from "./diagnostics.ts";
 export * from "./tasks.ts";

@@ -9,6 +9,7 @@ import {
   ConflictError,
   cutText,
   decide,
+  type DiagnosisInput,
   type Facts,
   FAILURE_KINDS,
   type FailureKind,
@@ -939,6 +940,39 @@ export class SqliteBoardStore implements Store {
       (out[r.assignee] ??= {})[r.status] = Number(r.n);
     }
     return out;
+  }
+
+  diagnosisInputs(ids: readonly string[] | null, eventKinds: readonly string[]): DiagnosisInput[] {
+    return this.conn.read(() => {
+      const tasks = ids === null
+        ? this.conn.all<Row>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE status != 'archived'`)
+        : ids.flatMap((id) => {
+          const r = this.conn.get<Row>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id);
+          return r ? [r] : [];
+        });
+      const inputs = new Map<string, DiagnosisInput>(
+        tasks.map(toTask).map((task) => [task.id, { task, events: [], runs: [] }]),
+      );
+      if (inputs.size === 0) return [];
+      // One pass over each table (a board is read whole, or a handful of ids by the index).
+      const only = ids === null ? "" : ` AND task_id IN (${ids.map(() => "?").join(", ")})`;
+      const kinds = eventKinds.map(() => "?").join(", ");
+      for (
+        const r of this.conn.all<Row>(
+          `SELECT * FROM task_events WHERE kind IN (${kinds})${only} ORDER BY id`,
+          ...eventKinds,
+          ...(ids ?? []),
+        )
+      ) (inputs.get(String(r.task_id))?.events as TaskEvent[] | undefined)?.push(toEvent(r));
+      for (
+        const r of this.conn.all<Row>(
+          `SELECT ${RUN_COLUMNS} FROM task_runs r LEFT JOIN hx_run_procs p ON p.run_id = r.id
+           WHERE 1 = 1${only.replace("task_id", "r.task_id")} ORDER BY r.id`,
+          ...(ids ?? []),
+        )
+      ) (inputs.get(String(r.task_id))?.runs as Run[] | undefined)?.push(toRun(r));
+      return [...inputs.values()];
+    });
   }
 
   // ---- DashboardQueries (lib/store/_dashboard_queries.ts) ----

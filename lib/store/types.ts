@@ -7,6 +7,7 @@
 import type {
   Actor,
   Comment,
+  DiagnosisInput,
   ListSort,
   Operation,
   Plan,
@@ -209,6 +210,11 @@ export interface BoardStore {
   dataVersion(): number;
   /** The rows the worker context of a task is rendered from. */
   workerContextData(id: string): WorkerContextInput;
+  /**
+   * What the diagnostics rules read of the given tasks (null: every task not archived): each
+   * task with its events of `eventKinds` and its runs, oldest first.
+   */
+  diagnosisInputs(ids: readonly string[] | null, eventKinds: readonly string[]): DiagnosisInput[];
   /** Delete (or, dry, count) events older than `before` of done/archived tasks. */
   pruneEvents(before: number, dryRun: boolean): number;
   close(): void;
