@@ -165,13 +165,15 @@ export const CommentOn = schema({
 
 /**
  * A comment body cut to `max` characters (Hermes's `comment --max-len`): a longer one keeps its
- * start and ends with a note saying it was cut, the whole within `max`.
+ * start and ends with a note saying it was cut, the whole within `max` (too small a `max` for
+ * the note: just the start).
  */
 export function trimComment(body: string, max: number | null | undefined): string {
   const chars = [...body];
   if (max === null || max === undefined || chars.length <= max) return body;
   const note = `\n\n[trimmed to ${max} chars by --max-len]`;
-  const keep = Math.max(0, max - [...note].length);
+  const keep = max - [...note].length;
+  if (keep < 1) return chars.slice(0, max).join("");
   return chars.slice(0, keep).join("").trimEnd() + note;
 }
 
