@@ -19,4 +19,5 @@ export {
   type Wire,
 } from "./_fields.ts";
 export * from "./diagnostics.ts";
+export * from "./redact.ts";
 export * from "./tasks.ts";
