@@ -45,6 +45,7 @@ import { Connection, type OpenOptions } from "./connection.ts";
 import * as dashboard from "./_dashboard_queries.ts";
 import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./_rows.ts";
 import type {
+  ActiveWorker,
   BoardStats,
   BoardView,
   ClaimResult,
@@ -55,6 +56,7 @@ import type {
   ListFilter,
   ListRow,
   Performed,
+  RunProcess,
   Store,
   TaskDetail,
   TaskRef,
@@ -1003,6 +1005,14 @@ export class SqliteBoardStore implements Store {
 
   metricCounts(): { tasks: Record<string, number>; runs: Record<string, number> } {
     return dashboard.metricCounts(this);
+  }
+
+  activeWorkers(): ActiveWorker[] {
+    return dashboard.activeWorkers(this);
+  }
+
+  runProcess(runId: number): RunProcess | null {
+    return dashboard.runProcess(this, runId);
   }
 }
 

@@ -19,7 +19,13 @@ import type {
   WorkspaceSpec,
 } from "../board/mod.ts";
 import type { WorkerContextInput } from "../board/worker_context.ts";
-import type { BoardView, CardExtras, TaskRef } from "./_dashboard_queries.ts";
+import type {
+  ActiveWorker,
+  BoardView,
+  CardExtras,
+  RunProcess,
+  TaskRef,
+} from "./_dashboard_queries.ts";
 import type {
   BoardProbe,
   DispatchClaim,
@@ -45,6 +51,7 @@ import type {
 } from "./_notify_store.ts";
 
 export type {
+  ActiveWorker,
   BoardProbe,
   BoardView,
   BodyBuilder,
@@ -61,6 +68,7 @@ export type {
   QueuedEvent,
   RunLog,
   RunningRow,
+  RunProcess,
   SinkState,
   SpawnRecord,
   Subscription,
@@ -236,6 +244,10 @@ export interface DashboardQueries {
   editTask(id: string, fields: { title?: string; body?: string | null }): Task;
   /** Task counts by status and run counts by outcome, for /metrics. */
   metricCounts(): { tasks: Record<string, number>; runs: Record<string, number> };
+  /** Every worker at work: open runs with a recorded process, of running tasks. */
+  activeWorkers(): ActiveWorker[];
+  /** The process run `runId`'s worker was started as, or null. */
+  runProcess(runId: number): RunProcess | null;
 }
 
 /**
