@@ -147,11 +147,15 @@ function hint(command: string, suggested = false): DiagnosticAction {
   return action("cli_hint", command, { command }, suggested);
 }
 
-/** The recovery every diagnostic can offer: reclaim a running task, reassign any. */
+/**
+ * The recovery every diagnostic can offer: reclaim a running task, unblock a blocked one,
+ * reassign any.
+ */
 function recovery(t: Task): DiagnosticAction[] {
   const running = t.status === "running";
   return [
     ...(running ? [action("reclaim", "Reclaim the task (stop its worker)")] : []),
+    ...(t.status === "blocked" ? [action("unblock", "Unblock the task")] : []),
     action("reassign", "Reassign to another profile", { reclaim_first: running }),
   ];
 }

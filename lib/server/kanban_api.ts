@@ -363,7 +363,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
           return { id, ok: true };
         } catch (e) {
           if (e instanceof HttpError || e instanceof HermesError) {
-            return { id, ok: false, error: e.message };
+            return { id, ok: false, error: e.message, code: e.code };
           }
           d.log("error", "unexpected error in bulk update", e);
           return { id, ok: false, error: "internal error" };
