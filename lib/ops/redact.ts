@@ -122,8 +122,14 @@ export function redactText(text: string, literals: readonly string[] = []): stri
     .replace(PREFIXED, (tok: string) => tok.slice(0, 4) + REDACTED);
 }
 
-/** A key of an object that names a secret (`api_key`, `password`, `githubToken`). */
-const SECRET_KEY = new RegExp(`^[A-Za-z0-9_.-]*${SECRET_NAME}[A-Za-z0-9_.-]*$`, "i");
+/** The last word of a key names a secret (`api_key`, `password`, `githubToken`; not `tokens_used`). */
+const SECRET_KEY =
+  /(^|[_.-])(api_?key|apikey|token|secret(_?key)?|passw(or)?d|credentials?|private_?key|access_?key)$/;
+
+/** True when an object key names a secret (camelCase is read as words). */
+function secretKey(k: string): boolean {
+  return SECRET_KEY.test(k.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase());
+}
 
 /**
  * `v` with every string in it passed through redactText, and the string value of a key that
@@ -136,7 +142,7 @@ export function redactValue<T>(v: T, literals: readonly string[] = []): T {
     return Object.fromEntries(
       Object.entries(v as Record<string, unknown>).map(([k, x]) => [
         k,
-        typeof x === "string" && SECRET_KEY.test(k) && !notSecret(x)
+        typeof x === "string" && secretKey(k) && !notSecret(x)
           ? REDACTED
           : redactValue(x, literals),
       ]),

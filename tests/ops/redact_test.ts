@@ -48,10 +48,19 @@ Deno.test("redact walks values: strings anywhere, and a secret-named key's strin
   deepEqual(
     redactValue({
       api_key: "k-999999",
+      githubToken: "abc-def-ghi",
+      tokens_used: "12k",
       password: "1234",
       nested: [{ note: "GH: ghp_0123456789abcdefghijABCDEFGHIJ", n: 3 }],
       ok: true,
     }),
-    { api_key: R, password: "1234", nested: [{ note: `GH: ghp_${R}`, n: 3 }], ok: true },
+    {
+      api_key: R,
+      githubToken: R,
+      tokens_used: "12k",
+      password: "1234",
+      nested: [{ note: `GH: ghp_${R}`, n: 3 }],
+      ok: true,
+    },
   );
 });
