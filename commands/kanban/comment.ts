@@ -28,6 +28,11 @@ export const spec: CommandSpec = {
       description: "who signs the comment (people only; workers sign as their profile)",
       defaultText: "$HERMES_PROFILE_NAME, $HERMES_PROFILE, $USER",
     },
+    {
+      long: "max-len",
+      value: "n",
+      description: "keep at most n characters of the comment (a longer one is cut, and says so)",
+    },
   ],
   examples: [
     "hermes kanban comment t_1a2b3c4d 'the API key is in the vault'",
@@ -52,7 +57,12 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   const first = arg(input, "id");
   const words = first === undefined ? args(input, "text") : [first, ...args(input, "text")];
   const { id, rest } = leadingTaskId(ctx, words);
-  const c = comment(ctx.store(), { task_id: id, body: rest.join(" "), author }, {
+  const c = comment(ctx.store(), {
+    task_id: id,
+    body: rest.join(" "),
+    author,
+    max_len: str(input, "maxLen"),
+  }, {
     actor: ctx.actor,
     author: ctx.actor.name,
     wire: "text",

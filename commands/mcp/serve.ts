@@ -1,6 +1,10 @@
 /** `hermes mcp serve` (also plain `hermes mcp`): the worker tools as an MCP server on stdio. */
 
-import { UsageError } from "../../lib/board/errors.ts";
+import { NotFoundError, UsageError } from "../../lib/board/errors.ts";
+import { validateBoardName } from "../../lib/board/validate.ts";
+import { DEFAULT_BOARD } from "../../lib/config/paths.ts";
+import { metricsTokenPath, tokenPath } from "../../lib/gateway/dashboard_token.ts";
+import { openBoard, type Store } from "../../lib/store/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import type { CommandSpec } from "../../lib/cli/spec.ts";
 import { get, loadConfig } from "../../lib/config/mod.ts";
@@ -11,11 +15,14 @@ export const spec: CommandSpec = {
   summary: "serve the kanban worker tools over MCP on stdin/stdout",
   description: "Run a Model Context Protocol server on stdin/stdout offering kanban_show, " +
     "kanban_complete, kanban_block, kanban_heartbeat, kanban_comment, kanban_create and " +
-    "kanban_link. An agent CLI starts it as a stdio MCP server. Inside a worker " +
-    "(HERMES_KANBAN_TASK set) the tools act as that worker: they default to its task, may " +
-    "complete, block or heartbeat only that task, and HERMES_KANBAN_RUN_ID is checked as a " +
-    "fencing token. Without HERMES_KANBAN_TASK they act as you and every tool needs a " +
-    "task_id. Stops when the client closes stdin or on SIGINT/SIGTERM.",
+    "kanban_link, and to orchestrators also kanban_list and kanban_unblock. An agent CLI " +
+    "starts it as a stdio MCP server. Inside a worker (HERMES_KANBAN_TASK set) the tools act " +
+    "as that worker: they default to its task, may complete, block or heartbeat only that " +
+    "task, work only on its board, and HERMES_KANBAN_RUN_ID is checked as a fencing token. " +
+    "Without HERMES_KANBAN_TASK they act as you (an orchestrator): every tool needs a task_id " +
+    "and may name any board with its board argument. Secrets (API keys, tokens, the dashboard " +
+    "token) are masked in what the tools store and return. Stops when the client closes stdin " +
+    "or on SIGINT/SIGTERM.",
   examples: [
     "hermes mcp                       # what an agent's MCP config runs",
     `claude -p 'work your task' --mcp-config '{"mcpServers":{"hermes":{"command":"hermes","args":["mcp"]}}}'`,
@@ -49,17 +56,57 @@ export async function run(ctx: Ctx): Promise<number> {
     }
     tenant ??= task?.tenant ?? null;
   }
+  const boards = new Map<string, Store>([[ctx.board, store]]);
   const { serveMcp } = await import("../../lib/mcp/server.ts");
-  await serveMcp({
-    scope: {
-      store: () => store,
-      actor,
-      tenant,
-      claimTtlSeconds: get(config, "kanban.claim_ttl_seconds"),
-    },
-    version: denoJson.version,
-    log: (line) => ctx.warn(line),
-    signal: ctx.handleShutdown(),
-  });
+  try {
+    await serveMcp({
+      scope: {
+        store: (name) => {
+          const b = name ?? ctx.board;
+          let s = boards.get(b);
+          if (!s) {
+            s = openNamedBoard(ctx, b);
+            boards.set(b, s);
+          }
+          return s;
+        },
+        board: ctx.board,
+        actor,
+        tenant,
+        claimTtlSeconds: get(config, "kanban.claim_ttl_seconds"),
+        secrets: installationSecrets(ctx.home),
+      },
+      version: denoJson.version,
+      log: (line) => ctx.warn(line),
+      signal: ctx.handleShutdown(),
+    });
+  } finally {
+    for (const [name, s] of boards) if (name !== ctx.board) s.close();
+  }
   return 0;
+}
+
+/** Another board a tool names: it must exist (only the default board is made on first use). */
+function openNamedBoard(ctx: Ctx, name: string): Store {
+  const board = validateBoardName(name);
+  try {
+    return openBoard(ctx.home, board, { create: board === DEFAULT_BOARD });
+  } catch (e) {
+    if ((e as { code?: string }).code === "no_board") {
+      throw new NotFoundError(`no board named '${board}'`, "no_board");
+    }
+    throw e;
+  }
+}
+
+/** The tokens of this installation, masked wherever a tool payload holds them. */
+function installationSecrets(home: string): string[] {
+  const out: string[] = [];
+  for (const path of [tokenPath(home), metricsTokenPath(home)]) {
+    try {
+      const t = Deno.readTextFileSync(path).trim();
+      if (t) out.push(t);
+    } catch { /* no such token yet: nothing to mask */ }
+  }
+  return out;
 }

@@ -53,15 +53,52 @@ export interface CompleteFields {
   metadata: Record<string, unknown> | null;
 }
 
+/**
+ * A task a completing worker says it created (`created_cards`), as the store found it: whether
+ * it exists, who created it, and whether it is a child of the completing task.
+ */
+export interface CardFact {
+  id: string;
+  exists: boolean;
+  createdBy: string | null;
+  child: boolean;
+}
+
+/** What a completion is told besides its fields: the cards it claims, ids it names in vain. */
+export interface CompleteFacts {
+  /** The cards claimed, in the order given; absent or empty: no claim to check. */
+  cards?: readonly CardFact[];
+  /** Task ids the summary or result mentions that name no task (an advisory event). */
+  missingRefs?: readonly string[];
+}
+
 /** What someone asks of one task. Text fields arrive validated and trimmed. */
 export type Operation =
   | { op: "claim"; lock: string; ttlSeconds: number }
   | { op: "heartbeat"; note: string | null; ttlSeconds: number }
-  | ({ op: "complete" } & CompleteFields)
-  | { op: "block"; reason: string }
+  | ({ op: "complete" } & CompleteFields & CompleteFacts)
+  /** `kind`: why (Hermes's typed block reasons), kept with the block's event. */
+  | { op: "block"; reason: string; kind?: string | null }
   | { op: "unblock" }
   | { op: "archive" }
-  | { op: "promote" }
+  /** `force`: ready even while a parent is not done (a person's recovery). */
+  | { op: "promote"; force?: boolean; reason?: string | null }
+  /**
+   * Correct the result of a done task: its result, and the summary and metadata of its latest
+   * completed run `runId` (null: it has none; a zero-length one is added).
+   */
+  | {
+    op: "edit_result";
+    result: string;
+    summary: string | null;
+    metadata: Record<string, unknown> | null;
+    runId: number | null;
+  }
+  /**
+   * Remove an archived task and everything recorded about it, for good. `unreapedRun`: a run
+   * whose worker process was never seen to exit (its record must outlive it), or null.
+   */
+  | { op: "delete"; unreapedRun: number | null }
   /** Ready a waiting (todo) task whose parents are all done; nothing otherwise. */
   | { op: "recompute" }
   | { op: "assign"; assignee: string | null }
@@ -202,6 +239,15 @@ export interface Plan {
   events: PlanEvent[];
   /** 9. Plans for other tasks, applied afterwards (children that are ready now). */
   then: Plan[];
+  /** 2b. A closed run whose summary and metadata are corrected (edit_result). */
+  amendRun?: { runId: number; summary: string | null; metadata: Record<string, unknown> | null };
+  /** Remove the task and every row about it instead of all of the above (delete). */
+  purge?: boolean;
+  /**
+   * Refused, but with a record: the store applies the plan (its events) and then reports this
+   * error (a completion naming cards its worker did not create, kept for the audit trail).
+   */
+  refusal?: HermesError;
 }
 
 /** The status a new task starts in, and its `created` event. */

@@ -21,7 +21,9 @@ import {
 } from "./errors.ts";
 import type {
   Actor,
+  CardFact,
   ChildFact,
+  CompleteFacts,
   CompleteFields,
   CreatePlan,
   Decision,
@@ -84,6 +86,8 @@ export const VERB_FROM = {
   archive: ["triage", "todo", "ready", "running", "blocked", "done"],
   assign: ["triage", "todo", "ready", "blocked", "done", "archived"],
   reclaim: ["running"],
+  edit_result: ["done"],
+  delete: ["archived"],
 } as const satisfies Record<string, readonly Status[]>;
 
 /** A verb of VERB_FROM. */
@@ -237,7 +241,11 @@ export function decide(op: Operation, facts: Facts, actor: Actor, now: number): 
     case "archive":
       return decideStatusOp(t, facts, op, actor, now);
     case "promote":
-      return decidePromote(t, facts);
+      return decidePromote(t, facts, op.force ?? false, op.reason ?? null);
+    case "edit_result":
+      return decideEditResult(t, op, actor, now);
+    case "delete":
+      return decideDelete(t, op.unreapedRun, actor);
     case "recompute":
       return allow(recompute(t.id, t.status, facts.parents.map((p) => p.status)));
     case "assign":
@@ -488,7 +496,7 @@ function decideStatusOp(
     case "complete":
       return decideComplete(t, facts, op, actor, now);
     case "block":
-      return decideBlock(t, op.reason, actor);
+      return decideBlock(t, op.reason, actor, op.kind ?? null);
     case "unblock":
       return decideUnblock(t, facts);
     case "archive":
@@ -496,10 +504,45 @@ function decideStatusOp(
   }
 }
 
+/**
+ * The cards a completion claims, split as Hermes splits them: a card is verified when it exists
+ * and its worker's profile (the task's assignee) or the task itself created it, or it is one of
+ * the task's children; any other is a phantom.
+ */
+export function checkCards(
+  t: Pick<Task, "id" | "assignee">,
+  cards: readonly CardFact[],
+): { verified: string[]; phantom: string[] } {
+  const verified: string[] = [];
+  const phantom: string[] = [];
+  for (const c of cards) {
+    if (verified.includes(c.id) || phantom.includes(c.id)) continue;
+    const ours = c.exists && (
+      (t.assignee !== null && c.createdBy === t.assignee) || c.createdBy === t.id || c.child
+    );
+    (ours ? verified : phantom).push(c.id);
+  }
+  return { verified, phantom };
+}
+
+/** Task ids (`t_` and hex, ours and Hermes's) mentioned in free text, each once. */
+export function mentionedTaskIds(text: string): string[] {
+  return [...new Set(text.match(/\bt_[0-9a-f]{8,}\b/g) ?? [])];
+}
+
+/** The artifact paths a completion's metadata lists (Hermes's `metadata.artifacts`). */
+function artifactsOf(metadata: Record<string, unknown> | null): string[] {
+  const a = metadata?.artifacts;
+  if (!Array.isArray(a)) return [];
+  return a.filter((p): p is string => typeof p === "string" && p.trim() !== "").map((p) =>
+    p.trim()
+  );
+}
+
 function decideComplete(
   t: Task,
   facts: Facts,
-  input: CompleteFields,
+  input: CompleteFields & CompleteFacts,
   actor: Actor,
   now: number,
 ): Decision {
@@ -522,6 +565,24 @@ function decideComplete(
   const denied = workerRefusal(t, actor, "complete");
   if (denied) return refuse(denied);
   const handoff = input.summary ?? input.result;
+  const { verified, phantom } = checkCards(t, input.cards ?? []);
+  if (phantom.length) {
+    // Refused, nothing changes; the attempt is kept as an event (diagnostics read it).
+    return allow(plan("complete", t.id, {
+      events: [event("completion_blocked_hallucination", {
+        phantom_cards: phantom,
+        verified_cards: verified,
+        summary_preview: firstLine(handoff, 200),
+      })],
+      refusal: new InvalidRequestError(
+        "completion blocked: claimed created_cards that do not exist or were not created by " +
+          `this worker: ${phantom.join(", ")}`,
+        "phantom_cards",
+      ),
+    }));
+  }
+  const missingRefs = (input.missingRefs ?? []).filter((id) => !verified.includes(id));
+  const artifacts = artifactsOf(input.metadata);
   let runId: RunRef | null = t.current_run_id;
   let openRun: Plan["openRun"] = null;
   if (runId === null && (handoff !== null || input.metadata)) {
@@ -556,26 +617,102 @@ function decideComplete(
       event("completed", {
         result_len: input.result?.length ?? 0,
         summary: firstLine(input.summary ?? input.result, 400),
+        ...(verified.length ? { verified_cards: verified } : {}),
+        ...(artifacts.length ? { artifacts } : {}),
       }, runId),
+      // Advisory: the hand-off names tasks that do not exist (it is done all the same).
+      ...(missingRefs.length
+        ? [event("suspected_hallucinated_references", {
+          phantom_refs: missingRefs,
+          source: "completion_summary",
+        }, runId)]
+        : []),
     ],
     then: readyChildren(facts.children, "done"),
   }));
 }
 
-function decideBlock(t: Task, reason: string, actor: Actor): Decision {
+function decideBlock(t: Task, reason: string, actor: Actor, kind: string | null): Decision {
   if (!accepts("block", t.status)) return refuse(wrongStatus("block", t));
   const denied = workerRefusal(t, actor, "block");
   if (denied) return refuse(denied);
-  return allow(blockPlan(t, reason, actor.name));
+  return allow(blockPlan(t, reason, actor.name, kind));
 }
 
-function blockPlan(t: Task, reason: string, author: string): Plan {
+function blockPlan(t: Task, reason: string, author: string, kind: string | null = null): Plan {
   return plan("block", t.id, {
     closeRun: closeCurrent(t, "blocked", { error: reason || null }),
     set: { status: "blocked", ...CLAIM_CLEARED },
     comment: reason ? { author, body: `BLOCKED: ${reason}` } : null,
-    events: [event("blocked", { reason: reason || null }, t.current_run_id)],
+    events: [
+      event("blocked", { reason: reason || null, ...(kind ? { kind } : {}) }, t.current_run_id),
+    ],
   });
+}
+
+function decideEditResult(
+  t: Task,
+  op: Extract<Operation, { op: "edit_result" }>,
+  actor: Actor,
+  now: number,
+): Decision {
+  if (!accepts("edit_result", t.status)) {
+    return refuse(
+      new InvalidStateError(`cannot edit ${t.id}: it is ${t.status}, not done`, "not_done"),
+    );
+  }
+  const denied = workerRefusal(t, actor, "edit");
+  if (denied) return refuse(denied);
+  const handoff = op.summary ?? op.result;
+  const runId: RunRef = op.runId ?? NEW_RUN;
+  return allow(plan("edit_result", t.id, {
+    // A done task without a completed run keeps the corrected hand-off in a zero-length one.
+    openRun: op.runId !== null ? null : {
+      status: "done",
+      profile: t.assignee,
+      claim_lock: null,
+      claim_expires: null,
+      max_runtime_seconds: null,
+      last_heartbeat_at: null,
+      started_at: now,
+      ended_at: now,
+      summary: handoff,
+      metadata: op.metadata,
+    },
+    amendRun: op.runId === null
+      ? undefined
+      : { runId: op.runId, summary: handoff, metadata: op.metadata },
+    set: { result: op.result },
+    events: [event("edited", {
+      fields: ["result", "summary", ...(op.metadata !== null ? ["metadata"] : [])],
+      result_len: op.result.length,
+      summary: firstLine(handoff, 400),
+    }, runId)],
+  }));
+}
+
+function decideDelete(t: Task, unreapedRun: number | null, actor: Actor): Decision {
+  if (!accepts("delete", t.status)) {
+    return refuse(
+      new InvalidStateError(
+        `cannot delete ${t.id}: it is ${t.status}; only archived tasks are deleted (archive it first)`,
+        "not_archived",
+      ),
+    );
+  }
+  const denied = workerRefusal(t, actor, "delete");
+  if (denied) return refuse(denied);
+  if (unreapedRun !== null) {
+    // Its process record is how the dispatcher makes sure the worker is gone: keep it till then.
+    return refuse(
+      new ConflictError(
+        `cannot delete ${t.id} yet: the worker of its run ${unreapedRun} was not seen to exit; ` +
+          "the dispatcher stops it (start the gateway or run 'hermes kanban dispatch'), then retry",
+        "worker_unreaped",
+      ),
+    );
+  }
+  return allow(plan("delete", t.id, { purge: true }));
 }
 
 function decideUnblock(t: Task, facts: Facts): Decision {
@@ -609,20 +746,31 @@ function decideArchive(t: Task, facts: Facts): Decision {
   }));
 }
 
-function decidePromote(t: Task, facts: Facts): Decision {
+/**
+ * Promote out of triage or todo: ready once every parent is done, else todo. Forced, ready at
+ * once (the dispatcher still starts it only when its parents are done, as Hermes's claim does).
+ */
+function decidePromote(t: Task, facts: Facts, force: boolean, reason: string | null): Decision {
   if (!accepts("promote", t.status)) return refuse(wrongStatus("promote", t));
-  const next = waitingStatus(parentsDone(facts));
+  const next = force ? "ready" : waitingStatus(parentsDone(facts));
   if (next === t.status) {
     return refuse(
       new InvalidStateError(
-        `cannot promote ${t.id}: its parents are not all done yet`,
+        `cannot promote ${t.id}: its parents are not all done yet (use --force to override)`,
         "parents_pending",
       ),
     );
   }
   return allow(plan("promote", t.id, {
     set: { status: next },
-    events: [event("promoted", { from: t.status, status: next })],
+    events: [
+      event("promoted", {
+        from: t.status,
+        status: next,
+        ...(force ? { forced: true } : {}),
+        ...(reason ? { reason } : {}),
+      }),
+    ],
   }));
 }
 

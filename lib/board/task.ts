@@ -123,3 +123,18 @@ export function taskDetailJson(d: TaskDetail): Record<string, unknown> {
     runs: d.runs,
   };
 }
+
+/** The orders a listing may be sorted in (Hermes's `list --sort`); `priority` is the default. */
+export const LIST_SORTS = [
+  "priority",
+  "priority-desc",
+  "created",
+  "created-desc",
+  "status",
+  "assignee",
+  "title",
+  "updated",
+] as const;
+
+/** A listing order. */
+export type ListSort = typeof LIST_SORTS[number];

@@ -1,8 +1,10 @@
 /**
- * The worker tools offered over MCP: `kanban_show`, `kanban_complete`, `kanban_block`,
- * `kanban_heartbeat`, `kanban_comment`, `kanban_create` and `kanban_link`, with Hermes's
- * parameters, results and error texts. Every call goes through the same store rules as the
- * CLI; a worker's scope (its own task, its run as fencing token) is enforced by the store.
+ * The tools offered over MCP: the worker's `kanban_show`, `kanban_complete`, `kanban_block`,
+ * `kanban_heartbeat`, `kanban_comment`, `kanban_create` and `kanban_link`, and the
+ * orchestrator's `kanban_list` and `kanban_unblock` (never offered to a worker), with Hermes's
+ * parameters and results. Every tool takes `board`. Every call goes through the same
+ * operations and rules as the CLI; a worker's scope (its own task, its run as fencing token)
+ * is enforced by the rulebook, its board here. Secrets are masked both ways (lib/ops/redact.ts).
  */
 
 import {
@@ -10,11 +12,13 @@ import {
   HermesError,
   InvalidInputError,
   NotFoundError,
+  PermissionError,
   taskDetailJson,
 } from "../board/mod.ts";
 import { buildWorkerContext } from "../board/worker_context.ts";
 import {
   block as blockOp,
+  BLOCK_KINDS,
   BlockTask,
   comment as commentOp,
   CommentOn,
@@ -27,18 +31,30 @@ import {
   jsonSchema,
   link as linkOp,
   LinkTasks,
+  listFilter,
+  ListTasks,
   type OpContext,
+  redactValue,
   requiring,
   ShowTask,
   showTask,
   TASK_ID_REQUIRED,
+  unblock as unblockOp,
+  UnblockTask,
 } from "../ops/mod.ts";
 import type { Actor, Store } from "../store/mod.ts";
 
 /** What a tool call may touch: the board, who is acting, and the worker's defaults. */
 export interface ToolScope {
-  /** The board, opened on first use and kept for the server's lifetime. */
-  store(): Store;
+  /**
+   * The board named (null: the server's own, `board`), opened on first use and kept for the
+   * server's lifetime; refuses a board that does not exist.
+   */
+  store(board?: string | null): Store;
+  /** The server's board (--board, $HERMES_KANBAN_BOARD or 'default'); a worker's only one. */
+  board?: string;
+  /** Exact secrets of this installation masked in payloads (the dashboard and metrics tokens). */
+  secrets?: readonly string[];
   /** A worker (HERMES_KANBAN_TASK set) or the person who started the server. */
   actor: Actor;
   /** HERMES_TENANT of the worker, if any: the default (and only) tenant of tasks it creates. */
@@ -66,6 +82,8 @@ export interface ToolDef {
   input: InputSchema;
   /** Hints for clients (MCP tool annotations). */
   annotations: { readOnlyHint: boolean; destructiveHint: boolean; idempotentHint: boolean };
+  /** Offered only to orchestrators: never listed to, and refused for, a worker. */
+  orchestratorOnly?: boolean;
   run(args: Record<string, unknown>, scope: ToolScope): Record<string, unknown>;
 }
 
@@ -155,13 +173,19 @@ const complete: ToolDef = {
   description: "Mark your task done and hand off to the tasks that depend on it. Give a " +
     "summary (what you did, where the output is, what the next task needs to know); " +
     "metadata is an optional JSON object kept with the run (files changed, test counts); " +
-    "result is kept on the task. Children waiting only on this task become ready. You can " +
-    "only complete the task you hold.",
+    "result is kept on the task. If you created tasks with kanban_create, list the ids it " +
+    "returned in created_cards: they are checked, and a wrong one refuses the completion. " +
+    "List the files you produced for people in artifacts (absolute paths). Children waiting " +
+    "only on this task become ready. You can only complete the task you hold.",
   input: jsonSchema(CompleteTask, {
     task_id: TASK_ID_DOC,
     summary: "hand-off summary for the next task and for people (preferred)",
     metadata: 'JSON object kept with the run, e.g. {"files_changed": 3}',
     result: "the task's result text, kept on the task",
+    created_cards: "ids of the tasks you created with kanban_create during this run (as it " +
+      "returned them); each must exist and be created by your profile or be a child of your task",
+    artifacts: "absolute paths of the deliverable files you produced (reports, images); kept " +
+      "in the run's metadata and named on the completion event",
   }, ["task_id"]),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
   run(args, scope) {
@@ -182,6 +206,16 @@ const complete: ToolDef = {
         null;
       return { ok: true, task_id: task.id, run_id: runId, changed };
     } catch (e) {
+      if (e instanceof HermesError && e.code === "phantom_cards") {
+        // Say plainly that nothing changed and how to go on: agents read a refusal as final.
+        throw new HermesError(
+          `kanban_complete refused: ${e.message.replace(/^completion blocked: /, "")}. Nothing ` +
+            "changed and your task is still yours: call kanban_complete again with only the ids " +
+            "kanban_create returned to you, or with created_cards=[] to skip the check.",
+          e.code,
+          e.kind,
+        );
+      }
       refuse("complete", id, e);
     }
   },
@@ -196,11 +230,15 @@ const block: ToolDef = {
   name: "kanban_block",
   title: "Block your kanban task",
   description: "Stop and ask a person: mark your task blocked with a reason that says " +
-    "exactly what input or decision you need. Use this instead of guessing. A person " +
-    "unblocks it and the task runs again. You can only block the task you hold.",
+    "exactly what input or decision you need. Use this instead of guessing. Say why with " +
+    `kind (${BLOCK_KINDS.join(", ")}). A person unblocks it and the task runs again. You can ` +
+    "only block the task you hold.",
   input: jsonSchema(BlockWithReason, {
     task_id: TASK_ID_DOC,
     reason: "what you need from a person to continue",
+    kind: "why: dependency (waiting on another task), needs_input (a decision or answer), " +
+      "capability (no access, missing credentials, something no agent can do), transient " +
+      "(a failure that may clear); omit if none fits",
   }, ["task_id"]),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   run(args, scope) {
@@ -210,7 +248,13 @@ const block: ToolDef = {
     const before = currentRun(store, id);
     try {
       const task = blockOp(store, input, opContext(scope));
-      return { ok: true, task_id: task.id, run_id: before };
+      return {
+        ok: true,
+        task_id: task.id,
+        run_id: before,
+        status: task.status,
+        block_kind: input.kind ?? null,
+      };
     } catch (e) {
       refuse("block", id, e);
     }
@@ -338,12 +382,143 @@ const link: ToolDef = {
   },
 };
 
+/** Most rows kanban_list returns by default, and at most (Hermes's bounds). */
+export const LIST_DEFAULT_LIMIT = 50;
+export const LIST_MAX_LIMIT = 200;
+
+const list: ToolDef = {
+  name: "kanban_list",
+  title: "List kanban tasks",
+  description: "List tasks to route work: compact rows (id, title, status, assignee, " +
+    "priority, parent and child ids) filtered by assignee, status, tenant; archived ones " +
+    `only with include_archived. At most ${LIST_DEFAULT_LIMIT} rows unless limit says ` +
+    `otherwise (up to ${LIST_MAX_LIMIT}); truncated and next_limit say when there are more. ` +
+    "For orchestrators: a worker does not get this tool.",
+  input: jsonSchema(ListTasks, {
+    assignee: "only tasks of this profile",
+    status: "only tasks in this status (or any of these)",
+    tenant: "only tasks of this tenant",
+    include_archived: "include archived tasks (default false)",
+    limit: `most rows to return (default ${LIST_DEFAULT_LIMIT}, at most ${LIST_MAX_LIMIT})`,
+    sort: "order of the rows (default priority, highest first)",
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
+  orchestratorOnly: true,
+  run(args, scope) {
+    const limit = args.limit ?? LIST_DEFAULT_LIMIT;
+    if (typeof limit === "number" && Number.isInteger(limit) && limit > LIST_MAX_LIMIT) {
+      throw new InvalidInputError("limit", `limit must be at most ${LIST_MAX_LIMIT}`);
+    }
+    const filter = listFilter({ ...args, limit });
+    const store = scope.store();
+    const rows = store.listTasks({ ...filter, limit: filter.limit! + 1 });
+    const tasks = rows.slice(0, filter.limit);
+    const truncated = rows.length > tasks.length;
+    return {
+      tasks: tasks.map((t) => {
+        const rel = store.relatives(t.id);
+        const parents = rel.parents.map((p) => p.id);
+        const children = rel.children.map((c) => c.id);
+        return {
+          id: t.id,
+          title: t.title,
+          assignee: t.assignee,
+          status: t.status,
+          priority: t.priority,
+          tenant: t.tenant,
+          workspace_kind: t.workspace_kind,
+          workspace_path: t.workspace_path,
+          created_by: t.created_by,
+          created_at: t.created_at,
+          started_at: t.started_at,
+          completed_at: t.completed_at,
+          current_run_id: t.current_run_id,
+          parents,
+          children,
+          parent_count: parents.length,
+          child_count: children.length,
+        };
+      }),
+      count: tasks.length,
+      limit: filter.limit,
+      truncated,
+      next_limit: truncated && filter.limit! < LIST_MAX_LIMIT
+        ? Math.min(filter.limit! * 2, LIST_MAX_LIMIT)
+        : null,
+    };
+  },
+};
+
+const unblock: ToolDef = {
+  name: "kanban_unblock",
+  title: "Unblock a kanban task",
+  description: "Return a blocked task to the board: ready again (todo while a parent is not " +
+    "done), with a fresh failure count. For orchestrators: a worker does not get this tool.",
+  input: jsonSchema(UnblockTask, { task_id: "the blocked task" }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+  orchestratorOnly: true,
+  run(args, scope) {
+    const input = UnblockTask.parse(args);
+    try {
+      const task = unblockOp(scope.store(), input);
+      return { ok: true, task_id: task.id, status: task.status };
+    } catch (e) {
+      refuse("unblock", input.task_id, e);
+    }
+  },
+};
+
 /** Every tool, in the order clients list them. */
-export const TOOLS: readonly ToolDef[] = [show, complete, block, heartbeat, comment, create, link];
+export const TOOLS: readonly ToolDef[] = [
+  show,
+  list,
+  complete,
+  block,
+  heartbeat,
+  comment,
+  create,
+  unblock,
+  link,
+];
+
+/** The tools `scope`'s actor is offered: a worker never sees the orchestrator's. */
+export function toolsFor(scope: Pick<ToolScope, "actor">): ToolDef[] {
+  return TOOLS.filter((t) => !(t.orchestratorOnly && scope.actor.kind === "worker"));
+}
+
+/** The `board` parameter every tool takes. */
+const BOARD_PARAM = {
+  type: "string",
+  description: "board to use (default: the server's, from --board or $HERMES_KANBAN_BOARD, " +
+    "else 'default'); a worker may name only its own",
+};
 
 /** The JSON Schema a client sees for a tool's arguments. */
 export function inputSchema(def: ToolDef): InputSchema {
-  return def.input;
+  return {
+    ...def.input,
+    properties: { ...def.input.properties as Record<string, unknown>, board: BOARD_PARAM },
+  };
+}
+
+/**
+ * The board a call names, checked: a worker is bound to the board of its task (the server's),
+ * anyone else may name any board.
+ */
+function boardFor(given: unknown, scope: ToolScope): string | null {
+  if (given === undefined || given === null) return null;
+  if (typeof given !== "string") {
+    throw new InvalidInputError("board", `board must be a string, got ${typeof given}`);
+  }
+  const name = given.trim();
+  if (!name || name === scope.board) return null;
+  if (scope.actor.kind === "worker") {
+    throw new PermissionError(
+      `a worker works on the board of its task ('${scope.board ?? "default"}'), not '${name}'`,
+      "wrong_board",
+    );
+  }
+  return name;
 }
 
 function ok(value: Record<string, unknown>): ToolResult {
@@ -357,26 +532,45 @@ function failure(message: string, code: string): ToolResult {
   };
 }
 
-/** Run a tool by name. Refusals and unexpected errors come back as tool errors, never throws. */
+/**
+ * Run a tool by name. Refusals and unexpected errors come back as tool errors, never throws.
+ * Secrets are masked in the arguments before they reach the board, and in the answer.
+ */
 export function callTool(name: string, args: unknown, scope: ToolScope): ToolResult {
+  const secrets = scope.secrets ?? [];
+  const offeredTools = toolsFor(scope);
   const def = TOOLS.find((t) => t.name === name);
   if (!def) {
     return failure(
-      `unknown tool '${name}' (tools: ${TOOLS.map((t) => t.name).join(", ")})`,
+      `unknown tool '${name}' (tools: ${offeredTools.map((t) => t.name).join(", ")})`,
       "unknown_tool",
+    );
+  }
+  if (!offeredTools.includes(def)) {
+    return failure(
+      `${name} is for orchestrators; a worker (HERMES_KANBAN_TASK set) works its own task ` +
+        "with kanban_show, kanban_complete, kanban_block, kanban_heartbeat and kanban_comment",
+      "orchestrator_only",
     );
   }
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) {
     return failure("arguments must be an object", MCP_CODE.invalid_input ?? "invalid_argument");
   }
   // Only the fields a tool lists reach its operation (a worker cannot pick its author).
-  const given = (args ?? {}) as Record<string, unknown>;
+  const given = redactValue((args ?? {}) as Record<string, unknown>, secrets);
   const offered = Object.keys(def.input.properties as Record<string, unknown>);
   try {
-    return ok(def.run(Object.fromEntries(offered.map((k) => [k, given[k]])), scope));
+    const board = boardFor(given.board, scope);
+    const scoped: ToolScope = board === null
+      ? scope
+      : { ...scope, store: () => scope.store(board) };
+    const out = def.run(Object.fromEntries(offered.map((k) => [k, given[k]])), scoped);
+    return ok(redactValue(out, secrets));
   } catch (e) {
-    if (e instanceof HermesError) return failure(e.message, MCP_CODE[e.kind] ?? e.code);
+    if (e instanceof HermesError) {
+      return failure(redactValue(e.message, secrets), MCP_CODE[e.kind] ?? e.code);
+    }
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    return failure(`${name}: ${msg}`, "internal");
+    return failure(redactValue(`${name}: ${msg}`, secrets), "internal");
   }
 }

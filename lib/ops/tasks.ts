@@ -7,7 +7,7 @@
  */
 
 import { UsageError } from "../board/errors.ts";
-import type { Comment, Task, TaskDetail } from "../board/task.ts";
+import { type Comment, LIST_SORTS, type Task, type TaskDetail } from "../board/task.ts";
 import {
   MAX_DURATION_SECONDS,
   MAX_TEXT_BYTES,
@@ -151,7 +151,31 @@ export const CommentOn = schema({
     "body is required",
   ),
   author: text({ nullable: true }),
+  max_len: int({
+    min: 1,
+    max: MAX_TEXT_BYTES,
+    nullable: true,
+    refusal: (raw) => ({
+      code: "invalid_max_len",
+      kind: "usage",
+      message: `max_len must be a positive whole number of characters, got '${raw}'`,
+    }),
+  }),
 });
+
+/**
+ * A comment body cut to `max` characters (Hermes's `comment --max-len`): a longer one keeps its
+ * start and ends with a note saying it was cut, the whole within `max` (too small a `max` for
+ * the note: just the start).
+ */
+export function trimComment(body: string, max: number | null | undefined): string {
+  const chars = [...body];
+  if (max === null || max === undefined || chars.length <= max) return body;
+  const note = `\n\n[trimmed to ${max} chars by --max-len]`;
+  const keep = max - [...note].length;
+  if (keep < 1) return chars.slice(0, max).join("");
+  return chars.slice(0, keep).join("").trimEnd() + note;
+}
 
 /** Add a comment to a task's thread. */
 export function comment(store: BoardStore, input: RawInput, ctx: OpContext): Comment {
@@ -165,7 +189,7 @@ export function comment(store: BoardStore, input: RawInput, ctx: OpContext): Com
       "invalid_author",
     );
   }
-  return store.comment(v.task_id, author, v.body);
+  return store.comment(v.task_id, author, trimComment(v.body, v.max_len));
 }
 
 /**
@@ -199,9 +223,30 @@ export const CompleteTask = schema({
   result: prose(true),
   summary: prose(true),
   metadata: object({ nullable: true }),
+  created_cards: stringList("task ids", 500, { nullable: true }),
+  artifacts: stringList("file paths", 100, { nullable: true }),
 });
 
-/** Mark a task done; `changed` is false when it already was, with the same result. */
+/**
+ * Metadata with `artifacts` added to its `artifacts` list (as Hermes keeps them: in the run's
+ * metadata, each path once, a list given there first).
+ */
+function withArtifacts(
+  metadata: Record<string, unknown> | null,
+  artifacts: readonly string[],
+): Record<string, unknown> | null {
+  if (artifacts.length === 0) return metadata;
+  const had = Array.isArray(metadata?.artifacts) ? metadata.artifacts as unknown[] : [];
+  const merged = [...new Set([...had.map((p) => String(p).trim()), ...artifacts])]
+    .filter(Boolean);
+  return { ...metadata, artifacts: merged };
+}
+
+/**
+ * Mark a task done; `changed` is false when it already was, with the same result. Claimed
+ * `created_cards` are checked (a phantom one refuses the completion, recorded); `artifacts`
+ * (deliverable paths) are kept in the run's metadata and named on the completed event.
+ */
 export function complete(
   store: BoardStore,
   input: RawInput,
@@ -211,20 +256,97 @@ export function complete(
   return store.complete(v.task_id, {
     result: v.result ?? null,
     summary: v.summary ?? null,
-    metadata: v.metadata ?? null,
+    metadata: withArtifacts(v.metadata ?? null, v.artifacts ?? []),
+    createdCards: v.created_cards ?? null,
   }, ctx.actor);
 }
+
+/** Hermes's typed block reasons (`block --kind`, `kanban_block` kind). */
+export const BLOCK_KINDS = ["dependency", "needs_input", "capability", "transient"] as const;
 
 /** Input of `block`. */
 export const BlockTask = schema({
   task_id: taskId(TASK_ID_REQUIRED),
   reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
+  kind: oneOf(BLOCK_KINDS, (raw) => ({
+    code: "invalid_block_kind",
+    kind: "usage",
+    message: `kind must be one of ${BLOCK_KINDS.join(", ")} (or omit it), got '${raw}'`,
+  })),
 });
 
 /** Block a task until a person unblocks it; the reason goes into its comments. */
 export function block(store: BoardStore, input: RawInput, ctx: OpContext): Task {
   const v = BlockTask.parse(input, ctx.wire);
-  return store.block(v.task_id, v.reason ?? "", ctx.actor);
+  return store.block(v.task_id, v.reason ?? "", ctx.actor, v.kind ?? null);
+}
+
+/** Input of `unblock`. */
+export const UnblockTask = schema({ task_id: taskId(TASK_ID_REQUIRED) });
+
+/** Unblock a blocked task: ready again (todo while a parent is not done). */
+export function unblock(store: BoardStore, input: RawInput): Task {
+  return store.unblock(UnblockTask.parse(input).task_id);
+}
+
+/** Input of `promote`. */
+export const PromoteTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  force: bool(),
+  dry_run: bool(),
+  reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
+});
+
+/**
+ * Promote a task out of triage or todo; `force` readies it while a parent is not done;
+ * `dry_run` only says what would happen (the task as it is, and the status it would get).
+ */
+export function promote(
+  store: BoardStore,
+  input: RawInput,
+  ctx: OpContext,
+): { task: Task; status: Status; dryRun: boolean } {
+  const v = PromoteTask.parse(input, ctx.wire);
+  const force = v.force ?? false;
+  if (v.dry_run) {
+    const plan = store.preview(
+      v.task_id,
+      { op: "promote", force, reason: v.reason ?? null },
+      ctx.actor,
+    );
+    const task = store.requireTask(v.task_id);
+    return { task, status: plan.set.status ?? task.status, dryRun: true };
+  }
+  const task = store.promote(v.task_id, { force, reason: v.reason ?? null });
+  return { task, status: task.status, dryRun: false };
+}
+
+/** Input of `edit` (the result of a done task). */
+export const EditResult = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  result: required(prose(), "result is required (the corrected result of the done task)"),
+  summary: prose(true),
+  metadata: object({ nullable: true }),
+});
+
+/** Correct the result of a done task, and its hand-off (summary, metadata). */
+export function editResult(store: BoardStore, input: RawInput, ctx: OpContext): Task {
+  const v = EditResult.parse(input, ctx.wire);
+  return store.editResult(v.task_id, {
+    result: v.result,
+    summary: v.summary ?? null,
+    metadata: v.metadata ?? null,
+  }, ctx.actor);
+}
+
+/** Input of `delete` (`archive --rm`, DELETE /tasks/:id). */
+export const DeleteTask = schema({ task_id: taskId(TASK_ID_REQUIRED) });
+
+/** Remove an archived task and everything recorded about it, for good. */
+export function deleteTask(store: BoardStore, input: RawInput, ctx: OpContext): string {
+  const id = DeleteTask.parse(input).task_id;
+  store.deleteTask(id, ctx.actor);
+  return id;
 }
 
 /** Input of `heartbeat`. */
@@ -323,6 +445,11 @@ export const ListTasks = schema({
       message: `limit must be a positive integer, got '${raw}'`,
     }),
   }),
+  sort: oneOf(LIST_SORTS, (raw) => ({
+    code: "invalid_sort",
+    kind: "usage",
+    message: `unknown sort '${raw}': expected one of ${LIST_SORTS.join(", ")}`,
+  })),
 });
 
 /** The store's filter for a listing's input. */
@@ -334,5 +461,6 @@ export function listFilter(input: RawInput, wire: Wire = "json"): ListFilter {
     tenant: v.tenant ?? null,
     includeArchived: v.include_archived ?? false,
     limit: v.limit ?? undefined,
+    sort: v.sort ?? undefined,
   };
 }

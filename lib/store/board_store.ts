@@ -3,17 +3,21 @@
 import {
   type Actor,
   bindRun,
+  type CardFact,
   type ChildFact,
   type Comment,
   ConflictError,
   cutText,
   decide,
+  type DiagnosisInput,
   type Facts,
   FAILURE_KINDS,
   type FailureKind,
   FINISHED_STATUSES,
   HermesError,
+  type ListSort,
   MAX_ERROR_CHARS,
+  mentionedTaskIds,
   needsChildren,
   newTaskId,
   NotFoundError,
@@ -41,6 +45,7 @@ import { Connection, type OpenOptions } from "./connection.ts";
 import * as dashboard from "./_dashboard_queries.ts";
 import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./_rows.ts";
 import type {
+  ActiveWorker,
   BoardStats,
   BoardView,
   ClaimResult,
@@ -52,6 +57,7 @@ import type {
   LineColumn,
   ListFilter,
   Performed,
+  RunProcess,
   Store,
   TaskDetail,
   TaskRef,
@@ -295,6 +301,10 @@ export class SqliteBoardStore implements Store {
    */
   applyPlan(plan: Plan, now: number): { runId: number | null; commentId: number | null } {
     if (!plan.changed) return { runId: null, commentId: null };
+    if (plan.purge) {
+      this.purge(plan.taskId);
+      return { runId: null, commentId: null };
+    }
     let p = plan;
     if (p.closeRun) this.closeRun(p.closeRun.runId, p.closeRun.status, p.closeRun);
     let runId: number | null = null;
@@ -318,6 +328,14 @@ export class SqliteBoardStore implements Store {
         r.metadata ? JSON.stringify(r.metadata) : null,
       ).lastId;
       p = bindRun(p, runId);
+    }
+    if (p.amendRun) {
+      this.conn.run(
+        "UPDATE task_runs SET summary = ?, metadata = COALESCE(?, metadata) WHERE id = ?",
+        p.amendRun.summary,
+        p.amendRun.metadata ? JSON.stringify(p.amendRun.metadata) : null,
+        p.amendRun.runId,
+      );
     }
     this.writeTask(p.taskId, p.set);
     if (p.lease) {
@@ -363,6 +381,22 @@ export class SqliteBoardStore implements Store {
     for (const e of p.events) this.event(p.taskId, e.kind, e.payload, runRef(e.runId), now);
     for (const child of p.then) this.applyPlan(child, now);
     return { runId, commentId };
+  }
+
+  /**
+   * Remove a task and every row about it: its links both ways, and the rows of every table
+   * with a `task_id` column (Hermes's and ours, present and future).
+   */
+  purge(id: string): void {
+    this.conn.run("DELETE FROM task_links WHERE parent_id = ? OR child_id = ?", id, id);
+    const tables = this.conn.all<{ name: string }>(
+      `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+       WHERE m.type = 'table' AND c.name = 'task_id' AND m.name != 'tasks'`,
+    );
+    for (const { name } of tables) {
+      this.conn.run(`DELETE FROM "${name.replace(/"/g, '""')}" WHERE task_id = ?`, id);
+    }
+    this.conn.run("DELETE FROM tasks WHERE id = ?", id);
   }
 
   /** Write task columns of a plan. */
@@ -456,7 +490,7 @@ export class SqliteBoardStore implements Store {
   listTasks(filter: ListFilter): Task[] {
     const { where, params, limit } = listClauses(filter);
     const sql = `SELECT ${TASK_COLUMNS} FROM tasks ${where}
-      ORDER BY priority DESC, created_at ASC, id ASC${limit}`;
+      ORDER BY ${SORT_SQL[filter.sort ?? "priority"]}${limit}`;
     return this.conn.rows(sql, ...params).map(toTask);
   }
 
@@ -468,7 +502,7 @@ export class SqliteBoardStore implements Store {
     const r = this.conn.rows<[Uint8Array | null]>(
       `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB)
        FROM (SELECT ${line.sql} AS line FROM tasks ${where}
-             ORDER BY priority DESC, created_at ASC, id ASC${limit})`,
+             ORDER BY ${SORT_SQL[filter.sort ?? "priority"]}${limit})`,
       ...line.params,
       ...params,
     );
@@ -505,12 +539,22 @@ export class SqliteBoardStore implements Store {
     });
   }
 
-  /** Decide `op` on `id` with the rulebook and apply its plan, in one transaction. */
+  /**
+   * Decide `op` on `id` with the rulebook and apply its plan, in one transaction. A plan that is
+   * a refusal with a record (its events) commits, then its refusal is thrown.
+   */
   perform(id: string, op: Operation, actor: Actor): Performed {
-    return this.conn.tx(() => {
+    const done = this.conn.tx(() => {
       const { plan } = this.performIn(id, op, actor);
       return { plan, task: this.taskRow(id) };
     });
+    if (done.plan.refusal) throw done.plan.refusal;
+    return done;
+  }
+
+  /** What performing `op` would do (the plan), without writing; throws the refusal. */
+  preview(id: string, op: Operation, actor: Actor): Plan {
+    return this.conn.read(() => planOf(decide(op, this.facts(id, op), actor, this.now())));
   }
 
   /**
@@ -605,23 +649,94 @@ export class SqliteBoardStore implements Store {
   complete(id: string, input: CompleteInput, actor: Actor): { task: Task; changed: boolean } {
     const result = validateText("result", input.result ?? null);
     const summary = validateText("summary", input.summary ?? null);
-    return this.conn.tx(() => {
+    const mentioned = mentionedTaskIds([summary, result].filter(Boolean).join(" "));
+    const { plan, task } = this.conn.tx(() => {
       const { plan } = this.performIn(id, {
         op: "complete",
         result,
         summary,
         metadata: input.metadata ?? null,
+        cards: this.cardFacts(id, input.createdCards ?? []),
+        missingRefs: mentioned.filter((m) => !this.conn.get("SELECT 1 FROM tasks WHERE id = ?", m)),
       }, actor);
-      return { task: this.requireTask(id), changed: plan.changed };
+      return { plan, task: this.taskRow(id) };
+    });
+    // A phantom card is refused after its attempt is recorded.
+    if (plan.refusal) throw plan.refusal;
+    return { task: task!, changed: plan.changed };
+  }
+
+  /** The cards a completion of `id` claims, as the rulebook checks them. */
+  cardFacts(id: string, cards: readonly string[]): CardFact[] {
+    return cards.map((c) => {
+      const r = this.conn.get<{ created_by: string | null }>(
+        "SELECT created_by FROM tasks WHERE id = ?",
+        c,
+      );
+      return {
+        id: c,
+        exists: r !== undefined,
+        createdBy: r?.created_by ?? null,
+        child: !!this.conn.get(
+          "SELECT 1 FROM task_links WHERE parent_id = ? AND child_id = ?",
+          id,
+          c,
+        ),
+      };
     });
   }
 
-  block(id: string, reason: string, actor: Actor): Task {
+  block(id: string, reason: string, actor: Actor, kind: string | null = null): Task {
     const why = (reason ?? "").trim();
     validateText("reason", why);
     return this.conn.tx(() => {
-      this.performIn(id, { op: "block", reason: why }, actor);
+      this.performIn(id, { op: "block", reason: why, kind }, actor);
       return this.requireTask(id);
+    });
+  }
+
+  /**
+   * Correct the result of a done task: its result, and the summary (the result when none is
+   * given) and metadata of its latest completed run.
+   */
+  editResult(
+    id: string,
+    input: { result: string; summary: string | null; metadata: Record<string, unknown> | null },
+    actor: Actor,
+  ): Task {
+    const result = validateText("result", input.result) ?? "";
+    const summary = validateText("summary", input.summary);
+    return this.conn.tx(() => {
+      const run = this.conn.get<{ id: number }>(
+        `SELECT id FROM task_runs WHERE task_id = ? AND outcome = 'completed'
+         ORDER BY COALESCE(ended_at, started_at, 0) DESC, id DESC LIMIT 1`,
+        id,
+      );
+      this.performIn(id, {
+        op: "edit_result",
+        result,
+        summary,
+        metadata: input.metadata,
+        runId: run ? Number(run.id) : null,
+      }, actor);
+      return this.requireTask(id);
+    });
+  }
+
+  /** Remove an archived task and every row about it, for good. */
+  deleteTask(id: string, actor: Actor): void {
+    this.conn.tx(() => {
+      const unreaped = this.conn.get<{ run_id: number }>(
+        `SELECT p.run_id FROM hx_run_procs p JOIN task_runs r ON r.id = p.run_id
+         WHERE p.task_id = ? AND p.exit_code IS NULL AND p.pid IS NOT NULL
+         ORDER BY p.run_id LIMIT 1`,
+        id,
+      );
+      this.performIn(
+        id,
+        { op: "delete", unreapedRun: unreaped ? Number(unreaped.run_id) : null },
+        actor,
+      );
     });
   }
 
@@ -633,8 +748,9 @@ export class SqliteBoardStore implements Store {
     return this.perform(id, { op: "archive" }, SOMEONE).task!;
   }
 
-  promote(id: string): Task {
-    return this.perform(id, { op: "promote" }, SOMEONE).task!;
+  promote(id: string, opts: { force?: boolean; reason?: string | null } = {}): Task {
+    const reason = validateText("reason", opts.reason ?? null);
+    return this.perform(id, { op: "promote", force: opts.force ?? false, reason }, SOMEONE).task!;
   }
 
   /** Every waiting task whose parents are all done becomes ready. Returns the count. */
@@ -840,6 +956,36 @@ export class SqliteBoardStore implements Store {
     return out;
   }
 
+  diagnosisInputs(ids: readonly string[] | null, eventKinds: readonly string[]): DiagnosisInput[] {
+    return this.conn.read(() => {
+      const tasks = ids === null
+        ? this.conn.rows(`SELECT ${TASK_COLUMNS} FROM tasks WHERE status != 'archived'`)
+        : ids.flatMap((id) => this.conn.rows(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id));
+      const inputs = new Map<string, DiagnosisInput>(
+        tasks.map(toTask).map((task) => [task.id, { task, events: [], runs: [] }]),
+      );
+      if (inputs.size === 0) return [];
+      // One pass over each table (a board is read whole, or a handful of ids by the index).
+      const only = ids === null ? "" : ` AND task_id IN (${ids.map(() => "?").join(", ")})`;
+      const kinds = eventKinds.map(() => "?").join(", ");
+      for (
+        const r of this.conn.all<Row>(
+          `SELECT * FROM task_events WHERE kind IN (${kinds})${only} ORDER BY id`,
+          ...eventKinds,
+          ...(ids ?? []),
+        )
+      ) (inputs.get(String(r.task_id))?.events as TaskEvent[] | undefined)?.push(toEvent(r));
+      for (
+        const r of this.conn.all<Row>(
+          `SELECT ${RUN_COLUMNS} FROM task_runs r LEFT JOIN hx_run_procs p ON p.run_id = r.id
+           WHERE 1 = 1${only.replace("task_id", "r.task_id")} ORDER BY r.id`,
+          ...(ids ?? []),
+        )
+      ) (inputs.get(String(r.task_id))?.runs as Run[] | undefined)?.push(toRun(r));
+      return [...inputs.values()];
+    });
+  }
+
   // ---- DashboardQueries (lib/store/_dashboard_queries.ts) ----
 
   boardView(opts: { tenant?: string | null; includeArchived?: boolean }): BoardView {
@@ -869,7 +1015,30 @@ export class SqliteBoardStore implements Store {
   metricCounts(): { tasks: Record<string, number>; runs: Record<string, number> } {
     return dashboard.metricCounts(this);
   }
+
+  activeWorkers(): ActiveWorker[] {
+    return dashboard.activeWorkers(this);
+  }
+
+  runProcess(runId: number): RunProcess | null {
+    return dashboard.runProcess(this, runId);
+  }
 }
+
+/**
+ * ORDER BY of each listing order (Hermes's `list --sort`), each ending in a unique column so
+ * the order is total. `priority` is the default, which the list index serves without a sort.
+ */
+const SORT_SQL: Readonly<Record<ListSort, string>> = {
+  "priority": "priority DESC, created_at ASC, id ASC",
+  "priority-desc": "priority ASC, created_at ASC, id ASC",
+  "created": "created_at ASC, id ASC",
+  "created-desc": "created_at DESC, id DESC",
+  "status": "status ASC, created_at ASC, id ASC",
+  "assignee": "assignee ASC, created_at ASC, id ASC",
+  "title": "title ASC, id ASC",
+  "updated": "started_at DESC NULLS LAST, created_at DESC, id DESC",
+};
 
 /** WHERE and LIMIT clauses (with parameters) for a task list filter. */
 function listClauses(filter: ListFilter): { where: string; params: string[]; limit: string } {

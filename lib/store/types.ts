@@ -7,6 +7,8 @@
 import type {
   Actor,
   Comment,
+  DiagnosisInput,
+  ListSort,
   Operation,
   Plan,
   Run,
@@ -17,7 +19,13 @@ import type {
   WorkspaceSpec,
 } from "../board/mod.ts";
 import type { WorkerContextInput } from "../board/worker_context.ts";
-import type { BoardView, CardExtras, TaskRef } from "./_dashboard_queries.ts";
+import type {
+  ActiveWorker,
+  BoardView,
+  CardExtras,
+  RunProcess,
+  TaskRef,
+} from "./_dashboard_queries.ts";
 import type {
   BoardProbe,
   DispatchClaim,
@@ -43,6 +51,7 @@ import type {
 } from "./_notify_store.ts";
 
 export type {
+  ActiveWorker,
   BoardProbe,
   BoardView,
   BodyBuilder,
@@ -59,6 +68,7 @@ export type {
   QueuedEvent,
   RunLog,
   RunningRow,
+  RunProcess,
   SinkState,
   SpawnRecord,
   Subscription,
@@ -123,6 +133,7 @@ export interface ListFilter {
   tenant?: string | null;
   includeArchived?: boolean;
   limit?: number;
+  sort?: ListSort;
 }
 
 /** Everything `show` prints (defined with the board's types). */
@@ -141,6 +152,8 @@ export interface CompleteInput {
   result?: string | null;
   summary?: string | null;
   metadata?: Record<string, unknown> | null;
+  /** Ids of the tasks the completing worker says it created; each is checked (created_cards). */
+  createdCards?: readonly string[] | null;
 }
 
 /** A claim handed out by `claim`. */
@@ -189,10 +202,22 @@ export interface BoardStore {
   unlink(parentId: string, childId: string): void;
   comment(id: string, author: string, body: string): Comment;
   complete(id: string, input: CompleteInput, actor: Actor): { task: Task; changed: boolean };
-  block(id: string, reason: string, actor: Actor): Task;
+  /** Block; `kind` is Hermes's typed block reason, kept with the event. */
+  block(id: string, reason: string, actor: Actor, kind?: string | null): Task;
   unblock(id: string): Task;
   archive(id: string): Task;
-  promote(id: string): Task;
+  /** Promote out of triage/todo; `force` readies it while a parent is not done. */
+  promote(id: string, opts?: { force?: boolean; reason?: string | null }): Task;
+  /** What performing `op` would do (the rulebook's plan), without writing; throws the refusal. */
+  preview(id: string, op: Operation, actor: Actor): Plan;
+  /** Correct a done task's result and its latest completed run's summary and metadata. */
+  editResult(
+    id: string,
+    input: { result: string; summary: string | null; metadata: Record<string, unknown> | null },
+    actor: Actor,
+  ): Task;
+  /** Remove an archived task and every row about it, for good. */
+  deleteTask(id: string, actor: Actor): void;
   claim(id: string, lock: string, ttlSeconds: number): ClaimResult;
   heartbeat(id: string, note: string | null, ttlSeconds: number, actor: Actor): Task;
   runs(id: string): Run[];
@@ -212,6 +237,11 @@ export interface BoardStore {
   changeToken(): string;
   /** The rows the worker context of a task is rendered from. */
   workerContextData(id: string): WorkerContextInput;
+  /**
+   * What the diagnostics rules read of the given tasks (null: every task not archived): each
+   * task with its events of `eventKinds` and its runs, oldest first.
+   */
+  diagnosisInputs(ids: readonly string[] | null, eventKinds: readonly string[]): DiagnosisInput[];
   /** Delete (or, dry, count) events older than `before` of done/archived tasks. */
   pruneEvents(before: number, dryRun: boolean): number;
   close(): void;
@@ -233,6 +263,10 @@ export interface DashboardQueries {
   editTask(id: string, fields: { title?: string; body?: string | null }): Task;
   /** Task counts by status and run counts by outcome, for /metrics. */
   metricCounts(): { tasks: Record<string, number>; runs: Record<string, number> };
+  /** Every worker at work: open runs with a recorded process, of running tasks. */
+  activeWorkers(): ActiveWorker[];
+  /** The process run `runId`'s worker was started as, or null. */
+  runProcess(runId: number): RunProcess | null;
 }
 
 /**

@@ -135,6 +135,21 @@ export function operations(status: Status): Record<string, Operation> {
     "unblock": { op: "unblock" },
     "archive": { op: "archive" },
     "promote": { op: "promote" },
+    "promote --force": { op: "promote", force: true, reason: "hotfix" },
+    "edit_result": {
+      op: "edit_result",
+      result: "r2",
+      summary: null,
+      metadata: null,
+      runId: status === "done" ? RUN : null,
+    },
+    "delete": { op: "delete", unreapedRun: null },
+    "delete, worker unreaped": { op: "delete", unreapedRun: RUN },
+    "complete, phantom card": {
+      op: "complete",
+      ...complete,
+      cards: [{ id: "t_nowhere1", exists: false, createdBy: null, child: false }],
+    },
     "recompute": { op: "recompute" },
     "assign": { op: "assign", assignee: "editor" },
     "reclaim": { op: "reclaim", reason: null },
@@ -191,7 +206,10 @@ export function operations(status: Status): Record<string, Operation> {
 /** A decision in one word: the status afterwards, `noop`, or `!<code>` of the refusal. */
 export function outcome(d: Decision, before: Status): string {
   if (!d.ok) return `!${d.error.code}`;
+  // Refused with a record: the attempt is kept as an event, then refused.
+  if (d.plan.refusal) return `!${d.plan.refusal.code}+event`;
   if (!d.plan.changed) return "noop";
+  if (d.plan.purge) return "deleted";
   return d.plan.set.status ?? before;
 }
 

@@ -78,6 +78,51 @@ blocked                   !invalid_state     !invalid_state     !invalid_state  
 done                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
 archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
 
+promote --force           person             dashboard          dispatcher         worker             stale              other
+triage                    ready              ready              ready              ready              ready              ready
+todo                      ready              ready              ready              ready              ready              ready
+ready                     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+running                   !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+blocked                   !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+done                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+
+edit_result               person             dashboard          dispatcher         worker             stale              other
+triage                    !not_done          !not_done          !not_done          !not_done          !not_done          !not_done
+todo                      !not_done          !not_done          !not_done          !not_done          !not_done          !not_done
+ready                     !not_done          !not_done          !not_done          !not_done          !not_done          !not_done
+running                   !not_done          !not_done          !not_done          !not_done          !not_done          !not_done
+blocked                   !not_done          !not_done          !not_done          !not_done          !not_done          !not_done
+done                      done               done               done               done               !stale_run         !not_your_task
+archived                  !not_done          !not_done          !not_done          !not_done          !not_done          !not_done
+
+delete                    person             dashboard          dispatcher         worker             stale              other
+triage                    !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+todo                      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+ready                     !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+running                   !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+blocked                   !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+done                      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+archived                  deleted            deleted            deleted            deleted            !stale_run         !not_your_task
+
+delete, worker unreaped   person             dashboard          dispatcher         worker             stale              other
+triage                    !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+todo                      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+ready                     !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+running                   !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+blocked                   !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+done                      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived      !not_archived
+archived                  !worker_unreaped   !worker_unreaped   !worker_unreaped   !worker_unreaped   !stale_run         !not_your_task
+
+complete, phantom card    person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+ready                     !phantom_cards+event!phantom_cards+event!phantom_cards+event!phantom_cards+event!stale_run         !not_your_task
+running                   !phantom_cards+event!phantom_cards+event!phantom_cards+event!phantom_cards+event!stale_run         !not_your_task
+blocked                   !phantom_cards+event!phantom_cards+event!phantom_cards+event!phantom_cards+event!stale_run         !not_your_task
+done                      noop               noop               noop               noop               noop               !not_your_task
+archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+
 recompute                 person             dashboard          dispatcher         worker             stale              other
 triage                    noop               noop               noop               noop               noop               noop
 todo                      noop               noop               noop               noop               noop               noop
@@ -342,6 +387,8 @@ const OP_NAMES: Record<OpName, true> = {
   unblock: true,
   archive: true,
   promote: true,
+  edit_result: true,
+  delete: true,
   recompute: true,
   assign: true,
   reclaim: true,

@@ -215,7 +215,13 @@ Deno.test("mcp refuses what a worker may not do, changes nothing, and keeps answ
     equal(b.store.requireTask(b.other).status, "running");
     // Still serving: a valid call after all the refusals goes through.
     const blocked = await s.call("kanban_block", { reason: "which grammar: PEG or LALR?" });
-    deepEqual(blocked.data, { ok: true, task_id: b.mine, run_id: b.runId });
+    deepEqual(blocked.data, {
+      ok: true,
+      task_id: b.mine,
+      run_id: b.runId,
+      status: "blocked",
+      block_kind: null,
+    });
     equal(b.store.requireTask(b.mine).status, "blocked");
     equal(b.store.runs(b.mine)[0].status, "blocked");
   } finally {

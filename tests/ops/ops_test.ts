@@ -263,9 +263,17 @@ Deno.test("list schema: statuses, limit and booleans as text, each refused once"
       tenant: null,
       includeArchived: true,
       limit: 5,
+      sort: undefined,
     },
   );
   equal(listFilter({ status: [] }).status, undefined);
+  equal(listFilter({ sort: "created-desc" }, "text").sort, "created-desc");
+  deepEqual(said(() => listFilter({ sort: "newest" }, "text")), [
+    "usage",
+    "invalid_sort",
+    "unknown sort 'newest': expected one of priority, priority-desc, created, created-desc, " +
+    "status, assignee, title, updated",
+  ]);
   deepEqual(said(() => listFilter({ status: ["finished"] }, "text")), [
     "usage",
     "usage",
