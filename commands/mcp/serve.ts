@@ -13,9 +13,10 @@ export const spec: CommandSpec = {
     "kanban_complete, kanban_block, kanban_heartbeat, kanban_comment, kanban_create and " +
     "kanban_link. An agent CLI starts it as a stdio MCP server. Inside a worker " +
     "(HERMES_KANBAN_TASK set) the tools act as that worker: they default to its task, may " +
-    "complete, block or heartbeat only that task, and HERMES_KANBAN_RUN_ID is checked as a " +
-    "fencing token. Without HERMES_KANBAN_TASK they act as you and every tool needs a " +
-    "task_id. Stops when the client closes stdin or on SIGINT/SIGTERM.",
+    "complete, block or heartbeat only that task, and reach the board through the run's " +
+    "endpoint (HERMES_KANBAN_ENDPOINT) with the run's secret. Without HERMES_KANBAN_TASK they " +
+    "act as you and every tool needs a task_id. Stops when the client closes stdin or on " +
+    "SIGINT/SIGTERM.",
   examples: [
     "hermes mcp                       # what an agent's MCP config runs",
     `claude -p 'work your task' --mcp-config '{"mcpServers":{"hermes":{"command":"hermes","args":["mcp"]}}}'`,
@@ -37,26 +38,17 @@ function checkRunId(ctx: Ctx): void {
 export async function run(ctx: Ctx): Promise<number> {
   checkRunId(ctx);
   const config = await loadConfig(ctx.home, ctx.env);
-  const store = ctx.store();
   const actor = ctx.actor;
-  let tenant = ctx.env("HERMES_TENANT")?.trim() || null;
-  if (actor.kind === "worker") {
-    const task = store.getTask(actor.taskId);
-    if (!task) {
-      ctx.warn(
-        `hermes mcp: task ${actor.taskId} (HERMES_KANBAN_TASK) is not on board '${ctx.board}'`,
-      );
-    }
-    tenant ??= task?.tenant ?? null;
-  }
+  const tenant = ctx.env("HERMES_TENANT")?.trim() || null;
+  // A worker's tools go through its run's endpoint: the board is not opened here (a confined
+  // worker could not), and each call says so in one line when nothing can be reached.
+  const verbs = await ctx.verbs({
+    wire: "json",
+    ttlSeconds: get<number>(config, "kanban.claim_ttl_seconds"),
+  });
   const { serveMcp } = await import("../../lib/mcp/server.ts");
   await serveMcp({
-    scope: {
-      store: () => store,
-      actor,
-      tenant,
-      claimTtlSeconds: get<number>(config, "kanban.claim_ttl_seconds"),
-    },
+    scope: { verbs, actor, tenant },
     version: denoJson.version,
     log: (line) => ctx.warn(line),
     signal: ctx.handleShutdown(),

@@ -111,7 +111,10 @@ export class Reaper {
       stopping.add(c.runId);
       try {
         const how = await killTree(c.pid, settings.graceMs, c.identity);
-        if (how !== "failed") store.reclaim(c.taskId, c.runId, reason);
+        if (how !== "failed") {
+          store.reclaim(c.taskId, c.runId, reason);
+          this.#ctx.dropSecret(c.taskId, c.runId);
+        }
       } finally {
         stopping.delete(c.runId);
       }
@@ -156,6 +159,7 @@ export class Reaper {
         return;
       case "crashed":
         observed.delete(runId);
+        this.#ctx.dropSecret(taskId, runId);
         this.#clearGroup(row.proc as ProcRecord);
         if (d.counted) {
           this.#outcomes.failure(
@@ -178,6 +182,7 @@ export class Reaper {
         return;
       case "exited":
         observed.delete(runId);
+        this.#ctx.dropSecret(taskId, runId);
         if (row.proc) this.#clearGroup(row.proc);
         this.#outcomes.ended(
           taskId,
@@ -243,6 +248,7 @@ export class Reaper {
         if (store.defer(row.taskId, runId, until, why)) res.reclaim_deferred.push(row.taskId);
         return res;
       }
+      if (!child) this.#ctx.dropSecret(row.taskId, runId);
       // Whole seconds in the text and the payload, as Hermes writes them.
       const elapsed = Math.floor(d.elapsed);
       this.#outcomes.failure(
@@ -288,6 +294,7 @@ export class Reaper {
       if (lv === "unknown") continue;
       if (lv === "dead") {
         store.tx(() => store.recordExit(u.runId, exitFileCode(u.logPath) ?? EXIT_UNKNOWN));
+        this.#ctx.dropSecret(u.taskId, u.runId);
         continue;
       }
       // A worker that reported done gets a moment to exit by itself before its leftovers go.
@@ -313,6 +320,7 @@ export class Reaper {
       if (how !== "gone") res.killed.push(u.taskId);
       if (!child) {
         store.tx(() => store.recordExit(u.runId, exitFileCode(u.logPath) ?? EXIT_UNKNOWN));
+        this.#ctx.dropSecret(u.taskId, u.runId);
       }
       return res;
     } finally {

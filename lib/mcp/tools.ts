@@ -1,8 +1,9 @@
 /**
  * The worker tools offered over MCP: `kanban_show`, `kanban_complete`, `kanban_block`,
  * `kanban_heartbeat`, `kanban_comment`, `kanban_create` and `kanban_link`, with Hermes's
- * parameters, results and error texts. Every call goes through the same store rules as the
- * CLI; a worker's scope (its own task, its run as fencing token) is enforced by the store.
+ * parameters, results and error texts. Every call goes through the worker verbs (lib/ops/tasks.ts)
+ * the CLI uses: a worker's through its run's endpoint, where the board checks its run's secret
+ * and the rulebook its scope (its own task and the tasks it created).
  */
 
 import {
@@ -12,39 +13,29 @@ import {
   NotFoundError,
   taskDetailJson,
 } from "../board/mod.ts";
-import { buildWorkerContext } from "../board/worker_context.ts";
 import {
-  block as blockOp,
   BlockTask,
-  comment as commentOp,
   CommentOn,
-  complete as completeOp,
   CompleteTask,
   CreateTask,
-  createTask,
   Heartbeat,
-  heartbeat as heartbeatOp,
   jsonSchema,
-  link as linkOp,
   LinkTasks,
-  type OpContext,
   requiring,
   ShowTask,
-  showTask,
   TASK_ID_REQUIRED,
+  type TaskVerbs,
 } from "../ops/mod.ts";
-import type { Actor, Store } from "../store/mod.ts";
+import type { Actor } from "../store/mod.ts";
 
-/** What a tool call may touch: the board, who is acting, and the worker's defaults. */
+/** What a tool call may do: the verbs, who is acting, and the worker's defaults. */
 export interface ToolScope {
-  /** The board, opened on first use and kept for the server's lifetime. */
-  store(): Store;
+  /** The worker verbs as the actor has them (a worker's go through its run's endpoint). */
+  verbs: TaskVerbs;
   /** A worker (HERMES_KANBAN_TASK set) or the person who started the server. */
   actor: Actor;
-  /** HERMES_TENANT of the worker, if any: the default (and only) tenant of tasks it creates. */
+  /** HERMES_TENANT, if set: the default tenant of tasks it creates (the rules keep a worker in its own). */
   tenant: string | null;
-  /** Seconds a heartbeat extends the claim by. */
-  claimTtlSeconds: number;
 }
 
 /** A tool result in MCP's shape: one JSON text block; `isError` for refusals. */
@@ -66,7 +57,7 @@ export interface ToolDef {
   input: InputSchema;
   /** Hints for clients (MCP tool annotations). */
   annotations: { readOnlyHint: boolean; destructiveHint: boolean; idempotentHint: boolean };
-  run(args: Record<string, unknown>, scope: ToolScope): Record<string, unknown>;
+  run(args: Record<string, unknown>, scope: ToolScope): Promise<Record<string, unknown>>;
 }
 
 /**
@@ -107,11 +98,6 @@ function text(v: unknown): string | null {
   return typeof v === "string" && v.trim() !== "" ? v : null;
 }
 
-/** How a tool acts through the operation layer: as its actor, with JSON input. */
-function opContext(scope: ToolScope): OpContext {
-  return { actor: scope.actor, author: scope.actor.name };
-}
-
 /**
  * Re-word a store refusal as `could not <verb> <id>: <why>`, keeping its code. A refused
  * argument is reported as the schema words it.
@@ -124,11 +110,6 @@ function refuse(verb: string, id: string, e: unknown): never {
   throw new HermesError(`could not ${verb} ${id}: ${e.message}`, e.code, e.kind);
 }
 
-/** The run the task points at now (the one a complete or block closes). */
-function currentRun(store: Store, id: string): number | null {
-  return store.getTask(id)?.current_run_id ?? null;
-}
-
 const show: ToolDef = {
   name: "kanban_show",
   title: "Show a kanban task",
@@ -137,14 +118,20 @@ const show: ToolDef = {
     "brief a worker orients with. Call it first. task_id defaults to your own task.",
   input: jsonSchema(ShowTask, { task_id: TASK_ID_DOC }, ["task_id"]),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  run(args, scope) {
+  async run(args, scope) {
     const id = targetTask(args.task_id, scope);
-    const store = scope.store();
-    if (!store.getTask(id)) throw new NotFoundError(`task ${id} not found`, "not_found");
-    const d = showTask(store, { task_id: id }, 50);
+    let d;
+    try {
+      d = await scope.verbs.show({ task_id: id }, 50);
+    } catch (e) {
+      if (e instanceof NotFoundError && e.message === `no such task: ${id}`) {
+        throw new NotFoundError(`task ${id} not found`, "not_found");
+      }
+      throw e;
+    }
     return {
       ...taskDetailJson(d),
-      worker_context: buildWorkerContext(store.workerContextData(id)),
+      worker_context: await scope.verbs.context({ task_id: id }),
     };
   },
 };
@@ -164,7 +151,7 @@ const complete: ToolDef = {
     result: "the task's result text, kept on the task",
   }, ["task_id"]),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
-  run(args, scope) {
+  async run(args, scope) {
     const id = targetTask(args.task_id, scope);
     // A worker hands off: the tool asks for what the next task reads (the CLI does not).
     if (text(args.summary) === null && text(args.result) === null) {
@@ -174,13 +161,9 @@ const complete: ToolDef = {
         "missing_summary",
       );
     }
-    const store = scope.store();
-    const before = currentRun(store, id);
     try {
-      const { task, changed } = completeOp(store, { ...args, task_id: id }, opContext(scope));
-      const runId = before ?? store.runs(id).filter((r) => r.status === "done").at(-1)?.id ??
-        null;
-      return { ok: true, task_id: task.id, run_id: runId, changed };
+      const { task, changed, run_id } = await scope.verbs.complete({ ...args, task_id: id });
+      return { ok: true, task_id: task.id, run_id, changed };
     } catch (e) {
       refuse("complete", id, e);
     }
@@ -203,14 +186,12 @@ const block: ToolDef = {
     reason: "what you need from a person to continue",
   }, ["task_id"]),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  run(args, scope) {
+  async run(args, scope) {
     const id = targetTask(args.task_id, scope);
     const input = BlockWithReason.parse({ ...args, task_id: id });
-    const store = scope.store();
-    const before = currentRun(store, id);
     try {
-      const task = blockOp(store, input, opContext(scope));
-      return { ok: true, task_id: task.id, run_id: before };
+      const { task, run_id } = await scope.verbs.block(input);
+      return { ok: true, task_id: task.id, run_id };
     } catch (e) {
       refuse("block", id, e);
     }
@@ -228,13 +209,10 @@ const heartbeat: ToolDef = {
     note: "short progress note for the event log",
   }, ["task_id"]),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
-  run(args, scope) {
+  async run(args, scope) {
     const id = targetTask(args.task_id, scope);
     try {
-      const task = heartbeatOp(scope.store(), { ...args, task_id: id }, {
-        ...opContext(scope),
-        ttlSeconds: scope.claimTtlSeconds,
-      });
+      const task = await scope.verbs.heartbeat({ ...args, task_id: id });
       return {
         ok: true,
         task_id: task.id,
@@ -258,11 +236,11 @@ const comment: ToolDef = {
     body: "the comment (markdown)",
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  run(args, scope) {
+  async run(args, scope) {
     // The author is the actor's, never an argument.
     const input = CommentOn.parse({ task_id: args.task_id, body: args.body });
     try {
-      const c = commentOp(scope.store(), input, opContext(scope));
+      const c = await scope.verbs.comment(input);
       return { ok: true, task_id: input.task_id, comment_id: c.id };
     } catch (e) {
       refuse("comment on", input.task_id, e);
@@ -298,19 +276,19 @@ const create: ToolDef = {
     skills: "skills the worker should load (a single name is accepted)",
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  run(args, scope) {
+  async run(args, scope) {
     const given = args.tenant;
     const tenant = (typeof given === "string" ? given.trim() : given) || scope.tenant;
+    // The rulebook keeps a worker's new task in its own tenant and decides its status.
     const input = CreateFollowUp.parse({ ...args, tenant });
-    if (scope.tenant !== null && input.tenant !== scope.tenant) {
-      throw new HermesError(
-        `a worker of tenant '${scope.tenant}' cannot create tasks in tenant '${input.tenant}'`,
-        "wrong_tenant",
-        "permission",
-      );
-    }
-    const { task, existed } = createTask(scope.store(), input, opContext(scope));
-    return { ok: true, task_id: task.id, status: task.status, existed };
+    const { task, existed } = await scope.verbs.create(input);
+    return {
+      ok: true,
+      task_id: task.id,
+      status: task.status,
+      assignee: task.assignee,
+      existed,
+    };
   },
 };
 
@@ -324,10 +302,10 @@ const link: ToolDef = {
     child_id: "task that waits for the parent",
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
-  run(args, scope) {
+  async run(args, scope) {
     const input = LinkTasks.parse(args);
     try {
-      const { parent, child } = linkOp(scope.store(), input);
+      const { parent, child } = await scope.verbs.link(input);
       return { ok: true, parent_id: parent, child_id: child };
     } catch (e) {
       if (e instanceof HermesError) {
@@ -358,7 +336,11 @@ function failure(message: string, code: string): ToolResult {
 }
 
 /** Run a tool by name. Refusals and unexpected errors come back as tool errors, never throws. */
-export function callTool(name: string, args: unknown, scope: ToolScope): ToolResult {
+export async function callTool(
+  name: string,
+  args: unknown,
+  scope: ToolScope,
+): Promise<ToolResult> {
   const def = TOOLS.find((t) => t.name === name);
   if (!def) {
     return failure(
@@ -373,7 +355,7 @@ export function callTool(name: string, args: unknown, scope: ToolScope): ToolRes
   const given = (args ?? {}) as Record<string, unknown>;
   const offered = Object.keys(def.input.properties as Record<string, unknown>);
   try {
-    return ok(def.run(Object.fromEntries(offered.map((k) => [k, given[k]])), scope));
+    return ok(await def.run(Object.fromEntries(offered.map((k) => [k, given[k]])), scope));
   } catch (e) {
     if (e instanceof HermesError) return failure(e.message, MCP_CODE[e.kind] ?? e.code);
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
