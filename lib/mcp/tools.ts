@@ -228,11 +228,12 @@ const heartbeat: ToolDef = {
 const comment: ToolDef = {
   name: "kanban_comment",
   title: "Comment on a kanban task",
-  description: "Add a comment to a task's thread — for example to hand information to the " +
-    "task that runs after yours (its worker reads the thread). The author is set for you. " +
-    "task_id is required: name the task the comment belongs on.",
+  description: "Add a comment to a task's thread: your own task, or a task you created (its " +
+    "worker reads the thread). The author is set for you. task_id is required: name the task " +
+    "the comment belongs on. To hand information to the tasks after yours, put it in your " +
+    "kanban_complete summary instead.",
   input: jsonSchema(CommentOn, {
-    task_id: "the task to comment on (required; it may be another task)",
+    task_id: "the task to comment on (required): yours, or one you created",
     body: "the comment (markdown)",
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
@@ -260,7 +261,9 @@ const create: ToolDef = {
     "title, the profile that should do it (assignee), a body with everything its worker " +
     "needs, and parents (task ids that must be done first; include your own task id to make " +
     "it a follow-up that waits for your task). It is created in your tenant and recorded as " +
-    "created by you.",
+    "created by you. It waits in triage for a person unless its assignee is one workers may " +
+    "give tasks to (kanban.worker_create_assignees); a task for shell or an unconfined " +
+    "profile waits there unassigned.",
   input: jsonSchema(CreateFollowUp, {
     title: "what the task is",
     assignee: "worker profile that does the task",
@@ -296,7 +299,8 @@ const link: ToolDef = {
   name: "kanban_link",
   title: "Link two kanban tasks",
   description: "Make child_id wait for parent_id: the child becomes ready only when the " +
-    "parent is done. Refused if it would create a cycle.",
+    "parent is done. Both must be your own task or tasks you created. Refused if it would " +
+    "create a cycle.",
   input: jsonSchema(LinkTasks, {
     parent_id: "task that must be done first",
     child_id: "task that waits for the parent",

@@ -506,15 +506,17 @@ function reporting(task: Task, completion: CompletionMode): string[] {
     "changed, tests run). Completing your task starts the tasks waiting for it.",
     "- Stuck: if you need a decision or input you do not have, call `kanban_block` with a " +
     "`reason` saying exactly what you need, then stop. Do not guess.",
-    "- Hand-off: to pass information to a task that runs after yours (`kanban_show` lists " +
-    "them as children), call `kanban_comment` with that `task_id` and a `body`.",
+    "- Hand-off: what the tasks after yours (`kanban_show` lists them as children) need to " +
+    "know goes in your `summary`: their workers read it. `kanban_comment` writes on your own " +
+    "task's thread, or on a task you created.",
     "- Long work: call `kanban_heartbeat` every few minutes with a short `note`, or your " +
     "claim may be taken back.",
-    "- Extra work you find: `kanban_create` a follow-up task instead of doing it yourself.",
+    "- Extra work you find: `kanban_create` a follow-up task instead of doing it yourself " +
+    "(a person reviews it first unless its assignee is one workers may give tasks to).",
     "",
     "If the kanban tools are not available to you, run the same through the CLI:",
     `\`hermes kanban complete --summary "…"\`, \`hermes kanban block ${task.id} "reason"\`, ` +
-    '`hermes kanban comment <task_id> "text"`, `hermes kanban heartbeat`.',
+    '`hermes kanban comment "text"`, `hermes kanban heartbeat`.',
     "",
     "Exiting without completing or blocking counts as a failed attempt.",
   ];

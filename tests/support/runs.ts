@@ -3,11 +3,12 @@
  * and, for a worker started as a process, the secret file it finds next to its log.
  */
 
-import type { WorkerActor } from "../../lib/board/mod.ts";
+import type { CreateRules, WorkerActor } from "../../lib/board/mod.ts";
 import { boardPaths, ensurePrivateDir } from "../../lib/config/paths.ts";
 import { secretPath } from "../../lib/endpoint/protocol.ts";
 import { newRunSecret, writeSecretFile } from "../../lib/endpoint/secret.ts";
-import type { BoardStore } from "../../lib/store/mod.ts";
+import { WorkerEndpoint } from "../../lib/endpoint/server.ts";
+import type { BoardStore, Store } from "../../lib/store/mod.ts";
 
 /** A worker of run `runId` of `taskId` whose secret the board now knows (in-process use). */
 export function provenWorker(
@@ -37,4 +38,18 @@ export function issueRunSecret(
   ensurePrivateDir(boardPaths(home, board).logs);
   writeSecretFile(secretPath(home, board, taskId, runId), secret);
   return secret;
+}
+
+/** The worker endpoint of `home`, served from this test process for `store`'s board. */
+export function serveEndpoint(
+  home: string,
+  store: Store,
+  rules: CreateRules = { allowed: [], unconfined: ["shell"] },
+  board = "default",
+): WorkerEndpoint & Disposable {
+  const endpoint = new WorkerEndpoint(home, { ttlSeconds: 900, rules });
+  endpoint.register(board, store);
+  endpoint.claimIfVacant();
+  if (!endpoint.serving) throw new Error(`could not serve ${endpoint.path}`);
+  return Object.assign(endpoint, { [Symbol.dispose]: () => endpoint.close() });
 }
