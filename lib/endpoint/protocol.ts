@@ -64,6 +64,15 @@ export function endpointPath(home: string): string {
 }
 
 /**
+ * Where a server makes its socket before renaming it into place: Deno removes a listener's path
+ * when the listener closes, which after a takeover would be the successor's socket; a renamed
+ * socket is left alone.
+ */
+export function endpointStagingPath(home: string): string {
+  return `${endpointPath(home)}.new`;
+}
+
+/**
  * The 0600 file a run's secret is handed to its worker in, next to its log:
  * `<logs>/<task id>.<run id>.secret`. A worker finds it from HERMES_HOME, HERMES_KANBAN_BOARD,
  * HERMES_KANBAN_TASK and HERMES_KANBAN_RUN_ID, which the agent presets already pass on.

@@ -30,6 +30,7 @@ import {
   type EndpointOp,
   endpointPath,
   type EndpointReply,
+  endpointStagingPath,
   MAX_REQUEST_BYTES,
   MAX_SOCKET_PATH_BYTES,
   PROTOCOL_VERSION,
@@ -176,12 +177,21 @@ export class WorkerEndpoint {
       );
     }
     ensurePrivateDir(this.path.slice(0, this.path.lastIndexOf("/")));
+    const staging = endpointStagingPath(this.home);
     try {
-      Deno.removeSync(this.path);
+      Deno.removeSync(staging);
     } catch { /* none */ }
-    const listener = Deno.listen({ transport: "unix", path: this.path });
-    // Only the owner (and the sandboxes the directory is bound into) may connect.
-    Deno.chmodSync(this.path, 0o600);
+    // Made aside and renamed into place (replacing a stale socket at once): closing a listener
+    // removes the path it was made at, which must never be a successor's socket.
+    const listener = Deno.listen({ transport: "unix", path: staging });
+    try {
+      // Only the owner (and the sandboxes the directory is bound into) may connect.
+      Deno.chmodSync(staging, 0o600);
+      Deno.renameSync(staging, this.path);
+    } catch (e) {
+      listener.close();
+      throw e;
+    }
     this.#listener = listener;
     this.#ino = Deno.lstatSync(this.path).ino;
     this.#serve(listener);
@@ -263,21 +273,22 @@ export class WorkerEndpoint {
       ? store.runRow(req.run)
       : null;
     const secret = typeof req.secret === "string" ? req.secret : "";
-    if (run === null || !SECRET_PATTERN.test(secret)) {
-      // The same answer for an unknown run and a bad secret: nothing to probe run ids with.
-      throw new PermissionError(
-        "this request does not prove a run (a run id and its secret, from the run's secret " +
-          "file); refused",
-        "not_authenticated",
-      );
-    }
-    const actor: WorkerActor = {
+    const actor: WorkerActor | null = run === null || !SECRET_PATTERN.test(secret) ? null : {
       kind: "worker",
       name: run.profile ?? "worker",
       taskId: run.task_id,
       runId: run.id,
       credential: hashSecret(secret),
     };
+    // The same answer for an unknown run and a wrong secret, before anything else: nothing
+    // here tells a caller without the secret which runs exist or whose they are.
+    if (actor === null || !store.workerFacts(actor, []).authentic) {
+      throw new PermissionError(
+        "this request does not prove a run (a run id and its secret, from the run's secret " +
+          "file); refused",
+        "not_authenticated",
+      );
+    }
     return localVerbs(store, {
       actor,
       author: actor.name,

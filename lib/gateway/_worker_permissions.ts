@@ -12,7 +12,7 @@ import { commandAvailable } from "../workers/command_path.ts";
 import { loadProfiles, parseProfile, SHELL_PROFILE } from "../workers/profiles.ts";
 import { denyPaths, expandHome, SANDBOX_TOOL_PATHS, sandboxSettings } from "../workers/sandbox.ts";
 import { netPermissions, proxySocketPath } from "../workers/egress_proxy.ts";
-import { endpointPath } from "../endpoint/protocol.ts";
+import { endpointPath, endpointStagingPath } from "../endpoint/protocol.ts";
 
 /**
  * Commands every dispatcher may run: `sh` (the built-in `shell` profile and the worker
@@ -126,7 +126,7 @@ export function dispatcherPermissions(
     env: false,
     // The worker endpoint's one socket; only the egress proxies dial out, and only to the hosts
     // the profiles list.
-    net: [`unix:${endpointPath(home)}`, ...proxyHosts],
+    net: [`unix:${endpointPath(home)}`, `unix:${endpointStagingPath(home)}`, ...proxyHosts],
     sys: ["hostname"],
     ffi: false,
   };
