@@ -75,6 +75,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
           r.error ? `  ${r.error}` : ""
         }`,
       );
+      if (r.summary) out.push(`    summary: ${r.summary.split("\n").join("\n    ")}`);
     }
   }
   if (d.events.length) {
