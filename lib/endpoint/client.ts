@@ -17,7 +17,9 @@ import {
   StoreError,
   UsageError,
 } from "../board/errors.ts";
-import type { TaskVerbs } from "../ops/tasks.ts";
+import type { Status } from "../board/status.ts";
+import type { Comment, Task, TaskDetail } from "../board/task.ts";
+import type { Completed, TaskVerbs } from "../ops/tasks.ts";
 import {
   type EndpointOp,
   type EndpointReply,
@@ -122,7 +124,8 @@ export function runSecret(t: WorkerTarget): string {
 
 /** The verbs through the endpoint at `t.socket`, as run `t.runId` with `secret`. */
 export function remoteVerbs(t: WorkerTarget, secret: string): TaskVerbs {
-  const send = (op: EndpointOp, input: Record<string, unknown>, events?: number) =>
+  // The endpoint answers each verb with lib/ops's result for it.
+  const send = <T>(op: EndpointOp, input: Record<string, unknown>, events?: number) =>
     callEndpoint(t.socket, {
       v: PROTOCOL_VERSION,
       op,
@@ -132,26 +135,25 @@ export function remoteVerbs(t: WorkerTarget, secret: string): TaskVerbs {
       wire: t.wire,
       input,
       events,
-    });
-  // deno-lint-ignore no-explicit-any
-  const as = <T>(p: Promise<unknown>) => p as Promise<T & any>;
+    }) as Promise<T>;
   return {
-    show: (input, events) => as(send("show", { ...input }, events)),
-    context: (input) => as(send("context", { ...input })),
-    comment: (input) => as(send("comment", { ...input })),
-    heartbeat: (input) => as(send("heartbeat", { ...input })),
-    complete: (input) => as(send("complete", { ...input })),
-    block: (input) => as(send("block", { ...input })),
-    create: (input) => as(send("create", { ...input })),
-    link: (input) => as(send("link", { ...input })),
+    show: (input, events) => send<TaskDetail>("show", { ...input }, events),
+    context: (input) => send<string>("context", { ...input }),
+    comment: (input) => send<Comment>("comment", { ...input }),
+    heartbeat: (input) => send<Task>("heartbeat", { ...input }),
+    complete: (input) => send<Completed>("complete", { ...input }),
+    block: (input) => send<{ task: Task; run_id: number | null }>("block", { ...input }),
+    create: (input) => send<{ task: Task; existed: boolean }>("create", { ...input }),
+    link: (input) =>
+      send<{ parent: string; child: string; child_status: Status }>("link", { ...input }),
   };
 }
 
 /**
  * A worker's verbs: through its endpoint; where nothing answers there, on the board directly
  * (`direct`, given the SHA-256 of the run's secret, or null without one), which only an
- * unconfined worker can open.
- * The rules are the same either way: the board checks the secret and the run on every write.
+ * unconfined worker can open. The rules are the same either way: the board checks the secret
+ * and the run on every write.
  */
 export function workerVerbs(
   t: WorkerTarget,
@@ -159,39 +161,41 @@ export function workerVerbs(
 ): TaskVerbs {
   const secret = runSecret(t);
   const remote = remoteVerbs(t, secret);
-  let fallback: Promise<TaskVerbs> | null = null;
-  const via = <K extends keyof TaskVerbs>(name: K) =>
-    (async (...args: unknown[]) => {
-      if (fallback === null) {
-        try {
-          // deno-lint-ignore no-explicit-any
-          return await (remote[name] as any)(...args);
-        } catch (e) {
-          if (!(e instanceof EndpointUnreachable)) throw e;
-          // node:crypto only on this rare path: a worker's CLI starts without it.
-          const { hashSecret } = await import("./secret.ts");
-          fallback = direct(secret ? hashSecret(secret) : null).catch((d) => {
-            throw new HermesError(
-              `cannot reach the board: ${e.message}, and the board cannot be opened here ` +
-                `(${(d as Error).message.split("\n")[0]}); a confined worker reaches the board ` +
-                "only through its endpoint, which lives as long as the dispatcher that started it",
-              "board_unreachable",
-              "unavailable",
-            );
-          });
-        }
+  let local: Promise<TaskVerbs> | null = null;
+  const open = async (unreachable: EndpointUnreachable): Promise<TaskVerbs> => {
+    // node:crypto only on this rare path: a worker's CLI starts without it.
+    const { hashSecret } = await import("./secret.ts");
+    try {
+      return await direct(secret ? hashSecret(secret) : null);
+    } catch (d) {
+      throw new HermesError(
+        `cannot reach the board: ${unreachable.message}, and the board cannot be opened here ` +
+          `(${(d as Error).message.split("\n")[0]}); a confined worker reaches the board only ` +
+          "through its endpoint, which lives as long as a dispatcher of its HERMES_HOME runs",
+        "board_unreachable",
+        "unavailable",
+      );
+    }
+  };
+  const call = async <T>(verb: (v: TaskVerbs) => Promise<T>): Promise<T> => {
+    if (local === null) {
+      try {
+        return await verb(remote);
+      } catch (e) {
+        if (!(e instanceof EndpointUnreachable)) throw e;
+        local ??= open(e);
       }
-      // deno-lint-ignore no-explicit-any
-      return ((await fallback)[name] as any)(...args);
-    }) as TaskVerbs[K];
+    }
+    return verb(await local);
+  };
   return {
-    show: via("show"),
-    context: via("context"),
-    comment: via("comment"),
-    heartbeat: via("heartbeat"),
-    complete: via("complete"),
-    block: via("block"),
-    create: via("create"),
-    link: via("link"),
+    show: (input, events) => call((v) => v.show(input, events)),
+    context: (input) => call((v) => v.context(input)),
+    comment: (input) => call((v) => v.comment(input)),
+    heartbeat: (input) => call((v) => v.heartbeat(input)),
+    complete: (input) => call((v) => v.complete(input)),
+    block: (input) => call((v) => v.block(input)),
+    create: (input) => call((v) => v.create(input)),
+    link: (input) => call((v) => v.link(input)),
   };
 }
