@@ -289,7 +289,9 @@ export class Reaper {
     for (const u of rows) {
       if (stopping.has(u.runId)) continue;
       const child = children.get(u.runId);
-      if (child && (child.exit !== null || !child.recorded)) continue;
+      // A child we have stopped already is left to its exit, which may not have been reaped yet
+      // (a zombie leader would be "stopped" again and counted twice).
+      if (child && (child.exit !== null || !child.recorded || child.stop !== null)) continue;
       const lv = child ? "alive" : lvs.get(u.runId) ?? "unknown";
       if (lv === "unknown") continue;
       if (lv === "dead") {
@@ -316,7 +318,11 @@ export class Reaper {
       const how = await killTree(u.proc.pid, settings.graceMs, u.proc, {
         ownChild: child !== undefined && child.exit === null,
       });
-      if (how === "failed") return res;
+      if (how === "failed") {
+        // Not stopped: a later sweep tries again.
+        if (child) child.stop = null;
+        return res;
+      }
       if (how !== "gone") res.killed.push(u.taskId);
       if (!child) {
         store.tx(() => store.recordExit(u.runId, exitFileCode(u.logPath) ?? EXIT_UNKNOWN));
