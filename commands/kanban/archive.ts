@@ -42,7 +42,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     });
   }
   const archived: Task[] = [];
-  const code = forEachId(ctx, ids, (id) => {
+  const code = await forEachId(ctx, ids, (id) => {
     const task = store.archive(id);
     archived.push(task);
     return { line: `Archived ${task.id}`, task };

@@ -4,7 +4,6 @@ import { isTaskId } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, args, list } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { block } from "../../lib/ops/tasks.ts";
 import { forEachId, leadingTaskId } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
@@ -34,7 +33,7 @@ export const spec: CommandSpec = {
   ],
 };
 
-export function run(ctx: Ctx, input: ParsedInput): number {
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const first = arg(input, "id");
   const words = first === undefined ? args(input, "reason") : [first, ...args(input, "reason")];
   const extra = list(input, "ids").flatMap((s) => s.split(",")).map((s) => s.trim()).filter(
@@ -53,10 +52,9 @@ export function run(ctx: Ctx, input: ParsedInput): number {
     reasonWords = rest;
   }
   const reason = reasonWords.join(" ").trim();
-  const store = ctx.store();
-  const op = { actor: ctx.actor, author: ctx.actor.name, wire: "text" } as const;
-  return forEachId(ctx, ids, (id) => {
-    const task = block(store, { task_id: id, reason }, op);
+  const verbs = await ctx.verbs();
+  return await forEachId(ctx, ids, async (id) => {
+    const { task } = await verbs.block({ task_id: id, reason });
     return { line: `Blocked ${task.id}${reason ? `: ${reason}` : ""}`, task };
   });
 }

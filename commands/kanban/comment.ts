@@ -1,10 +1,8 @@
 /** `hermes kanban comment`: add to a task's comment thread. */
 
-import { PermissionError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, args, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { comment } from "../../lib/ops/tasks.ts";
 import { leadingTaskId } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
@@ -40,32 +38,17 @@ export const spec: CommandSpec = {
   ],
 };
 
-/** The author asked for with --author: a worker signs with its profile and may not choose. */
-function authorFor(ctx: Ctx, given: string | undefined): string | undefined {
-  if (given !== undefined && ctx.actor.kind === "worker") {
-    throw new PermissionError(
-      "a worker cannot choose the author of its comments (they are signed with its profile); " +
-        "drop --author",
-      "author_override",
-    );
-  }
-  return given;
-}
-
-export function run(ctx: Ctx, input: ParsedInput): number {
-  const author = authorFor(ctx, str(input, "author"));
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
+  // A worker's --author is refused by the operation: it signs with its profile.
+  const author = str(input, "author");
   const first = arg(input, "id");
   const words = first === undefined ? args(input, "text") : [first, ...args(input, "text")];
   const { id, rest } = leadingTaskId(ctx, words);
-  const c = comment(ctx.store(), {
+  const c = await (await ctx.verbs()).comment({
     task_id: id,
     body: rest.join(" "),
     author,
     max_len: str(input, "maxLen"),
-  }, {
-    actor: ctx.actor,
-    author: ctx.actor.name,
-    wire: "text",
   });
   if (ctx.json) {
     ctx.printJson(c);

@@ -4,7 +4,6 @@ import { parseDuration, taskJson, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { createTask } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "create",
@@ -107,7 +106,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const body = bodyFile === undefined
     ? str(input, "body")
     : await (await import("./body_file.ts")).readBodyFile(bodyFile);
-  const { task, existed } = createTask(ctx.store(), {
+  const { task, existed } = await (await ctx.verbs()).create({
     title: arg(input, "title") ?? "",
     body,
     assignee: str(input, "assignee"),
@@ -123,7 +122,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     max_retries: str(input, "maxRetries"),
     skills: list(input, "skill"),
     created_by: str(input, "createdBy"),
-  }, { actor: ctx.actor, author: ctx.actor.name, wire: "text" });
+  });
   if (ctx.json) {
     ctx.printJson({ ...taskJson(task), existed });
     return 0;

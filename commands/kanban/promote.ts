@@ -27,7 +27,7 @@ export const spec: CommandSpec = {
   ],
 };
 
-export function run(ctx: Ctx, input: ParsedInput): number {
+export function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const ids = idsOrWorkerTask(ctx, args(input, "ids"));
   const store = ctx.store();
   const force = flag(input, "force");

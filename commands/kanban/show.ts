@@ -4,7 +4,6 @@ import { taskDetailJson } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { showTask } from "../../lib/ops/tasks.ts";
 import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {
@@ -17,9 +16,9 @@ function when(ts: number | null): string {
   return ts === null ? "-" : new Date(ts * 1000).toISOString().replace(".000Z", "Z");
 }
 
-export function run(ctx: Ctx, input: ParsedInput): number {
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const id = taskIdArg(ctx, arg(input, "id"));
-  const d = showTask(ctx.store(), { task_id: id }, ctx.json ? 50 : 20);
+  const d = await (await ctx.verbs()).show({ task_id: id }, ctx.json ? 50 : 20);
   if (ctx.json) {
     ctx.printJson(taskDetailJson(d));
     return 0;
@@ -76,6 +75,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
           r.error ? `  ${r.error}` : ""
         }`,
       );
+      if (r.summary) out.push(`    summary: ${r.summary.split("\n").join("\n    ")}`);
     }
   }
   if (d.events.length) {

@@ -13,7 +13,7 @@ export const spec: CommandSpec = {
   args: [{ name: "ids", description: "task ids", variadic: true }],
 };
 
-export function run(ctx: Ctx, input: ParsedInput): number {
+export function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const ids = idsOrWorkerTask(ctx, args(input, "ids"));
   const store = ctx.store();
   return forEachId(ctx, ids, (id) => {

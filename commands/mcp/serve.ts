@@ -8,6 +8,7 @@ import { openBoard, type Store } from "../../lib/store/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import type { CommandSpec } from "../../lib/cli/spec.ts";
 import { get, loadConfig } from "../../lib/config/mod.ts";
+import { localVerbs } from "../../lib/ops/tasks.ts";
 import denoJson from "../../deno.json" with { type: "json" };
 
 export const spec: CommandSpec = {
@@ -18,11 +19,11 @@ export const spec: CommandSpec = {
     "kanban_link, and to orchestrators also kanban_list and kanban_unblock. An agent CLI " +
     "starts it as a stdio MCP server. Inside a worker (HERMES_KANBAN_TASK set) the tools act " +
     "as that worker: they default to its task, may complete, block or heartbeat only that " +
-    "task, work only on its board, and HERMES_KANBAN_RUN_ID is checked as a fencing token. " +
-    "Without HERMES_KANBAN_TASK they act as you (an orchestrator): every tool needs a task_id " +
-    "and may name any board with its board argument. Secrets (API keys, tokens, the dashboard " +
-    "token) are masked in what the tools store and return. Stops when the client closes stdin " +
-    "or on SIGINT/SIGTERM.",
+    "task, work only on its board, and reach the board through the run's endpoint " +
+    "(HERMES_KANBAN_ENDPOINT) with the run's secret. Without HERMES_KANBAN_TASK they act as " +
+    "you (an orchestrator): every tool needs a task_id and may name any board with its board " +
+    "argument. Secrets (API keys, tokens, the dashboard token) are masked in what the tools " +
+    "store and return. Stops when the client closes stdin or on SIGINT/SIGTERM.",
   examples: [
     "hermes mcp                       # what an agent's MCP config runs",
     `claude -p 'work your task' --mcp-config '{"mcpServers":{"hermes":{"command":"hermes","args":["mcp"]}}}'`,
@@ -44,36 +45,38 @@ function checkRunId(ctx: Ctx): void {
 export async function run(ctx: Ctx): Promise<number> {
   checkRunId(ctx);
   const config = await loadConfig(ctx.home, ctx.env);
-  const store = ctx.store();
   const actor = ctx.actor;
-  let tenant = ctx.env("HERMES_TENANT")?.trim() || null;
-  if (actor.kind === "worker") {
-    const task = store.getTask(actor.taskId);
-    if (!task) {
-      ctx.warn(
-        `hermes mcp: task ${actor.taskId} (HERMES_KANBAN_TASK) is not on board '${ctx.board}'`,
-      );
+  const tenant = ctx.env("HERMES_TENANT")?.trim() || null;
+  const ttlSeconds = get(config, "kanban.claim_ttl_seconds");
+  // A worker's tools go through its run's endpoint: the board is not opened here (a confined
+  // worker could not), and each call says so in one line when nothing can be reached.
+  const verbs = await ctx.verbs({ wire: "json", ttlSeconds });
+  // A person (an orchestrator) may name any board: opened on first use, kept until the end.
+  const opened = new Map<string, Store>();
+  const storeOf = (name: string | null): Store => {
+    const b = name ?? ctx.board;
+    if (b === ctx.board) return ctx.store();
+    let s = opened.get(b);
+    if (!s) {
+      s = openNamedBoard(ctx, b);
+      opened.set(b, s);
     }
-    tenant ??= task?.tenant ?? null;
-  }
-  const boards = new Map<string, Store>([[ctx.board, store]]);
+    return s;
+  };
+  const boards = actor.kind === "worker" ? undefined : {
+    store: storeOf,
+    verbs: (name: string | null) =>
+      localVerbs(storeOf(name), { actor, author: actor.name, wire: "json", ttlSeconds }),
+  };
   const { serveMcp } = await import("../../lib/mcp/server.ts");
   try {
     await serveMcp({
       scope: {
-        store: (name) => {
-          const b = name ?? ctx.board;
-          let s = boards.get(b);
-          if (!s) {
-            s = openNamedBoard(ctx, b);
-            boards.set(b, s);
-          }
-          return s;
-        },
+        verbs,
+        boards,
         board: ctx.board,
         actor,
         tenant,
-        claimTtlSeconds: get(config, "kanban.claim_ttl_seconds"),
         secrets: installationSecrets(ctx.home),
       },
       version: denoJson.version,
@@ -81,7 +84,7 @@ export async function run(ctx: Ctx): Promise<number> {
       signal: ctx.handleShutdown(),
     });
   } finally {
-    for (const [name, s] of boards) if (name !== ctx.board) s.close();
+    for (const s of opened.values()) s.close();
   }
   return 0;
 }

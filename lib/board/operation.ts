@@ -17,7 +17,44 @@ export type Actor =
   | { kind: "person"; name: string }
   | { kind: "dashboard"; name: string }
   | { kind: "dispatcher"; name: string }
-  | { kind: "worker"; name: string; taskId: string; runId: number | null };
+  | WorkerActor;
+
+/**
+ * A worker: the task it holds, the run it was started for, and `credential`, the SHA-256 (hex)
+ * of the run secret it presented (the store compares it with the hash kept for the run).
+ */
+export interface WorkerActor {
+  kind: "worker";
+  name: string;
+  taskId: string;
+  runId: number | null;
+  credential?: string | null;
+}
+
+/**
+ * What the store found out about a worker actor, for the rules (absent for other actors, and
+ * then every worker request is refused).
+ */
+export interface WorkerFacts {
+  /** Its run belongs to its task and the secret it presented is that run's. */
+  authentic: boolean;
+  /** Its run is still open and is its task's current run. */
+  runActive: boolean;
+  /** Its task's tenant: the tasks it creates stay in it. */
+  tenant: string | null;
+  /** Of the tasks this decision concerns, those created by a worker of its task. */
+  created: readonly string[];
+  /** Of the tasks this decision concerns, its own task's parents and children. */
+  linked: readonly string[];
+}
+
+/** What a worker's new task may be given (from config: the front door reads it, the rules apply it). */
+export interface CreateRules {
+  /** `kanban.worker_create_assignees`: assignees whose worker-made tasks skip triage. */
+  allowed: readonly string[];
+  /** Profiles that run unconfined (`sandbox: off`): a worker never assigns them (nor `shell`). */
+  unconfined: readonly string[];
+}
 
 /** Kinds of failed attempt; each spends the task's failure budget when counted. */
 export type FailureKind = "spawn_failed" | "crashed" | "timed_out" | "protocol_violation";
@@ -152,6 +189,8 @@ export interface Facts {
   retryAttempts?: number;
   /** Kinds of its latest failed runs, oldest first, at least `consecutive_failures` of them. */
   recentFailures?: readonly FailureKind[];
+  /** About the asking worker (the store fills it in for a worker actor). */
+  worker?: WorkerFacts;
 }
 
 /** Stands for the id of the run a plan opens until the store has one (see `bindRun`). */
@@ -250,11 +289,16 @@ export interface Plan {
   refusal?: HermesError;
 }
 
-/** The status a new task starts in, and its `created` event. */
+/** The status a new task starts in, who it is assigned to, and its `created` event. */
 export interface CreatePlan {
   status: Status;
+  /** The assignee to write (a worker's request for an unconfined profile is dropped). */
+  assignee: string | null;
+  tenant: string | null;
   parents: string[];
   event: PlanEvent;
+  /** The worker task and run that created it, recorded so its worker may link and comment. */
+  origin: { taskId: string; runId: number } | null;
 }
 
 /** The rulebook's answer: a plan, or the refusal to report. */

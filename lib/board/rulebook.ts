@@ -26,6 +26,7 @@ import type {
   CompleteFacts,
   CompleteFields,
   CreatePlan,
+  CreateRules,
   Decision,
   Facts,
   FailureKind,
@@ -36,6 +37,8 @@ import type {
   RunEnd,
   RunRef,
   TaskPatch,
+  WorkerActor,
+  WorkerFacts,
 } from "./operation.ts";
 import { isStatus, type RunStatus, type Status, STATUSES } from "./status.ts";
 import type { Task } from "./task.ts";
@@ -183,7 +186,23 @@ export function needsChildren(op: Operation): boolean {
   }
 }
 
-/** How the status a new task starts in is chosen, and its `created` event. */
+/** The built-in profile that runs task bodies as the owner: never a worker's to assign. */
+export const SHELL_ASSIGNEE = "shell";
+
+/** A worker that creates a task: who it is, what the store found, what config allows. */
+export interface Creator {
+  actor: WorkerActor;
+  facts: WorkerFacts | undefined;
+  rules: CreateRules;
+}
+
+/**
+ * How the status a new task starts in is chosen, and its `created` event. A task a worker
+ * creates lands in triage unless its assignee is in `kanban.worker_create_assignees`; one that
+ * names `shell` or an unconfined profile lands in triage with no assignee (a person reads it and
+ * assigns it, or not); it stays in the worker's tenant; and a worker whose run has ended
+ * creates nothing.
+ */
 export function planCreate(input: {
   triage: boolean;
   /** Its parents, de-duplicated, in the order given; status null for an unknown id. */
@@ -191,33 +210,86 @@ export function planCreate(input: {
   assignee: string | null;
   tenant: string | null;
   skills: string[] | null;
+  /** Set when a worker creates the task. */
+  creator?: Creator;
 }): Decision<CreatePlan> {
+  let { assignee, tenant, triage } = input;
+  const review: Record<string, unknown> = {};
+  const c = input.creator;
+  if (c) {
+    const denied = workerWriteRefusal(c.actor, c.facts, "create tasks");
+    if (denied) return refuse(denied);
+    const own = c.facts!.tenant;
+    if (own !== null) {
+      if (tenant !== null && tenant !== own) {
+        return refuse(
+          new PermissionError(
+            `a worker of tenant '${own}' cannot create tasks in tenant '${tenant}'`,
+            "wrong_tenant",
+          ),
+        );
+      }
+      tenant = own;
+    }
+    if (assignee !== null && unconfinedAssignee(assignee, c.rules)) {
+      review.requested_assignee = assignee;
+      review.review = "unconfined_assignee";
+      assignee = null;
+      triage = true;
+    } else if (assignee === null || !c.rules.allowed.includes(assignee)) {
+      if (!triage) review.review = "worker_create_assignees";
+      triage = true;
+    }
+  }
   const missing = input.parents.filter((p) => p.status === null).map((p) => p.id);
   if (missing.length) {
     return refuse(new NotFoundError(`unknown parent task(s): ${missing.join(", ")}`));
   }
   const done = input.parents.every((p) => parentSatisfied(p.status as Status));
-  const status = input.triage ? "triage" : waitingStatus(done);
+  const status = triage ? "triage" : waitingStatus(done);
   const parents = input.parents.map((p) => p.id);
+  const origin = c ? { taskId: c.actor.taskId, runId: c.actor.runId as number } : null;
   return allow({
     status,
+    assignee,
+    tenant,
     parents,
+    origin,
     event: {
       kind: "created",
       payload: {
-        assignee: input.assignee,
+        assignee,
         status,
         parents,
-        tenant: input.tenant,
+        tenant,
         skills: input.skills ?? [],
+        ...(origin ? { by_task: origin.taskId, by_run: origin.runId, ...review } : {}),
       },
       runId: null,
     },
   });
 }
 
+/** True when a worker may not give a task to `assignee`: `shell` or an unconfined profile. */
+function unconfinedAssignee(assignee: string, rules: CreateRules): boolean {
+  return assignee === SHELL_ASSIGNEE || rules.unconfined.includes(assignee);
+}
+
 /** Decide `op` on the task `facts` describe, asked by `actor` at `now` (unix seconds). */
 export function decide(op: Operation, facts: Facts, actor: Actor, now: number): Decision {
+  if (actor.kind === "worker") {
+    const denied = workerGate(op, facts, actor);
+    if (denied) return refuse(denied);
+  }
+  const d = decideOp(op, facts, actor, now);
+  // A run that has ended changes nothing any more (repeating a finished completion is no change).
+  if (actor.kind === "worker" && d.ok && d.plan.changed && !facts.worker!.runActive) {
+    return refuse(staleRun(actor, facts.id));
+  }
+  return d;
+}
+
+function decideOp(op: Operation, facts: Facts, actor: Actor, now: number): Decision {
   if (op.op === "link") return decideLink(op, facts);
   if (op.op === "unlink") return decideUnlink(op, facts);
   if (isDispatcherOp(op) && actor.kind !== "dispatcher") {
@@ -342,6 +414,103 @@ function unknownTask(op: Operation, id: string): HermesError {
     default:
       return new NotFoundError(`no such task: ${id}`);
   }
+}
+
+// ---- workers ----
+
+/** The operations a worker may ask for: on its own task, or within its scope (see below). */
+const WORKER_OPS: ReadonlySet<Operation["op"]> = new Set<Operation["op"]>([
+  "heartbeat",
+  "complete",
+  "block",
+  "comment",
+  "link",
+]);
+
+/** The refusal of a worker that did not present its run's secret. */
+function unauthenticated(actor: WorkerActor): HermesError {
+  const run = actor.runId === null ? "no run" : `run ${actor.runId}`;
+  return new PermissionError(
+    `a worker must prove its run with the run's secret (${run} of ${actor.taskId} did not); ` +
+      "workers reach the board through the endpoint their dispatcher serves",
+    "not_authenticated",
+  );
+}
+
+/** The refusal of a worker whose run no longer holds its task. */
+function staleRun(actor: WorkerActor, id: string): HermesError {
+  return new PermissionError(
+    `run ${actor.runId} no longer holds ${actor.taskId} (it has ended, or its claim was ` +
+      `reclaimed or taken over); refused${id === actor.taskId ? "" : ` on ${id}`}`,
+    "stale_run",
+  );
+}
+
+/** Why a worker may not write at all (unproven, or its run has ended), or null. */
+function workerWriteRefusal(
+  actor: WorkerActor,
+  w: WorkerFacts | undefined,
+  what: string,
+): HermesError | null {
+  if (!w?.authentic) return unauthenticated(actor);
+  if (!w.runActive) {
+    return new PermissionError(
+      `run ${actor.runId} no longer holds ${actor.taskId} (it has ended, or its claim was ` +
+        `reclaimed or taken over); a worker whose run has ended cannot ${what}`,
+      "stale_run",
+    );
+  }
+  return null;
+}
+
+/** True when task `id` is the worker's own or one a worker of its task created. */
+function ownOrCreated(actor: WorkerActor, w: WorkerFacts, id: string): boolean {
+  return id === actor.taskId || w.created.includes(id);
+}
+
+/** What the rules say before a worker's operation is decided at all: proof, verb and scope. */
+function workerGate(op: Operation, facts: Facts, actor: WorkerActor): HermesError | null {
+  const w = facts.worker;
+  if (!w?.authentic) return unauthenticated(actor);
+  if (!WORKER_OPS.has(op.op)) {
+    return new PermissionError(`a worker may not ${op.op} tasks`, "not_a_worker_verb");
+  }
+  if (op.op === "comment" && !ownOrCreated(actor, w, facts.id)) {
+    return new PermissionError(
+      `a worker may comment only on its own task (${actor.taskId}) and the tasks it created, ` +
+        `not ${facts.id}`,
+      "not_your_task",
+    );
+  }
+  if (op.op === "link") {
+    const outside = [op.parentId, facts.id].filter((id) => !ownOrCreated(actor, w, id));
+    if (outside.length) {
+      return new PermissionError(
+        `a worker may link only its own task (${actor.taskId}) and the tasks it created, ` +
+          `not ${outside.join(", ")}`,
+        "not_your_task",
+      );
+    }
+  }
+  return null;
+}
+
+/**
+ * Why a worker may not read task `id` (show, context), or null: it reads its own task, its
+ * task's parents and children, and the tasks it created.
+ */
+export function workerReadRefusal(
+  actor: WorkerActor,
+  w: WorkerFacts | undefined,
+  id: string,
+): HermesError | null {
+  if (!w?.authentic) return unauthenticated(actor);
+  if (ownOrCreated(actor, w, id) || w.linked.includes(id)) return null;
+  return new PermissionError(
+    `a worker may read only its own task (${actor.taskId}), its parents and children, and the ` +
+      `tasks it created, not ${id}`,
+    "not_your_task",
+  );
 }
 
 /** A worker acts only on the task it holds, and only with its current run. */

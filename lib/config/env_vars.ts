@@ -57,7 +57,13 @@ export const ENV_VARS: readonly EnvVarDef[] = [
   {
     name: "HERMES_KANBAN_RUN_ID",
     use: "worker",
-    doc: "The worker's run: its fencing token; writes from a superseded run are refused.",
+    doc: "The worker's run: its fencing token; writes from a superseded or ended run are refused.",
+  },
+  {
+    name: "HERMES_KANBAN_ENDPOINT",
+    use: "worker",
+    doc:
+      "The worker endpoint's Unix socket: a worker's verbs reach its task through it, proven by the run's secret file (default: <HERMES_HOME>/kanban/endpoint/worker.sock).",
   },
   {
     name: "HERMES_KANBAN_WORKSPACE",

@@ -154,6 +154,13 @@ const DEFS = [
       "Confinement of profiles that set no 'sandbox': workspace (OS sandbox: write only the workspace, no HERMES_HOME, no secrets) or off. The built-in shell profile is off unless it says otherwise.",
   },
   {
+    name: "kanban.worker_create_assignees",
+    type: "string[]",
+    default: [],
+    doc:
+      "Profiles a worker may give the tasks it creates without review; a worker's other new tasks land in triage, and one naming shell or an unconfined profile lands there unassigned.",
+  },
+  {
     name: "sandbox.deny",
     type: "string[]",
     default: [],

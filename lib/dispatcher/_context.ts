@@ -5,6 +5,8 @@
  */
 
 import { type BoardPaths, boardPaths, type Config, get } from "../config/mod.ts";
+import { endpointPath, secretPath } from "../endpoint/protocol.ts";
+import { removeSecretFile } from "../endpoint/secret.ts";
 import type { DispatchStore } from "../store/engine.ts";
 import {
   loadProfiles,
@@ -87,6 +89,8 @@ export class DispatchContext {
   readonly lock: string;
   readonly signal: AbortSignal | undefined;
   readonly baseEnv: Record<string, string>;
+  /** The worker endpoint's socket every worker is given (HERMES_KANBAN_ENDPOINT). */
+  readonly endpointSocket: string;
 
   /** Workers this dispatcher started, by run id. */
   readonly children = new Map<number, Child>();
@@ -119,6 +123,12 @@ export class DispatchContext {
     this.lock = o.lock;
     this.signal = o.signal;
     this.baseEnv = o.baseEnv ?? {};
+    this.endpointSocket = endpointPath(o.home);
+  }
+
+  /** A run's worker has ended: its secret file goes (the board keeps only the hash). */
+  dropSecret(taskId: string, runId: number): void {
+    removeSecretFile(secretPath(this.home, this.board, taskId, runId));
   }
 
   /** Board time (unix seconds) from the dispatcher's clock. */

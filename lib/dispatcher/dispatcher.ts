@@ -12,7 +12,8 @@
 import { type Config, ensurePrivateDir } from "../config/mod.ts";
 import { openBoard, type Store } from "../store/mod.ts";
 import { type DispatchStore, openDispatch } from "../store/engine.ts";
-import { hostName } from "../workers/mod.ts";
+import { hostName, workerCreateRules } from "../workers/mod.ts";
+import { acquireEndpoint, releaseEndpoint, type WorkerEndpoint } from "../endpoint/server.ts";
 import { DispatchContext, type DispatcherLog, message } from "./_context.ts";
 import { Claimer } from "./_claimer.ts";
 import { boardSeconds, type MsClock, systemMsClock } from "./clock.ts";
@@ -120,6 +121,7 @@ export class Dispatcher {
   readonly #reaper: Reaper;
   readonly #claimer: Claimer;
   readonly #proxies: EgressProxies;
+  readonly #endpoint: WorkerEndpoint;
   #ticking: Promise<DispatchResult> | null = null;
   #closed = false;
   #seenVersion = 0;
@@ -157,6 +159,18 @@ export class Dispatcher {
     this.#claimer = new Claimer(this.#ctx, this.#outcomes, this.#waker, this.#proxies);
     this.#seenVersion = this.#ctx.store.dataVersion();
     ensurePrivateDir(this.#ctx.paths.logs);
+    // Workers reach their tasks through the endpoint: served here unless another process does.
+    const endpointSettings = {
+      ttlSeconds: this.#ctx.settings.ttl,
+      rules: workerCreateRules(opts.config, this.#ctx.profiles),
+    };
+    this.#endpoint = acquireEndpoint(opts.home, endpointSettings, (level, m) => log(level, m));
+    this.#endpoint.register(opts.board, board, endpointSettings);
+    try {
+      this.#endpoint.claimIfVacant();
+    } catch (e) {
+      log("warning", `cannot serve the worker endpoint: ${message(e)}`);
+    }
     opts.signal?.addEventListener("abort", () => this.wake(), { once: true });
   }
 
@@ -273,6 +287,8 @@ export class Dispatcher {
     this.#waker.disarm();
     this.wake();
     this.#proxies.releaseAll();
+    this.#endpoint.unregister(this.#ctx.board, this.#ctx.store.board);
+    releaseEndpoint(this.#endpoint);
     if (this.#ownsStore) this.#ctx.store.board.close();
   }
 
@@ -290,6 +306,7 @@ export class Dispatcher {
     const res = emptyResult();
     this.#outcomes.flush();
     this.#outcomes.takeCarry(res);
+    await this.#serveEndpoint();
     const now = this.#ctx.now();
     const detach = opts.detach === true;
     // One cheap look decides which steps have anything to do: an idle tick is one query.
@@ -332,6 +349,15 @@ export class Dispatcher {
     this.#ticks++;
     this.#lastTickMs = performance.now() - t0;
     return res;
+  }
+
+  /** Serve the worker endpoint when nobody else does (a failure is logged, not fatal). */
+  async #serveEndpoint(): Promise<void> {
+    try {
+      await this.#endpoint.ensure(performance.now());
+    } catch (e) {
+      this.#ctx.log("warning", `cannot serve the worker endpoint: ${message(e)}`);
+    }
   }
 
   /** Nothing of ours is running or settling, and nothing is ready or running on the board. */

@@ -1,8 +1,9 @@
 /**
  * Least privilege for the gateway's Deno Workers. The dispatcher may touch only
- * HERMES_HOME and the workspace roots and run only the configured profile commands,
- * `sh` and `git`; the dashboard may listen on its address and touch HERMES_HOME, and
- * may not run anything. A bug in one part cannot reach beyond what it needs.
+ * HERMES_HOME and the workspace roots, run only the configured profile commands, `sh` and
+ * `git`, and listen only on the worker endpoint's socket (and its egress proxies'); the
+ * dashboard may listen on its address and touch HERMES_HOME, and may not run anything. A
+ * bug in one part cannot reach beyond what it needs.
  */
 
 import { type Config, get } from "../config/config.ts";
@@ -11,6 +12,7 @@ import { commandAvailable } from "../workers/command_path.ts";
 import { loadProfiles, parseProfile, SHELL_PROFILE } from "../workers/profiles.ts";
 import { denyPaths, expandHome, SANDBOX_TOOL_PATHS, sandboxSettings } from "../workers/sandbox.ts";
 import { netPermissions, proxySocketPath } from "../workers/egress_proxy.ts";
+import { endpointPath, endpointStagingPath } from "../endpoint/protocol.ts";
 
 /**
  * Commands every dispatcher may run: `sh` (the built-in `shell` profile and the worker
@@ -122,8 +124,9 @@ export function dispatcherPermissions(
     write: [home, ...roots],
     run,
     env: false,
-    // Only the egress proxies dial out, and only to the hosts the profiles list.
-    net: proxyHosts.length ? proxyHosts : false,
+    // The worker endpoint's one socket; only the egress proxies dial out, and only to the hosts
+    // the profiles list.
+    net: [`unix:${endpointPath(home)}`, `unix:${endpointStagingPath(home)}`, ...proxyHosts],
     sys: ["hostname"],
     ffi: false,
   };

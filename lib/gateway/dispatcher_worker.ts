@@ -372,6 +372,13 @@ export class DispatcherWorker {
     this.#draining = true;
     this.#claimsOff.abort();
     for (const run of this.#boards.values()) {
+      // The board as it is now: a claim made by a tick still under way counts as running, so
+      // `stop --drain` never reads a count from before it.
+      try {
+        const flight = run.dispatcher.store.inFlight();
+        run.running = flight.running;
+        run.ready = flight.ready;
+      } catch { /* the next tick counts */ }
       run.dispatcher.wake();
       const previous = run.loop;
       run.loop = previous.then(async () => {

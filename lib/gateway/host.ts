@@ -141,10 +141,15 @@ export async function runGateway(opts: HostOptions): Promise<number> {
   const workers: Workers = { server: null, dispatcher: null, notifier: null };
 
   // SIGUSR1 asks for a drain (`hermes gateway stop --drain`): no new claims from now on.
+  // `stats.draining` (what `stop --drain` waits on, with `stats.running`) is set by the
+  // dispatcher, with counts read from the board when it began draining: set here, it would come
+  // with the last counts relayed, which may predate a claim. Without a dispatcher it is set here.
+  let drainAsked = false;
   using _drain = onSignal("SIGUSR1", () => {
-    if (!state.stats.draining) log.info("draining: no new tasks will be claimed");
-    state.stats = { ...state.stats, draining: true };
+    if (!drainAsked) log.info("draining: no new tasks will be claimed");
+    drainAsked = true;
     workers.dispatcher?.send({ type: "drain" });
+    if (!state.dispatch.enabled) state.stats = { ...state.stats, draining: true };
     state.phase = state.phase === "ready" ? "draining" : state.phase;
     state.publish();
   });
@@ -177,7 +182,7 @@ export async function runGateway(opts: HostOptions): Promise<number> {
       const d = await startDispatcher(opts);
       workers.dispatcher = d.channel;
       // A drain asked for while the dispatcher was starting still counts.
-      if (state.stats.draining) d.channel.send({ type: "drain" });
+      if (drainAsked) d.channel.send({ type: "drain" });
       log.info("dispatcher embedded in gateway", {
         boards: d.boards.join(","),
         interval_s: intervalMs(config) / 1000,
@@ -200,7 +205,7 @@ export async function runGateway(opts: HostOptions): Promise<number> {
         if (state.phase !== "stopped") state.publish();
       }, 100);
     });
-    state.phase = state.stats.draining ? "draining" : "ready";
+    state.phase = drainAsked ? "draining" : "ready";
     pidFile();
     state.publish(true);
     log.info("gateway ready", state.url ? { url: state.url } : {});
@@ -215,6 +220,8 @@ export async function runGateway(opts: HostOptions): Promise<number> {
           enabled: false,
           reason: `the dispatcher stopped (${dead}); restart the gateway`,
         };
+        // Nothing will drain any more: a `stop --drain` waiting for it need not wait.
+        if (drainAsked) state.stats = { ...state.stats, draining: true };
         pidFile();
       }
       state.publish();

@@ -2,9 +2,10 @@
  * The tools offered over MCP: the worker's `kanban_show`, `kanban_complete`, `kanban_block`,
  * `kanban_heartbeat`, `kanban_comment`, `kanban_create` and `kanban_link`, and the
  * orchestrator's `kanban_list` and `kanban_unblock` (never offered to a worker), with Hermes's
- * parameters and results. Every tool takes `board`. Every call goes through the same
- * operations and rules as the CLI; a worker's scope (its own task, its run as fencing token)
- * is enforced by the rulebook, its board here. Secrets are masked both ways (lib/ops/redact.ts).
+ * parameters and results. Every tool takes `board`. Every worker tool goes through the worker
+ * verbs (lib/ops/tasks.ts) the CLI uses: a worker's through its run's endpoint, where the board
+ * checks its run's secret and the rulebook its scope (its own task and the tasks it created).
+ * Secrets are masked both ways (lib/ops/redact.ts).
  */
 
 import {
@@ -15,52 +16,49 @@ import {
   PermissionError,
   taskDetailJson,
 } from "../board/mod.ts";
-import { buildWorkerContext } from "../board/worker_context.ts";
 import {
-  block as blockOp,
   BLOCK_KINDS,
   BlockTask,
-  comment as commentOp,
   CommentOn,
-  complete as completeOp,
   CompleteTask,
   CreateTask,
-  createTask,
   Heartbeat,
-  heartbeat as heartbeatOp,
   jsonSchema,
-  link as linkOp,
   LinkTasks,
   listFilter,
   ListTasks,
-  type OpContext,
   redactValue,
   requiring,
   ShowTask,
-  showTask,
   TASK_ID_REQUIRED,
+  type TaskVerbs,
   unblock as unblockOp,
   UnblockTask,
 } from "../ops/mod.ts";
 import type { Actor, Store } from "../store/mod.ts";
 
-/** What a tool call may touch: the board, who is acting, and the worker's defaults. */
+/** What a tool call may do: the verbs, who is acting, and the worker's defaults. */
 export interface ToolScope {
+  /** The worker verbs on the server's board as the actor has them (a worker's go through its
+   * run's endpoint). */
+  verbs: TaskVerbs;
   /**
-   * The board named (null: the server's own, `board`), opened on first use and kept for the
-   * server's lifetime; refuses a board that does not exist.
+   * Another board, for a person: its verbs and the board itself (kanban_list, kanban_unblock),
+   * opened on first use and kept for the server's lifetime; refuses a board that does not exist.
+   * Absent for a worker, which works only on the board of its task.
    */
-  store(board?: string | null): Store;
+  boards?: {
+    verbs(board: string | null): TaskVerbs;
+    store(board: string | null): Store;
+  };
   /** The server's board (--board, $HERMES_KANBAN_BOARD or 'default'); a worker's only one. */
   board?: string;
   /** Exact secrets of this installation masked in payloads (the dashboard and metrics tokens). */
   secrets?: readonly string[];
   /** A worker (HERMES_KANBAN_TASK set) or the person who started the server. */
   actor: Actor;
-  /** HERMES_TENANT of the worker, if any: the default (and only) tenant of tasks it creates. */
+  /** HERMES_TENANT, if set: the default tenant of tasks it creates (the rules keep a worker in its own). */
   tenant: string | null;
-  /** Seconds a heartbeat extends the claim by. */
-  claimTtlSeconds: number;
 }
 
 /** A tool result in MCP's shape: one JSON text block; `isError` for refusals. */
@@ -84,7 +82,7 @@ export interface ToolDef {
   annotations: { readOnlyHint: boolean; destructiveHint: boolean; idempotentHint: boolean };
   /** Offered only to orchestrators: never listed to, and refused for, a worker. */
   orchestratorOnly?: boolean;
-  run(args: Record<string, unknown>, scope: ToolScope): Record<string, unknown>;
+  run(args: Record<string, unknown>, scope: ToolScope): Promise<Record<string, unknown>>;
 }
 
 /**
@@ -125,11 +123,6 @@ function text(v: unknown): string | null {
   return typeof v === "string" && v.trim() !== "" ? v : null;
 }
 
-/** How a tool acts through the operation layer: as its actor, with JSON input. */
-function opContext(scope: ToolScope): OpContext {
-  return { actor: scope.actor, author: scope.actor.name };
-}
-
 /**
  * Re-word a store refusal as `could not <verb> <id>: <why>`, keeping its code. A refused
  * argument is reported as the schema words it.
@@ -142,11 +135,6 @@ function refuse(verb: string, id: string, e: unknown): never {
   throw new HermesError(`could not ${verb} ${id}: ${e.message}`, e.code, e.kind);
 }
 
-/** The run the task points at now (the one a complete or block closes). */
-function currentRun(store: Store, id: string): number | null {
-  return store.getTask(id)?.current_run_id ?? null;
-}
-
 const show: ToolDef = {
   name: "kanban_show",
   title: "Show a kanban task",
@@ -155,14 +143,20 @@ const show: ToolDef = {
     "brief a worker orients with. Call it first. task_id defaults to your own task.",
   input: jsonSchema(ShowTask, { task_id: TASK_ID_DOC }, ["task_id"]),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  run(args, scope) {
+  async run(args, scope) {
     const id = targetTask(args.task_id, scope);
-    const store = scope.store();
-    if (!store.getTask(id)) throw new NotFoundError(`task ${id} not found`, "not_found");
-    const d = showTask(store, { task_id: id }, 50);
+    let d;
+    try {
+      d = await scope.verbs.show({ task_id: id }, 50);
+    } catch (e) {
+      if (e instanceof NotFoundError && e.message === `no such task: ${id}`) {
+        throw new NotFoundError(`task ${id} not found`, "not_found");
+      }
+      throw e;
+    }
     return {
       ...taskDetailJson(d),
-      worker_context: buildWorkerContext(store.workerContextData(id)),
+      worker_context: await scope.verbs.context({ task_id: id }),
     };
   },
 };
@@ -188,7 +182,7 @@ const complete: ToolDef = {
       "in the run's metadata and named on the completion event",
   }, ["task_id"]),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
-  run(args, scope) {
+  async run(args, scope) {
     const id = targetTask(args.task_id, scope);
     // A worker hands off: the tool asks for what the next task reads (the CLI does not).
     if (text(args.summary) === null && text(args.result) === null) {
@@ -198,13 +192,9 @@ const complete: ToolDef = {
         "missing_summary",
       );
     }
-    const store = scope.store();
-    const before = currentRun(store, id);
     try {
-      const { task, changed } = completeOp(store, { ...args, task_id: id }, opContext(scope));
-      const runId = before ?? store.runs(id).filter((r) => r.status === "done").at(-1)?.id ??
-        null;
-      return { ok: true, task_id: task.id, run_id: runId, changed };
+      const { task, changed, run_id } = await scope.verbs.complete({ ...args, task_id: id });
+      return { ok: true, task_id: task.id, run_id, changed };
     } catch (e) {
       if (e instanceof HermesError && e.code === "phantom_cards") {
         // Say plainly that nothing changed and how to go on: agents read a refusal as final.
@@ -241,17 +231,15 @@ const block: ToolDef = {
       "(a failure that may clear); omit if none fits",
   }, ["task_id"]),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  run(args, scope) {
+  async run(args, scope) {
     const id = targetTask(args.task_id, scope);
     const input = BlockWithReason.parse({ ...args, task_id: id });
-    const store = scope.store();
-    const before = currentRun(store, id);
     try {
-      const task = blockOp(store, input, opContext(scope));
+      const { task, run_id } = await scope.verbs.block(input);
       return {
         ok: true,
         task_id: task.id,
-        run_id: before,
+        run_id,
         status: task.status,
         block_kind: input.kind ?? null,
       };
@@ -272,13 +260,10 @@ const heartbeat: ToolDef = {
     note: "short progress note for the event log",
   }, ["task_id"]),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
-  run(args, scope) {
+  async run(args, scope) {
     const id = targetTask(args.task_id, scope);
     try {
-      const task = heartbeatOp(scope.store(), { ...args, task_id: id }, {
-        ...opContext(scope),
-        ttlSeconds: scope.claimTtlSeconds,
-      });
+      const task = await scope.verbs.heartbeat({ ...args, task_id: id });
       return {
         ok: true,
         task_id: task.id,
@@ -294,19 +279,20 @@ const heartbeat: ToolDef = {
 const comment: ToolDef = {
   name: "kanban_comment",
   title: "Comment on a kanban task",
-  description: "Add a comment to a task's thread — for example to hand information to the " +
-    "task that runs after yours (its worker reads the thread). The author is set for you. " +
-    "task_id is required: name the task the comment belongs on.",
+  description: "Add a comment to a task's thread: your own task, or a task you created (its " +
+    "worker reads the thread). The author is set for you. task_id is required: name the task " +
+    "the comment belongs on. To hand information to the tasks after yours, put it in your " +
+    "kanban_complete summary instead.",
   input: jsonSchema(CommentOn, {
-    task_id: "the task to comment on (required; it may be another task)",
+    task_id: "the task to comment on (required): yours, or one you created",
     body: "the comment (markdown)",
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  run(args, scope) {
+  async run(args, scope) {
     // The author is the actor's, never an argument.
     const input = CommentOn.parse({ task_id: args.task_id, body: args.body });
     try {
-      const c = commentOp(scope.store(), input, opContext(scope));
+      const c = await scope.verbs.comment(input);
       return { ok: true, task_id: input.task_id, comment_id: c.id };
     } catch (e) {
       refuse("comment on", input.task_id, e);
@@ -326,7 +312,9 @@ const create: ToolDef = {
     "title, the profile that should do it (assignee), a body with everything its worker " +
     "needs, and parents (task ids that must be done first; include your own task id to make " +
     "it a follow-up that waits for your task). It is created in your tenant and recorded as " +
-    "created by you.",
+    "created by you. It waits in triage for a person unless its assignee is one workers may " +
+    "give tasks to (kanban.worker_create_assignees); a task for shell or an unconfined " +
+    "profile waits there unassigned.",
   input: jsonSchema(CreateFollowUp, {
     title: "what the task is",
     assignee: "worker profile that does the task",
@@ -342,19 +330,19 @@ const create: ToolDef = {
     skills: "skills the worker should load (a single name is accepted)",
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  run(args, scope) {
+  async run(args, scope) {
     const given = args.tenant;
     const tenant = (typeof given === "string" ? given.trim() : given) || scope.tenant;
+    // The rulebook keeps a worker's new task in its own tenant and decides its status.
     const input = CreateFollowUp.parse({ ...args, tenant });
-    if (scope.tenant !== null && input.tenant !== scope.tenant) {
-      throw new HermesError(
-        `a worker of tenant '${scope.tenant}' cannot create tasks in tenant '${input.tenant}'`,
-        "wrong_tenant",
-        "permission",
-      );
-    }
-    const { task, existed } = createTask(scope.store(), input, opContext(scope));
-    return { ok: true, task_id: task.id, status: task.status, existed };
+    const { task, existed } = await scope.verbs.create(input);
+    return {
+      ok: true,
+      task_id: task.id,
+      status: task.status,
+      assignee: task.assignee,
+      existed,
+    };
   },
 };
 
@@ -362,16 +350,17 @@ const link: ToolDef = {
   name: "kanban_link",
   title: "Link two kanban tasks",
   description: "Make child_id wait for parent_id: the child becomes ready only when the " +
-    "parent is done. Refused if it would create a cycle.",
+    "parent is done. Both must be your own task or tasks you created. Refused if it would " +
+    "create a cycle.",
   input: jsonSchema(LinkTasks, {
     parent_id: "task that must be done first",
     child_id: "task that waits for the parent",
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
-  run(args, scope) {
+  async run(args, scope) {
     const input = LinkTasks.parse(args);
     try {
-      const { parent, child } = linkOp(scope.store(), input);
+      const { parent, child } = await scope.verbs.link(input);
       return { ok: true, parent_id: parent, child_id: child };
     } catch (e) {
       if (e instanceof HermesError) {
@@ -404,13 +393,14 @@ const list: ToolDef = {
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   orchestratorOnly: true,
-  run(args, scope) {
+  // deno-lint-ignore require-await
+  async run(args, scope) {
     const limit = args.limit ?? LIST_DEFAULT_LIMIT;
     if (typeof limit === "number" && Number.isInteger(limit) && limit > LIST_MAX_LIMIT) {
       throw new InvalidInputError("limit", `limit must be at most ${LIST_MAX_LIMIT}`);
     }
     const filter = listFilter({ ...args, limit });
-    const store = scope.store();
+    const store = personsBoard(scope);
     const rows = store.listTasks({ ...filter, limit: filter.limit! + 1 });
     const tasks = rows.slice(0, filter.limit);
     const truncated = rows.length > tasks.length;
@@ -457,16 +447,25 @@ const unblock: ToolDef = {
   input: jsonSchema(UnblockTask, { task_id: "the blocked task" }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   orchestratorOnly: true,
-  run(args, scope) {
+  // deno-lint-ignore require-await
+  async run(args, scope) {
     const input = UnblockTask.parse(args);
     try {
-      const task = unblockOp(scope.store(), input);
+      const task = unblockOp(personsBoard(scope), input);
       return { ok: true, task_id: task.id, status: task.status };
     } catch (e) {
       refuse("unblock", input.task_id, e);
     }
   },
 };
+
+/** The board an orchestrator's tool reads and writes directly (never a worker's). */
+function personsBoard(scope: ToolScope): Store {
+  if (scope.actor.kind === "worker" || !scope.boards) {
+    throw new PermissionError("this tool is for orchestrators, not workers", "orchestrator_only");
+  }
+  return scope.boards.store(scope.board ?? null);
+}
 
 /** Every tool, in the order clients list them. */
 export const TOOLS: readonly ToolDef[] = [
@@ -536,7 +535,11 @@ function failure(message: string, code: string): ToolResult {
  * Run a tool by name. Refusals and unexpected errors come back as tool errors, never throws.
  * Secrets are masked in the arguments before they reach the board, and in the answer.
  */
-export function callTool(name: string, args: unknown, scope: ToolScope): ToolResult {
+export async function callTool(
+  name: string,
+  args: unknown,
+  scope: ToolScope,
+): Promise<ToolResult> {
   const secrets = scope.secrets ?? [];
   const offeredTools = toolsFor(scope);
   const def = TOOLS.find((t) => t.name === name);
@@ -561,10 +564,10 @@ export function callTool(name: string, args: unknown, scope: ToolScope): ToolRes
   const offered = Object.keys(def.input.properties as Record<string, unknown>);
   try {
     const board = boardFor(given.board, scope);
-    const scoped: ToolScope = board === null
+    const scoped: ToolScope = board === null || !scope.boards
       ? scope
-      : { ...scope, store: () => scope.store(board) };
-    const out = def.run(Object.fromEntries(offered.map((k) => [k, given[k]])), scoped);
+      : { ...scope, verbs: scope.boards.verbs(board), board };
+    const out = await def.run(Object.fromEntries(offered.map((k) => [k, given[k]])), scoped);
     return ok(redactValue(out, secrets));
   } catch (e) {
     if (e instanceof HermesError) {

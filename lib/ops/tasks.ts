@@ -3,11 +3,15 @@
  * link, unlink): one input schema each, and a function that checks its input against it and
  * then asks the store, which applies the board's rules. The CLI, the REST API and the MCP tools
  * turn their wire format into the schema's field names and map the errors thrown here to their
- * statuses; no front end validates a field of its own.
+ * statuses; no front end validates a field of its own. At the end, the worker verbs as one
+ * interface (TaskVerbs) over them, which a worker's CLI and MCP reach through its endpoint.
  */
 
-import { UsageError } from "../board/errors.ts";
+import { PermissionError, UsageError } from "../board/errors.ts";
+import type { CreateRules } from "../board/operation.ts";
+import { workerReadRefusal } from "../board/rulebook.ts";
 import { type Comment, LIST_SORTS, type Task, type TaskDetail } from "../board/task.ts";
+import { buildWorkerContext } from "../board/worker_context.ts";
 import {
   MAX_DURATION_SECONDS,
   MAX_TEXT_BYTES,
@@ -17,7 +21,7 @@ import {
   type WorkspaceSpec,
 } from "../board/validate.ts";
 import { parseStatus, type Status, STATUSES } from "../board/status.ts";
-import type { Actor, BoardStore, ListFilter } from "../store/mod.ts";
+import type { Actor, BoardStore, ListFilter, Store } from "../store/mod.ts";
 import {
   bool,
   type Field,
@@ -88,6 +92,19 @@ export interface OpContext {
   author: string;
   /** How the input was given (`text`: the command line, numbers as decimal text). */
   wire?: Wire;
+  /** What config allows the tasks a worker creates (none listed: every one lands in triage). */
+  rules?: CreateRules;
+}
+
+/** A worker signs as its profile: naming another author is refused, not ignored. */
+function workerAuthor(ctx: OpContext, given: string | null | undefined, what: string): void {
+  if (ctx.actor.kind === "worker" && given !== undefined && given !== null) {
+    throw new PermissionError(
+      `a worker cannot choose the author of its ${what} (they are signed with its profile); ` +
+        "leave the author out",
+      "author_override",
+    );
+  }
 }
 
 /** The workspace the two fields ask for; a path only for a dir or a worktree, and absolute. */
@@ -125,7 +142,9 @@ export function createTask(
   ctx: OpContext,
 ): { task: Task; existed: boolean } {
   const v = CreateTask.parse(input, ctx.wire);
+  workerAuthor(ctx, v.created_by, "tasks");
   const skills = v.skills?.length ? normalizeSkills(v.skills) : null;
+  const creator = ctx.actor.kind === "worker" ? ctx.actor : null;
   return store.createTask({
     title: v.title,
     body: v.body ?? null,
@@ -140,6 +159,8 @@ export function createTask(
     maxRetries: v.max_retries ?? null,
     skills,
     createdBy: cleanAuthor(v.created_by, ctx.author),
+    creator,
+    rules: ctx.rules,
   });
 }
 
@@ -180,6 +201,7 @@ export function trimComment(body: string, max: number | null | undefined): strin
 /** Add a comment to a task's thread. */
 export function comment(store: BoardStore, input: RawInput, ctx: OpContext): Comment {
   const v = CommentOn.parse(input, ctx.wire);
+  workerAuthor(ctx, v.author, "comments");
   const author = v.author === undefined || v.author === null
     ? ctx.author
     : cleanAuthor(v.author, "");
@@ -189,7 +211,7 @@ export function comment(store: BoardStore, input: RawInput, ctx: OpContext): Com
       "invalid_author",
     );
   }
-  return store.comment(v.task_id, author, trimComment(v.body, v.max_len));
+  return store.comment(v.task_id, author, trimComment(v.body, v.max_len), ctx.actor);
 }
 
 /**
@@ -373,10 +395,14 @@ export const LinkTasks = schema({
   child_id: taskId(LINK_ENDS),
 });
 
-/** Make `child_id` wait for `parent_id`. */
-export function link(store: BoardStore, input: RawInput): { parent: string; child: string } {
+/** Make `child_id` wait for `parent_id` (a worker: within its own and created tasks). */
+export function link(
+  store: BoardStore,
+  input: RawInput,
+  ctx?: Pick<OpContext, "actor">,
+): { parent: string; child: string } {
   const v = LinkTasks.parse(input);
-  store.link(v.parent_id, v.child_id);
+  store.link(v.parent_id, v.child_id, ctx?.actor);
   return { parent: v.parent_id, child: v.child_id };
 }
 
@@ -463,4 +489,95 @@ export function listFilter(input: RawInput, wire: Wire = "json"): ListFilter {
     limit: v.limit ?? undefined,
     sort: v.sort ?? undefined,
   };
+}
+
+// ---- the worker verbs as one interface ----
+//
+// show, context, comment, heartbeat, complete, block, create and link, so a front door does not
+// care where the board is: `localVerbs` runs them on an open board (a person's CLI and MCP, and
+// the dispatcher's worker endpoint answering a worker), and lib/endpoint's client runs them
+// through a run's endpoint. Asynchronous because the remote one is; the rules are the store's
+// and the rulebook's either way. (Kept in this file: the hot CLI verbs load one module fewer.)
+
+/** What completing did: the task, whether anything changed, and the run it closed. */
+export interface Completed {
+  task: Task;
+  changed: boolean;
+  run_id: number | null;
+}
+
+/** The verbs a worker has, in the operations' field names (see lib/ops/tasks.ts). */
+export interface TaskVerbs {
+  /** A task with its links, comments, runs and its last `eventLimit` events. */
+  show(input: RawInput, eventLimit: number): Promise<TaskDetail>;
+  /** A task's worker context (markdown). */
+  context(input: RawInput): Promise<string>;
+  comment(input: RawInput): Promise<Comment>;
+  heartbeat(input: RawInput): Promise<Task>;
+  complete(input: RawInput): Promise<Completed>;
+  /** Block; `run_id` is the run it closed. */
+  block(input: RawInput): Promise<{ task: Task; run_id: number | null }>;
+  create(input: RawInput): Promise<{ task: Task; existed: boolean }>;
+  link(input: RawInput): Promise<{ parent: string; child: string; child_status: Status }>;
+}
+
+/** How the verbs act on an open board: the operations' context and the lease a heartbeat sets. */
+export interface VerbContext extends OpContext {
+  /** Seconds a heartbeat extends the claim by. */
+  ttlSeconds: number;
+}
+
+/** `fn`'s value as a promise, its exception as a rejection (never a synchronous throw). */
+function settle<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/** The verbs on an open board, as `ctx.actor`; a worker reads only what the rulebook lets it. */
+export function localVerbs(store: Store, ctx: VerbContext): TaskVerbs {
+  const readable = (id: string) => {
+    if (ctx.actor.kind !== "worker") return;
+    const denied = workerReadRefusal(ctx.actor, store.workerFacts(ctx.actor, [id]), id);
+    if (denied) throw denied;
+  };
+  const shown = (input: RawInput) => {
+    const id = ShowTask.parse(input, ctx.wire).task_id;
+    readable(id);
+    return id;
+  };
+  return {
+    show: (input, eventLimit) =>
+      settle(() => showTask(store, { task_id: shown(input) }, eventLimit)),
+    context: (input) => settle(() => buildWorkerContext(store.workerContextData(shown(input)))),
+    comment: (input) => settle(() => comment(store, input, ctx)),
+    heartbeat: (input) => settle(() => heartbeat(store, input, ctx)),
+    complete: (input) =>
+      settle(() => {
+        const before = runOf(store, input);
+        const { task, changed } = complete(store, input, ctx);
+        const runId = before ??
+          store.runs(task.id).filter((r) => r.status === "done").at(-1)?.id ?? null;
+        return { task, changed, run_id: runId };
+      }),
+    block: (input) =>
+      settle(() => {
+        const before = runOf(store, input);
+        return { task: block(store, input, ctx), run_id: before };
+      }),
+    create: (input) => settle(() => createTask(store, input, ctx)),
+    link: (input) =>
+      settle(() => {
+        const { parent, child } = link(store, input, ctx);
+        return { parent, child, child_status: store.requireTask(child).status };
+      }),
+  };
+}
+
+/** The run the task named by `input.task_id` points at now (the one a complete or block closes). */
+function runOf(store: Store, input: RawInput): number | null {
+  const id = typeof input.task_id === "string" ? input.task_id.trim() : "";
+  return id ? store.getTask(id)?.current_run_id ?? null : null;
 }

@@ -39,6 +39,8 @@ import {
   validateText,
   validateTitle,
   VERB_FROM,
+  type WorkerActor,
+  type WorkerFacts,
 } from "../board/mod.ts";
 import { CONTEXT_CAPS, type WorkerContextInput } from "../board/worker_context.ts";
 import { Connection, type OpenOptions } from "./connection.ts";
@@ -242,8 +244,8 @@ export class SqliteBoardStore implements Store {
     }));
   }
 
-  /** What the rulebook is told about `id` when deciding `op`. */
-  facts(id: string, op: Operation): Facts {
+  /** What the rulebook is told about `id` when `actor` asks for `op`. */
+  facts(id: string, op: Operation, actor: Actor = SOMEONE): Facts {
     const task = this.taskRow(id);
     const facts: Facts = {
       id,
@@ -251,6 +253,9 @@ export class SqliteBoardStore implements Store {
       parents: task === null ? [] : this.parentFacts(id),
       children: task !== null && needsChildren(op) ? this.childFacts(id) : [],
     };
+    if (actor.kind === "worker") {
+      facts.worker = this.workerFacts(actor, op.op === "link" ? [id, op.parentId] : [id]);
+    }
     if (task !== null && op.op === "run_ended" && op.end.kind === "retry_later") {
       // A try-later's delay doubles with the attempts so far.
       facts.retryAttempts = Number(
@@ -287,7 +292,7 @@ export class SqliteBoardStore implements Store {
     id: string,
     op: Operation,
     actor: Actor,
-    facts: Facts = this.facts(id, op),
+    facts: Facts = this.facts(id, op, actor),
   ): AppliedPlan | HermesError {
     const now = this.now();
     const d = decide(op, facts, actor, now);
@@ -411,6 +416,69 @@ export class SqliteBoardStore implements Store {
     );
   }
 
+  // ---- workers ----
+
+  /**
+   * What the rules need to know about a worker: whether the secret it presented is its run's
+   * (compared by hash: only the hash is kept), whether that run still holds its task, its
+   * task's tenant, and which of `ids` its task created or is linked to.
+   */
+  workerFacts(actor: WorkerActor, ids: readonly string[]): WorkerFacts {
+    const none: WorkerFacts = {
+      authentic: false,
+      runActive: false,
+      tenant: null,
+      created: [],
+      linked: [],
+    };
+    if (actor.runId === null || !actor.credential) return none;
+    const row = this.conn.get<
+      { secret_hash: string; current: number | null; ended: number | null; tenant: string | null }
+    >(
+      `SELECT s.secret_hash, t.current_run_id AS current, r.ended_at AS ended, t.tenant
+       FROM hx_run_secrets s JOIN tasks t ON t.id = s.task_id JOIN task_runs r ON r.id = s.run_id
+       WHERE s.run_id = ? AND s.task_id = ? AND r.task_id = s.task_id`,
+      actor.runId,
+      actor.taskId,
+    );
+    if (!row || !sameHash(String(row.secret_hash), actor.credential)) return none;
+    const others = [...new Set(ids)].filter((id) => id !== actor.taskId);
+    const marks = others.map(() => "?").join(", ");
+    const created = others.length === 0 ? [] : this.conn.all<{ task_id: string }>(
+      `SELECT task_id FROM hx_task_origins WHERE by_task = ? AND task_id IN (${marks})`,
+      actor.taskId,
+      ...others,
+    ).map((r) => String(r.task_id));
+    const linked = others.length === 0 ? [] : this.conn.all<{ id: string }>(
+      `SELECT child_id AS id FROM task_links WHERE parent_id = ? AND child_id IN (${marks})
+       UNION SELECT parent_id AS id FROM task_links WHERE child_id = ? AND parent_id IN (${marks})`,
+      actor.taskId,
+      ...others,
+      actor.taskId,
+      ...others,
+    ).map((r) => String(r.id));
+    return {
+      authentic: true,
+      runActive: row.ended === null && Number(row.current) === actor.runId,
+      tenant: row.tenant === null ? null : String(row.tenant),
+      created,
+      linked,
+    };
+  }
+
+  /** Keep the SHA-256 (hex) of run `runId`'s secret: what its worker's requests are checked against. */
+  recordRunSecret(runId: number, taskId: string, hash: string): void {
+    this.conn.run(
+      `INSERT INTO hx_run_secrets (run_id, task_id, secret_hash, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(run_id) DO UPDATE SET task_id = excluded.task_id,
+         secret_hash = excluded.secret_hash, created_at = excluded.created_at`,
+      runId,
+      taskId,
+      hash,
+      this.now(),
+    );
+  }
+
   // ---- BoardStore ----
 
   createTask(input: CreateTaskInput): { task: Task; existed: boolean } {
@@ -418,7 +486,29 @@ export class SqliteBoardStore implements Store {
     const body = validateBody(input.body ?? null);
     const parents = [...new Set(input.parents ?? [])];
     const ws = input.workspace ?? { kind: "scratch", path: null };
+    const creator = input.creator ?? null;
     return this.conn.tx(() => {
+      const plan = () =>
+        planOf(planCreate({
+          triage: input.triage ?? false,
+          parents: parents.map((p) => ({
+            id: p,
+            status: (this.conn.get<{ status: string }>("SELECT status FROM tasks WHERE id = ?", p)
+              ?.status ?? null) as Status | null,
+          })),
+          assignee: input.assignee ?? null,
+          tenant: input.tenant ?? null,
+          skills: input.skills ?? null,
+          creator: creator
+            ? {
+              actor: creator,
+              facts: this.workerFacts(creator, []),
+              rules: input.rules ?? { allowed: [], unconfined: [] },
+            }
+            : undefined,
+        }));
+      // A worker proves itself before it learns whether a key is taken.
+      const decided = creator ? plan() : null;
       if (input.idempotencyKey) {
         const r = this.conn.rows(
           `SELECT ${TASK_COLUMNS} FROM tasks WHERE idempotency_key = ? AND status != 'archived'
@@ -427,17 +517,7 @@ export class SqliteBoardStore implements Store {
         )[0];
         if (r) return { task: toTask(r), existed: true };
       }
-      const plan = planOf(planCreate({
-        triage: input.triage ?? false,
-        parents: parents.map((p) => ({
-          id: p,
-          status: (this.conn.get<{ status: string }>("SELECT status FROM tasks WHERE id = ?", p)
-            ?.status ?? null) as Status | null,
-        })),
-        assignee: input.assignee ?? null,
-        tenant: input.tenant ?? null,
-        skills: input.skills ?? null,
-      }));
+      const p = decided ?? plan();
       const now = this.now();
       let id = newTaskId();
       for (let attempt = 0; this.conn.get("SELECT 1 FROM tasks WHERE id = ?", id); attempt++) {
@@ -452,27 +532,35 @@ export class SqliteBoardStore implements Store {
         id,
         title,
         body,
-        input.assignee ?? null,
-        plan.status,
+        p.assignee,
+        p.status,
         input.priority ?? 0,
         input.createdBy ?? null,
         now,
         ws.kind,
         ws.path,
-        input.tenant ?? null,
+        p.tenant,
         input.idempotencyKey ?? null,
         input.maxRuntimeSeconds ?? null,
         input.skills ? JSON.stringify(input.skills) : null,
         input.maxRetries ?? null,
       );
-      for (const p of plan.parents) {
+      for (const parent of p.parents) {
         this.conn.run(
           "INSERT OR IGNORE INTO task_links (parent_id, child_id) VALUES (?, ?)",
-          p,
+          parent,
           id,
         );
       }
-      this.event(id, plan.event.kind, plan.event.payload, null, now);
+      if (p.origin) {
+        this.conn.run(
+          "INSERT INTO hx_task_origins (task_id, by_task, by_run) VALUES (?, ?, ?)",
+          id,
+          p.origin.taskId,
+          p.origin.runId,
+        );
+      }
+      this.event(id, p.event.kind, p.event.payload, null, now);
       return { task: this.taskRow(id)!, existed: false };
     });
   }
@@ -596,10 +684,11 @@ export class SqliteBoardStore implements Store {
     return { task: task!, reclaimed: plan.events.some((e) => e.kind === "reclaimed") };
   }
 
-  link(parentId: string, childId: string): void {
+  link(parentId: string, childId: string, actor: Actor = SOMEONE): void {
     this.conn.tx(() => {
       const parent = this.taskRow(parentId);
       const facts = this.facts(childId, { op: "recompute" });
+      if (actor.kind === "worker") facts.worker = this.workerFacts(actor, [childId, parentId]);
       const both = parent !== null && facts.task !== null && parentId !== childId;
       const cycle = both && !!this.conn.get(
         `WITH RECURSIVE down(id) AS (
@@ -613,7 +702,7 @@ export class SqliteBoardStore implements Store {
       this.performIn(
         childId,
         { op: "link", parentId, parent: parent?.status ?? null, cycle, linked },
-        SOMEONE,
+        actor,
         facts,
       );
     });
@@ -630,17 +719,15 @@ export class SqliteBoardStore implements Store {
     });
   }
 
-  comment(id: string, author: string, body: string): Comment {
+  comment(id: string, author: string, body: string, actor: Actor = SOMEONE): Comment {
     const text = (body ?? "").trim();
     if (!text) throw new UsageError("body is required (got an empty comment)", "empty_comment");
     validateText("comment", text);
     const who = (author ?? "").trim() || "user";
     return this.conn.tx(() => {
       const now = this.now();
-      const facts = this.facts(id, { op: "comment", author: who, body: text });
-      const plan = planOf(
-        decide({ op: "comment", author: who, body: text }, facts, SOMEONE, now),
-      );
+      const op: Operation = { op: "comment", author: who, body: text };
+      const plan = planOf(decide(op, this.facts(id, op, actor), actor, now));
       const { commentId } = this.applyPlan(plan, now);
       return { id: commentId!, task_id: id, author: who, body: text, created_at: now };
     });
@@ -1133,4 +1220,12 @@ export interface AppliedPlan {
 function runRef(r: number | string | null): number | null {
   if (typeof r === "string") throw new Error("a plan's new run was never bound");
   return r;
+}
+
+/** Two hex digests equal, compared in time independent of where they differ. */
+function sameHash(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }

@@ -237,22 +237,25 @@ function createPrivateFile(file: string, board: string): boolean {
     return true;
   } catch (e) {
     if (e instanceof Deno.errors.AlreadyExists) return false;
-    throw createError(e, board);
+    throw createError(e, `board ${board}`);
   }
 }
 
-function createError(e: unknown, board: string): unknown {
+/**
+ * Why `what` (a board, or the directory it goes in) cannot be created: a read-only or forbidden
+ * directory as one line (a confined worker meets this: HERMES_HOME is an empty read-only
+ * directory in its sandbox), anything else as it is.
+ */
+export function createError(e: unknown, what: string): unknown {
   if (e instanceof Deno.errors.PermissionDenied || (e as { code?: string }).code === "EROFS") {
     return new StoreError(
-      `cannot create board ${board}: its directory is read-only (point HERMES_HOME somewhere writable)`,
+      `cannot create ${what}: its directory is read-only (point HERMES_HOME somewhere ` +
+        "writable; a confined worker reaches its task only through its endpoint)",
       "read_only",
     );
   }
   if (e instanceof Deno.errors.NotFound) {
-    return new StoreError(
-      `cannot create board ${board}: its directory does not exist`,
-      "cannot_open",
-    );
+    return new StoreError(`cannot create ${what}: its directory does not exist`, "cannot_open");
   }
   return e;
 }
@@ -340,7 +343,7 @@ export class Connection {
         Deno.linkSync(tmp, path);
       } catch (e) {
         if (e instanceof Deno.errors.AlreadyExists) return;
-        if (e instanceof Deno.errors.NotFound) throw createError(e, path);
+        if (e instanceof Deno.errors.NotFound) throw createError(e, `board ${path}`);
         // A file system without hard links (EPERM on FAT, for one; the directory is writable,
         // the temporary file is in it): move it, unless a board appeared meanwhile.
         if (createPrivateFile(path, path)) Deno.renameSync(tmp, path);

@@ -6,7 +6,7 @@
 
 import { boardPaths, ensurePrivateDir } from "../config/paths.ts";
 import { SqliteBoardStore } from "./board_store.ts";
-import { DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
+import { createError, DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
 import type { Clock, Store } from "./types.ts";
 
 // Types only: `export *` would make every command load this module at start-up.
@@ -32,8 +32,12 @@ export function openBoard(
 ): Store {
   const paths = boardPaths(home, board);
   if (opts.create) {
-    ensurePrivateDir(home);
-    if (paths.db !== `${home}/kanban.db`) ensurePrivateDir(paths.dir);
+    try {
+      ensurePrivateDir(home);
+      if (paths.db !== `${home}/kanban.db`) ensurePrivateDir(paths.dir);
+    } catch (e) {
+      throw createError(e, `board ${paths.db}`);
+    }
   }
   return SqliteBoardStore.open(
     paths.db,

@@ -135,7 +135,10 @@ export const EVENT_COLUMNS_ADDED: ReadonlyArray<readonly [string, string]> = [[
   "INTEGER",
 ]];
 
-/** Our own tables: process identity of runs, retry backoff, notifier state. */
+/**
+ * Our own tables: process identity of runs, retry backoff, notifier state, run secrets (their
+ * SHA-256 only: the secret itself reaches the worker alone) and which worker task made a task.
+ */
 export const HX_TABLES = `
 CREATE TABLE IF NOT EXISTS hx_run_procs (
   run_id      INTEGER PRIMARY KEY,
@@ -180,6 +183,18 @@ CREATE TABLE IF NOT EXISTS hx_notify_outbox (
   done_at        INTEGER,
   UNIQUE (sink, event_id)
 );
+CREATE TABLE IF NOT EXISTS hx_run_secrets (
+  run_id      INTEGER PRIMARY KEY,
+  task_id     TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  created_at  INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hx_task_origins (
+  task_id     TEXT PRIMARY KEY,
+  by_task     TEXT NOT NULL,
+  by_run      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS hx_idx_origins_by ON hx_task_origins(by_task);
 CREATE INDEX IF NOT EXISTS hx_idx_outbox_sink ON hx_notify_outbox(sink, state, event_id);
 CREATE INDEX IF NOT EXISTS hx_idx_outbox_task ON hx_notify_outbox(task_id);
 -- The claim's candidates in their order, id last, so LIMIT stops early instead of sorting

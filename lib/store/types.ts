@@ -7,6 +7,7 @@
 import type {
   Actor,
   Comment,
+  CreateRules,
   DiagnosisInput,
   ListSort,
   Operation,
@@ -16,6 +17,8 @@ import type {
   Task,
   TaskDetail,
   TaskEvent,
+  WorkerActor,
+  WorkerFacts,
   WorkspaceSpec,
 } from "../board/mod.ts";
 import type { WorkerContextInput } from "../board/worker_context.ts";
@@ -104,6 +107,10 @@ export interface CreateTaskInput {
   maxRetries?: number | null;
   skills?: string[] | null;
   createdBy?: string | null;
+  /** The worker creating it, if a worker is (the rules then decide its status and assignee). */
+  creator?: WorkerActor | null;
+  /** What config allows a worker's new task (`kanban.worker_create_assignees`, unconfined profiles). */
+  rules?: CreateRules;
 }
 
 /** The task fields a text line can show. */
@@ -198,9 +205,11 @@ export interface BoardStore {
     assignee: string | null,
     opts: { reclaim: boolean; reason: string | null },
   ): { task: Task; reclaimed: boolean };
-  link(parentId: string, childId: string): void;
+  /** Make `childId` wait for `parentId`; a worker may link only its own and created tasks. */
+  link(parentId: string, childId: string, actor?: Actor): void;
   unlink(parentId: string, childId: string): void;
-  comment(id: string, author: string, body: string): Comment;
+  /** Add a comment; a worker may comment only on its own and created tasks. */
+  comment(id: string, author: string, body: string, actor?: Actor): Comment;
   complete(id: string, input: CompleteInput, actor: Actor): { task: Task; changed: boolean };
   /** Block; `kind` is Hermes's typed block reason, kept with the event. */
   block(id: string, reason: string, actor: Actor, kind?: string | null): Task;
@@ -242,6 +251,10 @@ export interface BoardStore {
    * task with its events of `eventKinds` and its runs, oldest first.
    */
   diagnosisInputs(ids: readonly string[] | null, eventKinds: readonly string[]): DiagnosisInput[];
+  /** What the rules know about a worker actor, for tasks `ids` (see WorkerFacts). */
+  workerFacts(actor: WorkerActor, ids: readonly string[]): WorkerFacts;
+  /** Keep the SHA-256 (hex) of a run's secret, which its worker's requests must match. */
+  recordRunSecret(runId: number, taskId: string, hash: string): void;
   /** Delete (or, dry, count) events older than `before` of done/archived tasks. */
   pruneEvents(before: number, dryRun: boolean): number;
   close(): void;

@@ -64,9 +64,9 @@ export function decisionText(d: Decision<Plan | CreatePlan>): string {
   if (!d.ok) return `refused ${d.error.code} (${d.error.constructor.name}): ${d.error.message}`;
   const p = d.plan;
   if ("event" in p) {
-    return [`status ${p.status}`, `link parents ${value(p.parents)}`, eventLine(p.event)].join(
-      "\n",
-    );
+    const origin = p.origin ? [`origin ${p.origin.taskId} run ${p.origin.runId}`] : [];
+    return [`status ${p.status}`, `link parents ${value(p.parents)}`, ...origin, eventLine(p.event)]
+      .join("\n");
   }
   return planLines(p).join("\n");
 }

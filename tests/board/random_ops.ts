@@ -150,6 +150,15 @@ export function randomActor(m: BoardModel, rnd: Rnd, id: string, op: Operation):
   const dispatcherOp = ["run_ended", "release", "extend", "defer"].includes(op.op);
   if (dispatcherOp && rnd() < 0.9) return { kind: "dispatcher", name: "writer" };
   const run = m.tasks.get(id)?.current_run_id ?? null;
+  // Workers ask only for the worker verbs, and have a run while their task runs; now and then
+  // one asks for more, or without a run, and is refused.
+  const workerVerb = ["heartbeat", "complete", "block", "comment", "link"].includes(op.op);
+  if ((!workerVerb || run === null) && rnd() < 0.9) {
+    return pick<Actor>(rnd, [{ kind: "person", name: "ann" }, {
+      kind: "dashboard",
+      name: "dashboard",
+    }]);
+  }
   return pick<Actor>(rnd, [
     { kind: "person", name: "ann" },
     { kind: "dashboard", name: "dashboard" },

@@ -3,6 +3,7 @@
 import {
   type Actor,
   type CreatePlan,
+  type CreateRules,
   decide,
   type Decision,
   type Facts,
@@ -18,17 +19,44 @@ import {
   NOW,
   parent,
   RUN,
+  seenBy,
   task,
   taskIn,
+  type WorkerFacts,
 } from "./rulebook_fixtures.ts";
 
 const PERSON: Actor = { kind: "person", name: "ann" };
 const DASHBOARD: Actor = { kind: "dashboard", name: "dashboard" };
 const DISPATCHER: Actor = { kind: "dispatcher", name: "writer" };
-const WORKER: Actor = { kind: "worker", name: "writer", taskId: "t_task0001", runId: RUN };
+const WORKER = { kind: "worker" as const, name: "writer", taskId: "t_task0001", runId: RUN };
 
 function on(status: Status, op: Operation, actor: Actor = PERSON, over: Partial<Facts> = {}) {
-  return (): Decision => decide(op, factsIn(status, over), actor, NOW);
+  return (): Decision => decide(op, seenBy(factsIn(status, over), actor), actor, NOW);
+}
+
+/** A running worker's facts: proven, its run active, in tenant acme, with `over`. */
+function proven(over: Partial<WorkerFacts> = {}): WorkerFacts {
+  return { authentic: true, runActive: true, tenant: "acme", created: [], linked: [], ...over };
+}
+
+/** Config for a worker's new tasks: `coder` needs no review; `shell` and `owner` run unconfined. */
+const RULES: CreateRules = { allowed: ["coder", "owner"], unconfined: ["shell", "owner"] };
+
+/** A task created by the running worker, asking for `assignee`. */
+function workerCreates(
+  assignee: string | null,
+  facts: WorkerFacts = proven(),
+  tenant: string | null = null,
+) {
+  return () =>
+    planCreate({
+      triage: false,
+      parents: [{ id: "t_task0001", status: "running" }],
+      assignee,
+      tenant,
+      skills: null,
+      creator: { actor: WORKER, facts, rules: RULES },
+    });
 }
 
 const noComplete = { result: null, summary: null, metadata: null };
@@ -374,6 +402,80 @@ export const CASES: Record<string, () => Decision<Plan | CreatePlan>> = {
     { op: "block", reason: "" },
     { ...WORKER, runId: RUN - 1 },
   ),
+  "a worker's task for an assignee in worker_create_assignees waits for its parent": workerCreates(
+    "coder",
+  ),
+  "a worker's task for another assignee lands in triage": workerCreates("reviewer"),
+  "a worker's task for shell lands in triage with no assignee": workerCreates("shell"),
+  "a worker's task for an unconfined profile lands in triage unassigned, even when listed":
+    workerCreates("owner"),
+  "a worker's task stays in its tenant": workerCreates("coder", proven(), "other"),
+  "a worker whose run has ended creates nothing": workerCreates(
+    "coder",
+    proven({ runActive: false }),
+  ),
+  "a worker without its run's secret creates nothing": workerCreates(
+    "coder",
+    proven({ authentic: false }),
+  ),
+  "a worker without its run's secret is refused on its own task": () =>
+    decide(
+      { op: "heartbeat", note: null, ttlSeconds: 900 },
+      { ...factsIn("running"), worker: proven({ authentic: false }) },
+      WORKER,
+      NOW,
+    ),
+  "a worker whose run has ended changes nothing on a task it created": () =>
+    decide(
+      { op: "comment", author: "writer", body: "late" },
+      {
+        ...factsIn("ready", { id: "t_made0001", task: task({ id: "t_made0001" }) }),
+        worker: proven({ runActive: false, created: ["t_made0001"] }),
+      },
+      WORKER,
+      NOW,
+    ),
+  "a worker comments on a task it created": () =>
+    decide(
+      { op: "comment", author: "writer", body: "context for you" },
+      {
+        ...factsIn("ready", { id: "t_made0001", task: task({ id: "t_made0001" }) }),
+        worker: proven({ created: ["t_made0001"] }),
+      },
+      WORKER,
+      NOW,
+    ),
+  "a worker may not comment on a task it did not create": () =>
+    decide(
+      { op: "comment", author: "writer", body: "do this instead" },
+      {
+        ...factsIn("ready", { id: "t_else0001", task: task({ id: "t_else0001" }) }),
+        worker: proven({ linked: ["t_else0001"] }),
+      },
+      WORKER,
+      NOW,
+    ),
+  "a worker links a task it created after its own": () =>
+    decide(
+      { op: "link", parentId: "t_task0001", parent: "running", cycle: false, linked: false },
+      {
+        ...factsIn("ready", { id: "t_made0001", task: task({ id: "t_made0001" }) }),
+        worker: proven({ created: ["t_made0001"] }),
+      },
+      WORKER,
+      NOW,
+    ),
+  "a worker may not link a task it did not create": () =>
+    decide(
+      { op: "link", parentId: "t_made0001", parent: "ready", cycle: false, linked: false },
+      {
+        ...factsIn("ready", { id: "t_else0001", task: task({ id: "t_else0001" }) }),
+        worker: proven({ created: ["t_made0001"] }),
+      },
+      WORKER,
+      NOW,
+    ),
+  "a worker may not ask for more than the worker verbs": on("running", { op: "archive" }, WORKER),
   "an unknown task is refused": () =>
     decide(
       { op: "archive" },

@@ -331,6 +331,63 @@ refused not_your_task (PermissionError): a worker may only complete the task it 
 == a worker with an old run may not block its task
 refused stale_run (PermissionError): run 6 no longer holds t_task0001 (its claim was reclaimed or taken over); refused
 
+== a worker's task for an assignee in worker_create_assignees waits for its parent
+status todo
+link parents ["t_task0001"]
+origin t_task0001 run 7
+event created {assignee: "coder", status: "todo", parents: ["t_task0001"], tenant: "acme", skills: [], by_task: "t_task0001", by_run: 7}
+
+== a worker's task for another assignee lands in triage
+status triage
+link parents ["t_task0001"]
+origin t_task0001 run 7
+event created {assignee: "reviewer", status: "triage", parents: ["t_task0001"], tenant: "acme", skills: [], by_task: "t_task0001", by_run: 7, review: "worker_create_assignees"}
+
+== a worker's task for shell lands in triage with no assignee
+status triage
+link parents ["t_task0001"]
+origin t_task0001 run 7
+event created {assignee: null, status: "triage", parents: ["t_task0001"], tenant: "acme", skills: [], by_task: "t_task0001", by_run: 7, requested_assignee: "shell", review: "unconfined_assignee"}
+
+== a worker's task for an unconfined profile lands in triage unassigned, even when listed
+status triage
+link parents ["t_task0001"]
+origin t_task0001 run 7
+event created {assignee: null, status: "triage", parents: ["t_task0001"], tenant: "acme", skills: [], by_task: "t_task0001", by_run: 7, requested_assignee: "owner", review: "unconfined_assignee"}
+
+== a worker's task stays in its tenant
+refused wrong_tenant (PermissionError): a worker of tenant 'acme' cannot create tasks in tenant 'other'
+
+== a worker whose run has ended creates nothing
+refused stale_run (PermissionError): run 7 no longer holds t_task0001 (it has ended, or its claim was reclaimed or taken over); a worker whose run has ended cannot create tasks
+
+== a worker without its run's secret creates nothing
+refused not_authenticated (PermissionError): a worker must prove its run with the run's secret (run 7 of t_task0001 did not); workers reach the board through the endpoint their dispatcher serves
+
+== a worker without its run's secret is refused on its own task
+refused not_authenticated (PermissionError): a worker must prove its run with the run's secret (run 7 of t_task0001 did not); workers reach the board through the endpoint their dispatcher serves
+
+== a worker whose run has ended changes nothing on a task it created
+refused stale_run (PermissionError): run 7 no longer holds t_task0001 (it has ended, or its claim was reclaimed or taken over); refused on t_made0001
+
+== a worker comments on a task it created
+comment by writer: "context for you"
+event commented {author: "writer", len: 15}
+
+== a worker may not comment on a task it did not create
+refused not_your_task (PermissionError): a worker may comment only on its own task (t_task0001) and the tasks it created, not t_else0001
+
+== a worker links a task it created after its own
+set status="todo"
+link parent t_task0001
+event linked {parent: "t_task0001", child: "t_made0001"}
+
+== a worker may not link a task it did not create
+refused not_your_task (PermissionError): a worker may link only its own task (t_task0001) and the tasks it created, not t_else0001
+
+== a worker may not ask for more than the worker verbs
+refused not_a_worker_verb (PermissionError): a worker may not archive tasks
+
 == an unknown task is refused
 refused not_found (NotFoundError): no such task: t_nope0001
 `;

@@ -12,7 +12,10 @@ import {
   type Status,
   STATUSES,
   type Task,
+  type WorkerFacts,
 } from "../../lib/board/mod.ts";
+
+export type { WorkerFacts };
 import { taskRecord } from "../support/task_record.ts";
 
 /** The time every decision is made at. */
@@ -83,6 +86,26 @@ export function factsIn(status: Status, over: Partial<Facts> = {}): Facts {
     retryAttempts: 0,
     recentFailures: [],
     ...over,
+  };
+}
+
+/**
+ * `facts` as the store gives them to `actor`: a worker that has a run proved it with the run's
+ * secret, and its run is active when it is its own task's current run (the worker of another
+ * task is taken to hold its own).
+ */
+export function seenBy(facts: Facts, actor: Actor, created: string[] = []): Facts {
+  if (actor.kind !== "worker") return facts;
+  const own = facts.task?.id === actor.taskId;
+  return {
+    ...facts,
+    worker: {
+      authentic: actor.runId !== null,
+      runActive: actor.runId !== null && (!own || facts.task?.current_run_id === actor.runId),
+      tenant: null,
+      created,
+      linked: [],
+    },
   };
 }
 
@@ -227,7 +250,9 @@ export function grid(label: string): string {
     const op = operations(status)[label];
     rows.push(line(
       status,
-      ACTOR_NAMES.map((a) => outcome(decide(op, factsIn(status), actors[a], NOW), status)),
+      ACTOR_NAMES.map((a) =>
+        outcome(decide(op, seenBy(factsIn(status), actors[a]), actors[a], NOW), status)
+      ),
     ));
   }
   return rows.join("\n");

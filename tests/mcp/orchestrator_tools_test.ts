@@ -10,12 +10,14 @@ import { openBoard, type Store } from "../../lib/store/mod.ts";
 import { tempHome } from "../support/home.ts";
 import { snapshot } from "../support/board.ts";
 import { connectMcp } from "./mcp_client.ts";
+import { issueRunSecret } from "../support/runs.ts";
 
-/** A board with a claimed task `lead` of profile coder (run `runId`). */
+/** A board with a claimed task `lead` of profile coder (run `runId`, its secret issued). */
 function board(home: string) {
   const store = openBoard(home, "default", { create: true });
   const lead = store.createTask({ title: "plan the release", assignee: "coder" }).task.id;
   const runId = store.claim(lead, "host:1", 900).run.id;
+  issueRunSecret(home, store, lead, runId);
   return { store, lead, runId };
 }
 

@@ -332,15 +332,22 @@ Deno.test("front ends map an error's kind through their one table", async () => 
   deepEqual([crash.status, (await crash.json()).error.code], [500, "internal"]);
 
   equal(MCP_CODE.invalid_input, "invalid_argument");
+  const none = () => Promise.reject(new Error("no board needed"));
   const scope: ToolScope = {
-    store: () => {
-      throw new Error("no store needed");
+    verbs: {
+      show: none,
+      context: none,
+      comment: none,
+      heartbeat: none,
+      complete: none,
+      block: none,
+      create: none,
+      link: none,
     },
     actor: PERSON,
     tenant: null,
-    claimTtlSeconds: 900,
   };
-  const mcp = callTool("kanban_link", { parent_id: "t_1" }, scope);
+  const mcp = await callTool("kanban_link", { parent_id: "t_1" }, scope);
   equal(mcp.isError, true);
   deepEqual(JSON.parse(mcp.content[0].text), {
     error: "both parent_id and child_id are required",

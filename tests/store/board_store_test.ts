@@ -9,6 +9,7 @@ import {
 } from "../../lib/board/mod.ts";
 import { type Actor, openBoard, type Store } from "../../lib/store/mod.ts";
 import { tempHome } from "../support/home.ts";
+import { provenWorker } from "../support/runs.ts";
 import {
   invariantViolations,
   openTestBoard,
@@ -360,10 +361,14 @@ Deno.test("store workers may complete, block and heartbeat only their own task w
   withBoard(home.path, (s) => {
     const mine = s.createTask({ title: "mine" }).task.id;
     const other = s.createTask({ title: "other" }).task.id;
+    // The first run's worker goes stale: its claim is reclaimed and the task claimed again.
+    const first = s.claim(mine, "h:1", 900).run;
+    const stale: Actor = provenWorker(s, mine, first.id);
+    s.reclaim(mine, "stuck");
     const { run } = s.claim(mine, "h:1", 900);
     s.claim(other, "h:1", 900);
-    const worker: Actor = { kind: "worker", name: "w", taskId: mine, runId: run.id };
-    const stale: Actor = { ...worker, runId: run.id + 100 };
+    const worker: Actor = provenWorker(s, mine, run.id);
+    const forged: Actor = { ...worker, credential: "0".repeat(64) };
     for (
       const [verb, act] of [
         ["complete", (a: Actor, id: string) => s.complete(id, {}, a)],
@@ -374,6 +379,7 @@ Deno.test("store workers may complete, block and heartbeat only their own task w
       throws(() => act(worker, other), PermissionError, `${verb} of another task`);
       throws(() => act(worker, other), /may only .* the task it holds/);
       throws(() => act(stale, mine), /no longer holds/, `${verb} with a stale run`);
+      throws(() => act(forged, mine), /prove its run/, `${verb} without the run's secret`);
     }
     equal(s.requireTask(other).status, "running");
     s.heartbeat(mine, "alive", 900, worker);

@@ -11,6 +11,7 @@ import type { Store } from "../../lib/store/mod.ts";
 import { PERSON, withBoard } from "../board/fixtures.ts";
 import { foreignRows, foreignWrite } from "../support/board.ts";
 import { tempHome } from "../support/home.ts";
+import { provenWorker } from "../support/runs.ts";
 
 /** A running task of `coder` (run claimed), and the events of kind `kind` on it. */
 function running(s: Store, title = "lead") {
@@ -34,9 +35,6 @@ function refused(fn: () => unknown): HermesError {
   fail("expected a refusal");
 }
 
-const WORKER = (taskId: string, runId: number) =>
-  ({ kind: "worker", name: "coder", taskId, runId }) as const;
-
 Deno.test("complete refuses phantom created_cards, records the attempt, and changes nothing else", async () => {
   await using home = await tempHome();
   withBoard(home.path, (s) => {
@@ -48,7 +46,7 @@ Deno.test("complete refuses phantom created_cards, records the attempt, and chan
       s.complete(lead.id, {
         summary: "made two",
         createdCards: [mine, theirs, "t_deadbeef"],
-      }, WORKER(lead.id, lead.run))
+      }, provenWorker(s, lead.id, lead.run, "coder"))
     );
     equal(e instanceof InvalidRequestError, true);
     equal(e.code, "phantom_cards");
@@ -75,7 +73,7 @@ Deno.test("complete verifies created_cards made by the profile, the task, or lin
       summary: `split into ${byProfile}, ${byTask} and ${child}; see also t_0badc0de`,
       metadata: { artifacts: ["/tmp/report.pdf", 7, " "] },
       createdCards: [byProfile, byTask, child, byProfile],
-    }, WORKER(lead.id, lead.run));
+    }, provenWorker(s, lead.id, lead.run, "coder"));
     equal(task.status, "done");
     const [done] = eventsOf(s, lead.id, "completed");
     deepEqual(done.payload?.verified_cards, [byProfile, byTask, child]);

@@ -12,6 +12,7 @@ import type { CreateTaskInput, LineCell, Store } from "../../../lib/store/mod.ts
 import { renderLine } from "../../../lib/cli/output.ts";
 import { deepEqual, equal, ok, throws } from "../../support/assert.ts";
 import type { Case } from "./mod.ts";
+import { provenWorker } from "../../support/runs.ts";
 
 export const PERSON: Actor = { kind: "person", name: "tester" };
 
@@ -309,12 +310,13 @@ export const BOARD_CASES: readonly Case[] = [
         [s.runRow(run.id)?.claim_expires, s.runRow(run.id)?.last_heartbeat_at],
         [clock.now() + 100, clock.now()],
       );
-      const worker: Actor = { kind: "worker", name: "w", taskId: id, runId: run.id };
+      const worker: Actor = provenWorker(s, id, run.id);
       throws(() => s.heartbeat(other, null, 100, worker), PermissionError);
       throws(
         () => s.heartbeat(id, null, 100, { ...worker, runId: run.id + 99 }),
-        /no longer holds/,
+        /prove its run/,
       );
+      equal(s.heartbeat(id, "mine", 100, worker).claim_expires, clock.now() + 100);
       throws(() => s.heartbeat(mk(s, "idle"), null, 100, PERSON), InvalidStateError);
     },
   },
