@@ -187,9 +187,8 @@ export function summarize(samples: readonly number[]): Summary {
 /** The repository root (absolute, with a trailing slash). */
 export const ROOT: string = new URL("../", import.meta.url).pathname;
 
-/** The release permission flags, read from the one place they are defined. */
-export const PERMISSION_FLAGS: string[] = Deno.readTextFileSync(`${ROOT}permissions.flags`)
-  .trim().split(/\s+/);
+/** The release permissions: deno.json's `default` permission set, the one place they are written. */
+export const PERMISSION_FLAGS: string[] = ["-P", "--no-prompt", "--config", `${ROOT}deno.json`];
 
 /** An empty script inside the project, so the floor pays the same config loading as we do. */
 export const EMPTY_SCRIPT = `${ROOT}bench/empty.ts`;

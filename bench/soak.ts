@@ -3,7 +3,7 @@
  * default) must keep flat memory, file descriptors and latency. Not part of
  * `deno task bench` (it takes too long); run it by hand:
  *
- *   deno run $(cat permissions.flags) bench/soak.ts [--minutes 10] [--rate 5]
+ *   deno run -q -P --no-prompt bench/soak.ts [--minutes 10] [--rate 5]
  *
  * A client creates `rate` shell tasks a second (9 in 10 instant, 1 in 10 sleeping 0.1–0.5 s)
  * on a temp board; the gateway (`hermes gateway run`, dashboard on) works them. Each

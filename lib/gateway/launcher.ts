@@ -1,7 +1,7 @@
 /**
  * Starting `hermes gateway run` in the background (`hermes gateway start`): a detached
- * child of this same program — the compiled binary itself, or `deno run` with the
- * release permission flags and this checkout's deno.json — with its output appended
+ * child of this same program — the compiled binary itself, or `deno run` with this
+ * checkout's deno.json and its release permission set — with its output appended
  * to `<home>/logs/gateway.log` (0600, directory 0700). Returns once the gateway says
  * it is ready, or explains why it died with the tail of its log.
  */
@@ -14,24 +14,13 @@ import { readGatewayRecord } from "./presence.ts";
 import { readState } from "./_state_file.ts";
 
 /**
- * The release permission flags, used when the checkout's permissions.flags cannot be read
- * (kept equal to that file by tests/examples/release_test.ts).
+ * The command line that runs this program again with `args`: the compiled binary itself (its
+ * permissions are baked in), or `deno run` with this checkout's deno.json and its `default`
+ * permission set (`-P`), the one place the release permissions are written. `denoFlags` go
+ * after the set and replace its entry of the same kind (`--allow-write=<dirs>` narrows it).
  */
-export const FALLBACK_FLAGS: readonly string[] = [
-  "--allow-read",
-  "--allow-write",
-  "--allow-run",
-  "--allow-net",
-  "--allow-sys=hostname",
-  "--allow-env=HERMES_*,PATH,HOME,USER,LOGNAME,SHELL,TMPDIR,TZ,LANG,LANGUAGE,LC_*,NO_COLOR,DENO_DIR",
-  "--ignore-env",
-  "--no-prompt",
-];
-
-/** The command line that runs this program again with `args`. */
-export function selfCommand(args: readonly string[]): string[] {
+export function selfCommand(args: readonly string[], denoFlags: readonly string[] = []): string[] {
   const exe = Deno.execPath();
-  // A compiled binary is its own entry point and carries its permissions inside.
   if (Deno.build.standalone) return [exe, ...args];
   const main = new URL(Deno.mainModule);
   if (main.protocol !== "file:") {
@@ -40,19 +29,20 @@ export function selfCommand(args: readonly string[]): string[] {
       "cannot_daemonize",
     );
   }
-  const root = new URL("./", main);
-  let flags: readonly string[] = FALLBACK_FLAGS;
-  try {
-    const text = Deno.readTextFileSync(new URL("permissions.flags", root)).trim();
-    if (text) flags = text.split(/\s+/);
-  } catch { /* not a checkout: use the release list */ }
-  const config: string[] = [];
-  try {
-    const cfg = new URL("deno.json", root);
-    Deno.statSync(cfg);
-    config.push("--config", cfg.pathname);
-  } catch { /* no config next to main: defaults apply */ }
-  return [exe, "run", "--quiet", "--no-prompt", ...flags, ...config, main.pathname, ...args];
+  // main.ts imports its deno.json, so a checkout that runs has one beside it.
+  const config = new URL("deno.json", main).pathname;
+  return [
+    exe,
+    "run",
+    "--quiet",
+    "--no-prompt",
+    "-P",
+    "--config",
+    config,
+    ...denoFlags,
+    main.pathname,
+    ...args,
+  ];
 }
 
 /** Open (creating 0600) the gateway log and return its path; the logs directory is 0700. */
