@@ -7,6 +7,7 @@ import { readRunFlags, RUN_OPTIONS } from "./run_options.ts";
 
 export const spec: CommandSpec = {
   name: "run",
+  needs: ["run", "net"],
   summary: "run the gateway in the foreground (dispatcher + dashboard); logs to stderr",
   description:
     "Run the gateway in the foreground: it hosts the dispatcher, which starts workers for " +

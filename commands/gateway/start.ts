@@ -9,6 +9,7 @@ import { readRunFlags, RUN_OPTIONS, runFlagsArgv } from "./run_options.ts";
 
 export const spec: CommandSpec = {
   name: "start",
+  needs: ["run", "net"],
   summary: "start the gateway in the background; prints its pid and dashboard URL",
   description:
     "Start 'hermes gateway run' in the background, logging to <HERMES_HOME>/logs/gateway.log, " +

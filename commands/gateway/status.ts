@@ -9,6 +9,7 @@ import { statusReport } from "../../lib/gateway/status_report.ts";
 
 export const spec: CommandSpec = {
   name: "status",
+  needs: ["run"],
   summary:
     "show whether the gateway runs: pid, uptime, dispatcher, last tick, running and stuck tasks",
   description:

@@ -12,6 +12,7 @@ import { claimTtl, DEFAULT_CLAIM_TTL_SECONDS, iso } from "./heartbeat.ts";
 
 export const spec: CommandSpec = {
   name: "claim",
+  needs: ["run"],
   summary: "claim a ready task (lock <host>:<pid>) and print its workspace",
   description: "Claim a ready task whose parents are done: it becomes running under the lock " +
     "<host>:<pid> of this command, a run is opened, and the lease lasts --ttl seconds unless " +

@@ -8,6 +8,7 @@ import { createTask } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "create",
+  needs: [],
   summary: "create a task",
   args: [{ name: "title", description: "what the task is" }],
   options: [

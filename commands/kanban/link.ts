@@ -7,6 +7,7 @@ import { link } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "link",
+  needs: [],
   summary: "make <child> depend on <parent>",
   description: "Make <child> depend on <parent>. A ready child whose new parent is not done " +
     "goes back to todo. Self-links and links that would make a cycle are refused.",

@@ -9,6 +9,7 @@ import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {
   name: "show",
+  needs: [],
   summary: "show a task: body, links, comments, runs, recent events",
   args: [{ name: "id", description: "task id (default: $HERMES_KANBAN_TASK)", required: false }],
 };

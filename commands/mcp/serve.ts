@@ -8,6 +8,7 @@ import denoJson from "../../deno.json" with { type: "json" };
 
 export const spec: CommandSpec = {
   name: "serve",
+  needs: [],
   summary: "serve the kanban worker tools over MCP on stdin/stdout",
   description: "Run a Model Context Protocol server on stdin/stdout offering kanban_show, " +
     "kanban_complete, kanban_block, kanban_heartbeat, kanban_comment, kanban_create and " +

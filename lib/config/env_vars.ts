@@ -71,5 +71,11 @@ export const ENV_VARS: readonly EnvVarDef[] = [
     use: "hook",
     doc: "Delivery id, for the notifier's command hook (for de-duplication).",
   },
+  {
+    name: "HERMES_DEBUG_PERMISSIONS",
+    use: "read",
+    doc:
+      "Any value: each command says on stderr which of run and net it kept (the rest are revoked at start).",
+  },
   { name: "NO_COLOR", use: "read", doc: "Any value turns colour off." },
 ];
