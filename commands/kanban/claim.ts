@@ -1,6 +1,6 @@
 /** `hermes kanban claim`: take a ready task by hand, as the dispatcher would. */
 
-import { claimable, taskJson } from "../../lib/board/mod.ts";
+import { claimable, taskJson, workspaceRoots } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
@@ -40,7 +40,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     workspace = await prepareWorkspace(
       before,
       boardPaths(ctx.home, ctx.board),
-      get<string[]>(config, "kanban.workspace_roots"),
+      workspaceRoots(ctx.home, get(config, "kanban.workspace_roots")),
       { defaultRepo: get<string>(config, "kanban.worktree_repo") || null },
     );
   }

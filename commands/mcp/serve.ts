@@ -1,6 +1,7 @@
 /** `hermes mcp serve` (also plain `hermes mcp`): the worker tools as an MCP server on stdio. */
 
 import { UsageError } from "../../lib/board/errors.ts";
+import { workspaceRoots } from "../../lib/board/validate.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import type { CommandSpec } from "../../lib/cli/spec.ts";
 import { get, loadConfig } from "../../lib/config/mod.ts";
@@ -57,6 +58,7 @@ export async function run(ctx: Ctx): Promise<number> {
       actor,
       tenant,
       claimTtlSeconds: get<number>(config, "kanban.claim_ttl_seconds"),
+      workspaceRoots: workspaceRoots(ctx.home, get(config, "kanban.workspace_roots")),
     },
     version: denoJson.version,
     log: (line) => ctx.warn(line),

@@ -5,6 +5,7 @@
  * may not run anything. A bug in one part cannot reach beyond what it needs.
  */
 
+import { workspaceRoots } from "../board/validate.ts";
 import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
 import { commandAvailable } from "../workers/command_path.ts";
@@ -113,13 +114,13 @@ export function dispatcherPermissions(
   config: Config,
   env: Env,
 ): Deno.PermissionOptionsObject {
-  const roots = get(config, "kanban.workspace_roots").filter((r) => r.startsWith("/"));
+  const roots = workspaceRoots(home, get(config, "kanban.workspace_roots")).dirs;
   const run = dispatcherRunList(config, env);
   const proxyHosts = proxyNetPermissions(home, config);
   return {
     // The programs themselves must be stat-able: the spawner checks them before starting.
-    read: [home, ...roots, ...run, ...sandboxStatPaths(config, env)],
-    write: [home, ...roots],
+    read: [...new Set([home, ...roots, ...run, ...sandboxStatPaths(config, env)])],
+    write: [...new Set([home, ...roots])],
     run,
     env: false,
     // Only the egress proxies dial out, and only to the hosts the profiles list.

@@ -11,6 +11,7 @@ import {
   InvalidInputError,
   NotFoundError,
   taskDetailJson,
+  type WorkspaceRoots,
 } from "../board/mod.ts";
 import { buildWorkerContext } from "../board/worker_context.ts";
 import {
@@ -45,6 +46,8 @@ export interface ToolScope {
   tenant: string | null;
   /** Seconds a heartbeat extends the claim by. */
   claimTtlSeconds: number;
+  /** Where a created task's dir: workspace or worktree repository may be. */
+  workspaceRoots: WorkspaceRoots;
 }
 
 /** A tool result in MCP's shape: one JSON text block; `isError` for refusals. */
@@ -109,7 +112,7 @@ function text(v: unknown): string | null {
 
 /** How a tool acts through the operation layer: as its actor, with JSON input. */
 function opContext(scope: ToolScope): OpContext {
-  return { actor: scope.actor, author: scope.actor.name };
+  return { actor: scope.actor, author: scope.actor.name, workspaceRoots: scope.workspaceRoots };
 }
 
 /**

@@ -9,11 +9,13 @@
 import { UsageError } from "../board/errors.ts";
 import type { Comment, Task, TaskDetail } from "../board/task.ts";
 import {
+  checkWorkspaceRoots,
   MAX_DURATION_SECONDS,
   MAX_TEXT_BYTES,
   normalizeSkills,
   PRIORITY_RANGE,
   validateAbsolutePath,
+  type WorkspaceRoots,
   type WorkspaceSpec,
 } from "../board/validate.ts";
 import { parseStatus, type Status, STATUSES } from "../board/status.ts";
@@ -88,12 +90,21 @@ export interface OpContext {
   author: string;
   /** How the input was given (`text`: the command line, numbers as decimal text). */
   wire?: Wire;
+  /**
+   * Where a `dir:` workspace or a worktree repository may be (`workspaceRoots` of the home);
+   * needed only by a create that names a workspace path, and refused without it.
+   */
+  workspaceRoots?: WorkspaceRoots;
 }
 
-/** The workspace the two fields ask for; a path only for a dir or a worktree, and absolute. */
+/**
+ * The workspace the two fields ask for; a path only for a dir or a worktree, absolute, and under
+ * the workspace roots.
+ */
 function workspaceOf(
   kind: string | null | undefined,
   path: string | null | undefined,
+  roots: WorkspaceRoots | undefined,
 ): WorkspaceSpec {
   const k = (kind ?? "scratch") as WorkspaceSpec["kind"];
   const p = path ?? null;
@@ -109,7 +120,12 @@ function workspaceOf(
       "invalid_path",
     );
   }
-  return { kind: k, path: p === null ? null : validateAbsolutePath("workspace_path", p) };
+  if (p === null) return { kind: k, path: null };
+  const abs = validateAbsolutePath("workspace_path", p);
+  // A caller that forgot the roots must not let any path through.
+  if (!roots) throw new Error("createTask: a workspace path needs OpContext.workspaceRoots");
+  checkWorkspaceRoots(k === "dir" ? "workspace dir:" : "worktree repository", abs, roots);
+  return { kind: k, path: abs };
 }
 
 /** An author as recorded: printable, trimmed, at most MAX_AUTHOR_CHARS; else `fallback`. */
@@ -133,7 +149,7 @@ export function createTask(
     priority: v.priority ?? 0,
     parents: v.parents ?? [],
     triage: v.triage ?? false,
-    workspace: workspaceOf(v.workspace_kind, v.workspace_path),
+    workspace: workspaceOf(v.workspace_kind, v.workspace_path, ctx.workspaceRoots),
     tenant: v.tenant ?? null,
     idempotencyKey: v.idempotency_key ?? null,
     maxRuntimeSeconds: v.max_runtime_seconds ?? null,

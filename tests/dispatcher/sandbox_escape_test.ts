@@ -76,7 +76,12 @@ async function jail(extraYaml = ""): Promise<Jail> {
   const user = `${root}/user`;
   const outside = `${root}/outside`;
   for (const d of [home, user, outside]) Deno.mkdirSync(d, { mode: 0o700 });
-  Deno.writeTextFileSync(`${home}/config.yaml`, PROFILES + extraYaml);
+  // `outside` is a workspace root, so a worktree test can keep its repository there.
+  const roots = `kanban:\n  workspace_roots: [${JSON.stringify(outside)}]\n`;
+  Deno.writeTextFileSync(
+    `${home}/config.yaml`,
+    PROFILES.replace("\nkanban:\n", roots) + extraYaml,
+  );
   const config = await loadConfig(home, (n) => (n === "HERMES_HOME" ? home : undefined));
   const store = openBoard(home, "default", { create: true });
   const dispatcher = new Dispatcher({
