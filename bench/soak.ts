@@ -18,7 +18,7 @@
 import { parseArgs } from "node:util";
 import { DatabaseSync } from "node:sqlite";
 import { openBoard } from "../lib/store/mod.ts";
-import { denoRun, percentile, ROOT } from "./harness.ts";
+import { gatewayRunArgv, percentile } from "./harness.ts";
 import { openFds, rssMiB } from "./proc_stats.ts";
 
 const { values: opts } = parseArgs({
@@ -58,10 +58,10 @@ const env = {
   NO_COLOR: "1",
   ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
 };
-const argv = denoRun(`${ROOT}main.ts`, ["gateway", "run"]);
-const gateway = new Deno.Command(argv[0], {
-  args: argv.slice(1),
-  env,
+const run = await gatewayRunArgv(home, [], { host: "127.0.0.1", port: 8645 }, env);
+const gateway = new Deno.Command(run.argv[0], {
+  args: run.argv.slice(1),
+  env: run.env,
   clearEnv: true,
   stdin: "null",
   stdout: "null",

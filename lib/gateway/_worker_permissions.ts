@@ -130,17 +130,22 @@ export function dispatcherPermissions(
   };
 }
 
+/** The net descriptor of listening on `host`:`port` (any port of `host` for port 0). */
+export function listenPermission(host: string, port: number): string {
+  const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return port === 0 ? h : `${h}:${port}`;
+}
+
 /** Permissions of the dashboard's server worker: its listen address and HERMES_HOME, nothing to run. */
 export function serverPermissions(
   home: string,
   host: string,
   port: number,
 ): Deno.PermissionOptionsObject {
-  const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
   return {
     read: [home],
     write: [home],
-    net: [port === 0 ? h : `${h}:${port}`],
+    net: [listenPermission(host, port)],
     run: false,
     env: false,
     sys: false,
@@ -159,8 +164,9 @@ export function notifyCommand(config: Config): string | null {
 }
 
 /**
- * Permissions of the notifier worker: HERMES_HOME, the network (webhook URLs come from
- * config and from subscriptions added at run time), and only its command hook to run.
+ * Permissions of the notifier worker: HERMES_HOME, the network of the gateway (any, or the
+ * webhook hosts it was narrowed to: webhook URLs come from config and from subscriptions), and
+ * only its command hook to run.
  */
 export function notifierPermissions(
   home: string,
@@ -172,7 +178,7 @@ export function notifierPermissions(
   return {
     read: path ? [home, path] : [home],
     write: [home],
-    net: true,
+    net: "inherit",
     run: path ? [path] : false,
     env: false,
     sys: ["hostname"],

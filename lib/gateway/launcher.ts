@@ -12,6 +12,7 @@ import { liveGateway } from "./control.ts";
 import { gatewayLockHeld } from "./_lock.ts";
 import { readGatewayRecord } from "./presence.ts";
 import { readState } from "./_state_file.ts";
+import type { Launch } from "./confinement.ts";
 
 /**
  * The command line that runs this program again with `args`: the compiled binary itself (its
@@ -74,8 +75,11 @@ export interface StartOptions {
   runArgs: readonly string[];
   /** A gateway already running is success (returned with `already`), not a ConflictError. */
   ifNotRunning: boolean;
-  /** Refuse what `run` would refuse (bad config, an exposed host) before anything starts. */
-  preflight(): Promise<void>;
+  /**
+   * Refuse what `run` would refuse (bad config, an exposed host) before anything starts; resolves
+   * with how to launch the gateway (narrowed from source, see confinement.ts), or null for as is.
+   */
+  preflight(): Promise<Launch | null>;
 }
 
 function alreadyRunning(home: string, pid: number): ConflictError {
@@ -99,9 +103,9 @@ export async function startGateway(home: string, opts: StartOptions): Promise<St
   };
   const before = running();
   if (before) return before;
-  await opts.preflight();
+  const launch = await opts.preflight();
   try {
-    const started = await startInBackground(home, opts.runArgs);
+    const started = await startInBackground(home, opts.runArgs, 30_000, launch);
     return { ...started, already: false };
   } catch (e) {
     // Two starts raced and the other one's gateway took the lock: ours exited, theirs runs.
@@ -113,21 +117,25 @@ export async function startGateway(home: string, opts: StartOptions): Promise<St
   }
 }
 
-/** Start `hermes gateway run <args>` detached and wait until it is ready. */
+/**
+ * Start `hermes gateway run <args>` detached and wait until it is ready; `launch` adds deno flags
+ * and environment (the narrowed permissions of a gateway started from source).
+ */
 export async function startInBackground(
   home: string,
   runArgs: readonly string[],
   timeoutMs = 30_000,
+  launch: Launch | null = null,
 ): Promise<Started> {
   const log = prepareLog(home);
   const logSize = Deno.statSync(log).size;
-  const argv = selfCommand(["gateway", "run", ...runArgs]);
+  const argv = selfCommand(["gateway", "run", ...runArgs], launch?.denoFlags ?? []);
   // sh only redirects: `exec` replaces it, so the child's pid is the gateway's pid.
   const child = new Deno.Command("sh", {
     args: ["-c", 'log=$1; shift; exec "$@" </dev/null >>"$log" 2>&1', "sh", log, ...argv],
     // The child inherits this process's whole environment (as `run` in this shell would see
     // it); only HERMES_HOME is pinned, so a relative or defaulted home cannot drift.
-    env: { HERMES_HOME: home },
+    env: { ...launch?.env, HERMES_HOME: home },
     stdin: "null",
     stdout: "null",
     stderr: "null",
