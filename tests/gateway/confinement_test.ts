@@ -294,3 +294,41 @@ Deno.test("the scope names webhook hosts, their DNS servers, egress proxies, and
   deepEqual(scopeFlags({ write: ["/a"], net: [] }), ["--allow-write=/a", "--deny-net"]);
   equal(scopeFlags({ write: ["/a,b"], net: [] }), null, "a comma cannot be carried by a flag");
 });
+
+Deno.test("a webhook outside a narrowed gateway's hosts fails for good, saying to restart it", async () => {
+  const post = (url: string, allowPrivate: boolean) => {
+    const w = new Worker(new URL("./fixtures/webhook_worker.ts", import.meta.url), {
+      type: "module",
+      // As the notifier of a gateway narrowed to one webhook host and no DNS server.
+      deno: { permissions: { net: ["127.0.0.1:9"], read: false, env: false } },
+    });
+    return new Promise<{ ok: boolean; error?: string; permanent?: boolean }>((resolve, reject) => {
+      w.onmessage = (e) => {
+        w.terminate();
+        resolve(e.data);
+      };
+      w.onerror = (e) => {
+        e.preventDefault();
+        w.terminate();
+        reject(new Error(e.message));
+      };
+      w.postMessage({ url, allowPrivate });
+    });
+  };
+  const hint = /is not among the hosts this gateway may reach .* hermes gateway restart$/;
+  // A host it was not given, and a name it may not resolve.
+  for (
+    const [url, priv] of [["http://127.0.0.1:10/h", true], [
+      "http://hooks.example.com/h",
+      false,
+    ]] as const
+  ) {
+    const r = await post(url, priv);
+    deepEqual([r.ok, r.permanent], [false, true], url);
+    match(r.error ?? "", hint);
+  }
+  // The host it was given is dialled (nothing listens on port 9: a retryable failure).
+  const r = await post("http://127.0.0.1:9/h", true);
+  deepEqual([r.ok, r.permanent], [false, false]);
+  ok(!hint.test(r.error ?? ""), r.error);
+});
