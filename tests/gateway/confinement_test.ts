@@ -79,34 +79,48 @@ async function status(home: TempHome): Promise<Status> {
   return r.json<Status>();
 }
 
-Deno.test("gateway run from source runs the gateway as a child narrowed to HERMES_HOME, the roots and its address", async () => {
-  await using home = await tempHome();
-  const root = await Deno.makeTempDir({ prefix: "hermes-root-" });
-  try {
-    writeConfig(home.path, `kanban:\n  workspace_roots: [${JSON.stringify(root)}]\n`);
-    await using parent = startParent(home, ["--port", "0", "--log-level", "debug"]);
-    const pid = await parent.ready();
-    ok(pid !== parent.child.pid, "the gateway is the parent's child, not the parent");
-    const s = await status(home);
-    deepEqual(s.permissions, { narrowed: true, write: [home.path, root], net: ["127.0.0.1"] });
-    const human = await hermes(["gateway", "status"], { env: home.env });
-    match(
-      human.stdout,
-      new RegExp(`^Permissions: write ${home.path},${root}; net 127\\.0\\.0\\.1$`, "m"),
-    );
-    match(parent.stderr(), /gateway permissions narrowed=true write=\S+ net=127\.0\.0\.1/);
+Deno.test(
+  "gateway run from source runs the gateway as a child narrowed to HERMES_HOME, the roots and its address",
+  {
+    // The child's command line is read from /proc.
+    ignore: Deno.build.os !== "linux",
+  },
+  async () => {
+    await using home = await tempHome();
+    const root = await Deno.makeTempDir({ prefix: "hermes-root-" });
+    try {
+      writeConfig(home.path, `kanban:\n  workspace_roots: [${JSON.stringify(root)}]\n`);
+      await using parent = startParent(home, ["--port", "0", "--log-level", "debug"]);
+      const pid = await parent.ready();
+      ok(pid !== parent.child.pid, "the gateway is the parent's child, not the parent");
+      const s = await status(home);
+      deepEqual(s.permissions, { narrowed: true, write: [home.path, root], net: ["127.0.0.1"] });
+      const human = await hermes(["gateway", "status"], { env: home.env });
+      match(
+        human.stdout,
+        new RegExp(`^Permissions: write ${home.path},${root}; net 127\\.0\\.0\\.1$`, "m"),
+      );
+      match(parent.stderr(), /gateway permissions narrowed=true write=\S+ net=127\.0\.0\.1/);
+      // The running gateway holds exactly the flags whose effect the next test probes.
+      const cmdline = await new Deno.Command("/bin/cat", { args: [`/proc/${pid}/cmdline`] })
+        .output();
+      const argv = new TextDecoder().decode(cmdline.stdout).split("\0");
+      ok(argv.includes(`--allow-write=${home.path},${root}`), argv.join(" "));
+      ok(argv.includes("--allow-net=127.0.0.1"), argv.join(" "));
+      ok(!argv.some((a) => a === "-A" || a === "--allow-all"), argv.join(" "));
 
-    // SIGTERM to the parent reaches the gateway, which stops cleanly; the parent exits with it.
-    parent.child.kill("SIGTERM");
-    const st = await parent.child.status;
-    equal(st.code, 0, parent.stderr());
-    match(parent.stderr(), /gateway stopping signal=SIGTERM/);
-    match(parent.stderr(), /gateway stopped/);
-    ok(!gatewayLockHeld(home.path), "the gateway let go of its lock");
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
-});
+      // SIGTERM to the parent reaches the gateway, which stops cleanly; the parent exits with it.
+      parent.child.kill("SIGTERM");
+      const st = await parent.child.status;
+      equal(st.code, 0, parent.stderr());
+      match(parent.stderr(), /gateway stopping signal=SIGTERM/);
+      match(parent.stderr(), /gateway stopped/);
+      ok(!gatewayLockHeld(home.path), "the gateway let go of its lock");
+    } finally {
+      await Deno.remove(root, { recursive: true });
+    }
+  },
+);
 
 Deno.test("the relaunching parent passes SIGINT and SIGHUP on and exits with the gateway's status", async () => {
   for (const sig of ["SIGINT", "SIGHUP"] as const) {
