@@ -10,6 +10,7 @@ import { cleanupLine, cleanWorktree } from "./worktree_cleanup.ts";
 
 export const spec: CommandSpec = {
   name: "archive",
+  needs: ["run"],
   summary: "archive tasks (hidden from list; archived parents count as done); --rm deletes",
   description: "Archive tasks in any status but archived. A running task's run closes as " +
     "reclaimed (the dispatcher stops its worker). Archived parents count as done, so waiting " +

@@ -8,6 +8,7 @@ import { forEachId, leadingTaskId } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
   name: "block",
+  needs: ["endpoint"],
   summary: "block a ready or running task (the reason goes into its comments)",
   description: "Block a ready or running task until someone unblocks it. The reason is added " +
     "to the task's comments as 'BLOCKED: <reason>'. Inside a worker the id may be left out; a " +

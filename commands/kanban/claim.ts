@@ -1,6 +1,6 @@
 /** `hermes kanban claim`: take a ready task by hand, as the dispatcher would. */
 
-import { claimable, taskJson } from "../../lib/board/mod.ts";
+import { claimable, taskJson, workspaceRoots } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
@@ -14,6 +14,7 @@ import { claimTtl, DEFAULT_CLAIM_TTL_SECONDS, iso } from "./heartbeat.ts";
 
 export const spec: CommandSpec = {
   name: "claim",
+  needs: ["run"],
   summary: "claim a ready task (lock <host>:<pid>) and print its workspace",
   description: "Claim a ready task whose parents are done: it becomes running under the lock " +
     "<host>:<pid> of this command, a run is opened, and the lease lasts --ttl seconds unless " +
@@ -44,7 +45,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     workspace = await prepareWorkspace(
       before,
       boardPaths(ctx.home, ctx.board),
-      get(config, "kanban.workspace_roots"),
+      workspaceRoots(ctx.home, get(config, "kanban.workspace_roots")),
       { defaultRepo: get(config, "kanban.worktree_repo") || null },
     );
   }

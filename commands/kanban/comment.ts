@@ -7,6 +7,7 @@ import { leadingTaskId } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
   name: "comment",
+  needs: ["endpoint"],
   summary: "comment on a task",
   description: "Add a comment to a task's thread. Inside a worker (HERMES_KANBAN_TASK set) the " +
     "id may be left out, and the comment is signed with the worker's profile.",

@@ -8,6 +8,7 @@ import { forEachId, idsOrWorkerTask } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
   name: "complete",
+  needs: ["endpoint"],
   summary: "mark tasks done (children waiting only on them become ready)",
   description: "Mark tasks done. Completing a task that is already done with the same result " +
     "(or none) changes nothing and succeeds. A worker may complete only its own task, with " +

@@ -7,6 +7,7 @@ import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {
   name: "context",
+  needs: ["endpoint"],
   summary: "print a task's worker context (markdown)",
   description: "Print the worker context of a task: its meta data and body, prior attempts " +
     "(last 10), parents' results, recent work of its assignee (last 5) and the comment thread " +

@@ -9,6 +9,7 @@ import { diagnosticConfig, diagnostics } from "../../lib/ops/diagnostics.ts";
 
 export const spec: CommandSpec = {
   name: "diagnostics",
+  needs: [],
   aliases: ["diag"],
   summary: "list tasks in distress (made-up card ids, crash loops, stuck or stranded tasks)",
   description: "Run Hermes's diagnostic rules over the board's tasks (every task not archived, " +

@@ -10,6 +10,7 @@ import { INHERITED_ENV } from "../../lib/workers/mod.ts";
 
 export const spec: CommandSpec = {
   name: "dispatch",
+  needs: ["run", "net"],
   summary: "run the dispatcher once: reclaim, promote, claim ready tasks and spawn their workers",
   description: "Run one dispatcher tick: reclaim expired claims, detect crashed workers, stop " +
     "workers past their max runtime, promote todo tasks whose parents are done, claim ready " +

@@ -8,6 +8,7 @@ import { editResult } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "edit",
+  needs: [],
   summary: "correct the result (and hand-off summary) of a done task",
   description: "Correct what a done task handed off: its result, and the summary (the result " +
     "when no --summary is given) and, with --metadata, the metadata of its latest completed " +

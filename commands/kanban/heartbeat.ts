@@ -37,6 +37,7 @@ export function iso(ts: number | null): string {
 
 export const spec: CommandSpec = {
   name: "heartbeat",
+  needs: ["endpoint"],
   summary: "record that a running task's worker is alive (extends its lease)",
   description: "Record a heartbeat for a running task and extend its claim by the claim TTL " +
     "($HERMES_KANBAN_CLAIM_TTL_SECONDS, default 900 s); the lease never shrinks. A worker may " +

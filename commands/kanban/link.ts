@@ -6,6 +6,7 @@ import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 
 export const spec: CommandSpec = {
   name: "link",
+  needs: ["endpoint"],
   summary: "make <child> depend on <parent>",
   description: "Make <child> depend on <parent>. A ready child whose new parent is not done " +
     "goes back to todo. Self-links and links that would make a cycle are refused.",

@@ -10,6 +10,7 @@ import type { LineCell } from "../../lib/store/mod.ts";
 
 export const spec: CommandSpec = {
   name: "list",
+  needs: [],
   aliases: ["ls"],
   summary: "list tasks (archived ones only with --archived)",
   options: [

@@ -8,6 +8,7 @@ import { forEachId, idsOrWorkerTask } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
   name: "promote",
+  needs: [],
   summary: "move triage/todo tasks to ready (todo while a parent is not done)",
   description: "Move tasks out of triage: to ready when all their parents are done, else to " +
     "todo (they become ready when the parents finish). A todo task is promoted only once its " +

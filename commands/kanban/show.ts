@@ -8,6 +8,7 @@ import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {
   name: "show",
+  needs: ["endpoint"],
   summary: "show a task: body, links, comments, runs, recent events",
   args: [{ name: "id", description: "task id (default: $HERMES_KANBAN_TASK)", required: false }],
 };

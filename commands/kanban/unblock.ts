@@ -7,6 +7,7 @@ import { forEachId, idsOrWorkerTask } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
   name: "unblock",
+  needs: [],
   summary: "unblock tasks (ready again, or todo while a parent is not done)",
   description: "Move blocked tasks back to ready, or to todo while one of their parents is not " +
     "done yet. Resets the failure counter. Exit 1 if any id could not be unblocked.",

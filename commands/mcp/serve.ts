@@ -1,7 +1,7 @@
 /** `hermes mcp serve` (also plain `hermes mcp`): the worker tools as an MCP server on stdio. */
 
 import { NotFoundError, UsageError } from "../../lib/board/errors.ts";
-import { validateBoardName } from "../../lib/board/validate.ts";
+import { validateBoardName, workspaceRoots } from "../../lib/board/validate.ts";
 import { DEFAULT_BOARD } from "../../lib/config/paths.ts";
 import { metricsTokenPath, tokenPath } from "../../lib/gateway/dashboard_token.ts";
 import { openBoard, type Store } from "../../lib/store/mod.ts";
@@ -13,6 +13,7 @@ import denoJson from "../../deno.json" with { type: "json" };
 
 export const spec: CommandSpec = {
   name: "serve",
+  needs: ["endpoint"],
   summary: "serve the kanban worker tools over MCP on stdin/stdout",
   description: "Run a Model Context Protocol server on stdin/stdout offering kanban_show, " +
     "kanban_complete, kanban_block, kanban_heartbeat, kanban_comment, kanban_create and " +
@@ -50,7 +51,8 @@ export async function run(ctx: Ctx): Promise<number> {
   const ttlSeconds = get(config, "kanban.claim_ttl_seconds");
   // A worker's tools go through its run's endpoint: the board is not opened here (a confined
   // worker could not), and each call says so in one line when nothing can be reached.
-  const verbs = await ctx.verbs({ wire: "json", ttlSeconds });
+  const roots = workspaceRoots(ctx.home, get(config, "kanban.workspace_roots"));
+  const verbs = await ctx.verbs({ wire: "json", ttlSeconds, workspaceRoots: roots });
   // A person (an orchestrator) may name any board: opened on first use, kept until the end.
   const opened = new Map<string, Store>();
   const storeOf = (name: string | null): Store => {
@@ -66,7 +68,13 @@ export async function run(ctx: Ctx): Promise<number> {
   const boards = actor.kind === "worker" ? undefined : {
     store: storeOf,
     verbs: (name: string | null) =>
-      localVerbs(storeOf(name), { actor, author: actor.name, wire: "json", ttlSeconds }),
+      localVerbs(storeOf(name), {
+        actor,
+        author: actor.name,
+        wire: "json",
+        ttlSeconds,
+        workspaceRoots: roots,
+      }),
   };
   const { serveMcp } = await import("../../lib/mcp/server.ts");
   try {

@@ -1,6 +1,6 @@
 /** Pure validation of user input: titles, bodies, durations, workspaces, names. */
 
-import { UsageError } from "./errors.ts";
+import { PermissionError, UsageError } from "./errors.ts";
 import type { WorkspaceKind } from "./task.ts";
 
 /** Largest task body we accept, in bytes (UTF-8). */
@@ -196,4 +196,63 @@ export function firstLine(text: string | null | undefined, max: number): string 
   const line = text.trim().split("\n")[0].trim();
   if (!line) return null;
   return [...line].length > max ? [...line].slice(0, max).join("") : line;
+}
+
+// ---- Workspace roots ----
+// Where a task's `dir:` workspace or worktree repository may be: under one of
+// `kanban.workspace_roots`, or under HERMES_HOME alone while that list is empty. One rule for
+// every front door (the CLI, REST and MCP check the path as given when the task is created) and
+// for the dispatcher (which checks it again, symlinks resolved, right before the worker starts).
+
+/** The directories workspaces must lie under, and where they came from. */
+export interface WorkspaceRoots {
+  /** Absolute directories, without a trailing slash. */
+  dirs: readonly string[];
+  /** From `kanban.workspace_roots`; false when the list is empty and HERMES_HOME is the root. */
+  configured: boolean;
+}
+
+/** `p` with repeated and trailing slashes removed ("/" stays "/"). */
+function tidy(p: string): string {
+  const t = p.replace(/\/{2,}/g, "/");
+  return t.length > 1 ? t.replace(/\/$/, "") : t;
+}
+
+/**
+ * The roots of a HERMES_HOME: `configured` (kanban.workspace_roots; entries that are not
+ * absolute contain nothing), or `[home]` when the list is empty.
+ */
+export function workspaceRoots(home: string, configured: readonly string[]): WorkspaceRoots {
+  if (configured.length === 0) return { dirs: [tidy(home)], configured: false };
+  return { dirs: configured.filter((r) => r.startsWith("/")).map(tidy), configured: true };
+}
+
+/** True when the absolute path `p` is `root` or lies below it (compared as written). */
+export function isUnder(p: string, root: string): boolean {
+  const path = tidy(p);
+  const r = tidy(root);
+  return r === "/" || path === r || path.startsWith(r + "/");
+}
+
+/**
+ * Refuse `path` (absolute, without `.` or `..` segments) unless it lies under one of `dirs`,
+ * which default to the roots' own (the dispatcher passes them with symlinks resolved too).
+ * `shown` is how the message names the path, after `what` ("workspace dir:").
+ */
+export function checkWorkspaceRoots(
+  what: string,
+  path: string,
+  roots: WorkspaceRoots,
+  opts: { dirs?: readonly string[]; shown?: string } = {},
+): void {
+  const dirs = opts.dirs ?? roots.dirs;
+  if (dirs.some((d) => isUnder(path, d))) return;
+  const shown = opts.shown ?? path;
+  throw new PermissionError(
+    roots.configured
+      ? `${what} ${shown} is outside kanban.workspace_roots (${roots.dirs.join(", ")})`
+      : `${what} ${shown} is outside HERMES_HOME (${roots.dirs[0]}), the only workspace root ` +
+        "while kanban.workspace_roots is empty; list its directory there in config.yaml",
+    "workspace_outside_roots",
+  );
 }

@@ -10,6 +10,7 @@ import type { ParsedInput } from "./spec.ts";
 import { lineLogger, type Logger } from "../log/logger.ts";
 import { abortOnSignals, SHUTDOWN_SIGNALS } from "./shutdown.ts";
 import type { TaskVerbs } from "../ops/tasks.ts";
+import type { WorkspaceRoots } from "../board/validate.ts";
 
 /** How `Ctx.verbs` reads its input, and the lease a heartbeat asks for. */
 export interface VerbOptions {
@@ -17,6 +18,8 @@ export interface VerbOptions {
   wire?: "text" | "json";
   /** Seconds a person's heartbeat extends the claim by (a worker's: its dispatcher's lease). */
   ttlSeconds?: number;
+  /** Where a created task's `dir:` workspace or worktree repository may be (a create naming one). */
+  workspaceRoots?: WorkspaceRoots;
 }
 
 /** The lease a heartbeat asks for when nobody says (the dispatcher's default). */
@@ -176,7 +179,13 @@ export function makeContext(
       const { localVerbs } = await import("../ops/tasks.ts");
       const actor = ctx.actor;
       if (actor.kind !== "worker") {
-        return localVerbs(ctx.store(), { actor, author: actor.name, wire, ttlSeconds });
+        return localVerbs(ctx.store(), {
+          actor,
+          author: actor.name,
+          wire,
+          ttlSeconds,
+          workspaceRoots: opts.workspaceRoots,
+        });
       }
       const [{ workerVerbs }, { endpointPath }] = await Promise.all([
         import("../endpoint/client.ts"),
@@ -200,6 +209,7 @@ export function makeContext(
           wire,
           ttlSeconds,
           rules: workerCreateRules(await ctx.config()),
+          workspaceRoots: opts.workspaceRoots,
         });
       });
     },

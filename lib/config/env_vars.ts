@@ -77,5 +77,17 @@ export const ENV_VARS: readonly EnvVarDef[] = [
     use: "hook",
     doc: "Delivery id, for the notifier's command hook (for de-duplication).",
   },
+  {
+    name: "HERMES_GATEWAY_CONFINED",
+    use: "read",
+    doc:
+      "Set by a gateway started from source on the child it runs with narrowed permissions (the scope, as JSON); a gateway that sees it never relaunches. Not for setting by hand.",
+  },
+  {
+    name: "HERMES_DEBUG_PERMISSIONS",
+    use: "read",
+    doc:
+      "Any value: each command says on stderr which of run and net it kept (the rest are revoked at start).",
+  },
   { name: "NO_COLOR", use: "read", doc: "Any value turns colour off." },
 ];

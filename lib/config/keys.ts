@@ -102,7 +102,7 @@ const DEFS = [
     type: "string[]",
     default: [],
     doc:
-      "Absolute directories that dir: workspaces must lie under. Empty: any absolute path under dispatch, but the gateway's dispatcher may touch only HERMES_HOME and these, so list them for the gateway.",
+      "Absolute directories that dir: workspaces and worktree repositories must lie under, checked when a task is created and again before its worker starts. Empty: HERMES_HOME only.",
   },
   {
     name: "kanban.worktree_repo",

@@ -4,6 +4,7 @@
  * registry of the workers this process started.
  */
 
+import { type WorkspaceRoots, workspaceRoots } from "../board/validate.ts";
 import { type BoardPaths, boardPaths, type Config, get } from "../config/mod.ts";
 import { endpointPath, secretPath } from "../endpoint/protocol.ts";
 import { removeSecretFile } from "../endpoint/secret.ts";
@@ -31,14 +32,19 @@ export interface Settings {
   graceMs: number;
   backoffBase: number;
   backoffMax: number;
-  roots: string[];
+  /** Where dir: workspaces and worktree repositories may be. */
+  roots: WorkspaceRoots;
   defaultRepo: string | null;
   logMaxBytes: number;
   sandbox: SandboxSettings;
 }
 
 /** Read the dispatcher's settings from config; `failureLimit` overrides kanban.failure_limit. */
-export function readSettings(cfg: Config, failureLimit: number | undefined): Settings {
+export function readSettings(
+  home: string,
+  cfg: Config,
+  failureLimit: number | undefined,
+): Settings {
   return {
     failureLimit: failureLimit ?? get(cfg, "kanban.failure_limit"),
     maxWorkers: get(cfg, "kanban.max_workers"),
@@ -47,7 +53,7 @@ export function readSettings(cfg: Config, failureLimit: number | undefined): Set
     graceMs: get(cfg, "kanban.kill_grace_seconds") * 1000,
     backoffBase: get(cfg, "kanban.retry_backoff_seconds"),
     backoffMax: get(cfg, "kanban.retry_backoff_max_seconds"),
-    roots: get(cfg, "kanban.workspace_roots"),
+    roots: workspaceRoots(home, get(cfg, "kanban.workspace_roots")),
     logMaxBytes: get(cfg, "kanban.log_max_bytes"),
     sandbox: sandboxSettings(cfg),
     defaultRepo: cfg.has("kanban.worktree_repo")
@@ -119,7 +125,7 @@ export class DispatchContext {
     this.board = o.board;
     this.paths = boardPaths(o.home, o.board);
     this.profiles = loadProfiles(o.config);
-    this.settings = readSettings(o.config, o.failureLimit);
+    this.settings = readSettings(o.home, o.config, o.failureLimit);
     this.lock = o.lock;
     this.signal = o.signal;
     this.baseEnv = o.baseEnv ?? {};

@@ -163,6 +163,7 @@ export class Dispatcher {
     const endpointSettings = {
       ttlSeconds: this.#ctx.settings.ttl,
       rules: workerCreateRules(opts.config, this.#ctx.profiles),
+      workspaceRoots: this.#ctx.settings.roots,
     };
     this.#endpoint = acquireEndpoint(opts.home, endpointSettings, (level, m) => log(level, m));
     this.#endpoint.register(opts.board, board, endpointSettings);

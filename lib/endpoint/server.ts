@@ -23,6 +23,7 @@ import type { CreateRules, WorkerActor } from "../board/operation.ts";
 import { validateBoardName } from "../board/validate.ts";
 import { ensurePrivateDir } from "../config/paths.ts";
 import { localVerbs, type TaskVerbs } from "../ops/tasks.ts";
+import type { WorkspaceRoots } from "../board/validate.ts";
 import { openBoard, type Store } from "../store/mod.ts";
 import { callEndpoint } from "./client.ts";
 import {
@@ -42,6 +43,8 @@ import { hashSecret } from "./secret.ts";
 export interface EndpointSettings {
   ttlSeconds: number;
   rules: CreateRules;
+  /** Where a created task's `dir:` workspace or worktree repository may be. */
+  workspaceRoots?: WorkspaceRoots;
 }
 
 /** Messages for the dispatcher's log (never a secret). */
@@ -295,6 +298,7 @@ export class WorkerEndpoint {
       wire: req.wire === "text" ? "text" : "json",
       ttlSeconds: this.#settings.ttlSeconds,
       rules: this.#settings.rules,
+      workspaceRoots: this.#settings.workspaceRoots,
     });
   }
 

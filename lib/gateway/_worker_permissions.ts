@@ -6,6 +6,7 @@
  * bug in one part cannot reach beyond what it needs.
  */
 
+import { workspaceRoots } from "../board/validate.ts";
 import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
 import { commandAvailable } from "../workers/command_path.ts";
@@ -115,13 +116,13 @@ export function dispatcherPermissions(
   config: Config,
   env: Env,
 ): Deno.PermissionOptionsObject {
-  const roots = get(config, "kanban.workspace_roots").filter((r) => r.startsWith("/"));
+  const roots = workspaceRoots(home, get(config, "kanban.workspace_roots")).dirs;
   const run = dispatcherRunList(config, env);
   const proxyHosts = proxyNetPermissions(home, config);
   return {
     // The programs themselves must be stat-able: the spawner checks them before starting.
-    read: [home, ...roots, ...run, ...sandboxStatPaths(config, env)],
-    write: [home, ...roots],
+    read: [...new Set([home, ...roots, ...run, ...sandboxStatPaths(config, env)])],
+    write: [...new Set([home, ...roots])],
     run,
     env: false,
     // The worker endpoint's one socket; only the egress proxies dial out, and only to the hosts
@@ -132,17 +133,22 @@ export function dispatcherPermissions(
   };
 }
 
+/** The net descriptor of listening on `host`:`port` (any port of `host` for port 0). */
+export function listenPermission(host: string, port: number): string {
+  const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return port === 0 ? h : `${h}:${port}`;
+}
+
 /** Permissions of the dashboard's server worker: its listen address and HERMES_HOME, nothing to run. */
 export function serverPermissions(
   home: string,
   host: string,
   port: number,
 ): Deno.PermissionOptionsObject {
-  const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
   return {
     read: [home],
     write: [home],
-    net: [port === 0 ? h : `${h}:${port}`],
+    net: [listenPermission(host, port)],
     run: false,
     env: false,
     sys: false,
@@ -161,8 +167,9 @@ export function notifyCommand(config: Config): string | null {
 }
 
 /**
- * Permissions of the notifier worker: HERMES_HOME, the network (webhook URLs come from
- * config and from subscriptions added at run time), and only its command hook to run.
+ * Permissions of the notifier worker: HERMES_HOME, the network of the gateway (any, or the
+ * webhook hosts it was narrowed to: webhook URLs come from config and from subscriptions), and
+ * only its command hook to run.
  */
 export function notifierPermissions(
   home: string,
@@ -174,7 +181,7 @@ export function notifierPermissions(
   return {
     read: path ? [home, path] : [home],
     write: [home],
-    net: true,
+    net: "inherit",
     run: path ? [path] : false,
     env: false,
     sys: ["hostname"],

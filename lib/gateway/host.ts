@@ -27,6 +27,8 @@ import { acquireGatewayLock } from "./_lock.ts";
 import { ownRecord, removeOwnPidFile, writePidFile } from "./_pid_file.ts";
 import { readGatewayRecord } from "./presence.ts";
 import { dispatchSetting, intervalMs, isLoopbackHost } from "./_settings.ts";
+import { effectivePermissions } from "./confinement.ts";
+import { permissionText } from "./status_report.ts";
 
 /** Everything `hermes gateway run` decided before starting the host. */
 export interface HostOptions {
@@ -131,11 +133,13 @@ export async function runGateway(opts: HostOptions): Promise<number> {
   const lock = await lockHome(home, log);
 
   const startedAt = Math.floor(Date.now() / 1000);
+  const permissions = effectivePermissions(home, opts.env);
   const state = new HostState(home, startedAt, {
     dispatch: dispatchSetting(config, opts.env),
     dashboard: opts.dashboard
       ? { enabled: true, reason: "starting" }
       : { enabled: false, reason: "disabled by --no-dashboard" },
+    permissions,
   }, (e) => log.warning("cannot write gateway_state.json", { error: e.message }));
   const pidFile = () => writePidFile(home, ownRecord(state.url, state.dispatch, startedAt));
   const workers: Workers = { server: null, dispatcher: null, notifier: null };
@@ -164,6 +168,11 @@ export async function runGateway(opts: HostOptions): Promise<number> {
       home,
       dispatch: state.dispatch.enabled ? "on" : "off",
       ...(state.dispatch.enabled ? {} : { reason: state.dispatch.reason }),
+    });
+    log.debug("gateway permissions", {
+      narrowed: permissions.narrowed,
+      write: permissionText(permissions.write),
+      net: permissionText(permissions.net),
     });
 
     if (addr && !workerIncluded(WORKER_URLS.server)) {

@@ -12,6 +12,7 @@ import { liveGateway } from "./control.ts";
 import type { StuckWarning, TickSummary } from "./messages.ts";
 import { dispatchSetting } from "./_settings.ts";
 import { readState } from "./_state_file.ts";
+import type { EffectivePermissions } from "./confinement.ts";
 
 /** A task that waits longer than it should. */
 export interface StuckTask {
@@ -45,6 +46,13 @@ export interface StatusReport {
   health_warning: StuckWarning | null;
   log: string;
   home: string;
+  /** What the running gateway may write and reach, as it reported at start (null: not running). */
+  permissions: EffectivePermissions | null;
+}
+
+/** One of EffectivePermissions' lists as text: `any`, `none`, or the entries joined by commas. */
+export function permissionText(p: "any" | string[]): string {
+  return p === "any" ? "any" : p.length ? p.join(",") : "none";
 }
 
 /** A ready, assigned task older than this with no claim is reported as stuck. */
@@ -109,5 +117,6 @@ export function statusReport(home: string, config: Config, env: Env, now: number
     health_warning: live?.stats.stuck ?? null,
     log: homePaths(home).gatewayLog,
     home,
+    permissions: live?.permissions ?? null,
   };
 }

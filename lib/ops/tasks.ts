@@ -13,11 +13,13 @@ import { workerReadRefusal } from "../board/rulebook.ts";
 import { type Comment, LIST_SORTS, type Task, type TaskDetail } from "../board/task.ts";
 import { buildWorkerContext } from "../board/worker_context.ts";
 import {
+  checkWorkspaceRoots,
   MAX_DURATION_SECONDS,
   MAX_TEXT_BYTES,
   normalizeSkills,
   PRIORITY_RANGE,
   validateAbsolutePath,
+  type WorkspaceRoots,
   type WorkspaceSpec,
 } from "../board/validate.ts";
 import { parseStatus, type Status, STATUSES } from "../board/status.ts";
@@ -94,6 +96,11 @@ export interface OpContext {
   wire?: Wire;
   /** What config allows the tasks a worker creates (none listed: every one lands in triage). */
   rules?: CreateRules;
+  /**
+   * Where a `dir:` workspace or a worktree repository may be (`workspaceRoots` of the home);
+   * needed only by a create that names a workspace path, and refused without it.
+   */
+  workspaceRoots?: WorkspaceRoots;
 }
 
 /** A worker signs as its profile: naming another author is refused, not ignored. */
@@ -107,10 +114,14 @@ function workerAuthor(ctx: OpContext, given: string | null | undefined, what: st
   }
 }
 
-/** The workspace the two fields ask for; a path only for a dir or a worktree, and absolute. */
+/**
+ * The workspace the two fields ask for; a path only for a dir or a worktree, absolute, and under
+ * the workspace roots.
+ */
 function workspaceOf(
   kind: string | null | undefined,
   path: string | null | undefined,
+  roots: WorkspaceRoots | undefined,
 ): WorkspaceSpec {
   const k = (kind ?? "scratch") as WorkspaceSpec["kind"];
   const p = path ?? null;
@@ -126,7 +137,12 @@ function workspaceOf(
       "invalid_path",
     );
   }
-  return { kind: k, path: p === null ? null : validateAbsolutePath("workspace_path", p) };
+  if (p === null) return { kind: k, path: null };
+  const abs = validateAbsolutePath("workspace_path", p);
+  // A caller that forgot the roots must not let any path through.
+  if (!roots) throw new Error("createTask: a workspace path needs OpContext.workspaceRoots");
+  checkWorkspaceRoots(k === "dir" ? "workspace dir:" : "worktree repository", abs, roots);
+  return { kind: k, path: abs };
 }
 
 /** An author as recorded: printable, trimmed, at most MAX_AUTHOR_CHARS; else `fallback`. */
@@ -152,7 +168,7 @@ export function createTask(
     priority: v.priority ?? 0,
     parents: v.parents ?? [],
     triage: v.triage ?? false,
-    workspace: workspaceOf(v.workspace_kind, v.workspace_path),
+    workspace: workspaceOf(v.workspace_kind, v.workspace_path, ctx.workspaceRoots),
     tenant: v.tenant ?? null,
     idempotencyKey: v.idempotency_key ?? null,
     maxRuntimeSeconds: v.max_runtime_seconds ?? null,

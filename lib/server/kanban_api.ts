@@ -10,6 +10,7 @@ import {
   type Status,
   STATUSES,
   type Task,
+  workspaceRoots,
 } from "../board/mod.ts";
 import { boardPaths, type Config, get } from "../config/mod.ts";
 import { listBoards } from "../store/boards.ts";
@@ -321,7 +322,10 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       });
     }],
     ["POST", "/tasks", async (c) => {
-      const { task, existed } = createTask(store(c), await readJson(c.req), OPS);
+      const { task, existed } = createTask(store(c), await readJson(c.req), {
+        ...OPS,
+        workspaceRoots: workspaceRoots(d.home, get(d.config, "kanban.workspace_roots")),
+      });
       if (!existed) wrote(c);
       const out: Record<string, unknown> = { task: apiTask(task, d.now()), existed };
       if (!existed && task.status === "ready" && task.assignee) {

@@ -124,9 +124,11 @@ async function jail(extraYaml = ""): Promise<Jail> {
   const user = `${root}/user`;
   const outside = `${root}/outside`;
   for (const d of [home, user, outside]) Deno.mkdirSync(d, { mode: 0o700 });
+  // `outside` is a workspace root, so a worktree test can keep its repository there.
+  const roots = `kanban:\n  workspace_roots: [${JSON.stringify(outside)}]\n`;
   Deno.writeTextFileSync(
     `${home}/config.yaml`,
-    (PROFILES + extraYaml).replaceAll("__HERMES_HOME__", home),
+    (PROFILES.replace("\nkanban:\n", roots) + extraYaml).replaceAll("__HERMES_HOME__", home),
   );
   const config = await loadConfig(home, (n) => (n === "HERMES_HOME" ? home : undefined));
   const store = openBoard(home, "default", { create: true });

@@ -12,7 +12,6 @@ import { hermes, MAIN, PERMISSION_FLAGS } from "../support/cli.ts";
 import { type TempHome, tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
 const FAKE_AGENT = new URL("../support/fake_agent.ts", import.meta.url).pathname;
 
 /** How a worker runs deno scripts of this checkout from any directory. */
@@ -22,8 +21,6 @@ function denoRun(script: string): string[] {
     "run",
     "--quiet",
     ...PERMISSION_FLAGS,
-    "--config",
-    `${ROOT}deno.json`,
     script,
   ];
 }

@@ -11,6 +11,7 @@ import {
   InvalidInputError,
   MAX_TEXT_BYTES,
   UsageError,
+  workspaceRoots,
 } from "../../lib/board/mod.ts";
 import {
   AssignTask,
@@ -162,8 +163,32 @@ Deno.test("create records the author cleaned, or the caller's fallback", async (
       title: "c",
       workspace_kind: "worktree",
       workspace_path: "/srv/repo/",
-    }, OPS).task;
+    }, { ...OPS, workspaceRoots: { dirs: ["/srv"], configured: true } }).task;
     deepEqual([worktree.workspace_kind, worktree.workspace_path], ["worktree", "/srv/repo"]);
+  });
+});
+
+Deno.test("create refuses a workspace path outside the roots, and any path without roots", async () => {
+  await using home = await tempHome();
+  withBoard(home.path, (s) => {
+    const roots = workspaceRoots(home.path, []);
+    const dir = (path: string) => ({ title: "d", workspace_kind: "dir", workspace_path: path });
+    equal(
+      createTask(s, dir(`${home.path}/w`), { ...OPS, workspaceRoots: roots }).task
+        .workspace_path,
+      `${home.path}/w`,
+    );
+    const e = refusal(() => createTask(s, dir("/srv/w"), { ...OPS, workspaceRoots: roots }));
+    deepEqual([e.code, e.kind], ["workspace_outside_roots", "permission"]);
+    equal(
+      e.message,
+      `workspace dir: /srv/w is outside HERMES_HOME (${home.path}), the only workspace root ` +
+        "while kanban.workspace_roots is empty; list its directory there in config.yaml",
+    );
+    // A front door that forgot the roots lets no path through.
+    throws(() => createTask(s, dir(`${home.path}/w`), OPS), /needs OpContext\.workspaceRoots/);
+    // Scratch needs no roots.
+    equal(createTask(s, { title: "s" }, OPS).task.workspace_kind, "scratch");
   });
 });
 

@@ -2,6 +2,7 @@
 
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { openBoard } from "../../lib/store/mod.ts";
+import { resolveConfig } from "../../lib/config/config.ts";
 import { METRICS } from "../../lib/server/metrics.ts";
 import { foreignWrite, snapshot } from "../support/board.ts";
 import { METRICS_TOKEN, startServer } from "./server_support.ts";
@@ -95,7 +96,7 @@ Deno.test("create takes every CLI field and validates them", async () => {
     tenant: "t1",
     priority: 5,
     workspace_kind: "dir",
-    workspace_path: "/tmp/x/",
+    workspace_path: `${s.home.path}/x/`,
     parents: [p.id],
     idempotency_key: "k1",
     max_runtime_seconds: 0,
@@ -105,7 +106,7 @@ Deno.test("create takes every CLI field and validates them", async () => {
   });
   deepEqual(
     [t.title, t.assignee, t.tenant, t.priority, t.workspace_kind, t.workspace_path, t.status],
-    ["full", "shell", "t1", 5, "dir", "/tmp/x", "todo"],
+    ["full", "shell", "t1", 5, "dir", `${s.home.path}/x`, "todo"],
   );
   deepEqual([t.max_runtime_seconds, t.max_retries, t.skills, t.created_by], [
     0,
@@ -133,6 +134,16 @@ Deno.test("create takes every CLI field and validates them", async () => {
     [{ title: "x", workspace_kind: "dir", workspace_path: "/a/../b" }, 400, "invalid_path"],
     [{ title: "x", workspace_kind: "dir" }, 400, "invalid_path"],
     [{ title: "x", workspace_kind: "cloud" }, 400, "invalid_workspace"],
+    [
+      { title: "x", workspace_kind: "dir", workspace_path: "/srv/x" },
+      403,
+      "workspace_outside_roots",
+    ],
+    [
+      { title: "x", workspace_kind: "worktree", workspace_path: "/srv/repo" },
+      403,
+      "workspace_outside_roots",
+    ],
     [{ title: "x", skills: ["a,b"] }, 400, "invalid_skill"],
     [{ title: "x", max_retries: 0 }, 422, "invalid_body"],
     [{ title: "x", body: "é".repeat(600_000) }, 413, "too_large"],
@@ -143,6 +154,39 @@ Deno.test("create takes every CLI field and validates them", async () => {
     errShape(r.body, code);
   }
   deepEqual(snapshot(s.home.path), before);
+});
+
+Deno.test("POST /tasks takes dir: paths under kanban.workspace_roots only, once listed", async () => {
+  const root = await Deno.makeTempDir({ prefix: "hermes-root-" });
+  try {
+    const config = resolveConfig({ kanban: { workspace_roots: [root] } }, () => undefined);
+    await using s = await startServer({ config });
+    const inRoot = await s.call<Obj>("POST", `${API}/tasks`, {
+      title: "in",
+      workspace_kind: "dir",
+      workspace_path: `${root}/app`,
+    });
+    equal(inRoot.status, 200, JSON.stringify(inRoot.body));
+    equal((inRoot.body.task as Obj).workspace_path, `${root}/app`);
+    const before = snapshot(s.home.path);
+    // With a list, HERMES_HOME is no longer a root of its own.
+    for (const path of [`${s.home.path}/x`, `${root}-sibling/x`, "/"]) {
+      const r = await s.call<Obj>("POST", `${API}/tasks`, {
+        title: "out",
+        workspace_kind: "dir",
+        workspace_path: path,
+      });
+      equal(r.status, 403, path);
+      errShape(r.body, "workspace_outside_roots");
+      match(
+        (r.body.error as Obj).message as string,
+        new RegExp(`is outside kanban\\.workspace_roots \\(${root}\\)$`),
+      );
+    }
+    deepEqual(snapshot(s.home.path), before);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
 });
 
 Deno.test("create warns when no dispatcher will pick the task up", async () => {
