@@ -11,6 +11,7 @@
  * with the release set and relies on its Workers' narrowed permissions (_worker_permissions.ts).
  */
 
+import { endpointPath, endpointStagingPath } from "../endpoint/protocol.ts";
 import { workspaceRoots } from "../board/validate.ts";
 import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
@@ -133,6 +134,9 @@ export function gatewayScope(
   const write = [...new Set([home, ...roots].flatMap(withRealPath))];
   const net = [
     ...(addr ? [listenPermission(addr.host, addr.port)] : []),
+    // The worker endpoint's socket, served by the dispatcher (made under its staging name).
+    `unix:${endpointPath(home)}`,
+    `unix:${endpointStagingPath(home)}`,
     ...proxyNetPermissions(home, config),
     ...webhookNet(webhookTargets(home, config, env), systemNameservers()),
   ];
