@@ -5,6 +5,7 @@
  * exits with the child's status; `gateway start` launches its background gateway narrowed too.
  */
 
+import { endpointPath, endpointStagingPath } from "../../lib/endpoint/protocol.ts";
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { baseEnv, hermes, MAIN, PERMISSION_FLAGS, spawnHermes } from "../support/cli.ts";
 import { type TempHome, tempHome } from "../support/home.ts";
@@ -79,6 +80,11 @@ async function status(home: TempHome): Promise<Status> {
   return r.json<Status>();
 }
 
+/** The worker endpoint's socket, which every gateway's dispatcher serves (and its staging name). */
+function endpointNet(home: string): string[] {
+  return [`unix:${endpointPath(home)}`, `unix:${endpointStagingPath(home)}`];
+}
+
 Deno.test(
   "gateway run from source runs the gateway as a child narrowed to HERMES_HOME, the roots and its address",
   {
@@ -94,11 +100,18 @@ Deno.test(
       const pid = await parent.ready();
       ok(pid !== parent.child.pid, "the gateway is the parent's child, not the parent");
       const s = await status(home);
-      deepEqual(s.permissions, { narrowed: true, write: [home.path, root], net: ["127.0.0.1"] });
+      deepEqual(s.permissions, {
+        narrowed: true,
+        write: [home.path, root],
+        net: ["127.0.0.1", ...endpointNet(home.path)],
+      });
       const human = await hermes(["gateway", "status"], { env: home.env });
       match(
         human.stdout,
-        new RegExp(`^Permissions: write ${home.path},${root}; net 127\\.0\\.0\\.1$`, "m"),
+        new RegExp(
+          `^Permissions: write ${home.path},${root}; net 127\\.0\\.0\\.1,unix:${home.path}/kanban/endpoint/worker\\.sock,unix:\\S+\\.new$`,
+          "m",
+        ),
       );
       match(parent.stderr(), /gateway permissions narrowed=true write=\S+ net=127\.0\.0\.1/);
       // The running gateway holds exactly the flags whose effect the next test probes.
@@ -106,7 +119,10 @@ Deno.test(
         .output();
       const argv = new TextDecoder().decode(cmdline.stdout).split("\0");
       ok(argv.includes(`--allow-write=${home.path},${root}`), argv.join(" "));
-      ok(argv.includes("--allow-net=127.0.0.1"), argv.join(" "));
+      ok(
+        argv.includes(`--allow-net=${["127.0.0.1", ...endpointNet(home.path)].join(",")}`),
+        argv.join(" "),
+      );
       ok(!argv.some((a) => a === "-A" || a === "--allow-all"), argv.join(" "));
 
       // SIGTERM to the parent reaches the gateway, which stops cleanly; the parent exits with it.
@@ -203,7 +219,11 @@ Deno.test("gateway start from source starts its background gateway narrowed", as
     const started = r.json<{ pid: number }>().pid;
     const s = await status(home);
     equal(s.pid, started, "the pid start reported is the gateway's own");
-    deepEqual(s.permissions, { narrowed: true, write: [home.path], net: ["127.0.0.1"] });
+    deepEqual(s.permissions, {
+      narrowed: true,
+      write: [home.path],
+      net: ["127.0.0.1", ...endpointNet(home.path)],
+    });
   } finally {
     await stopGatewayOf(home);
   }
@@ -300,6 +320,7 @@ Deno.test("the scope names webhook hosts, their DNS servers, egress proxies, and
   deepEqual(scope.write, [home.path]);
   deepEqual(scope.net, [
     "[::1]:8645",
+    ...endpointNet(home.path),
     `unix:${home.path}/kanban/net/agent/proxy.sock`,
     "api.example.com:443",
     "203.0.113.9:80",
