@@ -58,10 +58,26 @@ export type Operation =
   | { op: "claim"; lock: string; ttlSeconds: number }
   | { op: "heartbeat"; note: string | null; ttlSeconds: number }
   | ({ op: "complete" } & CompleteFields)
-  | { op: "block"; reason: string }
-  | { op: "unblock" }
+  /** `kind`: why, as Hermes types it (BLOCK_KINDS; null: untyped). It routes the task. */
+  | { op: "block"; reason: string; kind?: string | null }
+  /** Ready again (todo while a parent is not done); `reason` goes into its comments. */
+  | { op: "unblock"; reason?: string | null }
   | { op: "archive" }
   | { op: "promote" }
+  /**
+   * Park the task until `until` (unix seconds), or with no time until someone releases it
+   * (Hermes's form); `reason` goes into its comments.
+   */
+  | { op: "schedule"; until: number | null; reason: string | null }
+  /** A scheduled task whose time has come waits again (`facts.scheduledAt`). */
+  | { op: "wake" }
+  /** Hand the finished work to a reviewer (`reviewer` null: the assignee reviews it). */
+  | { op: "review"; reviewer: string | null; note: string | null }
+  /**
+   * The reviewer sends the work back: the task waits again, for `to` (null: the assignee it had
+   * before review), with `reason` in its comments.
+   */
+  | { op: "send_back"; reason: string; to: string | null }
   /** Ready a waiting (todo) task whose parents are all done; nothing otherwise. */
   | { op: "recompute" }
   | { op: "assign"; assignee: string | null }
@@ -115,6 +131,12 @@ export interface Facts {
   retryAttempts?: number;
   /** Kinds of its latest failed runs, oldest first, at least `consecutive_failures` of them. */
   recentFailures?: readonly FailureKind[];
+  /** When a scheduled task becomes ready by itself; null: it waits for a person (wake). */
+  scheduledAt?: number | null;
+  /** Its open run was claimed from review: a reviewer is at work (send_back). */
+  reviewRun?: boolean;
+  /** The assignee it had when it was sent to review, if known (send_back). */
+  reviewedAssignee?: string | null;
 }
 
 /** Stands for the id of the run a plan opens until the store has one (see `bindRun`). */
@@ -137,6 +159,8 @@ export interface TaskPatch {
   last_heartbeat_at?: number | null;
   consecutive_failures?: number;
   last_failure_error?: string | null;
+  block_kind?: string | null;
+  block_recurrences?: number;
 }
 
 /** The open run to close (ended now, claim fields cleared); null fields keep their value. */
@@ -202,6 +226,11 @@ export interface Plan {
   events: PlanEvent[];
   /** 9. Plans for other tasks, applied afterwards (children that are ready now). */
   then: Plan[];
+  /**
+   * 8b. The time a scheduled task becomes ready by itself: set (it belongs to the `scheduled`
+   * event this plan writes), or cleared; absent or null: left alone.
+   */
+  schedule?: { clear: true } | { clear: false; dueAt: number } | null;
 }
 
 /** The status a new task starts in, and its `created` event. */

@@ -30,7 +30,7 @@ export const TASK_COLUMNS =
   "id, title, body, assignee, status, priority, created_by, created_at, " +
   "started_at, completed_at, workspace_kind, workspace_path, claim_lock, claim_expires, tenant, " +
   "result, idempotency_key, worker_pid, max_runtime_seconds, last_heartbeat_at, current_run_id, " +
-  "skills, consecutive_failures, last_failure_error, max_retries";
+  "skills, consecutive_failures, last_failure_error, max_retries, block_kind, block_recurrences";
 
 /** Decode a tasks row. */
 export function toTask(r: Row): Task {
@@ -61,6 +61,8 @@ export function toTask(r: Row): Task {
     consecutive_failures: Number(r.consecutive_failures ?? 0),
     last_failure_error: str(r.last_failure_error),
     max_retries: num(r.max_retries),
+    block_kind: r.block_kind === "" ? null : str(r.block_kind),
+    block_recurrences: Number(r.block_recurrences ?? 0),
   };
 }
 

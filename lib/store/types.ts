@@ -176,8 +176,15 @@ export interface BoardStore {
   unlink(parentId: string, childId: string): void;
   comment(id: string, author: string, body: string): Comment;
   complete(id: string, input: CompleteInput, actor: Actor): { task: Task; changed: boolean };
-  block(id: string, reason: string, actor: Actor): Task;
-  unblock(id: string): Task;
+  /** Block (`kind`: a typed reason, BLOCK_KINDS; it routes the task, see the rulebook). */
+  block(id: string, reason: string, actor: Actor, kind?: string | null): Task;
+  /**
+   * When scheduled task `id` becomes ready by itself (unix seconds); null when it has no time
+   * (it waits for an unblock) or is not scheduled by us.
+   */
+  scheduledAt(id: string): number | null;
+  /** Release a blocked or scheduled task; `reason` goes into its comments. */
+  unblock(id: string, reason?: string | null, actor?: Actor): Task;
   archive(id: string): Task;
   promote(id: string): Task;
   claim(id: string, lock: string, ttlSeconds: number): ClaimResult;
