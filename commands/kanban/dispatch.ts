@@ -60,6 +60,7 @@ export function renderResult(r: DispatchResult): string[] {
   if (r.timed_out.length) out.push(`Timed out: ${list(r.timed_out)}`);
   if (r.auto_blocked.length) out.push(`Auto-blocked: ${list(r.auto_blocked)}`);
   out.push(`Promoted: ${r.promoted}`);
+  if (r.schedule_due.length) out.push(`Schedule due: ${list(r.schedule_due)}`);
   out.push(`Spawned: ${r.spawned.length}`);
   for (const s of r.spawned) {
     out.push(`  - ${s.task_id}  ->  ${s.assignee}  @ ${s.workspace || "-"}${dry}`);

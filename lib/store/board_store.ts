@@ -830,6 +830,7 @@ export class SqliteBoardStore implements Store {
         recent,
         comments,
         commentsOmitted: commentTotal - comments.length,
+        reviewing: this.reviewRun(task.current_run_id),
       };
     });
   }

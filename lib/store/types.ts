@@ -271,9 +271,18 @@ export interface DispatchStore {
   promotable(): string[];
   /** Promote every todo task whose parents are done, in one transaction. Returns the count. */
   promoteAll(): number;
-  /** Ready tasks nobody is assigned to. */
+  /** Scheduled tasks whose time has come by `now`, earliest first (nothing written). */
+  dueScheduled(now: number): string[];
+  /** Scheduled tasks whose time has come wait again (`wake`), in one transaction; their ids. */
+  wakeDue(now: number): string[];
+  /** Earliest time after `now` a scheduled task becomes ready by itself, or null. */
+  nextScheduledAt(now: number): number | null;
+  /** Ready (or review) tasks nobody is assigned to. */
   unassignedReady(limit?: number): string[];
-  /** Ready, assigned, unclaimed tasks whose parents are done and whose backoff has passed. */
+  /**
+   * Ready, assigned, unclaimed tasks whose parents are done and whose backoff has passed, then
+   * assigned tasks in review.
+   */
   candidates(opts: {
     now: number;
     exclude: readonly string[];
@@ -283,7 +292,7 @@ export interface DispatchStore {
   }): { id: string; assignee: string }[];
   /** Earliest retry time of a ready task still in backoff, or null. */
   nextRetryAt(now: number): number | null;
-  /** Tasks that are ready (assigned) or running. */
+  /** Tasks that are ready or in review (assigned), or running. */
   inFlight(): { ready: number; running: number };
   /** A task by id, or null. */
   task(id: string): Task | null;
