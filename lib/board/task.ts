@@ -87,6 +87,8 @@ export interface TaskDetail {
   comments: Comment[];
   events: TaskEvent[];
   runs: Run[];
+  /** When a scheduled task becomes ready by itself; null without a time (or not scheduled). */
+  scheduled_until?: number | null;
 }
 
 /** The task fields Hermes prints in `--json` output, in its order. */
@@ -127,5 +129,6 @@ export function taskDetailJson(d: TaskDetail): Record<string, unknown> {
     comments: d.comments,
     events: d.events,
     runs: d.runs,
+    scheduled_until: d.scheduled_until ?? null,
   };
 }

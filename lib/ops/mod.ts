@@ -19,3 +19,4 @@ export {
   type Wire,
 } from "./_fields.ts";
 export * from "./tasks.ts";
+export * from "./when.ts";

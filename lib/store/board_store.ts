@@ -548,7 +548,8 @@ export class SqliteBoardStore implements Store {
         id,
         eventLimit,
       ).map(toEvent);
-      return { task, parents, children, comments, events, runs: this.runs(id) };
+      const scheduled_until = task.status === "scheduled" ? this.scheduledAt(id) : null;
+      return { task, parents, children, comments, events, runs: this.runs(id), scheduled_until };
     });
   }
 
