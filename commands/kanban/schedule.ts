@@ -1,10 +1,10 @@
 /** `hermes kanban schedule`: park tasks until a time, or until someone releases them. */
 
-import { isTaskId } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, args, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { isWhen, parseWhen, schedule } from "../../lib/ops/mod.ts";
+import { isTaskId, isWhen, parseWhen } from "../../lib/board/mod.ts";
+import { schedule } from "../../lib/ops/tasks.ts";
 import { forEachId, leadingTaskId } from "./task_ids.ts";
 
 export const spec: CommandSpec = {

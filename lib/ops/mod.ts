@@ -19,4 +19,3 @@ export {
   type Wire,
 } from "./_fields.ts";
 export * from "./tasks.ts";
-export * from "./when.ts";

@@ -13,6 +13,7 @@ import {
   MAX_DURATION_SECONDS,
   MAX_TEXT_BYTES,
   normalizeSkills,
+  parseWhen,
   PRIORITY_RANGE,
   validateAbsolutePath,
   type WorkspaceSpec,
@@ -31,7 +32,6 @@ import {
   text,
   type Wire,
 } from "./_fields.ts";
-import { parseWhen } from "./when.ts";
 
 /** A raw input: field name → value as the wire gave it. */
 export type RawInput = Readonly<Record<string, unknown>>;

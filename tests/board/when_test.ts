@@ -1,5 +1,5 @@
 import { equal, throws } from "../support/assert.ts";
-import { isWhen, parseWhen } from "../../lib/ops/mod.ts";
+import { isWhen, parseWhen } from "../../lib/board/mod.ts";
 
 const NOW = 1_780_000_000;
 
