@@ -9,6 +9,7 @@
  * left behind, and keeps no globals, so the gateway can host it in a Deno Worker.
  */
 
+import { accepts, STATUS_RULES } from "../board/mod.ts";
 import { type Config, ensurePrivateDir } from "../config/mod.ts";
 import { openBoard, type Store } from "../store/mod.ts";
 import { type DispatchStore, openDispatch } from "../store/engine.ts";
@@ -351,7 +352,7 @@ export class Dispatcher {
     }
     if (taskId) {
       const t = store.task(taskId);
-      return !t || !["ready", "review", "running"].includes(t.status);
+      return !t || (!accepts("claim", t.status) && !STATUS_RULES[t.status].holdsRun);
     }
     if (store.inFlight().running > 0) return false;
     const now = this.#ctx.now();

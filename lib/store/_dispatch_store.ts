@@ -15,6 +15,7 @@ import {
   type RunEnd,
   type Task,
   validateText,
+  VERB_FROM,
 } from "../board/mod.ts";
 import {
   cutError,
@@ -24,6 +25,9 @@ import {
 } from "./board_store.ts";
 import { type Row, TASK_COLUMNS, toTask } from "./_rows.ts";
 import type { DispatchStore } from "./types.ts";
+
+/** `('ready', 'review')`: the statuses a claim takes (the rulebook's), for queries. */
+const CLAIMABLE_SQL = `(${VERB_FROM.claim.map((st) => `'${st}'`).join(", ")})`;
 
 /** The name the dispatcher's own writes go by where no profile is named. */
 const DISPATCHER = "dispatcher";
@@ -173,7 +177,7 @@ export interface BoardProbe {
 
 const PROBE_SQL = `SELECT
   EXISTS (SELECT 1 FROM tasks WHERE status = 'running') AS running,
-  EXISTS (SELECT 1 FROM tasks WHERE status IN ('ready', 'review')) AS ready,
+  EXISTS (SELECT 1 FROM tasks WHERE status IN ${CLAIMABLE_SQL}) AS ready,
   EXISTS (SELECT 1 FROM tasks t WHERE ${PROMOTABLE_SQL}) AS promotable,
   EXISTS (SELECT 1 FROM hx_task_schedule s JOIN tasks t ON t.id = s.task_id
           WHERE t.status = 'scheduled') AS scheduled,
@@ -349,7 +353,7 @@ export class SqliteDispatchStore implements DispatchStore {
   /** Ready (or review) tasks nobody is assigned to (never dispatched; reported). */
   unassignedReady(limit = 100): string[] {
     return this.board.conn.all<{ id: string }>(
-      `SELECT id FROM tasks WHERE assignee IS NULL AND status IN ('ready', 'review')
+      `SELECT id FROM tasks WHERE assignee IS NULL AND status IN ${CLAIMABLE_SQL}
        ORDER BY priority DESC, created_at ASC, id ASC LIMIT ?`,
       limit,
     ).map((r) => r.id);
@@ -405,7 +409,7 @@ export class SqliteDispatchStore implements DispatchStore {
   /** Tasks that are ready or in review (assigned), or running: work still in flight. */
   inFlight(): { ready: number; running: number } {
     const r = this.board.conn.get<{ ready: number; running: number }>(
-      `SELECT (SELECT COUNT(*) FROM tasks WHERE status IN ('ready', 'review')
+      `SELECT (SELECT COUNT(*) FROM tasks WHERE status IN ${CLAIMABLE_SQL}
                  AND assignee IS NOT NULL) AS ready,
               (SELECT COUNT(*) FROM tasks WHERE status = 'running') AS running`,
     );
@@ -439,7 +443,7 @@ export class SqliteDispatchStore implements DispatchStore {
   claim(id: string, lock: string, ttlSeconds: number): DispatchClaim | null {
     const conn = this.board.conn;
     const r = conn.get<Row>(
-      `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ? AND status IN ('ready', 'review')
+      `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ? AND status IN ${CLAIMABLE_SQL}
        AND claim_lock IS NULL`,
       id,
     );
