@@ -33,9 +33,11 @@ export const spec: CommandSpec = {
 export const ICONS: Record<Status, string> = {
   triage: "?",
   todo: "◻",
+  scheduled: "⏱",
   ready: "▶",
   running: "●",
   blocked: "⊘",
+  review: "?",
   done: "✓",
   archived: "—",
 };

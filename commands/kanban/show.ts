@@ -28,6 +28,13 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const out: string[] = [];
   out.push(`${t.id}  ${t.title}`);
   out.push(`  status:    ${t.status}`);
+  if (t.status === "scheduled") {
+    out.push(
+      `  until:     ${
+        d.scheduled_until ? when(d.scheduled_until) : "released by unblock or promote"
+      }`,
+    );
+  }
   out.push(`  assignee:  ${t.assignee ?? "-"}`);
   out.push(`  priority:  ${t.priority}`);
   if (t.tenant) out.push(`  tenant:    ${t.tenant}`);
@@ -37,6 +44,12 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   if (t.completed_at) out.push(`  completed: ${when(t.completed_at)}`);
   if (t.max_runtime_seconds !== null) out.push(`  max runtime: ${t.max_runtime_seconds}s`);
   if (t.skills?.length) out.push(`  skills:    ${t.skills.join(", ")}`);
+  if (t.block_kind !== null || t.block_recurrences > 0) {
+    out.push(
+      `  blocked:   ${t.block_kind ?? "untyped"}, ${t.block_recurrences} time(s) since it last ` +
+        "completed",
+    );
+  }
   if (t.consecutive_failures) {
     out.push(`  failures:  ${t.consecutive_failures} (${t.last_failure_error ?? ""})`);
   }

@@ -114,9 +114,10 @@ export type Operation =
   | { op: "claim"; lock: string; ttlSeconds: number }
   | { op: "heartbeat"; note: string | null; ttlSeconds: number }
   | ({ op: "complete" } & CompleteFields & CompleteFacts)
-  /** `kind`: why (Hermes's typed block reasons), kept with the block's event. */
+  /** `kind`: why, as Hermes types it (BLOCK_KINDS; null: untyped). It routes the task. */
   | { op: "block"; reason: string; kind?: string | null }
-  | { op: "unblock" }
+  /** Ready again (todo while a parent is not done); `reason` goes into its comments. */
+  | { op: "unblock"; reason?: string | null }
   | { op: "archive" }
   /** `force`: ready even while a parent is not done (a person's recovery). */
   | { op: "promote"; force?: boolean; reason?: string | null }
@@ -136,6 +137,20 @@ export type Operation =
    * whose worker process was never seen to exit (its record must outlive it), or null.
    */
   | { op: "delete"; unreapedRun: number | null }
+  /**
+   * Park the task until `until` (unix seconds), or with no time until someone releases it
+   * (Hermes's form); `reason` goes into its comments.
+   */
+  | { op: "schedule"; until: number | null; reason: string | null }
+  /** A scheduled task whose time has come waits again (`facts.scheduledAt`). */
+  | { op: "wake" }
+  /** Hand the finished work to a reviewer (`reviewer` null: the assignee reviews it). */
+  | { op: "review"; reviewer: string | null; note: string | null }
+  /**
+   * The reviewer sends the work back: the task waits again, for `to` (null: the assignee it had
+   * before review), with `reason` in its comments.
+   */
+  | { op: "send_back"; reason: string; to: string | null }
   /** Ready a waiting (todo) task whose parents are all done; nothing otherwise. */
   | { op: "recompute" }
   | { op: "assign"; assignee: string | null }
@@ -191,6 +206,12 @@ export interface Facts {
   recentFailures?: readonly FailureKind[];
   /** About the asking worker (the store fills it in for a worker actor). */
   worker?: WorkerFacts;
+  /** When a scheduled task becomes ready by itself; null: it waits for a person (wake). */
+  scheduledAt?: number | null;
+  /** Its open run was claimed from review: a reviewer is at work (send_back). */
+  reviewRun?: boolean;
+  /** The assignee it had when it was sent to review, if known (send_back). */
+  reviewedAssignee?: string | null;
 }
 
 /** Stands for the id of the run a plan opens until the store has one (see `bindRun`). */
@@ -213,6 +234,8 @@ export interface TaskPatch {
   last_heartbeat_at?: number | null;
   consecutive_failures?: number;
   last_failure_error?: string | null;
+  block_kind?: string | null;
+  block_recurrences?: number;
 }
 
 /** The open run to close (ended now, claim fields cleared); null fields keep their value. */
@@ -287,6 +310,11 @@ export interface Plan {
    * error (a completion naming cards its worker did not create, kept for the audit trail).
    */
   refusal?: HermesError;
+  /**
+   * 8b. The time a scheduled task becomes ready by itself: set (it belongs to the `scheduled`
+   * event this plan writes), or cleared; absent or null: left alone.
+   */
+  schedule?: { clear: true } | { clear: false; dueAt: number } | null;
 }
 
 /** The status a new task starts in, who it is assigned to, and its `created` event. */

@@ -53,16 +53,18 @@ export interface StatusRule {
   /** Why a dashboard status write never moves a task out of it (archiving aside), or null. */
   terminal: string | null;
   /** What dropping a card on this column of the dashboard does. */
-  drop: "direct" | "block" | "complete" | "archive" | "refuse";
+  drop: "direct" | "block" | "complete" | "archive" | "schedule" | "review" | "refuse";
 }
 
 /** Every status's traits. */
 export const STATUS_RULES: Readonly<Record<Status, StatusRule>> = {
   triage: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "direct" },
   todo: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "direct" },
+  scheduled: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "schedule" },
   ready: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "direct" },
   running: { satisfiesChildren: false, holdsRun: true, terminal: null, drop: "refuse" },
   blocked: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "block" },
+  review: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "review" },
   done: {
     satisfiesChildren: true,
     holdsRun: false,
@@ -79,18 +81,22 @@ export const STATUS_RULES: Readonly<Record<Status, StatusRule>> = {
 
 /** The statuses each verb accepts, in the order its refusal lists them. */
 export const VERB_FROM = {
-  claim: ["ready"],
+  claim: ["ready", "review"],
   heartbeat: ["running"],
-  complete: ["running", "ready", "blocked"],
+  complete: ["running", "ready", "blocked", "review"],
   block: ["running", "ready"],
-  unblock: ["blocked"],
-  promote: ["triage", "todo"],
+  unblock: ["blocked", "scheduled"],
+  promote: ["triage", "scheduled", "todo"],
   recompute: ["todo"],
-  archive: ["triage", "todo", "ready", "running", "blocked", "done"],
-  assign: ["triage", "todo", "ready", "blocked", "done", "archived"],
+  archive: ["triage", "todo", "scheduled", "ready", "running", "blocked", "review", "done"],
+  assign: ["triage", "todo", "scheduled", "ready", "blocked", "review", "done", "archived"],
   reclaim: ["running"],
   edit_result: ["done"],
   delete: ["archived"],
+  schedule: ["todo", "scheduled", "ready", "running", "blocked"],
+  wake: ["scheduled"],
+  review: ["running", "ready", "blocked"],
+  send_back: ["review", "running"],
 } as const satisfies Record<string, readonly Status[]>;
 
 /** A verb of VERB_FROM. */
@@ -126,6 +132,19 @@ export const SATISFYING_STATUSES: readonly Status[] = STATUSES.filter(parentSati
 export function waitingStatus(parentsDone: boolean): Status {
   return parentsDone ? "ready" : "todo";
 }
+
+/**
+ * Hermes's typed block reasons. `dependency` waits for parents (todo, or ready when they are
+ * done), never for a person; the others block for a person, and a task blocked again for the
+ * same reason after an unblock goes to triage instead (the unblock-loop breaker).
+ */
+export const BLOCK_KINDS = ["dependency", "needs_input", "capability", "transient"] as const;
+
+/** A typed block reason. */
+export type BlockKind = typeof BLOCK_KINDS[number];
+
+/** Same-cause blocks (since the last completion) at which a block goes to triage (Hermes's 2). */
+export const BLOCK_RECURRENCE_LIMIT = 2;
 
 /** Kinds of failed attempt, as run statuses; each spends the failure budget when counted. */
 export const FAILURE_KINDS: readonly FailureKind[] = [
@@ -286,6 +305,12 @@ export function decide(op: Operation, facts: Facts, actor: Actor, now: number): 
   if (actor.kind === "worker" && d.ok && d.plan.changed && !facts.worker!.runActive) {
     return refuse(staleRun(actor, facts.id));
   }
+  const t = facts.task;
+  // A task leaving scheduled, whichever way, forgets its time.
+  if (d.ok && t !== null && t.status === "scheduled" && d.plan.changed) {
+    const to = d.plan.set.status;
+    if (to !== undefined && to !== "scheduled") d.plan.schedule = { clear: true };
+  }
   return d;
 }
 
@@ -318,6 +343,14 @@ function decideOp(op: Operation, facts: Facts, actor: Actor, now: number): Decis
       return decideEditResult(t, op, actor, now);
     case "delete":
       return decideDelete(t, op.unreapedRun, actor);
+    case "schedule":
+      return decideSchedule(t, op, actor, now);
+    case "wake":
+      return decideWake(t, facts, now);
+    case "review":
+      return decideReview(t, op, actor);
+    case "send_back":
+      return decideSendBack(t, facts, op, actor);
     case "recompute":
       return allow(recompute(t.id, t.status, facts.parents.map((p) => p.status)));
     case "assign":
@@ -425,6 +458,11 @@ const WORKER_OPS: ReadonlySet<Operation["op"]> = new Set<Operation["op"]>([
   "block",
   "comment",
   "link",
+  // Its own task only (the decisions ask workerRefusal): park it, hand it to a reviewer, or, as
+  // the reviewer's run, send the work back.
+  "schedule",
+  "review",
+  "send_back",
 ]);
 
 /** The refusal of a worker that did not present its run's secret. */
@@ -589,7 +627,9 @@ function decideClaim(t: Task, facts: Facts, lock: string, ttl: number, now: numb
       ),
     );
   }
-  if (!parentsDone(facts)) {
+  // A task in review passed its parents' gate when it first ran (Hermes does not ask again).
+  const reviewing = t.status === "review";
+  if (!reviewing && !parentsDone(facts)) {
     return refuse(
       new InvalidStateError(
         `cannot claim ${t.id}: its parents are not all done`,
@@ -622,7 +662,14 @@ function decideClaim(t: Task, facts: Facts, lock: string, ttl: number, now: numb
       last_heartbeat_at: now,
       worker_pid: null,
     },
-    events: [event("claimed", { lock, expires, run_id: NEW_RUN }, NEW_RUN)],
+    events: [
+      event("claimed", {
+        lock,
+        expires,
+        run_id: NEW_RUN,
+        ...(reviewing ? { source_status: "review" } : {}),
+      }, NEW_RUN),
+    ],
   }));
 }
 
@@ -665,9 +712,9 @@ function decideStatusOp(
     case "complete":
       return decideComplete(t, facts, op, actor, now);
     case "block":
-      return decideBlock(t, op.reason, actor, op.kind ?? null);
+      return decideBlock(t, facts, op.reason, actor, op.kind ?? null);
     case "unblock":
-      return decideUnblock(t, facts);
+      return decideUnblock(t, facts, op.reason ?? null, actor);
     case "archive":
       return decideArchive(t, facts);
   }
@@ -780,6 +827,9 @@ function decideComplete(
       ...CLAIM_CLEARED,
       consecutive_failures: 0,
       last_failure_error: null,
+      // A completion ends every block loop (Hermes resets both).
+      block_kind: null,
+      block_recurrences: 0,
     },
     retry: { clear: true },
     events: [
@@ -801,20 +851,71 @@ function decideComplete(
   }));
 }
 
-function decideBlock(t: Task, reason: string, actor: Actor, kind: string | null): Decision {
+function decideBlock(
+  t: Task,
+  facts: Facts,
+  reason: string,
+  actor: Actor,
+  kind: string | null,
+): Decision {
   if (!accepts("block", t.status)) return refuse(wrongStatus("block", t));
   const denied = workerRefusal(t, actor, "block");
   if (denied) return refuse(denied);
-  return allow(blockPlan(t, reason, actor.name, kind));
+  if (kind !== null && !(BLOCK_KINDS as readonly string[]).includes(kind)) {
+    return refuse(
+      new UsageError(
+        `unknown block kind '${kind}': expected one of ${BLOCK_KINDS.join(", ")} (or none)`,
+        "invalid_block_kind",
+      ),
+    );
+  }
+  return allow(blockPlan(t, facts, reason, actor.name, kind));
 }
 
-function blockPlan(t: Task, reason: string, author: string, kind: string | null = null): Plan {
-  return plan("block", t.id, {
+/**
+ * Where a block sends the task, as Hermes routes it. A dependency waits for its parents (todo,
+ * or ready when they are done) and keeps its loop count. Any other block counts: the same kind
+ * as the last block (untyped counts as a kind) adds one, another kind starts again at one; at
+ * BLOCK_RECURRENCE_LIMIT the task goes to triage for a person to decide, not back to blocked
+ * for an unblocker to release again.
+ */
+function blockPlan(
+  t: Task,
+  facts: Facts,
+  reason: string,
+  author: string,
+  kind: string | null,
+): Plan {
+  const common = {
     closeRun: closeCurrent(t, "blocked", { error: reason || null }),
-    set: { status: "blocked", ...CLAIM_CLEARED },
     comment: reason ? { author, body: `BLOCKED: ${reason}` } : null,
+  };
+  if (kind === "dependency") {
+    return plan("block", t.id, {
+      ...common,
+      set: { status: waitingStatus(parentsDone(facts)), ...CLAIM_CLEARED, block_kind: kind },
+      events: [event("dependency_wait", { reason: reason || null, kind }, t.current_run_id)],
+    });
+  }
+  const recurrences = t.block_kind === kind ? t.block_recurrences + 1 : 1;
+  const looped = recurrences >= BLOCK_RECURRENCE_LIMIT;
+  return plan("block", t.id, {
+    ...common,
+    set: {
+      status: looped ? "triage" : "blocked",
+      ...CLAIM_CLEARED,
+      block_kind: kind,
+      block_recurrences: recurrences,
+    },
     events: [
-      event("blocked", { reason: reason || null, ...(kind ? { kind } : {}) }, t.current_run_id),
+      looped
+        ? event("block_loop_detected", {
+          reason: reason || null,
+          kind,
+          recurrences,
+          limit: BLOCK_RECURRENCE_LIMIT,
+        }, t.current_run_id)
+        : event("blocked", { reason: reason || null, kind, recurrences }, t.current_run_id),
     ],
   });
 }
@@ -884,12 +985,20 @@ function decideDelete(t: Task, unreapedRun: number | null, actor: Actor): Decisi
   return allow(plan("delete", t.id, { purge: true }));
 }
 
-function decideUnblock(t: Task, facts: Facts): Decision {
+/**
+ * Release a blocked or scheduled task: ready, or todo while a parent is not done, with a fresh
+ * failure budget. The block kind and loop count stay (Hermes: forgetting them on unblock is
+ * what let a cron spin a task forever).
+ */
+function decideUnblock(t: Task, facts: Facts, reason: string | null, actor: Actor): Decision {
   if (!accepts("unblock", t.status)) {
-    return refuse(new InvalidStateError(`cannot unblock ${t.id}: it is ${t.status}, not blocked`));
+    return refuse(
+      new InvalidStateError(`cannot unblock ${t.id}: it is ${t.status}, not blocked or scheduled`),
+    );
   }
   const next = waitingStatus(parentsDone(facts));
   return allow(plan("unblock", t.id, {
+    comment: reason ? { author: actor.name, body: `UNBLOCK: ${reason}` } : null,
     closeRun: closeCurrent(t, "reclaimed", { error: "leaked run closed" }),
     set: {
       status: next,
@@ -898,7 +1007,139 @@ function decideUnblock(t: Task, facts: Facts): Decision {
       last_failure_error: null,
     },
     retry: { clear: true },
-    events: [event("unblocked", { status: next })],
+    events: [event("unblocked", { status: next, ...(reason ? { reason } : {}) })],
+  }));
+}
+
+/**
+ * Park a task until a time, or (until null) until someone releases it. A running task's run
+ * closes as `scheduled` (its worker is stopped, or it parks itself); a scheduled one gets the new
+ * time. `unblock`, `promote` or a dashboard move release it early.
+ */
+function decideSchedule(
+  t: Task,
+  op: Extract<Operation, { op: "schedule" }>,
+  actor: Actor,
+  now: number,
+): Decision {
+  if (!accepts("schedule", t.status)) return refuse(wrongStatus("schedule", t));
+  const denied = workerRefusal(t, actor, "schedule");
+  if (denied) return refuse(denied);
+  if (op.until !== null && op.until <= now) {
+    return refuse(
+      new UsageError(
+        `cannot schedule ${t.id} for a time that has passed (${op.until} <= now ${now})`,
+        "invalid_time",
+      ),
+    );
+  }
+  const reason = op.reason || null;
+  // Parking a blocked task is a release for later: like unblock, it gets a fresh failure budget
+  // (a task that gave up would otherwise wake into ready still at its failure limit).
+  const fresh = t.status === "blocked" ? { consecutive_failures: 0, last_failure_error: null } : {};
+  return allow(plan("schedule", t.id, {
+    closeRun: closeCurrent(t, "scheduled", { summary: reason }),
+    set: { status: "scheduled", ...CLAIM_CLEARED, ...fresh },
+    comment: reason ? { author: actor.name, body: `SCHEDULED: ${reason}` } : null,
+    schedule: op.until === null ? { clear: true } : { clear: false, dueAt: op.until },
+    events: [
+      event("scheduled", {
+        reason,
+        ...(op.until === null ? {} : { until: op.until }),
+      }, t.current_run_id),
+    ],
+  }));
+}
+
+/** A scheduled task whose time has come waits again: ready, or todo while a parent is not done. */
+function decideWake(t: Task, facts: Facts, now: number): Decision {
+  if (!accepts("wake", t.status)) return refuse(wrongStatus("wake", t));
+  const at = facts.scheduledAt ?? null;
+  if (at === null || at > now) {
+    return refuse(
+      new InvalidStateError(
+        at === null
+          ? `cannot wake ${t.id}: it is scheduled without a time (unblock releases it)`
+          : `cannot wake ${t.id}: it is scheduled until ${at}`,
+        "not_due",
+      ),
+    );
+  }
+  const next = waitingStatus(parentsDone(facts));
+  return allow(plan("wake", t.id, {
+    set: { status: next },
+    events: [event("schedule_due", { status: next, due_at: at })],
+  }));
+}
+
+/**
+ * Hand finished work to a reviewer: the task waits in review, assigned to `reviewer` (or its
+ * assignee), until the dispatcher starts the reviewer on it. A running task's run closes as
+ * `review` with the note (a worker handing off its own task; anyone else's move stops it).
+ */
+function decideReview(
+  t: Task,
+  op: Extract<Operation, { op: "review" }>,
+  actor: Actor,
+): Decision {
+  if (!accepts("review", t.status)) return refuse(wrongStatus("review", t));
+  const denied = workerRefusal(t, actor, "review");
+  if (denied) return refuse(denied);
+  const note = op.note || null;
+  const reviewer = op.reviewer ?? t.assignee;
+  return allow(plan("review", t.id, {
+    closeRun: closeCurrent(t, "review", { summary: note }),
+    set: {
+      status: "review",
+      ...CLAIM_CLEARED,
+      assignee: reviewer,
+      consecutive_failures: 0,
+      last_failure_error: null,
+    },
+    retry: { clear: true },
+    comment: note ? { author: actor.name, body: `REVIEW: ${note}` } : null,
+    events: [
+      event("review_requested", { reviewer, from_assignee: t.assignee, note }, t.current_run_id),
+    ],
+  }));
+}
+
+/**
+ * A reviewer (or a person) sends the work back: it waits again — ready, or todo while a parent
+ * is not done — for the assignee it had before review (or `to`), with what to fix in its
+ * comments. A reviewer's run closes as `sent_back`.
+ */
+function decideSendBack(
+  t: Task,
+  facts: Facts,
+  op: Extract<Operation, { op: "send_back" }>,
+  actor: Actor,
+): Decision {
+  if (!accepts("send_back", t.status)) return refuse(wrongStatus("send_back", t));
+  if (STATUS_RULES[t.status].holdsRun && !facts.reviewRun) {
+    return refuse(
+      new InvalidStateError(
+        `cannot send ${t.id} back: it is running, but not for a review`,
+        "not_in_review",
+      ),
+    );
+  }
+  const denied = workerRefusal(t, actor, "send back");
+  if (denied) return refuse(denied);
+  const assignee = op.to ?? facts.reviewedAssignee ?? t.assignee;
+  const next = waitingStatus(parentsDone(facts));
+  return allow(plan("send_back", t.id, {
+    closeRun: closeCurrent(t, "sent_back", { summary: op.reason || null }),
+    set: { status: next, ...CLAIM_CLEARED, assignee, last_heartbeat_at: null },
+    comment: op.reason ? { author: actor.name, body: `SENT BACK: ${op.reason}` } : null,
+    events: [
+      event("sent_back", {
+        reason: op.reason || null,
+        reviewer: t.assignee,
+        assignee,
+        status: next,
+      }, t.current_run_id),
+    ],
   }));
 }
 
@@ -1069,7 +1310,15 @@ function decideUnlink(op: Extract<Operation, { op: "unlink" }>, facts: Facts): D
 // ---- the dashboard ----
 
 /** How a dashboard move is carried out. */
-export type MoveKind = "noop" | "archive" | "complete" | "block" | "unblock" | "direct";
+export type MoveKind =
+  | "noop"
+  | "archive"
+  | "complete"
+  | "block"
+  | "unblock"
+  | "schedule"
+  | "review"
+  | "direct";
 
 /**
  * How moving a card from `from` to the column `to` is carried out, or why it cannot be, from
@@ -1099,13 +1348,13 @@ export function moveRule(id: string, from: Status, to: string): MoveKind | Herme
     case "archive":
       return "archive";
     case "complete":
-    case "block": {
+    case "block":
+    case "schedule":
+    case "review": {
       if (accepts(drop, from)) return drop;
       const allowed = orList(STATUSES.filter((s) => accepts(drop, s)));
       return new InvalidStateError(
-        `cannot ${drop} ${id}: it is ${from}; only ${allowed} tasks can be ${
-          drop === "complete" ? "completed" : "blocked"
-        }`,
+        `cannot ${drop} ${id}: it is ${from}; only ${allowed} tasks can be ${MOVED[drop]}`,
         "invalid_move",
       );
     }
@@ -1119,6 +1368,14 @@ export function moveRule(id: string, from: Status, to: string): MoveKind | Herme
       return to === "ready" && accepts("unblock", from) ? "unblock" : "direct";
   }
 }
+
+/** How a refusal names the tasks a verb-like drop applies to. */
+const MOVED = {
+  complete: "completed",
+  block: "blocked",
+  schedule: "scheduled",
+  review: "sent to review",
+} as const;
 
 /** Every status a card in `from` may be moved to (drawer buttons and drop targets). */
 export function allowedMoves(from: Status): Status[] {
@@ -1154,6 +1411,15 @@ function decideMove(
     case "block":
     case "unblock":
       return decideStatusOp(t, facts, { ...op, op: kind }, actor, now);
+    case "schedule":
+      return decideSchedule(
+        t,
+        { op: "schedule", until: null, reason: op.reason || null },
+        actor,
+        now,
+      );
+    case "review":
+      return decideReview(t, { op: "review", reviewer: null, note: op.reason || null }, actor);
     case "direct": {
       const leaving = STATUS_RULES[t.status].holdsRun;
       const unblocking = accepts("unblock", t.status);
@@ -1274,7 +1540,7 @@ function runEnded(
         op: "run_ended",
       };
     case "blocked":
-      return { ...blockPlan(t, cutText(end.reason), actor.name), op: "run_ended" };
+      return { ...blockPlan(t, facts, cutText(end.reason), actor.name, null), op: "run_ended" };
     case "retry_later": {
       const attempts = (facts.retryAttempts ?? 0) + 1;
       const delay = Math.ceil(end.delayFor(attempts));

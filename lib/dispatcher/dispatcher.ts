@@ -9,6 +9,7 @@
  * left behind, and keeps no globals, so the gateway can host it in a Deno Worker.
  */
 
+import { accepts, STATUS_RULES } from "../board/mod.ts";
 import { type Config, ensurePrivateDir } from "../config/mod.ts";
 import { openBoard, type Store } from "../store/mod.ts";
 import { type DispatchStore, openDispatch } from "../store/engine.ts";
@@ -321,11 +322,14 @@ export class Dispatcher {
     // Workers whose run someone else closed (block, archive, reclaim, complete).
     if (probe.unreaped) await this.#reaper.reapClosed(now, res, detach);
 
-    // 4. Promote todo tasks whose parents are done.
+    // 4. Scheduled tasks whose time came wait again; todo tasks whose parents are done are
+    // promoted (a woken task with done parents is ready at once, so it is claimed this tick).
+    if (probe.scheduled) res.schedule_due = store.wakeDue(now);
     if (probe.promotable) res.promoted = store.promoteAll();
 
     // 5-6. Claim ready tasks in one transaction, then spawn them.
-    if ((probe.ready || res.promoted > 0 || rows.length > 0) && !signal?.aborted) {
+    const more = res.promoted > 0 || res.schedule_due.length > 0 || rows.length > 0;
+    if ((probe.ready || more) && !signal?.aborted) {
       const claims = this.#claimer.claim(opts, res, now);
       if (claims.length) {
         try {
@@ -339,6 +343,12 @@ export class Dispatcher {
 
     const retryAt = probe.ready || rows.length > 0 ? store.nextRetryAt(now) : null;
     const due = policy.nextDeadline(views, retryAt, now);
+    // The next scheduled time wakes the loop when it comes, not a sweep later; a schedule
+    // set or moved meanwhile is a commit, which wakes the loop to look again.
+    if (probe.scheduled) {
+      const at = store.nextScheduledAt(now);
+      if (at !== null) this.#waker.due(at * 1000);
+    }
     const w = this.#waker;
     if (due.at !== null) w.due(due.at * 1000);
     if (due.inMs !== null) w.due(reaped.seenAt + due.inMs);
@@ -369,7 +379,7 @@ export class Dispatcher {
     }
     if (taskId) {
       const t = store.task(taskId);
-      return !t || (t.status !== "ready" && t.status !== "running");
+      return !t || (!accepts("claim", t.status) && !STATUS_RULES[t.status].holdsRun);
     }
     if (store.inFlight().running > 0) return false;
     const now = this.#ctx.now();

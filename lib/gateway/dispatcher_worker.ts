@@ -13,6 +13,7 @@
 
 /// <reference lib="deno.worker" />
 
+import { VERB_FROM } from "../board/rulebook.ts";
 import { get } from "../config/config.ts";
 import { DEFAULT_BOARD } from "../config/paths.ts";
 import { Dispatcher } from "../dispatcher/dispatcher.ts";
@@ -201,8 +202,11 @@ export class DispatcherWorker {
   #diagnose(run: BoardRun): string {
     const cfg = this.#init!.config;
     try {
-      const tasks = run.dispatcher.store.board.listTasks({ status: ["ready", "running"] });
-      const waiting = tasks.filter((t) => t.status === "ready" && t.assignee && !t.claim_lock);
+      const tasks = run.dispatcher.store.board.listTasks({
+        status: [...VERB_FROM.claim, "running"],
+      });
+      // Waiting to be claimed: ready, or in review for a reviewer.
+      const waiting = tasks.filter((t) => t.status !== "running" && t.assignee && !t.claim_lock);
       const liveByProfile: Record<string, number> = {};
       let live = 0;
       for (const t of tasks) {

@@ -3,7 +3,7 @@
  * and state file, and the boards' running and stuck tasks read from the databases.
  */
 
-import type { Task } from "../board/mod.ts";
+import { type Task, VERB_FROM } from "../board/mod.ts";
 import type { Config } from "../config/config.ts";
 import { type Env, homePaths } from "../config/paths.ts";
 import { openBoard } from "../store/mod.ts";
@@ -78,7 +78,8 @@ export function statusReport(home: string, config: Config, env: Env, now: number
       continue;
     }
     try {
-      for (const t of store.listTasks({ status: ["running", "ready"] })) {
+      // Running, or waiting to be claimed (ready, or in review for its reviewer).
+      for (const t of store.listTasks({ status: ["running", ...VERB_FROM.claim] })) {
         if (t.status === "running") {
           tasks.running++;
           if (t.claim_expires !== null && t.claim_expires < now) {

@@ -451,7 +451,11 @@ const unblock: ToolDef = {
   async run(args, scope) {
     const input = UnblockTask.parse(args);
     try {
-      const task = unblockOp(personsBoard(scope), input);
+      const task = unblockOp(personsBoard(scope), input, {
+        actor: scope.actor,
+        author: scope.actor.name,
+        wire: "json",
+      });
       return { ok: true, task_id: task.id, status: task.status };
     } catch (e) {
       refuse("unblock", input.task_id, e);

@@ -9,7 +9,7 @@
 
 import { PermissionError, UsageError } from "../board/errors.ts";
 import type { CreateRules } from "../board/operation.ts";
-import { workerReadRefusal } from "../board/rulebook.ts";
+import { BLOCK_KINDS, workerReadRefusal } from "../board/rulebook.ts";
 import { type Comment, LIST_SORTS, type Task, type TaskDetail } from "../board/task.ts";
 import { buildWorkerContext } from "../board/worker_context.ts";
 import {
@@ -17,6 +17,7 @@ import {
   MAX_DURATION_SECONDS,
   MAX_TEXT_BYTES,
   normalizeSkills,
+  parseWhen,
   PRIORITY_RANGE,
   validateAbsolutePath,
   type WorkspaceRoots,
@@ -299,13 +300,16 @@ export function complete(
   }, ctx.actor);
 }
 
-/** Hermes's typed block reasons (`block --kind`, `kanban_block` kind). */
-export const BLOCK_KINDS = ["dependency", "needs_input", "capability", "transient"] as const;
+/** A reason or note: optional text within MAX_TEXT_BYTES, blank meaning none. */
+const REASON = text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES });
 
-/** Input of `block`. */
+/** Hermes's typed block reasons (`block --kind`, `kanban_block` kind), as the rulebook routes them. */
+export { BLOCK_KINDS };
+
+/** Input of `block`: `kind` is one of Hermes's typed reasons (BLOCK_KINDS), or none. */
 export const BlockTask = schema({
   task_id: taskId(TASK_ID_REQUIRED),
-  reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
+  reason: REASON,
   kind: oneOf(BLOCK_KINDS, (raw) => ({
     code: "invalid_block_kind",
     kind: "usage",
@@ -313,18 +317,23 @@ export const BlockTask = schema({
   })),
 });
 
-/** Block a task until a person unblocks it; the reason goes into its comments. */
+/**
+ * Block a task; the reason goes into its comments. The kind routes it as Hermes does: a
+ * dependency waits for its parents, a block for the same reason as the last one (after an
+ * unblock) goes to triage.
+ */
 export function block(store: BoardStore, input: RawInput, ctx: OpContext): Task {
   const v = BlockTask.parse(input, ctx.wire);
   return store.block(v.task_id, v.reason ?? "", ctx.actor, v.kind ?? null);
 }
 
 /** Input of `unblock`. */
-export const UnblockTask = schema({ task_id: taskId(TASK_ID_REQUIRED) });
+export const UnblockTask = schema({ task_id: taskId(TASK_ID_REQUIRED), reason: REASON });
 
-/** Unblock a blocked task: ready again (todo while a parent is not done). */
-export function unblock(store: BoardStore, input: RawInput): Task {
-  return store.unblock(UnblockTask.parse(input).task_id);
+/** Release a blocked or scheduled task (ready, or todo while a parent is not done). */
+export function unblock(store: BoardStore, input: RawInput, ctx: OpContext): Task {
+  const v = UnblockTask.parse(input, ctx.wire);
+  return store.unblock(v.task_id, v.reason ?? null, ctx.actor);
 }
 
 /** Input of `promote`. */
@@ -385,6 +394,69 @@ export function deleteTask(store: BoardStore, input: RawInput, ctx: OpContext): 
   const id = DeleteTask.parse(input).task_id;
   store.deleteTask(id, ctx.actor);
   return id;
+}
+
+/** Input of `schedule`: `at` in parseWhen's forms; none parks the task until it is released. */
+export const ScheduleTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  at: text({ nullable: true, trim: true, blankIsMissing: true, max: 100 }),
+  reason: REASON,
+});
+
+/** Park a task until a time (or, without one, until someone releases it). */
+export function schedule(
+  store: Pick<Store, "perform" | "now">,
+  input: RawInput,
+  ctx: OpContext,
+): Task {
+  const v = ScheduleTask.parse(input, ctx.wire);
+  const until = v.at ? parseWhen(v.at, store.now()) : null;
+  return store.perform(v.task_id, { op: "schedule", until, reason: v.reason ?? null }, ctx.actor)
+    .task!;
+}
+
+/** Input of `review`: `reviewer` null or blank keeps the assignee as the reviewer. */
+export const ReviewTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  reviewer: name(200),
+  note: REASON,
+});
+
+/** Hand finished work to a reviewer profile; the dispatcher starts it on the task. */
+export function review(store: BoardStore, input: RawInput, ctx: OpContext): Task {
+  const v = ReviewTask.parse(input, ctx.wire);
+  return store.perform(
+    v.task_id,
+    { op: "review", reviewer: v.reviewer ?? null, note: v.note ?? null },
+    ctx.actor,
+  ).task!;
+}
+
+/** The refusal of a send-back that does not say what to fix. */
+const REASON_REQUIRED = {
+  code: "missing_reason",
+  kind: "usage",
+  message: "say what to fix: a reason is required to send work back",
+} as const;
+
+/** Input of `send_back`: what to fix (required), and who gets the task (default: its worker). */
+export const SendBack = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  reason: required(
+    text({ trim: true, maxBytes: MAX_TEXT_BYTES, blank: REASON_REQUIRED }),
+    REASON_REQUIRED.message,
+  ),
+  to: name(200),
+});
+
+/** Send reviewed work back to its worker (or `to`), with what to fix in its comments. */
+export function sendBack(store: BoardStore, input: RawInput, ctx: OpContext): Task {
+  const v = SendBack.parse(input, ctx.wire);
+  return store.perform(
+    v.task_id,
+    { op: "send_back", reason: v.reason, to: v.to ?? null },
+    ctx.actor,
+  ).task!;
 }
 
 /** Input of `heartbeat`. */

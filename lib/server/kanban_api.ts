@@ -318,6 +318,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
         parents: rel.parents,
         children: rel.children,
         runs: detail.runs.map(apiRun),
+        scheduled_until: detail.scheduled_until ?? null,
         now,
       });
     }],

@@ -16,6 +16,8 @@ export interface CardExtras {
   progress: { done: number; total: number } | null;
   /** Start of the open run (the running indicator counts from here), or null. */
   run_started_at: number | null;
+  /** When a scheduled task becomes ready by itself, or null (no time, or not scheduled). */
+  scheduled_until: number | null;
 }
 
 /** What the board view reads, in one snapshot. */
@@ -74,6 +76,14 @@ export function boardView(
         "SELECT task_id AS id, MAX(started_at) AS s FROM task_runs WHERE ended_at IS NULL GROUP BY task_id",
       )
     ) runStart.set(r.id, Number(r.s));
+    const due = new Map<string, number>();
+    for (
+      const r of c.all<{ id: string; d: number }>(
+        `SELECT s.task_id AS id, s.due_at AS d FROM hx_task_schedule s
+         JOIN tasks t ON t.id = s.task_id WHERE t.status = 'scheduled' AND s.event_id =
+           (SELECT MAX(e.id) FROM task_events e WHERE e.task_id = t.id AND e.kind = 'scheduled')`,
+      )
+    ) due.set(r.id, Number(r.d));
     const tenants = c.all<{ v: string }>(
       "SELECT DISTINCT tenant AS v FROM tasks WHERE tenant IS NOT NULL AND tenant != '' ORDER BY tenant",
     ).map((r) => String(r.v));
@@ -89,6 +99,7 @@ export function boardView(
           comment_count: comments.get(task.id) ?? 0,
           progress: progress.get(task.id) ?? null,
           run_started_at: task.status === "running" ? runStart.get(task.id) ?? null : null,
+          scheduled_until: due.get(task.id) ?? null,
         },
       })),
       tenants,

@@ -52,6 +52,8 @@ const TASK_COLUMN_LIST = [
   "consecutive_failures",
   "last_failure_error",
   "max_retries",
+  "block_kind",
+  "block_recurrences",
 ] as const;
 
 /** Columns selected for a task: read them with Connection.rows and decode with toTask. */
@@ -94,6 +96,8 @@ export function toTask(r: readonly unknown[]): Task {
     consecutive_failures: Number(r[C.consecutive_failures] ?? 0),
     last_failure_error: str(r[C.last_failure_error]),
     max_retries: num(r[C.max_retries]),
+    block_kind: r[C.block_kind] === "" ? null : str(r[C.block_kind]),
+    block_recurrences: Number(r[C.block_recurrences] ?? 0),
   };
 }
 

@@ -110,6 +110,8 @@ export const PATCH_COLUMNS: ReadonlySet<keyof TaskPatch> = new Set<keyof TaskPat
   "last_heartbeat_at",
   "consecutive_failures",
   "last_failure_error",
+  "block_kind",
+  "block_recurrences",
 ]);
 
 export type { Clock };
@@ -265,6 +267,11 @@ export class SqliteBoardStore implements Store {
         )?.attempts ?? 0,
       );
     }
+    if (task !== null && op.op === "wake") facts.scheduledAt = this.scheduledAt(id);
+    if (task !== null && op.op === "send_back") {
+      facts.reviewRun = this.reviewRun(task.current_run_id);
+      facts.reviewedAssignee = this.reviewedAssignee(id);
+    }
     if (task !== null && op.op === "run_ended" && op.end.kind === "failed") {
       // A failure at the limit names the streak of failure kinds that led to it.
       facts.recentFailures = this.conn.all<{ status: string }>(
@@ -275,6 +282,40 @@ export class SqliteBoardStore implements Store {
       ).map((r) => r.status as FailureKind).reverse();
     }
     return facts;
+  }
+
+  /**
+   * When the scheduled task `id` becomes ready by itself: its hx_task_schedule time, if that
+   * belongs to its latest `scheduled` event (a task scheduled again since, by Hermes without a
+   * time, waits for a person). Null when it has none.
+   */
+  scheduledAt(id: string): number | null {
+    const r = this.conn.get<{ due_at: number }>(
+      `SELECT s.due_at FROM hx_task_schedule s WHERE s.task_id = ? AND s.event_id =
+         (SELECT MAX(e.id) FROM task_events e WHERE e.task_id = s.task_id AND e.kind = 'scheduled')`,
+      id,
+    );
+    return r === undefined ? null : Number(r.due_at);
+  }
+
+  /** True when run `runId` was claimed from review (its `claimed` event says so). */
+  reviewRun(runId: number | null): boolean {
+    if (runId === null) return false;
+    return !!this.conn.get(
+      `SELECT 1 FROM task_events WHERE run_id = ? AND kind = 'claimed'
+         AND json_extract(payload, '$.source_status') = 'review'`,
+      runId,
+    );
+  }
+
+  /** The assignee task `id` had when it was last sent to review, if we recorded it. */
+  reviewedAssignee(id: string): string | null {
+    const r = this.conn.get<{ a: string | null }>(
+      `SELECT json_extract(payload, '$.from_assignee') AS a FROM task_events
+       WHERE task_id = ? AND kind = 'review_requested' ORDER BY id DESC LIMIT 1`,
+      id,
+    );
+    return r?.a ?? null;
   }
 
   /** Decide `op` on `id` with the rulebook and apply the plan (inside a transaction). */
@@ -384,6 +425,19 @@ export class SqliteBoardStore implements Store {
       ).lastId;
     }
     for (const e of p.events) this.event(p.taskId, e.kind, e.payload, runRef(e.runId), now);
+    if (p.schedule?.clear) {
+      this.conn.run("DELETE FROM hx_task_schedule WHERE task_id = ?", p.taskId);
+    } else if (p.schedule) {
+      // The time belongs to the `scheduled` event just written.
+      this.conn.run(
+        `INSERT INTO hx_task_schedule (task_id, due_at, event_id)
+         VALUES (?, ?, (SELECT MAX(id) FROM task_events WHERE task_id = ? AND kind = 'scheduled'))
+         ON CONFLICT(task_id) DO UPDATE SET due_at = excluded.due_at, event_id = excluded.event_id`,
+        p.taskId,
+        p.schedule.dueAt,
+        p.taskId,
+      );
+    }
     for (const child of p.then) this.applyPlan(child, now);
     return { runId, commentId };
   }
@@ -623,7 +677,8 @@ export class SqliteBoardStore implements Store {
         id,
         eventLimit,
       ).map(toEvent);
-      return { task, parents, children, comments, events, runs: this.runs(id) };
+      const scheduled_until = task.status === "scheduled" ? this.scheduledAt(id) : null;
+      return { task, parents, children, comments, events, runs: this.runs(id), scheduled_until };
     });
   }
 
@@ -827,8 +882,9 @@ export class SqliteBoardStore implements Store {
     });
   }
 
-  unblock(id: string): Task {
-    return this.perform(id, { op: "unblock" }, SOMEONE).task!;
+  unblock(id: string, reason: string | null = null, actor: Actor = SOMEONE): Task {
+    validateText("reason", reason);
+    return this.perform(id, { op: "unblock", reason }, actor).task!;
   }
 
   archive(id: string): Task {
@@ -990,6 +1046,7 @@ export class SqliteBoardStore implements Store {
         recent,
         comments,
         commentsOmitted: commentTotal - comments.length,
+        reviewing: this.reviewRun(task.current_run_id),
       };
     });
   }

@@ -13,6 +13,7 @@ import {
   HERMES_TABLES,
   HX_RETIRED_INDEXES,
   HX_TABLES,
+  NOTIFY_COLUMNS_ADDED,
   SCHEMA_STAMP,
   SCHEMA_VERSION,
   stampVersion,
@@ -430,6 +431,12 @@ export class Connection {
       for (const [name, type] of EVENT_COLUMNS_ADDED) {
         if (!eventCols.has(name)) {
           this.db.exec(`ALTER TABLE task_events ADD COLUMN ${name} ${type}`);
+        }
+      }
+      const notifyCols = this.columns("kanban_notify_subs");
+      for (const [name, type] of NOTIFY_COLUMNS_ADDED) {
+        if (!notifyCols.has(name)) {
+          this.db.exec(`ALTER TABLE kanban_notify_subs ADD COLUMN ${name} ${type}`);
         }
       }
       for (const [from, to] of EVENT_KIND_RENAMES) {

@@ -211,9 +211,15 @@ export interface BoardStore {
   /** Add a comment; a worker may comment only on its own and created tasks. */
   comment(id: string, author: string, body: string, actor?: Actor): Comment;
   complete(id: string, input: CompleteInput, actor: Actor): { task: Task; changed: boolean };
-  /** Block; `kind` is Hermes's typed block reason, kept with the event. */
+  /** Block (`kind`: a typed reason, BLOCK_KINDS; it routes the task, see the rulebook). */
   block(id: string, reason: string, actor: Actor, kind?: string | null): Task;
-  unblock(id: string): Task;
+  /**
+   * When scheduled task `id` becomes ready by itself (unix seconds); null when it has no time
+   * (it waits for an unblock) or is not scheduled by us.
+   */
+  scheduledAt(id: string): number | null;
+  /** Release a blocked or scheduled task; `reason` goes into its comments. */
+  unblock(id: string, reason?: string | null, actor?: Actor): Task;
   archive(id: string): Task;
   /** Promote out of triage/todo; `force` readies it while a parent is not done. */
   promote(id: string, opts?: { force?: boolean; reason?: string | null }): Task;
@@ -330,9 +336,18 @@ export interface DispatchStore {
   promotable(): string[];
   /** Promote every todo task whose parents are done, in one transaction. Returns the count. */
   promoteAll(): number;
-  /** Ready tasks nobody is assigned to. */
+  /** Scheduled tasks whose time has come by `now`, earliest first (nothing written). */
+  dueScheduled(now: number): string[];
+  /** Scheduled tasks whose time has come wait again (`wake`), in one transaction; their ids. */
+  wakeDue(now: number): string[];
+  /** Earliest time after `now` a scheduled task becomes ready by itself, or null. */
+  nextScheduledAt(now: number): number | null;
+  /** Ready (or review) tasks nobody is assigned to. */
   unassignedReady(limit?: number): string[];
-  /** Ready, assigned, unclaimed tasks whose parents are done and whose backoff has passed. */
+  /**
+   * Ready, assigned, unclaimed tasks whose parents are done and whose backoff has passed, then
+   * assigned tasks in review.
+   */
   candidates(opts: {
     now: number;
     exclude: readonly string[];
@@ -342,7 +357,7 @@ export interface DispatchStore {
   }): { id: string; assignee: string }[];
   /** Earliest retry time of a ready task still in backoff, or null. */
   nextRetryAt(now: number): number | null;
-  /** Tasks that are ready (assigned) or running. */
+  /** Tasks that are ready or in review (assigned), or running. */
   inFlight(): { ready: number; running: number };
   /** A task by id, or null. */
   task(id: string): Task | null;

@@ -52,6 +52,9 @@ export function planLines(p: Plan, indent = ""): string[] {
   if (p.link) out.push(`${p.link.add ? "link" : "unlink"} parent ${p.link.parentId}`);
   if (p.comment) out.push(`comment by ${p.comment.author}: ${value(p.comment.body)}`);
   for (const e of p.events) out.push(eventLine(e));
+  if (p.schedule) {
+    out.push(p.schedule.clear ? "schedule cleared" : `schedule due_at=${value(p.schedule.dueAt)}`);
+  }
   for (const c of p.then) {
     out.push(`then ${c.taskId}:`);
     out.push(...planLines(c, "  "));

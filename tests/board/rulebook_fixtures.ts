@@ -37,8 +37,12 @@ export function task(over: Partial<Task> = {}): Task {
   });
 }
 
-/** The fixture task in `status`, as the store leaves a task there. */
-export function taskIn(status: Status): Task {
+/** The fixture task in `status`, as the store leaves a task there (then `over`). */
+export function taskIn(status: Status, over: Partial<Task> = {}): Task {
+  return { ...taskAsLeft(status), ...over };
+}
+
+function taskAsLeft(status: Status): Task {
   switch (status) {
     case "running":
       return task({
@@ -74,7 +78,9 @@ export const CHILD: ChildFact = { id: "t_child001", status: "todo", otherParents
 
 /**
  * The facts of the fixture task in `status`: a todo task waits on a ready parent, a triage
- * task has none, the others have one done parent; every one has a waiting child.
+ * task has none, the others have one done parent; every one has a waiting child. A scheduled
+ * task's time has come; a running task's run is not a review; the task was `writer`'s before
+ * review.
  */
 export function factsIn(status: Status, over: Partial<Facts> = {}): Facts {
   const t = taskIn(status);
@@ -85,6 +91,9 @@ export function factsIn(status: Status, over: Partial<Facts> = {}): Facts {
     children: [CHILD],
     retryAttempts: 0,
     recentFailures: [],
+    scheduledAt: status === "scheduled" ? NOW - 10 : null,
+    reviewRun: false,
+    reviewedAssignee: "writer",
     ...over,
   };
 }
@@ -107,6 +116,24 @@ export function seenBy(facts: Facts, actor: Actor, created: string[] = []): Fact
       linked: [],
     },
   };
+}
+
+/**
+ * What some rows of the table change in the fixture task and its facts: a task blocked once
+ * before for the same (untyped) reason, a schedule not due yet, a reviewer's run.
+ */
+export const VARIANTS: Record<string, { task?: Partial<Task>; facts?: Partial<Facts> }> = {
+  "block, blocked once": { task: { block_recurrences: 1 } },
+  "wake, not due": { facts: { scheduledAt: NOW + 60 } },
+  "wake, no time": { facts: { scheduledAt: null } },
+  "send back, review run": { facts: { reviewRun: true } },
+};
+
+/** The facts of row `label` of the table for the fixture task in `status`. */
+export function factsFor(label: string, status: Status): Facts {
+  const v = VARIANTS[label] ?? {};
+  const f = factsIn(status, v.facts);
+  return v.task ? { ...f, task: { ...f.task!, ...v.task } } : f;
 }
 
 /** The actors of the table, by column name; the worker ones are relative to `t`. */
@@ -155,6 +182,9 @@ export function operations(status: Status): Record<string, Operation> {
     "heartbeat": { op: "heartbeat", note: null, ttlSeconds: 900 },
     "complete": { op: "complete", ...complete },
     "block": { op: "block", reason: "why" },
+    "block, blocked once": { op: "block", reason: "why" },
+    "block --kind dependency": { op: "block", reason: "why", kind: "dependency" },
+    "block --kind needs_input": { op: "block", reason: "why", kind: "needs_input" },
     "unblock": { op: "unblock" },
     "archive": { op: "archive" },
     "promote": { op: "promote" },
@@ -173,6 +203,14 @@ export function operations(status: Status): Record<string, Operation> {
       ...complete,
       cards: [{ id: "t_nowhere1", exists: false, createdBy: null, child: false }],
     },
+    "schedule": { op: "schedule", until: NOW + 3600, reason: "tomorrow" },
+    "schedule, no time": { op: "schedule", until: null, reason: null },
+    "wake": { op: "wake" },
+    "wake, not due": { op: "wake" },
+    "wake, no time": { op: "wake" },
+    "review": { op: "review", reviewer: "editor", note: "PR 12" },
+    "send back": { op: "send_back", reason: "tests fail", to: null },
+    "send back, review run": { op: "send_back", reason: "tests fail", to: null },
     "recompute": { op: "recompute" },
     "assign": { op: "assign", assignee: "editor" },
     "reclaim": { op: "reclaim", reason: null },
@@ -195,7 +233,7 @@ export function operations(status: Status): Record<string, Operation> {
     "unlink": { op: "unlink", parentId: "t_parent01", linked: linkedTo("t_parent01") },
     "comment": { op: "comment", author: "ann", body: "hello" },
   };
-  for (const to of ["triage", "todo", "ready", "running", "blocked", "done", "archived"]) {
+  for (const to of STATUSES) {
     ops[`move to ${to}`] = { op: "move", to, reason: "", ...complete };
   }
   Object.assign(
@@ -251,7 +289,7 @@ export function grid(label: string): string {
     rows.push(line(
       status,
       ACTOR_NAMES.map((a) =>
-        outcome(decide(op, seenBy(factsIn(status), actors[a]), actors[a], NOW), status)
+        outcome(decide(op, seenBy(factsFor(label, status), actors[a]), actors[a], NOW), status)
       ),
     ));
   }

@@ -23,9 +23,11 @@ Deno.test("kanban stats counts every status and assignee", async () => {
   deepEqual(st.by_status, {
     triage: 1,
     todo: 0,
+    scheduled: 0,
     ready: 1,
     running: 0,
     blocked: 0,
+    review: 0,
     done: 1,
     archived: 0,
   });
@@ -33,7 +35,7 @@ Deno.test("kanban stats counts every status and assignee", async () => {
   ok(st.oldest_ready_age_seconds !== null && st.oldest_ready_age_seconds >= 0);
   ok(Math.abs(st.now - Date.now() / 1000) < 60);
   const h = await hermes(["kanban", "stats"], { env: home.env });
-  match(h.stdout, /^triage +1\ntodo +0\nready +1\n/);
+  match(h.stdout, /^triage +1\ntodo +0\nscheduled +0\nready +1\n/);
   match(h.stdout, /By assignee:\n +ann +ready=1, done=1\n/);
   match(h.stdout, /Oldest ready task: \d+s\n$/);
 });

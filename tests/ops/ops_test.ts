@@ -302,7 +302,7 @@ Deno.test("list schema: statuses, limit and booleans as text, each refused once"
   deepEqual(said(() => listFilter({ status: ["finished"] }, "text")), [
     "usage",
     "usage",
-    "unknown status 'finished': expected one of triage, todo, ready, running, blocked, done, archived",
+    "unknown status 'finished': expected one of triage, todo, scheduled, ready, running, blocked, review, done, archived",
   ]);
   deepEqual(said(() => listFilter({ limit: "0" }, "text")), [
     "invalid_input",

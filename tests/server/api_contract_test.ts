@@ -34,7 +34,16 @@ Deno.test("board groups cards by status with Hermes's fields and counts", async 
   const r = await s.call<Obj>("GET", `${API}/board`);
   equal(r.status, 200);
   const cols = r.body.columns as Array<{ name: string; tasks: Obj[] }>;
-  deepEqual(cols.map((c) => c.name), ["triage", "todo", "ready", "running", "blocked", "done"]);
+  deepEqual(cols.map((c) => c.name), [
+    "triage",
+    "todo",
+    "scheduled",
+    "ready",
+    "running",
+    "blocked",
+    "review",
+    "done",
+  ]);
   const ready = cols.find((c) => c.name === "ready")!.tasks;
   const todo = cols.find((c) => c.name === "todo")!.tasks;
   deepEqual(ready.map((t) => t.title), ["parent"]);

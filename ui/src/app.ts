@@ -25,6 +25,46 @@ interface Banner {
 
 let bannerId = 0;
 
+/** Moves that ask first: what the dialog says, and whether it takes a reason. */
+const CONFIRM: Partial<
+  Record<Status, { title: string; text: (t: string) => string; action: string; reason: boolean }>
+> = {
+  done: {
+    title: "Complete task?",
+    text: (t) => `Mark '${t}' as done. Its children whose parents are all done become ready.`,
+    action: "Complete",
+    reason: false,
+  },
+  archived: {
+    title: "Archive task?",
+    text: (t) => `Archive '${t}'. A running worker is stopped.`,
+    action: "Archive",
+    reason: false,
+  },
+  blocked: {
+    title: "Block task?",
+    text: (t) => `Block '${t}' until someone unblocks it. A running worker is stopped.`,
+    action: "Block",
+    reason: true,
+  },
+  scheduled: {
+    title: "Schedule task?",
+    text: (t) =>
+      `Park '${t}' in Scheduled until someone moves it on ('hermes kanban schedule' can give ` +
+      "it a time instead). A running worker is stopped.",
+    action: "Schedule",
+    reason: true,
+  },
+  review: {
+    title: "Send to review?",
+    text: (t) =>
+      `Hand '${t}' to review: the dispatcher starts its assignee on it as the reviewer, who ` +
+      "completes it or sends it back. A running worker is stopped.",
+    action: "Send to review",
+    reason: true,
+  },
+};
+
 function selectedFromHash(): string | null {
   const m = /^#(t_[0-9a-f]{8})$/.exec(location.hash);
   return m ? m[1] : null;
@@ -156,7 +196,9 @@ export function App() {
     try {
       await api("PATCH", `/tasks/${task.id}`, {
         status: to,
-        ...(to === "blocked" && reason ? { block_reason: reason } : {}),
+        ...(reason && ["blocked", "scheduled", "review"].includes(to)
+          ? { block_reason: reason }
+          : {}),
       });
       banner("info", `${task.id} moved to ${COLUMN_TITLES[to]}`);
       setDetailVersion((v) => v + 1);
@@ -221,25 +263,18 @@ export function App() {
   }, [picked, bulk]);
 
   const move = useCallback((task: Task | Card, to: Status) => {
-    // Dragging one of several picked cards moves them all.
-    if (picked.has(task.id) && picked.size > 1 && to !== "blocked") {
+    const ask = CONFIRM[to];
+    // Dragging one of several picked cards moves them all (a move that asks a reason: one).
+    if (picked.has(task.id) && picked.size > 1 && !ask?.reason) {
       bulkMove(to);
       return;
     }
-    if (to === "done" || to === "archived" || to === "blocked") {
+    if (ask) {
       setConfirm({
-        title: to === "done"
-          ? "Complete task?"
-          : to === "archived"
-          ? "Archive task?"
-          : "Block task?",
-        text: to === "done"
-          ? `Mark '${task.title}' as done. Its children whose parents are all done become ready.`
-          : to === "archived"
-          ? `Archive '${task.title}'. A running worker is stopped.`
-          : `Block '${task.title}' until someone unblocks it. A running worker is stopped.`,
-        action: to === "done" ? "Complete" : to === "archived" ? "Archive" : "Block",
-        reason: to === "blocked",
+        title: ask.title,
+        text: ask.text(task.title),
+        action: ask.action,
+        reason: ask.reason,
         onConfirm: (reason) => patchStatus(task, to, reason),
       });
       return;

@@ -7,7 +7,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { allowedMoves, moveRule } from "../../lib/board/rulebook.ts";
-import { age, COLUMN_TITLES, duration, STALE } from "./format.ts";
+import { age, COLUMN_TITLES, duration, STALE, when } from "./format.ts";
 import { html } from "./html.ts";
 import { CheckIcon, CommentIcon, LinkIcon } from "./icons.ts";
 import type { Card, Status, Warnings } from "./types.ts";
@@ -123,6 +123,13 @@ function CardView(
             ? html`<span class="pill prio" title="priority">P${c.priority}</span>`
             : null}
           ${c.tenant ? html`<span class="pill tenant" title="tenant">${c.tenant}</span>` : null}
+          ${c.status === "scheduled" && c.scheduled_until !== null
+            ? html`<span class="pill due" title=${`becomes ready at ${when(c.scheduled_until)}`}>${
+              c.scheduled_until > serverNow()
+                ? `in ${duration(c.scheduled_until - serverNow())}`
+                : "due"
+            }</span>`
+            : null}
         </div>
       <div class="card-title">${c.title}</div>
       <div class="card-meta">

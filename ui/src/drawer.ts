@@ -257,6 +257,22 @@ export function Drawer(
         ${t.last_failure_error
           ? html`<div class="banner warning">Last failure (${t.consecutive_failures}): ${t.last_failure_error}</div>`
           : null}
+        ${t.status === "scheduled"
+          ? html`<div class="banner info">${
+            detail!.scheduled_until === null
+              ? "Scheduled without a time: it waits until someone moves it on."
+              : `Scheduled: becomes ready at ${when(detail!.scheduled_until)}.`
+          }</div>`
+          : null}
+        ${t.block_recurrences > 0
+          ? html`
+            <div
+              class="banner warning">Blocked ${t.block_recurrences} time(s) for ${t.block_kind ??
+                "an untyped reason"} since it last completed${t.status === "triage"
+                ? ": in triage for a person to decide"
+                : ""}.</div>
+          `
+          : null}
         <dl class="details">
           <dt>Created</dt><dd>${when(t.created_at)}${t.created_by ? ` by ${t.created_by}` : ""}</dd>
           <dt>Started</dt><dd>${when(t.started_at)}</dd>

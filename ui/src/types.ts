@@ -27,6 +27,8 @@ export interface Card extends Task {
   comment_count: number;
   progress: { done: number; total: number } | null;
   run_started_at: number | null;
+  /** When a scheduled card becomes ready by itself; null without a time. */
+  scheduled_until: number | null;
   /** Active diagnostics, summed up; null when the task has none. */
   warnings: Warnings | null;
 }
@@ -96,6 +98,7 @@ export interface TaskDetail {
   parents: TaskRef[];
   children: TaskRef[];
   runs: Run[];
+  scheduled_until: number | null;
   now: number;
 }
 
