@@ -86,6 +86,9 @@ export function makeContext(
   // A warning waits for the command's first output or its success: a command that fails
   // anyway says so in its one error line, and a second line would only repeat it.
   let held: string | null = null;
+  const hold = (text: string) => {
+    held = (held ?? "") + text;
+  };
   const flushWarnings = () => {
     if (held === null) return;
     const text = held;
@@ -119,10 +122,15 @@ export function makeContext(
     color: palette(io.stdout, noColor),
     clock,
     actor: actorFromEnv(env),
-    log: lineLogger((line) => io.stderr.write(line.endsWith("\n") ? line : line + "\n")),
+    log: lineLogger((line) => {
+      flushWarnings();
+      io.stderr.write(line.endsWith("\n") ? line : line + "\n");
+    }),
     config() {
       // Imported here: the hot verbs must not load config.yaml's parser and key table.
-      config ??= import("../config/config.ts").then((m) => m.loadConfig(home, env));
+      config ??= import("../config/config.ts").then((m) =>
+        m.loadConfig(home, env, (msg) => hold(`hermes: warning: ${msg}\n`))
+      );
       return config;
     },
     signal: shutdown.signal,
@@ -136,8 +144,10 @@ export function makeContext(
         try {
           store = openBoard(home, board, { create, busyTimeoutMs: busyTimeout(env), clock });
           if (store.damage) {
-            held = `hermes: warning: board ${store.path} is damaged (${store.damage}); what ` +
-              "this command reads may still be intact — run 'hermes kanban doctor' for what to do\n";
+            hold(
+              `hermes: warning: board ${store.path} is damaged (${store.damage}); what ` +
+                "this command reads may still be intact — run 'hermes kanban doctor' for what to do\n",
+            );
           }
         } catch (e) {
           if ((e as { code?: string }).code === "no_board") {
@@ -161,6 +171,7 @@ export function makeContext(
     },
     flushWarnings,
     warn(text: string) {
+      flushWarnings();
       io.stderr.write(text.endsWith("\n") ? text : text + "\n");
     },
     close() {

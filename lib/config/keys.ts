@@ -27,6 +27,14 @@ export interface KeyDef {
   envDoc?: string;
   /** Values below `min` are raised to it instead of refused (a floor). */
   floor?: boolean;
+  /**
+   * Hermes v0.18's names for this key in config.yaml, read when ours is not set. When several
+   * are set, the smallest counts (they are all caps). A value ours would refuse is ignored with a
+   * warning, as Hermes ignores it.
+   */
+  hermesKeys?: readonly string[];
+  /** Hermes's environment variable for this key, read when `env` is not set. */
+  hermesEnv?: string;
 }
 
 // Kept literal (`as const`) so each key's name and type reach the compiler; see ConfigValues.
@@ -71,6 +79,15 @@ const DEFS = [
     min: 1,
     doc:
       "Live workers at most, across all profiles and boards of this gateway (agent workers cost money).",
+    hermesKeys: ["kanban.max_in_progress", "kanban.max_spawn"],
+  },
+  {
+    name: "kanban.max_in_progress_per_profile",
+    type: "integer",
+    default: 0,
+    min: 0,
+    doc:
+      "Live workers at most per profile, for profiles that set no max_concurrent (Hermes's key); 0: no cap.",
   },
   {
     name: "kanban.claim_ttl_seconds",
@@ -117,6 +134,7 @@ const DEFS = [
     default: 2 * 1024 * 1024,
     min: 4096,
     doc: "Cap on one run's log file; past it the oldest half is dropped.",
+    hermesKeys: ["kanban.worker_log_rotate_bytes"],
   },
   {
     name: "kanban.retry_backoff_seconds",
@@ -124,6 +142,7 @@ const DEFS = [
     default: 30,
     min: 0,
     doc: "First delay before retrying a worker that exited 75 (try later); doubles each time.",
+    hermesEnv: "HERMES_KANBAN_RATE_LIMIT_COOLDOWN_SECONDS",
   },
   {
     name: "kanban.retry_backoff_max_seconds",
