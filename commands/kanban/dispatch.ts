@@ -4,7 +4,6 @@ import { InvalidStateError, NotFoundError, parseCount, UsageError } from "../../
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { loadConfig } from "../../lib/config/mod.ts";
 import { Dispatcher, type DispatchResult, type LoopSummary } from "../../lib/dispatcher/mod.ts";
 import { INHERITED_ENV } from "../../lib/workers/mod.ts";
 
@@ -120,7 +119,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   if (dryRun && untilIdle) {
     throw new UsageError("--dry-run and --until-idle cannot be combined", "conflicting_options");
   }
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   if (taskId) checkTask(ctx, taskId);
 
   const dispatcher = new Dispatcher({

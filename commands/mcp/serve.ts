@@ -3,7 +3,7 @@
 import { UsageError } from "../../lib/board/errors.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import type { CommandSpec } from "../../lib/cli/spec.ts";
-import { get, loadConfig } from "../../lib/config/mod.ts";
+import { get } from "../../lib/config/mod.ts";
 import denoJson from "../../deno.json" with { type: "json" };
 
 export const spec: CommandSpec = {
@@ -36,7 +36,7 @@ function checkRunId(ctx: Ctx): void {
 
 export async function run(ctx: Ctx): Promise<number> {
   checkRunId(ctx);
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   const store = ctx.store();
   const actor = ctx.actor;
   let tenant = ctx.env("HERMES_TENANT")?.trim() || null;

@@ -19,3 +19,5 @@ export {
   type Wire,
 } from "./_fields.ts";
 export * from "./tasks.ts";
+// Named here so it is public; the board verbs import it directly (the hot verbs never need it).
+export type * from "./boards.ts";
