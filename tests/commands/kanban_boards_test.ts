@@ -89,7 +89,7 @@ Deno.test("kanban boards switch writes Hermes's current-board file, and commands
     "the environment beats the file",
   );
   const show = await hermes(["kanban", "boards", "show", "--board", "default"], { env: home.env });
-  match(show.stdout, /^Current board: work\n  Display name: Work\n/, "--board does not apply");
+  match(show.stdout, /^Current board: work\n {2}Display name: Work\n/, "--board does not apply");
   match(show.stdout, /Tasks: +1 total \(ready=1\)\n$/);
   // Hermes switching back (its file holds the name and a newline) is seen at once.
   Deno.writeTextFileSync(`${home.path}/kanban/current`, "default\n");
