@@ -66,13 +66,17 @@ export function readBoardMeta(home: string, board: string): BoardMeta {
   return meta;
 }
 
-/** A default workdir as stored: an existing directory, by its real path. */
+/**
+ * A default workdir as stored: an existing directory, by its real path. A process not allowed to
+ * look there (the dashboard's server may read only HERMES_HOME) stores the absolute path as given.
+ */
 export function checkWorkdir(path: string): string {
-  validateAbsolutePath("default workdir", path);
+  const p = validateAbsolutePath("default workdir", path);
   let real: string;
   try {
-    real = Deno.realPathSync(path);
-  } catch {
+    real = Deno.realPathSync(p);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) return p;
     throw new UsageError(
       `default workdir ${path} does not exist; create it first`,
       "invalid_workdir",
@@ -107,4 +111,24 @@ export function writeBoardMeta(
   ensurePrivateDir(path.slice(0, path.lastIndexOf("/")));
   writePrivateAtomic(path, JSON.stringify(meta, null, 2) + "\n");
   return meta;
+}
+
+/**
+ * The workspace kind Hermes's dashboard suggests for a board's new tasks: `scratch` without a
+ * default workdir, `worktree` when it lies in a git checkout, else `dir`.
+ */
+export function defaultWorkspaceKind(meta: Pick<BoardMeta, "default_workdir">): string {
+  const dir = meta.default_workdir?.trim();
+  if (!dir) return "scratch";
+  try {
+    for (let d = dir; d !== ""; d = d.slice(0, d.lastIndexOf("/"))) {
+      try {
+        Deno.statSync(`${d}/.git`);
+        return "worktree";
+      } catch (e) {
+        if (!(e instanceof Deno.errors.NotFound)) throw e;
+      }
+    }
+  } catch { /* cannot look there: no checkout we know of */ }
+  return "dir";
 }

@@ -53,7 +53,7 @@ export function App() {
   const [live, setLive] = useState<"connecting" | "live" | "offline">("connecting");
   const [filters, setFilters] = useState({ assignee: "", tenant: "", text: "" });
   const [archived, setArchived] = useState(false);
-  const [boards, setBoards] = useState<string[]>([]);
+  const [boards, setBoards] = useState<Array<{ slug: string; name: string }>>([]);
   const search = useRef<HTMLInputElement>(null);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
@@ -89,8 +89,8 @@ export function App() {
       if (c.default_tenant) setFilters((f) => ({ ...f, tenant: f.tenant || c.default_tenant }));
       if (c.include_archived_by_default) setArchived(true);
     }).catch(() => {});
-    api<{ boards: Array<{ name: string; exists: boolean }> }>("GET", "/boards")
-      .then((r) => setBoards(r.boards.filter((b) => b.exists).map((b) => b.name))).catch(() => {});
+    api<{ boards: Array<{ slug: string; name: string; exists: boolean }> }>("GET", "/boards")
+      .then((r) => setBoards(r.boards.filter((b) => b.exists))).catch(() => {});
   }, []);
 
   // Live events: any change reloads the board (debounced); changes to the open task reload it.
@@ -229,11 +229,13 @@ export function App() {
       ${
     boards.length > 1
       ? html`
-        <select class="board-pick" aria-label="Board" value=${currentBoard() || "default"}
+        <select class="board-pick" aria-label="Board"
+          value=${currentBoard() || data?.board || "default"}
           onChange=${(e: Event) => {
+            // Named even for the default board: without ?board= the server shows the current one.
             const b = (e.target as HTMLSelectElement).value;
-            location.search = b === "default" ? "" : `?board=${encodeURIComponent(b)}`;
-          }}>${boards.map((b) => html`<option value=${b}>${b}</option>`)}</select>
+            location.search = `?board=${encodeURIComponent(b)}`;
+          }}>${boards.map((b) => html`<option value=${b.slug}>${b.name}</option>`)}</select>
       `
       : html`<span class="board-name">${data?.board ?? ""}</span>`
   }
