@@ -8,7 +8,8 @@ import type { Ctx } from "../../lib/cli/context.ts";
 import { printableLine, table } from "../../lib/cli/output.ts";
 import { arg, flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { boardArg, selectBoard } from "../../lib/config/board_selection.ts";
+import { boardArg } from "../../lib/config/board_selection.ts";
+import { selectBoard } from "../../lib/config/paths.ts";
 import { createBoard, removeBoard, switchBoard, updateBoard } from "../../lib/ops/boards.ts";
 import { type BoardInfo, boardInfo, existingBoard, listBoards } from "../../lib/store/boards.ts";
 

@@ -2,8 +2,15 @@
 
 import { UsageError } from "../board/errors.ts";
 import type { Config } from "../config/config.ts";
-import { boardPaths, DEFAULT_BOARD, type Env, resolveHome } from "../config/paths.ts";
-import { boardExists, type BoardSource, selectBoard } from "../config/board_selection.ts";
+import {
+  boardExists,
+  boardPaths,
+  type BoardSource,
+  DEFAULT_BOARD,
+  type Env,
+  resolveHome,
+  selectBoard,
+} from "../config/paths.ts";
 import { type Actor, type Clock, openBoard, type Store, systemClock } from "../store/mod.ts";
 import { type Palette, palette, type Sink, writeBytes } from "./output.ts";
 import { flag, str } from "./parse.ts";

@@ -90,6 +90,13 @@ const DEFS = [
       "Live workers at most per profile, for profiles that set no max_concurrent (Hermes's key); 0: no cap.",
   },
   {
+    name: "kanban.default_assignee",
+    type: "string",
+    default: "",
+    doc:
+      "Profile the dispatcher gives ready tasks nobody is assigned to, as it comes to them (Hermes's key); empty, or a name that is no profile: they wait, reported as unassigned.",
+  },
+  {
     name: "kanban.claim_ttl_seconds",
     type: "integer",
     default: 900,

@@ -33,6 +33,8 @@ export interface Settings {
   defaultRepo: string | null;
   logMaxBytes: number;
   sandbox: SandboxSettings;
+  /** `kanban.default_assignee`: the profile unassigned ready tasks get; null for none. */
+  defaultAssignee: string | null;
 }
 
 /** Read the dispatcher's settings from config; `failureLimit` overrides kanban.failure_limit. */
@@ -48,6 +50,7 @@ export function readSettings(cfg: Config, failureLimit: number | undefined): Set
     roots: get(cfg, "kanban.workspace_roots"),
     logMaxBytes: get(cfg, "kanban.log_max_bytes"),
     sandbox: sandboxSettings(cfg),
+    defaultAssignee: get(cfg, "kanban.default_assignee").trim() || null,
     defaultRepo: cfg.has("kanban.worktree_repo")
       ? (cfg.get("kanban.worktree_repo") as string | null) || null
       : null,

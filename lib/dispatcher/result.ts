@@ -36,6 +36,11 @@ export interface DispatchResult {
   /** Workers stopped because someone else closed their run (block, archive, reassign). */
   killed: string[];
   dry_run: boolean;
+  /**
+   * Present (true) when the tick did nothing because another dispatcher held the board's tick
+   * lock (Hermes's `skipped_locked`): that one is making progress on the board.
+   */
+  skipped_locked?: true;
 }
 
 /** An empty result. */

@@ -5,13 +5,13 @@
  * the other's boards.
  */
 
-import { DEFAULT_BOARD } from "../config/paths.ts";
 import {
   boardExists,
+  DEFAULT_BOARD,
   normalizeBoardName,
   readCurrentBoard,
-  writeCurrentBoard,
-} from "../config/board_selection.ts";
+} from "../config/paths.ts";
+import { writeCurrentBoard } from "../config/board_selection.ts";
 import { NotFoundError } from "../board/errors.ts";
 import type { BoardMetaPatch } from "../store/board_meta.ts";
 import {

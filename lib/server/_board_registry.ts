@@ -4,8 +4,13 @@
  */
 
 import { NotFoundError } from "../board/mod.ts";
-import { boardPaths, DEFAULT_BOARD } from "../config/paths.ts";
-import { boardExists, normalizeBoardName, readCurrentBoard } from "../config/board_selection.ts";
+import {
+  boardExists,
+  boardPaths,
+  DEFAULT_BOARD,
+  normalizeBoardName,
+  readCurrentBoard,
+} from "../config/paths.ts";
 import { type Clock, openBoard, type Store } from "../store/mod.ts";
 
 /** How many boards stay open at once. */

@@ -3,7 +3,7 @@
  * current one, with its paths and body shapes, over the same operations as `hermes kanban boards`.
  */
 
-import { normalizeBoardName } from "../config/board_selection.ts";
+import { normalizeBoardName } from "../config/paths.ts";
 import { createBoard, currentBoard, removeBoard, switchBoard, updateBoard } from "../ops/boards.ts";
 import { defaultWorkspaceKind } from "../store/board_meta.ts";
 import { type BoardInfo, existingBoard, listBoards } from "../store/boards.ts";

@@ -8,18 +8,16 @@ import { DatabaseSync } from "node:sqlite";
 import { ConflictError, NotFoundError, StoreError, UsageError } from "../board/errors.ts";
 import { validateBoardName } from "../board/validate.ts";
 import {
+  boardExists,
   boardPaths,
   boardsDir,
   DEFAULT_BOARD,
   ensurePrivateDir,
   homePaths,
-} from "../config/paths.ts";
-import {
-  boardExists,
-  clearCurrentBoard,
   normalizeBoardName,
   readCurrentBoard,
-} from "../config/board_selection.ts";
+} from "../config/paths.ts";
+import { clearCurrentBoard } from "../config/board_selection.ts";
 import {
   type BoardMeta,
   type BoardMetaPatch,

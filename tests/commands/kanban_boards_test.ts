@@ -268,3 +268,50 @@ Deno.test("kanban boards refuses bad names, unknown boards, actions and misplace
   const upper = await hermes(["kanban", "list", "--board", "ONE", "--json"], { env: home.env });
   equal(upper.code, 0, "names are lower-cased, as Hermes does");
 });
+
+Deno.test("a board's default workdir anchors its worktree tasks that name no repository", async () => {
+  await using home = await tempHome();
+  const repo = `${home.path}/repo`;
+  const git = (...args: string[]) =>
+    new Deno.Command("git", {
+      args: ["-C", repo, ...args],
+      env: {
+        GIT_AUTHOR_NAME: "t",
+        GIT_AUTHOR_EMAIL: "t@t",
+        GIT_COMMITTER_NAME: "t",
+        GIT_COMMITTER_EMAIL: "t@t",
+      },
+      stdout: "null",
+      stderr: "null",
+    }).outputSync();
+  Deno.mkdirSync(repo);
+  git("init", "-q", "-b", "main");
+  git("commit", "-q", "--allow-empty", "-m", "root");
+  const mk = await hermes(
+    ["kanban", "boards", "create", "code", "--default-workdir", repo, "--switch"],
+    { env: home.env },
+  );
+  equal(mk.code, 0, mk.stderr);
+  const c = await hermes(
+    [
+      "kanban",
+      "create",
+      "branch",
+      "--assignee",
+      "shell",
+      "--workspace",
+      "worktree",
+      "--body",
+      "git rev-parse --abbrev-ref HEAD",
+      "--json",
+    ],
+    { env: home.env },
+  );
+  equal(c.code, 0, c.stderr);
+  const id = c.json<{ id: string }>().id;
+  const r = await hermes(["kanban", "dispatch", "--until-idle", "--json"], { env: home.env });
+  equal(r.code, 0, r.stderr);
+  const show = await hermes(["kanban", "show", id, "--json"], { env: home.env });
+  const t = show.json<{ task: { status: string; result: string } }>().task;
+  deepEqual([t.status, t.result], ["done", `hermes/${id}`]);
+});
