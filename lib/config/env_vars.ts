@@ -109,3 +109,34 @@ export const ENV_VARS: readonly EnvVarDef[] = [
   },
   { name: "NO_COLOR", use: "read", doc: "Any value turns colour off." },
 ];
+
+/** A variable Hermes v0.18 reads that is not listed above, and what happens to it here. */
+export interface HermesVar {
+  name: string;
+  here: string;
+}
+
+/**
+ * Hermes's other kanban variables (from its source). Those of the same name above mean the same
+ * here; these are not read, for the reason given.
+ */
+export const OTHER_HERMES_ENV: readonly HermesVar[] = [
+  {
+    name: "HERMES_KANBAN_CRASH_GRACE_SECONDS",
+    here:
+      "not read: a worker's end is judged by its exit file and process identity, with no grace period to wait out",
+  },
+  {
+    name: "HERMES_KANBAN_CLAIM_LOCK",
+    here: "not read: a worker's writes are fenced by HERMES_KANBAN_RUN_ID instead",
+  },
+  {
+    name: "HERMES_KANBAN_BRANCH",
+    here: "not set: a worktree task's branch is hermes/<task id>",
+  },
+  {
+    name:
+      "HERMES_KANBAN_GOAL_MODE, HERMES_KANBAN_GOAL_MAX_TURNS, HERMES_KANBAN_SPECIFY_MAX_TOKENS, HERMES_KANBAN_STOP_NUDGE",
+    here: "not read: Hermes's own agent loop",
+  },
+];

@@ -260,6 +260,56 @@ const DEFS = [
   },
 ] as const satisfies readonly KeyDef[];
 
+/** A key Hermes v0.18 reads that is not one of `hermesKeys` above, and what happens to it here. */
+export interface HermesKey {
+  name: string;
+  /** Our key of the same name, or why the key has no effect here. */
+  here: string;
+}
+
+/**
+ * Every other kanban key Hermes v0.18 reads (from its source: the gateway's dispatcher watcher,
+ * `hermes kanban`, the decomposer, diagnostics and the dashboard plugin). The ones with our name
+ * are ours too; the rest are read by nothing here, for the reason given.
+ */
+export const OTHER_HERMES_KEYS: readonly HermesKey[] = [
+  { name: "kanban.dispatch_in_gateway", here: "the same key" },
+  {
+    name: "kanban.dispatch_interval_seconds",
+    here: "the same key (here the safety sweep: changes wake the dispatcher at once)",
+  },
+  { name: "kanban.failure_limit", here: "the same key" },
+  { name: "kanban.default_assignee", here: "the same key" },
+  { name: "kanban.max_in_progress_per_profile", here: "the same key" },
+  { name: "dashboard.kanban.default_tenant", here: "the same key" },
+  { name: "dashboard.kanban.lane_by_profile", here: "the same key" },
+  { name: "dashboard.kanban.include_archived_by_default", here: "the same key" },
+  { name: "dashboard.kanban.render_markdown", here: "the same key" },
+  {
+    name: "kanban.dispatch_stale_timeout_seconds",
+    here:
+      "not read: a live worker's lease is extended here and a hung one is stopped at its max runtime (kanban.default_max_runtime_seconds, 1 h by default); there is no separate heartbeat-staleness rule",
+  },
+  {
+    name: "kanban.worker_log_backup_count",
+    here:
+      "not read: a run's log is capped in place (the oldest half dropped), not rotated into backups",
+  },
+  { name: "kanban.orchestrator_profile", here: "not read: there is no triage decomposer here" },
+  { name: "kanban.auto_decompose", here: "not read: there is no triage decomposer here" },
+  { name: "kanban.auto_decompose_per_tick", here: "not read: there is no triage decomposer here" },
+  {
+    name: "kanban.auto_promote_children",
+    here:
+      "not read: it governs the decomposer's children; here a child is promoted when its parents are done",
+  },
+  {
+    name: "kanban.auto_subscribe_on_create",
+    here: "not read: chat sessions are Hermes's; subscribe with 'hermes kanban notify-subscribe'",
+  },
+  { name: "kanban.diagnostics", here: "not read (Hermes's diagnostics thresholds)" },
+];
+
 /** All keys hermes reads from config.yaml. Other sections of the file are left alone. */
 export const KEYS: readonly KeyDef[] = DEFS;
 
