@@ -139,6 +139,7 @@ export function makeContext(
     color: palette(io.stdout, noColor),
     clock,
     actor: actorFromEnv(env),
+    // A long-running verb's log lines (the gateway's) come first with what was held back.
     log: lineLogger((line) => {
       flushWarnings();
       io.stderr.write(line.endsWith("\n") ? line : line + "\n");
@@ -187,7 +188,6 @@ export function makeContext(
     },
     flushWarnings,
     warn(text: string) {
-      flushWarnings();
       io.stderr.write(text.endsWith("\n") ? text : text + "\n");
     },
     close() {

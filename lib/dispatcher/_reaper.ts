@@ -47,6 +47,11 @@ export class Reaper {
   readonly #proxies: EgressProxies;
   readonly #views: RunViews;
   #logsCappedAt = -Infinity;
+  /**
+   * Our own workers already stopped because their run was closed elsewhere. Between the stop and
+   * the moment their exit is seen, a tick must not stop (and report) them a second time.
+   */
+  readonly #stoppedClosed = new WeakSet<Child>();
   /** Stops started by a detached tick whose outcome is not yet carried. */
   unsettled = 0;
 
@@ -283,7 +288,9 @@ export class Reaper {
     for (const u of rows) {
       if (stopping.has(u.runId)) continue;
       const child = children.get(u.runId);
-      if (child && (child.exit !== null || !child.recorded)) continue;
+      if (child && (child.exit !== null || !child.recorded || this.#stoppedClosed.has(child))) {
+        continue;
+      }
       const lv = child ? "alive" : lvs.get(u.runId) ?? "unknown";
       if (lv === "unknown") continue;
       if (lv === "dead") {
@@ -310,6 +317,7 @@ export class Reaper {
         ownChild: child !== undefined && child.exit === null,
       });
       if (how === "failed") return res;
+      if (child) this.#stoppedClosed.add(child);
       if (how !== "gone") res.killed.push(u.taskId);
       if (!child) {
         store.tx(() => store.recordExit(u.runId, exitFileCode(u.logPath) ?? EXIT_UNKNOWN));

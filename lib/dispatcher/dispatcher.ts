@@ -296,7 +296,9 @@ export class Dispatcher {
 
   /** One tick under the board's tick lock; skipped (`skipped_locked`) while another holds it. */
   async #tickOnce(opts: TickOptions): Promise<DispatchResult> {
-    if (!(await this.#tickLock.take(opts.lockWaitMs ?? 0))) {
+    // The common case takes the lock at once, without yielding to the event loop.
+    const wait = opts.lockWaitMs ?? 0;
+    if (!this.#tickLock.tryTake() && !(wait > 0 && await this.#tickLock.take(wait))) {
       const res = emptyResult();
       res.skipped_locked = true;
       this.#waker.due(this.#ctx.clock() + LOCKED_RETRY_MS);
