@@ -436,6 +436,18 @@ export class DispatcherWorker {
       this.#publishStats();
       return;
     }
+    // Counted now, claims off: the drain's first report must not carry a count from before it.
+    for (const run of this.#boards.values()) {
+      try {
+        const flight = run.dispatcher.store.inFlight();
+        run.ready = flight.ready;
+        run.running = flight.running;
+      } catch (e) {
+        this.#log("error", `drain: cannot count running tasks: ${(e as Error).message}`, {
+          board: run.board,
+        });
+      }
+    }
     for (const run of this.#boards.values()) {
       run.dispatcher.wake();
       const previous = run.loop;

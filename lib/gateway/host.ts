@@ -141,10 +141,14 @@ export async function runGateway(opts: HostOptions): Promise<number> {
   const workers: Workers = { server: null, dispatcher: null, notifier: null };
 
   // SIGUSR1 asks for a drain (`hermes gateway stop --drain`): no new claims from now on.
+  let drainAsked = false;
   using _drain = onSignal("SIGUSR1", () => {
-    if (!state.stats.draining) log.info("draining: no new tasks will be claimed");
-    state.stats = { ...state.stats, draining: true };
-    workers.dispatcher?.send({ type: "drain" });
+    if (!drainAsked) log.info("draining: no new tasks will be claimed");
+    drainAsked = true;
+    // With a dispatcher, `draining` in the stats is its own word, sent with a running count read
+    // after it stopped claiming: `stop --drain` must not act on a count from before the drain.
+    if (workers.dispatcher) workers.dispatcher.send({ type: "drain" });
+    else state.stats = { ...state.stats, draining: true };
     state.phase = state.phase === "ready" ? "draining" : state.phase;
     state.publish();
   });
@@ -200,7 +204,7 @@ export async function runGateway(opts: HostOptions): Promise<number> {
         if (state.phase !== "stopped") state.publish();
       }, 100);
     });
-    state.phase = state.stats.draining ? "draining" : "ready";
+    state.phase = state.stats.draining || drainAsked ? "draining" : "ready";
     pidFile();
     state.publish(true);
     log.info("gateway ready", state.url ? { url: state.url } : {});
