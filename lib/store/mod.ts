@@ -51,5 +51,6 @@ export function openBoard(
 }
 // Named here so they are public; import them directly where start-up time matters.
 export type * from "./boards.ts";
+export type * from "./board_meta.ts";
 export type * from "./doctor.ts";
 export type * from "./engine.ts";
