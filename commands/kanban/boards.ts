@@ -49,7 +49,7 @@ export const spec: CommandSpec = {
     {
       long: "default-workdir",
       value: "path",
-      description: "create: directory the board's worktree and pathless dir tasks anchor on",
+      description: "create: the repository the board's worktree tasks that name none anchor on",
     },
     { long: "switch", description: "create: make the new board the current one" },
     { long: "delete", description: "rm: delete the board instead of archiving it" },
