@@ -11,7 +11,13 @@ import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
 import { commandAvailable } from "../workers/command_path.ts";
 import { loadProfiles, parseProfile, SHELL_PROFILE } from "../workers/profiles.ts";
-import { denyPaths, expandHome, SANDBOX_TOOL_PATHS, sandboxSettings } from "../workers/sandbox.ts";
+import {
+  denyPaths,
+  expandHome,
+  hermesProgramPaths,
+  SANDBOX_TOOL_PATHS,
+  sandboxSettings,
+} from "../workers/sandbox.ts";
 import { netPermissions, proxySocketPath } from "../workers/egress_proxy.ts";
 import { endpointPath, endpointStagingPath } from "../endpoint/protocol.ts";
 
@@ -121,7 +127,17 @@ export function dispatcherPermissions(
   const proxyHosts = proxyNetPermissions(home, config);
   return {
     // The programs themselves must be stat-able: the spawner checks them before starting.
-    read: [...new Set([home, ...roots, ...run, ...sandboxStatPaths(config, env)])],
+    // hermes's own files too (read-only): a confined worker runs `hermes` from them, so the
+    // sandbox keeps them visible, after looking at them.
+    read: [
+      ...new Set([
+        home,
+        ...roots,
+        ...run,
+        ...sandboxStatPaths(config, env),
+        ...hermesProgramPaths(),
+      ]),
+    ],
     write: [...new Set([home, ...roots])],
     run,
     env: false,

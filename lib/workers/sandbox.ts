@@ -150,6 +150,11 @@ export interface PlanInput {
   endpointDir?: string;
   /** Files to make readable (read-only) even under a denied path: the run's input files. */
   inputs?: readonly string[];
+  /**
+   * hermes's own files, which a worker runs `hermes` from (the executable, the source tree, the
+   * module cache): kept visible read-only where the sandbox would hide them (a private /tmp).
+   */
+  programs?: readonly string[];
 }
 
 function dirOf(path: string): string {
@@ -212,6 +217,11 @@ export function mountPlan(input: PlanInput, kind: NodeKind): Mount[] {
   for (const f of input.inputs ?? []) {
     const k = kind(f);
     if (k !== null) add({ kind: "ro", path: f, node: k }, 2);
+  }
+  // Elsewhere they are visible already (read-only /); a denial is never undone for them.
+  for (const p of (input.programs ?? []).filter((p) => under(p, "/tmp"))) {
+    const k = soft(p);
+    if (k !== null) add({ kind: "ro", path: p, node: k }, 2);
   }
   for (const g of (input.gitDirs ?? []).filter((p) => made.has(p))) {
     for (const p of [`${g}/hooks`, `${g}/config`]) {
@@ -319,6 +329,25 @@ const BASE_MOUNTS: readonly string[] = [
   "--tmpfs",
   "/tmp",
 ];
+
+/**
+ * Where this hermes runs from: its executable (deno, or the compiled binary), its source tree
+ * when run from source, and DENO_DIR when set. A worker's `hermes kanban …` and `hermes mcp` run
+ * from the same files. Paths this process may not look at are left out.
+ */
+export function hermesProgramPaths(): string[] {
+  const out: string[] = [];
+  try {
+    out.push(Deno.execPath());
+  } catch { /* not allowed to know: nothing to keep visible */ }
+  const src = new URL("../../", import.meta.url);
+  if (src.protocol === "file:") out.push(decodeURIComponent(src.pathname).replace(/\/$/, ""));
+  try {
+    const dir = Deno.env.get("DENO_DIR");
+    if (dir?.startsWith("/")) out.push(dir);
+  } catch { /* not in this process's environment list */ }
+  return out;
+}
 
 /** bubblewrap arguments for a plan (everything before `--`). */
 export function bwrapArgs(plan: readonly Mount[], network: NetworkPolicy, cwd: string): string[] {
@@ -603,6 +632,7 @@ export function wrapForSandbox(
     proxyDir: socat && request.proxy ? dirOf(request.proxy) : undefined,
     endpointDir: input.endpointSocket ? dirOf(input.endpointSocket) : undefined,
     inputs: input.inputs,
+    programs: hermesProgramPaths(),
   }, kind);
   if (tmp === undefined) {
     const prefix = [probe.path, ...bwrapArgs(plan, request.network, input.workspace), "--"];

@@ -259,3 +259,15 @@ Deno.test("mountPlan makes the run's input files readable inside HERMES_HOME, no
   }, fs(["/w", "/h"], [body, "/h/kanban/logs/t_2.1.body"]));
   deepEqual(show(plan), ["rw /w", "deny /h", `ro ${body}`]);
 });
+
+Deno.test("mountPlan keeps hermes's own files visible under the private /tmp, and undoes no denial", () => {
+  const plan = mountPlan({
+    workspace: "/w",
+    home: "/tmp/src/home",
+    deny: [],
+    writable: [],
+    // From source under /tmp (a CI checkout), the executable elsewhere, a cache in a denied home.
+    programs: ["/tmp/src", "/usr/bin/deno", "/tmp/src/home/deno-cache", "/tmp/missing"],
+  }, fs(["/w", "/tmp/src", "/tmp/src/home", "/tmp/src/home/deno-cache"], ["/usr/bin/deno"]));
+  deepEqual(show(plan), ["rw /w", "ro /tmp/src", "deny /tmp/src/home"]);
+});
