@@ -14,12 +14,15 @@ import { type Comment, LIST_SORTS, type Task, type TaskDetail } from "../board/t
 import { buildWorkerContext } from "../board/worker_context.ts";
 import {
   checkWorkspaceRoots,
+  INITIAL_STATUSES,
   MAX_DURATION_SECONDS,
   MAX_TEXT_BYTES,
   normalizeSkills,
   parseWhen,
   PRIORITY_RANGE,
   validateAbsolutePath,
+  validateBranch,
+  validateModel,
   type WorkspaceRoots,
   type WorkspaceSpec,
 } from "../board/validate.ts";
@@ -86,6 +89,16 @@ export const CreateTask = schema({
   max_retries: int({ min: 1, max: 1000, nullable: true }),
   skills: stringList("skill names", 100, { nullable: true }),
   created_by: text({ nullable: true }),
+  initial_status: oneOf(INITIAL_STATUSES, (raw) => ({
+    code: "invalid_initial_status",
+    kind: "usage",
+    message: `unknown initial_status '${raw}': expected ${INITIAL_STATUSES.join(" or ")}`,
+  })),
+  branch_name: text({ nullable: true }),
+  project_id: name(200),
+  model: text({ nullable: true }),
+  goal_mode: bool(),
+  goal_max_turns: int({ min: 1, max: 10_000, nullable: true }),
 });
 
 /** Who acts, and the author recorded when the input names none. */
@@ -162,6 +175,7 @@ export function createTask(
   workerAuthor(ctx, v.created_by, "tasks");
   const skills = v.skills?.length ? normalizeSkills(v.skills) : null;
   const creator = ctx.actor.kind === "worker" ? ctx.actor : null;
+  const workspace = workspaceOf(v.workspace_kind, v.workspace_path, ctx.workspaceRoots);
   return store.createTask({
     title: v.title,
     body: v.body ?? null,
@@ -169,13 +183,19 @@ export function createTask(
     priority: v.priority ?? 0,
     parents: v.parents ?? [],
     triage: v.triage ?? false,
-    workspace: workspaceOf(v.workspace_kind, v.workspace_path, ctx.workspaceRoots),
+    workspace,
     tenant: v.tenant ?? null,
     idempotencyKey: v.idempotency_key ?? null,
     maxRuntimeSeconds: v.max_runtime_seconds ?? null,
     maxRetries: v.max_retries ?? null,
     skills,
     createdBy: cleanAuthor(v.created_by, ctx.author),
+    initialStatus: (v.initial_status ?? "running") as "running" | "blocked",
+    branchName: validateBranch(v.branch_name, workspace.kind),
+    projectId: v.project_id ?? null,
+    modelOverride: validateModel(v.model),
+    goalMode: v.goal_mode ?? false,
+    goalMaxTurns: v.goal_max_turns ?? null,
     creator,
     rules: ctx.rules,
   });

@@ -553,6 +553,9 @@ export class SqliteBoardStore implements Store {
           assignee: input.assignee ?? null,
           tenant: input.tenant ?? null,
           skills: input.skills ?? null,
+          initialStatus: input.initialStatus,
+          branch: input.branchName ?? null,
+          goalMode: input.goalMode ?? false,
           creator: creator
             ? {
               actor: creator,
@@ -581,8 +584,8 @@ export class SqliteBoardStore implements Store {
       this.conn.run(
         `INSERT INTO tasks (id, title, body, assignee, status, priority, created_by, created_at,
            workspace_kind, workspace_path, tenant, idempotency_key, max_runtime_seconds, skills,
-           max_retries)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           max_retries, branch_name, project_id, model_override, goal_mode, goal_max_turns)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         id,
         title,
         body,
@@ -598,6 +601,11 @@ export class SqliteBoardStore implements Store {
         input.maxRuntimeSeconds ?? null,
         input.skills ? JSON.stringify(input.skills) : null,
         input.maxRetries ?? null,
+        input.branchName ?? null,
+        input.projectId ?? null,
+        input.modelOverride ?? null,
+        input.goalMode ? 1 : 0,
+        input.goalMaxTurns ?? null,
       );
       for (const parent of p.parents) {
         this.conn.run(

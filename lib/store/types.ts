@@ -107,6 +107,13 @@ export interface CreateTaskInput {
   maxRetries?: number | null;
   skills?: string[] | null;
   createdBy?: string | null;
+  /** `blocked` parks it for a person; default `running` (the usual path). */
+  initialStatus?: "running" | "blocked";
+  branchName?: string | null;
+  projectId?: string | null;
+  modelOverride?: string | null;
+  goalMode?: boolean;
+  goalMaxTurns?: number | null;
   /** The worker creating it, if a worker is (the rules then decide its status and assignee). */
   creator?: WorkerActor | null;
   /** What config allows a worker's new task (`kanban.worker_create_assignees`, unconfined profiles). */

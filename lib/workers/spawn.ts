@@ -325,6 +325,7 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     prompt_file: promptFile,
     run_id: String(req.runId),
     board: req.board,
+    model: req.task.model_override ?? "",
   });
   const found = locateCommand(argv[0], env.PATH, req.workspace);
   if (!("path" in found)) {

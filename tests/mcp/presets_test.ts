@@ -25,6 +25,7 @@ const VARS = {
   prompt_file: "/logs/t.1.prompt",
   run_id: "42",
   board: "ops",
+  model: "",
 };
 
 const target = { name: "coder", home: "/srv/hermes", hermes: ["/usr/bin/hermes"] };
