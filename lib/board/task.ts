@@ -57,6 +57,20 @@ export interface Comment {
   created_at: number;
 }
 
+/** A file attached to a task (Hermes's `task_attachments` row). */
+export interface Attachment {
+  id: number;
+  task_id: string;
+  /** The name it was given (sanitized); the file on disk has a generated name. */
+  filename: string;
+  /** Absolute path of the file, under the board's attachments directory. */
+  stored_path: string;
+  content_type: string | null;
+  size: number;
+  uploaded_by: string | null;
+  created_at: number;
+}
+
 /** An event row: the board's append-only log. */
 export interface TaskEvent {
   id: number;

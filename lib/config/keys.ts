@@ -119,6 +119,13 @@ const DEFS = [
     doc: "Cap on one run's log file; past it the oldest half is dropped.",
   },
   {
+    name: "kanban.attachment_max_bytes",
+    type: "integer",
+    default: 25 * 1024 * 1024,
+    min: 1,
+    doc: "Largest file `attach` and the dashboard's upload take (Hermes's cap: 25 MiB).",
+  },
+  {
     name: "kanban.retry_backoff_seconds",
     type: "number",
     default: 30,

@@ -41,6 +41,8 @@ export interface BoardPaths {
   dir: string;
   logs: string;
   workspaces: string;
+  /** Attached files, one 0700 directory per task (Hermes's place for them). */
+  attachments: string;
 }
 
 /** Paths for a board: default at `<home>/kanban.db`, others at `<home>/kanban/boards/<name>/`. */
@@ -48,7 +50,14 @@ export function boardPaths(home: string, board: string): BoardPaths {
   const named = board !== DEFAULT_BOARD;
   const dir = named ? `${boardsDir(home)}/${board}` : `${home}/kanban`;
   const db = named ? `${dir}/kanban.db` : `${home}/kanban.db`;
-  return { board, db, dir, logs: `${dir}/logs`, workspaces: `${dir}/workspaces` };
+  return {
+    board,
+    db,
+    dir,
+    logs: `${dir}/logs`,
+    workspaces: `${dir}/workspaces`,
+    attachments: `${dir}/attachments`,
+  };
 }
 
 /**

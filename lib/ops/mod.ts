@@ -21,3 +21,4 @@ export {
 export * from "./diagnostics.ts";
 export * from "./redact.ts";
 export * from "./tasks.ts";
+export * from "./attachments.ts";

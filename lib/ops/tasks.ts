@@ -15,6 +15,7 @@ import { buildWorkerContext } from "../board/worker_context.ts";
 import {
   checkWorkspaceRoots,
   INITIAL_STATUSES,
+  isTaskId,
   MAX_DURATION_SECONDS,
   MAX_TEXT_BYTES,
   normalizeSkills,
@@ -115,6 +116,8 @@ export interface OpContext {
    * needed only by a create that names a workspace path, and refused without it.
    */
   workspaceRoots?: WorkspaceRoots;
+  /** The board's attachments directory: a deleted task's files go with it (deleteTask). */
+  attachmentsDir?: string;
 }
 
 /** A worker signs as its profile: naming another author is refused, not ignored. */
@@ -413,6 +416,12 @@ export const DeleteTask = schema({ task_id: taskId(TASK_ID_REQUIRED) });
 export function deleteTask(store: BoardStore, input: RawInput, ctx: OpContext): string {
   const id = DeleteTask.parse(input).task_id;
   store.deleteTask(id, ctx.actor);
+  // Its rows are gone; so go its attached files (the directory is named by a checked id).
+  if (ctx.attachmentsDir && isTaskId(id)) {
+    try {
+      Deno.removeSync(`${ctx.attachmentsDir}/${id}`, { recursive: true });
+    } catch { /* none */ }
+  }
   return id;
 }
 

@@ -1,6 +1,7 @@
 /** Decoding rows into board records. */
 
 import type {
+  Attachment,
   Comment,
   Run,
   RunStatus,
@@ -147,6 +148,20 @@ export function toComment(r: Row): Comment {
     task_id: String(r.task_id),
     author: String(r.author),
     body: String(r.body),
+    created_at: Number(r.created_at),
+  };
+}
+
+/** Decode a task_attachments row. */
+export function toAttachment(r: Row): Attachment {
+  return {
+    id: Number(r.id),
+    task_id: String(r.task_id),
+    filename: String(r.filename),
+    stored_path: String(r.stored_path),
+    content_type: str(r.content_type),
+    size: Number(r.size ?? 0),
+    uploaded_by: str(r.uploaded_by),
     created_at: Number(r.created_at),
   };
 }

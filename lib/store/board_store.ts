@@ -2,6 +2,7 @@
 
 import {
   type Actor,
+  type Attachment,
   bindRun,
   type CardFact,
   type ChildFact,
@@ -45,7 +46,16 @@ import {
 import { CONTEXT_CAPS, type WorkerContextInput } from "../board/worker_context.ts";
 import { Connection, type OpenOptions } from "./connection.ts";
 import * as dashboard from "./_dashboard_queries.ts";
-import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./_rows.ts";
+import {
+  type Row,
+  RUN_COLUMNS,
+  TASK_COLUMNS,
+  toAttachment,
+  toComment,
+  toEvent,
+  toRun,
+  toTask,
+} from "./_rows.ts";
 import type {
   ActiveWorker,
   BoardStats,
@@ -58,6 +68,7 @@ import type {
   LineCell,
   LineColumn,
   ListFilter,
+  NewAttachment,
   Performed,
   RunProcess,
   Store,
@@ -1055,7 +1066,65 @@ export class SqliteBoardStore implements Store {
         comments,
         commentsOmitted: commentTotal - comments.length,
         reviewing: this.reviewRun(task.current_run_id),
+        attachments: this.attachmentsOf(id),
       };
+    });
+  }
+
+  addAttachment(a: NewAttachment): Attachment {
+    return this.conn.tx(() => {
+      this.requireTask(a.taskId);
+      const now = this.now();
+      const { lastId } = this.conn.run(
+        `INSERT INTO task_attachments
+           (task_id, filename, stored_path, content_type, size, uploaded_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        a.taskId,
+        a.filename,
+        a.storedPath,
+        a.contentType,
+        a.size,
+        a.uploadedBy,
+        now,
+      );
+      this.event(
+        a.taskId,
+        "attached",
+        { filename: a.filename, size: a.size, by: a.uploadedBy },
+        null,
+        now,
+      );
+      return this.getAttachment(lastId)!;
+    });
+  }
+
+  listAttachments(taskId: string): Attachment[] {
+    return this.conn.read(() => {
+      this.requireTask(taskId);
+      return this.attachmentsOf(taskId);
+    });
+  }
+
+  /** The task's attachment rows, oldest first (inside a read or a transaction). */
+  attachmentsOf(taskId: string): Attachment[] {
+    return this.conn.all<Row>(
+      "SELECT * FROM task_attachments WHERE task_id = ? ORDER BY created_at, id",
+      taskId,
+    ).map(toAttachment);
+  }
+
+  getAttachment(id: number): Attachment | null {
+    const r = this.conn.get<Row>("SELECT * FROM task_attachments WHERE id = ?", id);
+    return r ? toAttachment(r) : null;
+  }
+
+  deleteAttachment(id: number): Attachment | null {
+    return this.conn.tx(() => {
+      const a = this.getAttachment(id);
+      if (!a) return null;
+      this.conn.run("DELETE FROM task_attachments WHERE id = ?", id);
+      this.event(a.task_id, "attachment_removed", { filename: a.filename });
+      return a;
     });
   }
 
