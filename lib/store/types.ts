@@ -436,7 +436,7 @@ export interface DispatchStore {
 export interface NotifyStore {
   /** Subscribe; starts at the newest event so nothing already past is sent. */
   subscribe(
-    k: SubscriptionKey & { userId: string | null },
+    k: SubscriptionKey & { userId: string | null; notifierProfile?: string | null },
   ): { subscription: Subscription; created: boolean };
   /** One subscription, or null. */
   subscription(k: SubscriptionKey): Subscription | null;
