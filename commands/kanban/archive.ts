@@ -1,6 +1,7 @@
 /** `hermes kanban archive`: hide tasks from the board for good; `--rm` deletes archived ones. */
 
 import type { Ctx } from "../../lib/cli/context.ts";
+import { boardPaths } from "../../lib/config/paths.ts";
 import { args, flag } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import type { Task } from "../../lib/board/mod.ts";
@@ -34,7 +35,12 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const ids = idsOrWorkerTask(ctx, args(input, "ids"));
   const store = ctx.store();
   if (flag(input, "rm")) {
-    const op = { actor: ctx.actor, author: ctx.actor.name, wire: "text" } as const;
+    const op = {
+      actor: ctx.actor,
+      author: ctx.actor.name,
+      wire: "text",
+      attachmentsDir: boardPaths(ctx.home, ctx.board).attachments,
+    } as const;
     // forEachId reports each id with the task afterwards; a deleted one is the task before.
     return forEachId(ctx, ids, (id) => {
       const task = store.requireTask(id);

@@ -60,11 +60,35 @@ export const spec: CommandSpec = {
       defaultText: "you",
     },
     { long: "skill", value: "name", repeatable: true, description: "skill the worker should load" },
+    {
+      long: "initial-status",
+      value: "status",
+      description: "running (the usual path) | blocked (parked for a person)",
+      defaultText: "running",
+    },
+    { long: "branch", value: "name", description: "git branch of a --workspace worktree task" },
+    {
+      long: "project",
+      value: "id",
+      description: "the project the task belongs to (stored as given)",
+    },
+    {
+      long: "model",
+      value: "name",
+      description: "model its worker runs with: fills the profile's {model}",
+    },
+    { long: "goal", description: "run its worker in Hermes's goal loop (HERMES_KANBAN_GOAL_MODE)" },
+    {
+      long: "goal-max-turns",
+      value: "n",
+      description: "turn budget of the goal loop (HERMES_KANBAN_GOAL_MAX_TURNS)",
+    },
   ],
   examples: [
     "hermes kanban create 'write the release notes' --assignee writer",
     "hermes kanban create 'run tests' --assignee shell --body 'deno task test' --parent t_1a2b3c4d",
     "hermes kanban create 'unrelated idea' --parent none   # inside a worker: not a child of its task",
+    "hermes kanban create 'fix the parser' --assignee coder --workspace worktree --branch wt/parser --model gpt-5",
   ],
 };
 
@@ -128,6 +152,12 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     max_retries: str(input, "maxRetries"),
     skills: list(input, "skill"),
     created_by: str(input, "createdBy"),
+    initial_status: str(input, "initialStatus"),
+    branch_name: str(input, "branch"),
+    project_id: str(input, "project"),
+    model: str(input, "model"),
+    goal_mode: flag(input, "goal"),
+    goal_max_turns: str(input, "goalMaxTurns"),
   });
   if (ctx.json) {
     ctx.printJson({ ...taskJson(task), existed });

@@ -80,6 +80,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
         `  ${s.task_id}`,
         subscriptionLabel(s),
         s.user_id ? `user=${s.user_id}` : "",
+        s.notifier_profile ? `owner=${s.notifier_profile}` : "",
         `${age(now - s.created_at)} ago`,
         isDeliverable(s.platform) ? "" : "(not delivered by this build)",
       ])).trimEnd(),

@@ -7,6 +7,7 @@ import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import {
   DELIVERABLE_PLATFORMS,
   isDeliverable,
+  notifierProfile,
   subscriptionLabel,
 } from "../../lib/gateway/notifier/mod.ts";
 import { openNotify } from "../../lib/store/engine.ts";
@@ -27,6 +28,12 @@ export const spec: CommandSpec = {
     { long: "chat-id", value: "id", description: "where to deliver: the URL for webhook" },
     { long: "thread-id", value: "id", description: "thread within the chat" },
     { long: "user-id", value: "id", description: "who asked (passed along in the message)" },
+    {
+      long: "notifier-profile",
+      value: "profile",
+      description: "the Hermes profile whose gateway delivers it (recorded for Hermes)",
+      defaultText: "$HERMES_PROFILE_NAME or $HERMES_PROFILE, else none",
+    },
   ],
   examples: [
     "hermes kanban notify-subscribe t_1a2b3c4d --platform webhook --chat-id https://example.com/hook",
@@ -36,6 +43,10 @@ export const spec: CommandSpec = {
 export function run(ctx: Ctx, input: ParsedInput): number {
   const key = subscriptionKeyArg(input);
   const userId = str(input, "userId")?.trim() || null;
+  const owner = notifierProfile(
+    str(input, "notifierProfile"),
+    ctx.env("HERMES_PROFILE_NAME") || ctx.env("HERMES_PROFILE"),
+  );
   const store = ctx.store();
   const task = store.requireTask(key.taskId);
   if (finished(task.status)) {
@@ -46,6 +57,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   const { subscription, created } = openNotify(store).subscribe({
     ...key,
     userId,
+    notifierProfile: owner,
   });
   const deliverable = isDeliverable(key.platform);
   if (ctx.json) {

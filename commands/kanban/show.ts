@@ -43,7 +43,13 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   if (t.started_at) out.push(`  started:   ${when(t.started_at)}`);
   if (t.completed_at) out.push(`  completed: ${when(t.completed_at)}`);
   if (t.max_runtime_seconds !== null) out.push(`  max runtime: ${t.max_runtime_seconds}s`);
+  if (t.branch_name) out.push(`  branch:    ${t.branch_name}`);
+  if (t.project_id) out.push(`  project:   ${t.project_id}`);
   if (t.skills?.length) out.push(`  skills:    ${t.skills.join(", ")}`);
+  if (t.model_override) out.push(`  model:     ${t.model_override}`);
+  if (t.goal_mode) {
+    out.push(`  goal:      on${t.goal_max_turns ? `, at most ${t.goal_max_turns} turns` : ""}`);
+  }
   if (t.block_kind !== null || t.block_recurrences > 0) {
     out.push(
       `  blocked:   ${t.block_kind ?? "untyped"}, ${t.block_recurrences} time(s) since it last ` +

@@ -229,6 +229,11 @@ export function planCreate(input: {
   assignee: string | null;
   tenant: string | null;
   skills: string[] | null;
+  /** `blocked` parks it for a person (Hermes's `--initial-status`); default `running`. */
+  initialStatus?: "running" | "blocked";
+  /** Recorded in its `created` event when set (as Hermes does). */
+  branch?: string | null;
+  goalMode?: boolean;
   /** Set when a worker creates the task. */
   creator?: Creator;
 }): Decision<CreatePlan> {
@@ -265,7 +270,15 @@ export function planCreate(input: {
     return refuse(new NotFoundError(`unknown parent task(s): ${missing.join(", ")}`));
   }
   const done = input.parents.every((p) => parentSatisfied(p.status as Status));
-  const status = triage ? "triage" : waitingStatus(done);
+  // A worker's task its rules send to triage stays there; otherwise `blocked` wins over
+  // `--triage`, as in Hermes.
+  const status = review.review
+    ? "triage"
+    : input.initialStatus === "blocked"
+    ? "blocked"
+    : triage
+    ? "triage"
+    : waitingStatus(done);
   const parents = input.parents.map((p) => p.id);
   const origin = c ? { taskId: c.actor.taskId, runId: c.actor.runId as number } : null;
   return allow({
@@ -282,6 +295,8 @@ export function planCreate(input: {
         parents,
         tenant,
         skills: input.skills ?? [],
+        ...(input.branch ? { branch_name: input.branch } : {}),
+        ...(input.goalMode ? { goal_mode: true } : {}),
         ...(origin ? { by_task: origin.taskId, by_run: origin.runId, ...review } : {}),
       },
       runId: null,

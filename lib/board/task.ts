@@ -36,6 +36,16 @@ export interface Task {
   block_kind: string | null;
   /** Same-cause blocks since it last completed: the unblock-loop breaker's count. */
   block_recurrences: number;
+  /** The git branch of a worktree task (`create --branch`); null: Hermes's `wt/<id>`. */
+  branch_name: string | null;
+  /** The project it belongs to, as given (`create --project`). */
+  project_id: string | null;
+  /** The model its worker runs with (`create --model`; a profile's `{model}`). */
+  model_override: string | null;
+  /** Hermes's goal loop (`create --goal`): its workers get HERMES_KANBAN_GOAL_MODE=1. */
+  goal_mode: boolean;
+  /** The goal loop's turn budget (`create --goal-max-turns`). */
+  goal_max_turns: number | null;
 }
 
 /** A comment on a task. */
@@ -44,6 +54,20 @@ export interface Comment {
   task_id: string;
   author: string;
   body: string;
+  created_at: number;
+}
+
+/** A file attached to a task (Hermes's `task_attachments` row). */
+export interface Attachment {
+  id: number;
+  task_id: string;
+  /** The name it was given (sanitized); the file on disk has a generated name. */
+  filename: string;
+  /** Absolute path of the file, under the board's attachments directory. */
+  stored_path: string;
+  content_type: string | null;
+  size: number;
+  uploaded_by: string | null;
   created_at: number;
 }
 
@@ -117,6 +141,11 @@ export function taskJson(t: Task): Record<string, unknown> {
     last_failure_error: t.last_failure_error,
     block_kind: t.block_kind,
     block_recurrences: t.block_recurrences,
+    branch_name: t.branch_name,
+    project_id: t.project_id,
+    model_override: t.model_override,
+    goal_mode: t.goal_mode,
+    goal_max_turns: t.goal_max_turns,
   };
 }
 

@@ -150,6 +150,44 @@ export function normalizeSkills(skills: readonly string[] | null | undefined): s
   return out;
 }
 
+/** The statuses `create --initial-status` offers (Hermes's): `running` is the usual path. */
+export const INITIAL_STATUSES = ["running", "blocked"] as const;
+
+/** Longest branch or model name a task keeps. */
+export const MAX_NAME_CHARS = 200;
+
+/**
+ * An argument-safe name (a branch, a model): trimmed, non-empty, no whitespace or control
+ * characters, not starting with '-' (it may be one argument of a command line); null stays null.
+ */
+function argName(what: string, code: string, v: string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  const s = v.trim();
+  if (!s) throw new UsageError(`${what} requires a non-empty name`, code);
+  if (s.startsWith("-")) throw new UsageError(`${what} must not start with '-'`, code);
+  if (/[\s\p{Cc}]/u.test(s)) {
+    throw new UsageError(`${what} must not contain whitespace or control characters`, code);
+  }
+  if ([...s].length > MAX_NAME_CHARS) {
+    throw new UsageError(`${what} is too long: at most ${MAX_NAME_CHARS} characters`, code);
+  }
+  return s;
+}
+
+/** A task's branch (`--branch`): argument-safe, and only for a worktree workspace. */
+export function validateBranch(v: string | null | undefined, kind: WorkspaceKind): string | null {
+  const b = argName("--branch", "invalid_branch", v);
+  if (b !== null && kind !== "worktree") {
+    throw new UsageError("--branch is only valid with --workspace worktree", "invalid_branch");
+  }
+  return b;
+}
+
+/** A task's model override (`--model`): argument-safe (it fills a profile's `{model}`). */
+export function validateModel(v: string | null | undefined): string | null {
+  return argName("--model", "invalid_model", v);
+}
+
 const SLUG = /^[a-z0-9][a-z0-9\-_]{0,63}$/;
 
 /** Check a board name (Hermes's slug rule). */

@@ -4,7 +4,7 @@
  * gathers the rows, this renders them within fixed caps so a long history cannot flood a prompt.
  */
 
-import type { Comment, Run, Task } from "./task.ts";
+import type { Attachment, Comment, Run, Task } from "./task.ts";
 
 /** Size caps of the worker context (Hermes's numbers). */
 export const CONTEXT_CAPS = {
@@ -44,7 +44,12 @@ export interface WorkerContextInput {
   commentsOmitted: number;
   /** The worker was started to review the task (its run was claimed from review). */
   reviewing?: boolean;
+  /** Files attached to the task, oldest first. */
+  attachments?: Attachment[];
 }
+
+/** Attachments listed in the context (most recent). */
+const MAX_ATTACHMENTS_LISTED = 50;
 
 /** Cut `text` to `max` characters, saying how much was left out. */
 export function clip(text: string, max: number): string {
@@ -96,6 +101,26 @@ export function buildWorkerContext(c: WorkerContextInput): string {
 
   out.push("", "## Body", "");
   out.push(t.body?.trim() ? clip(t.body.trim(), CONTEXT_CAPS.bodyChars) : "(no body)");
+
+  const attachments = c.attachments ?? [];
+  if (attachments.length) {
+    out.push(
+      "",
+      "## Attachments",
+      "",
+      "Files attached to this task, read-only at these absolute paths:",
+      "",
+    );
+    const shown = attachments.slice(-MAX_ATTACHMENTS_LISTED);
+    if (shown.length < attachments.length) {
+      out.push(`(${attachments.length - shown.length} earlier attachments not shown)`);
+    }
+    for (const a of shown) {
+      const kb = a.size ? `, ${Math.max(1, Math.ceil(a.size / 1024))} KB` : "";
+      const type = a.content_type ? `, ${a.content_type}` : "";
+      out.push(`- \`${clip(a.filename, 200)}\`${type}${kb} → \`${a.stored_path}\``);
+    }
+  }
 
   if (c.attempts.length) {
     out.push("", "## Prior attempts on this task");

@@ -106,6 +106,21 @@ export const ENV_VARS: readonly EnvVarDef[] = [
     use: "worker",
     doc: "Absolute path of the worker's workspace (also its working directory).",
   },
+  {
+    name: "HERMES_KANBAN_BRANCH",
+    use: "worker",
+    doc: "The task's git branch (`create --branch`), set only when it has one.",
+  },
+  {
+    name: "HERMES_KANBAN_GOAL_MODE",
+    use: "worker",
+    doc: "`1` for a task created with `--goal`: the agent runs Hermes's goal loop.",
+  },
+  {
+    name: "HERMES_KANBAN_GOAL_MAX_TURNS",
+    use: "worker",
+    doc: "The goal loop's turn budget (`--goal-max-turns`), with `--goal` only.",
+  },
   { name: "HERMES_NOTIFY_EVENT", use: "hook", doc: "Event kind, for the notifier's command hook." },
   { name: "HERMES_NOTIFY_TASK", use: "hook", doc: "Task id, for the notifier's command hook." },
   {

@@ -144,6 +144,13 @@ const DEFS = [
     hermesKeys: ["kanban.worker_log_rotate_bytes"],
   },
   {
+    name: "kanban.attachment_max_bytes",
+    type: "integer",
+    default: 25 * 1024 * 1024,
+    min: 1,
+    doc: "Largest file `attach` and the dashboard's upload take (Hermes's cap: 25 MiB).",
+  },
+  {
     name: "kanban.retry_backoff_seconds",
     type: "number",
     default: 30,

@@ -87,6 +87,8 @@ export interface BoardPaths {
   dir: string;
   logs: string;
   workspaces: string;
+  /** Attached files, one 0700 directory per task (Hermes's place for them). */
+  attachments: string;
 }
 
 /** Paths for a board: default at `<home>/kanban.db`, others at `<home>/kanban/boards/<name>/`. */
@@ -102,6 +104,7 @@ export function boardPaths(home: string, board: string): BoardPaths {
     dir,
     logs: `${dir}/logs`,
     workspaces: `${dir}/workspaces`,
+    attachments: `${dir}/attachments`,
   };
 }
 

@@ -214,6 +214,7 @@ export class Claimer {
           claimTtlSeconds: settings.ttl,
           sandbox: this.#sandboxFor(profile),
           endpoint: this.#endpointFor(runId),
+          attachmentsDir: `${ctx.paths.attachments}/${task.id}`,
         });
         const child: Child = {
           taskId: task.id,

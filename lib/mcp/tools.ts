@@ -300,6 +300,15 @@ const comment: ToolDef = {
   },
 };
 
+/** A tool's input schema with one more property (a name only Hermes's tool uses). */
+function withProperty<S extends { properties: Record<string, unknown> }>(
+  s: S,
+  name: string,
+  property: Record<string, unknown>,
+): S {
+  return { ...s, properties: { ...s.properties, [name]: property } };
+}
+
 /** A worker's follow-up names who does it: the tool asks for an assignee (the CLI does not). */
 const CreateFollowUp = requiring(CreateTask, {
   assignee: "assignee is required — name the profile that should do the work",
@@ -315,26 +324,41 @@ const create: ToolDef = {
     "created by you. It waits in triage for a person unless its assignee is one workers may " +
     "give tasks to (kanban.worker_create_assignees); a task for shell or an unconfined " +
     "profile waits there unassigned.",
-  input: jsonSchema(CreateFollowUp, {
-    title: "what the task is",
-    assignee: "worker profile that does the task",
-    body: "instructions for the worker (markdown)",
-    parents: "task ids that must be done before this one (a single id is accepted)",
-    tenant: "tenant; defaults to yours ($HERMES_TENANT)",
-    priority: "higher runs first (default 0)",
-    workspace_kind: "scratch (default), worktree, or dir (needs workspace_path)",
-    workspace_path: "absolute path for a dir or worktree workspace",
-    triage: "park in triage for a person to review",
-    idempotency_key: "return the existing task with this key instead of a duplicate",
-    max_runtime_seconds: "stop the worker after this many seconds",
-    skills: "skills the worker should load (a single name is accepted)",
-  }),
+  input: withProperty(
+    jsonSchema(CreateFollowUp, {
+      title: "what the task is",
+      assignee: "worker profile that does the task",
+      body: "instructions for the worker (markdown)",
+      parents: "task ids that must be done before this one (a single id is accepted)",
+      tenant: "tenant; defaults to yours ($HERMES_TENANT)",
+      priority: "higher runs first (default 0)",
+      workspace_kind: "scratch (default), worktree, or dir (needs workspace_path)",
+      workspace_path: "absolute path for a dir or worktree workspace",
+      triage: "park in triage for a person to review",
+      idempotency_key: "return the existing task with this key instead of a duplicate",
+      max_runtime_seconds: "stop the worker after this many seconds",
+      skills: "skills the worker should load (a single name is accepted)",
+      initial_status: "running (default: the usual path) or blocked (parked for a person)",
+      project_id: "the project the task belongs to (also accepted as project)",
+      goal_mode: "run its worker in a goal loop until the work is judged done",
+      goal_max_turns: "turn budget of the goal loop (with goal_mode)",
+    }),
+    "project",
+    { type: "string", description: "Hermes's name for project_id" },
+  ),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   async run(args, scope) {
     const given = args.tenant;
     const tenant = (typeof given === "string" ? given.trim() : given) || scope.tenant;
+    // Hermes's tool names the project `project`.
+    const { project, ...rest } = args;
+    const projectId = rest.project_id ?? project;
     // The rulebook keeps a worker's new task in its own tenant and decides its status.
-    const input = CreateFollowUp.parse({ ...args, tenant });
+    const input = CreateFollowUp.parse({
+      ...rest,
+      tenant,
+      ...(projectId === undefined ? {} : { project_id: projectId }),
+    });
     const { task, existed } = await scope.verbs.create(input);
     return {
       ok: true,

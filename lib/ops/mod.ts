@@ -23,3 +23,4 @@ export * from "./redact.ts";
 export * from "./tasks.ts";
 // Named here so it is public; the board verbs import it directly (the hot verbs never need it).
 export type * from "./boards.ts";
+export * from "./attachments.ts";

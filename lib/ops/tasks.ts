@@ -14,12 +14,16 @@ import { type Comment, LIST_SORTS, type Task, type TaskDetail } from "../board/t
 import { buildWorkerContext } from "../board/worker_context.ts";
 import {
   checkWorkspaceRoots,
+  INITIAL_STATUSES,
+  isTaskId,
   MAX_DURATION_SECONDS,
   MAX_TEXT_BYTES,
   normalizeSkills,
   parseWhen,
   PRIORITY_RANGE,
   validateAbsolutePath,
+  validateBranch,
+  validateModel,
   type WorkspaceRoots,
   type WorkspaceSpec,
 } from "../board/validate.ts";
@@ -86,6 +90,16 @@ export const CreateTask = schema({
   max_retries: int({ min: 1, max: 1000, nullable: true }),
   skills: stringList("skill names", 100, { nullable: true }),
   created_by: text({ nullable: true }),
+  initial_status: oneOf(INITIAL_STATUSES, (raw) => ({
+    code: "invalid_initial_status",
+    kind: "usage",
+    message: `unknown initial_status '${raw}': expected ${INITIAL_STATUSES.join(" or ")}`,
+  })),
+  branch_name: text({ nullable: true }),
+  project_id: name(200),
+  model: text({ nullable: true }),
+  goal_mode: bool(),
+  goal_max_turns: int({ min: 1, max: 10_000, nullable: true }),
 });
 
 /** Who acts, and the author recorded when the input names none. */
@@ -102,6 +116,8 @@ export interface OpContext {
    * needed only by a create that names a workspace path, and refused without it.
    */
   workspaceRoots?: WorkspaceRoots;
+  /** The board's attachments directory: a deleted task's files go with it (deleteTask). */
+  attachmentsDir?: string;
 }
 
 /** A worker signs as its profile: naming another author is refused, not ignored. */
@@ -162,6 +178,7 @@ export function createTask(
   workerAuthor(ctx, v.created_by, "tasks");
   const skills = v.skills?.length ? normalizeSkills(v.skills) : null;
   const creator = ctx.actor.kind === "worker" ? ctx.actor : null;
+  const workspace = workspaceOf(v.workspace_kind, v.workspace_path, ctx.workspaceRoots);
   return store.createTask({
     title: v.title,
     body: v.body ?? null,
@@ -169,13 +186,19 @@ export function createTask(
     priority: v.priority ?? 0,
     parents: v.parents ?? [],
     triage: v.triage ?? false,
-    workspace: workspaceOf(v.workspace_kind, v.workspace_path, ctx.workspaceRoots),
+    workspace,
     tenant: v.tenant ?? null,
     idempotencyKey: v.idempotency_key ?? null,
     maxRuntimeSeconds: v.max_runtime_seconds ?? null,
     maxRetries: v.max_retries ?? null,
     skills,
     createdBy: cleanAuthor(v.created_by, ctx.author),
+    initialStatus: (v.initial_status ?? "running") as "running" | "blocked",
+    branchName: validateBranch(v.branch_name, workspace.kind),
+    projectId: v.project_id ?? null,
+    modelOverride: validateModel(v.model),
+    goalMode: v.goal_mode ?? false,
+    goalMaxTurns: v.goal_max_turns ?? null,
     creator,
     rules: ctx.rules,
   });
@@ -394,6 +417,12 @@ export const DeleteTask = schema({ task_id: taskId(TASK_ID_REQUIRED) });
 export function deleteTask(store: BoardStore, input: RawInput, ctx: OpContext): string {
   const id = DeleteTask.parse(input).task_id;
   store.deleteTask(id, ctx.actor);
+  // Its rows are gone; so go its attached files (the directory is named by a checked id).
+  if (ctx.attachmentsDir && isTaskId(id)) {
+    try {
+      Deno.removeSync(`${ctx.attachmentsDir}/${id}`, { recursive: true });
+    } catch { /* none */ }
+  }
   return id;
 }
 

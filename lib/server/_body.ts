@@ -125,3 +125,99 @@ export function withQuery<T>(url: URL, op: (input: Record<string, string>) => T)
     throw e;
   }
 }
+
+/** Room for a multipart body's boundaries and part headers beyond the file's own bytes. */
+const MULTIPART_SLACK = 64 * 1024;
+
+/** A file sent to the upload route: its name, declared type, uploader and bytes. */
+export interface Upload {
+  filename: string | null;
+  contentType: string | null;
+  uploadedBy: string | null;
+  data: ReadableStream<Uint8Array>;
+}
+
+function uploadTooLarge(max: number): HttpError {
+  return new HttpError(
+    "too_large",
+    "too_large",
+    `attachment exceeds the ${max} byte limit (kanban.attachment_max_bytes)`,
+  );
+}
+
+/**
+ * The file of an upload: multipart/form-data with a `file` part and an optional `uploaded_by`
+ * field (Hermes's form), or a raw application/octet-stream body named by the `filename` query
+ * parameter (with `content_type` and `uploaded_by` there too). A body declared larger than
+ * `max` is refused before it is read; the file's bytes are counted again as they are stored.
+ */
+export async function readUpload(req: Request, url: URL, max: number): Promise<Upload> {
+  const type = mediaType(req);
+  const declared = req.headers.get("content-length");
+  const slack = type === "multipart/form-data" ? MULTIPART_SLACK : 0;
+  if (declared !== null && Number(declared) > max + slack) {
+    await req.body?.cancel().catch(() => {});
+    throw uploadTooLarge(max);
+  }
+  if (type === "application/octet-stream") {
+    const q = (k: string) => url.searchParams.get(k);
+    if (!q("filename")) {
+      await req.body?.cancel().catch(() => {});
+      throw new HttpError(
+        "usage",
+        "missing_filename",
+        "a raw upload names its file with ?filename=",
+      );
+    }
+    return {
+      filename: q("filename"),
+      contentType: q("content_type"),
+      uploadedBy: q("uploaded_by"),
+      data: req.body ?? new Blob([]).stream(),
+    };
+  }
+  if (type !== "multipart/form-data") {
+    await req.body?.cancel().catch(() => {});
+    throw new HttpError(
+      "unsupported_media",
+      "unsupported_media_type",
+      "send the file as multipart/form-data (a 'file' part) or application/octet-stream",
+    );
+  }
+  // formData() holds the body in memory: count it on the way in and stop past the cap.
+  let total = 0;
+  let over = false;
+  const counted = (req.body ?? new Blob([]).stream()).pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, ctl) {
+        total += chunk.byteLength;
+        if (total > max + slack) {
+          over = true;
+          ctl.error(uploadTooLarge(max));
+          return;
+        }
+        ctl.enqueue(chunk);
+      },
+    }),
+  );
+  let form: FormData;
+  try {
+    form = await new Response(counted, {
+      headers: { "content-type": req.headers.get("content-type") ?? "" },
+    }).formData();
+  } catch {
+    if (over) throw uploadTooLarge(max);
+    throw new HttpError("usage", "bad_multipart", "the multipart body could not be read");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) {
+    throw new HttpError("usage", "missing_file", "the multipart body has no 'file' part");
+  }
+  const by = form.get("uploaded_by");
+  return {
+    filename: file.name,
+    contentType: file.type || null,
+    uploadedBy: typeof by === "string" ? by : null,
+    data: file.stream(),
+  };
+}

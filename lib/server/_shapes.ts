@@ -52,6 +52,11 @@ export function apiTask(t: Task, now: number): Record<string, unknown> {
     last_failure_error: t.last_failure_error,
     block_kind: t.block_kind,
     block_recurrences: t.block_recurrences,
+    branch_name: t.branch_name,
+    project_id: t.project_id,
+    model_override: t.model_override,
+    goal_mode: t.goal_mode,
+    goal_max_turns: t.goal_max_turns,
     age: taskAge(t, now),
   };
 }

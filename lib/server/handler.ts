@@ -19,7 +19,7 @@ import { TrieRouter } from "hono/router/trie-router";
 import { ASSET_PATHS, assetResponse, shellResponse } from "./_assets.ts";
 import { BoardRegistry } from "./_board_registry.ts";
 import { EventHub, type EventHubOptions } from "./_events.ts";
-import { API_PREFIX, kanbanRoutes } from "./kanban_api.ts";
+import { API_PREFIX, kanbanRoutes, UPLOAD_PATH } from "./kanban_api.ts";
 import { type BoardCounts, renderMetrics } from "./metrics.ts";
 import { BASE_HEADERS, errorResponse, fromError, HttpError, json } from "./responses.ts";
 import {
@@ -268,7 +268,7 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
     return metrics();
   });
   // "/api/*" covers /api itself too.
-  app.use("/api/*", apiCheck(guard, EVENTS_PATH));
+  app.use("/api/*", apiCheck(guard, EVENTS_PATH, UPLOAD_PATH));
   mountRoutes(app, api);
 
   const handle = async (req: Request, info?: Deno.ServeHandlerInfo): Promise<Response> => {

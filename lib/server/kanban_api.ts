@@ -17,6 +17,9 @@ import type { Actor, Store } from "../store/mod.ts";
 import { readTail } from "../workers/log_tail.ts";
 import type { ProcessInfo } from "../workers/proc_reader.ts";
 import {
+  attach,
+  attachmentFile,
+  attachmentJson,
   bool,
   cardWarnings,
   comment as addComment,
@@ -31,13 +34,14 @@ import {
   type OpContext,
   reassign,
   reclaim,
+  removeAttachment,
   schema,
   showTask,
   stringList,
   text,
   unlink,
 } from "../ops/mod.ts";
-import { queryBool, queryInt, readJson, withQuery } from "./_body.ts";
+import { queryBool, queryInt, readJson, readUpload, withQuery } from "./_body.ts";
 import type { BoardRegistry } from "./_board_registry.ts";
 import { boardRoutes } from "./_board_routes.ts";
 import type { EventHub } from "./_events.ts";
@@ -88,6 +92,30 @@ function taskParam(c: RouteContext): string {
   const id = c.params.id;
   if (!isTaskId(id)) throw new NotFoundError(`task ${id} not found`, "not_found");
   return id;
+}
+
+/** The upload route's path (the one API write that takes a file, not JSON). */
+export const UPLOAD_PATH = /^\/api\/plugins\/kanban\/tasks\/[^/]+\/attachments$/;
+
+function attachmentParam(c: RouteContext): number {
+  const id = c.params.id;
+  if (!/^[1-9][0-9]{0,15}$/.test(id)) {
+    throw new NotFoundError(`no such attachment: ${id}`, "attachment_not_found");
+  }
+  return Number(id);
+}
+
+/**
+ * `Content-Disposition: attachment` for `name`: an ASCII fallback and the UTF-8 name (RFC 6266),
+ * so a browser saves the file and never shows it.
+ */
+export function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^A-Za-z0-9._ ()-]/g, "_");
+  const utf8 = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 function cleanName(v: string | null | undefined): string | null {
@@ -410,9 +438,62 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
     }],
     ["DELETE", "/tasks/:id", (c) => {
       const id = taskParam(c);
-      deleteTask(store(c), { task_id: id }, OPS);
+      deleteTask(store(c), { task_id: id }, {
+        ...OPS,
+        attachmentsDir: boardPaths(d.home, board(c)).attachments,
+      });
       wrote(c);
       return json({ deleted: true, task_id: id });
+    }],
+    ["GET", "/tasks/:id/attachments", (c) => {
+      const id = taskParam(c);
+      return json({ attachments: store(c).listAttachments(id).map(attachmentJson) });
+    }],
+    ["POST", "/tasks/:id/attachments", async (c) => {
+      const id = taskParam(c);
+      const s = store(c);
+      s.requireTask(id);
+      const max = get(d.config, "kanban.attachment_max_bytes") as number;
+      const up = await readUpload(c.req, c.url, max);
+      const a = await attach(
+        s,
+        boardPaths(d.home, board(c)),
+        {
+          task_id: id,
+          filename: up.filename,
+          content_type: up.contentType,
+          uploaded_by: cleanName(up.uploadedBy)?.slice(0, 64) ?? "dashboard",
+        },
+        up.data,
+        { actor: DASHBOARD, maxBytes: max },
+      );
+      wrote(c);
+      return json({ attachment: attachmentJson(a) });
+    }],
+    ["GET", "/attachments/:id", async (c) => {
+      const { attachment, path } = attachmentFile(
+        store(c),
+        boardPaths(d.home, board(c)),
+        attachmentParam(c),
+      );
+      const file = await Deno.open(path, { read: true });
+      const size = (await file.stat()).size;
+      // Never rendered: a download of bytes, whatever the file or its declared type is.
+      return new Response(file.readable, {
+        headers: {
+          ...BASE_HEADERS,
+          "content-type": "application/octet-stream",
+          "content-disposition": attachmentDisposition(attachment.filename),
+          "content-length": String(size),
+          "content-security-policy": "default-src 'none'; sandbox",
+        },
+      });
+    }],
+    ["DELETE", "/attachments/:id", (c) => {
+      const id = attachmentParam(c);
+      removeAttachment(store(c), boardPaths(d.home, board(c)), id, DASHBOARD);
+      wrote(c);
+      return json({ ok: true, id });
     }],
     ["POST", "/tasks/:id/reclaim", async (c) => {
       const id = taskParam(c);

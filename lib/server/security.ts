@@ -224,15 +224,25 @@ export function siteCheck(guard: Guard): MiddlewareHandler<ServerEnv> {
  * Middleware run before every API route, known or not: the token (from the query string too on
  * `queryTokenPath`, the event stream), then JSON-only writes.
  */
-export function apiCheck(guard: Guard, queryTokenPath: string): MiddlewareHandler<ServerEnv> {
+export function apiCheck(
+  guard: Guard,
+  queryTokenPath: string,
+  uploadPath?: RegExp,
+): MiddlewareHandler<ServerEnv> {
   return (c, next) => {
     const req = c.req.raw;
     const url = c.env.url;
     checkToken(req, url, guard, { query: url.pathname === queryTokenPath });
     if (req.method !== "GET" && req.method !== "HEAD") {
       const type = mediaType(req);
-      // Simple cross-site form posts cannot send JSON: requiring it closes that door too.
-      if (req.body !== null && type !== "" && type !== "application/json") throw notJson();
+      // Simple cross-site form posts cannot send JSON: requiring it closes that door too. The
+      // one upload route takes a file (multipart, as Hermes's, or raw); the token, which a
+      // cross-site form cannot send (a SameSite=Strict cookie or a header), guards it.
+      const upload = req.method === "POST" && uploadPath?.test(url.pathname) &&
+        (type === "multipart/form-data" || type === "application/octet-stream");
+      if (req.body !== null && type !== "" && type !== "application/json" && !upload) {
+        throw notJson();
+      }
     }
     return next();
   };

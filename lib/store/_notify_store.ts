@@ -18,6 +18,8 @@ export interface Subscription {
   chat_id: string;
   thread_id: string;
   user_id: string | null;
+  /** The Hermes profile whose gateway delivers it (Hermes's column); null: any notifier. */
+  notifier_profile: string | null;
   created_at: number;
   last_event_id: number;
 }
@@ -133,6 +135,7 @@ function toSubscription(r: Row): Subscription {
     chat_id: String(r.chat_id),
     thread_id: String(r.thread_id ?? ""),
     user_id: r.user_id === null || r.user_id === undefined ? null : String(r.user_id),
+    notifier_profile: r.notifier_profile ? String(r.notifier_profile) : null,
     created_at: Number(r.created_at),
     last_event_id: Number(r.last_event_id ?? 0),
   };
@@ -156,17 +159,29 @@ export class SqliteNotifyStore implements NotifyStore {
 
   /** Subscribe; starts at the newest event so nothing already past is sent. */
   subscribe(
-    k: SubscriptionKey & { userId: string | null },
+    k: SubscriptionKey & { userId: string | null; notifierProfile?: string | null },
   ): { subscription: Subscription; created: boolean } {
     return this.conn.tx(() => {
+      const owner = k.notifierProfile ?? null;
       const { changes } = this.conn.run(
         `INSERT OR IGNORE INTO kanban_notify_subs
-           (task_id, platform, chat_id, thread_id, user_id, created_at, last_event_id)
-         VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM task_events))`,
+           (task_id, platform, chat_id, thread_id, user_id, notifier_profile, created_at,
+            last_event_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM task_events))`,
         ...keyValues(k),
         k.userId,
+        owner,
         this.now(),
       );
+      // As Hermes: a subscription made without an owner gets one, never a second.
+      if (owner) {
+        this.conn.run(
+          `UPDATE kanban_notify_subs SET notifier_profile = ?
+           WHERE ${SUB_KEY} AND (notifier_profile IS NULL OR notifier_profile = '')`,
+          owner,
+          ...keyValues(k),
+        );
+      }
       return { subscription: this.subscription(k)!, created: changes === 1 };
     });
   }

@@ -1,6 +1,7 @@
 /** Decoding rows into board records. */
 
 import type {
+  Attachment,
   Comment,
   Run,
   RunStatus,
@@ -54,6 +55,11 @@ const TASK_COLUMN_LIST = [
   "max_retries",
   "block_kind",
   "block_recurrences",
+  "branch_name",
+  "project_id",
+  "model_override",
+  "goal_mode",
+  "goal_max_turns",
 ] as const;
 
 /** Columns selected for a task: read them with Connection.rows and decode with toTask. */
@@ -98,6 +104,11 @@ export function toTask(r: readonly unknown[]): Task {
     max_retries: num(r[C.max_retries]),
     block_kind: r[C.block_kind] === "" ? null : str(r[C.block_kind]),
     block_recurrences: Number(r[C.block_recurrences] ?? 0),
+    branch_name: str(r[C.branch_name]) || null,
+    project_id: str(r[C.project_id]) || null,
+    model_override: str(r[C.model_override]) || null,
+    goal_mode: Number(r[C.goal_mode] ?? 0) !== 0,
+    goal_max_turns: num(r[C.goal_max_turns]) || null,
   };
 }
 
@@ -137,6 +148,20 @@ export function toComment(r: Row): Comment {
     task_id: String(r.task_id),
     author: String(r.author),
     body: String(r.body),
+    created_at: Number(r.created_at),
+  };
+}
+
+/** Decode a task_attachments row. */
+export function toAttachment(r: Row): Attachment {
+  return {
+    id: Number(r.id),
+    task_id: String(r.task_id),
+    filename: String(r.filename),
+    stored_path: String(r.stored_path),
+    content_type: str(r.content_type),
+    size: Number(r.size ?? 0),
+    uploaded_by: str(r.uploaded_by),
     created_at: Number(r.created_at),
   };
 }

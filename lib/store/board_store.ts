@@ -2,6 +2,7 @@
 
 import {
   type Actor,
+  type Attachment,
   bindRun,
   type CardFact,
   type ChildFact,
@@ -45,7 +46,16 @@ import {
 import { CONTEXT_CAPS, type WorkerContextInput } from "../board/worker_context.ts";
 import { Connection, type OpenOptions } from "./connection.ts";
 import * as dashboard from "./_dashboard_queries.ts";
-import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./_rows.ts";
+import {
+  type Row,
+  RUN_COLUMNS,
+  TASK_COLUMNS,
+  toAttachment,
+  toComment,
+  toEvent,
+  toRun,
+  toTask,
+} from "./_rows.ts";
 import type {
   ActiveWorker,
   BoardStats,
@@ -58,6 +68,7 @@ import type {
   LineCell,
   LineColumn,
   ListFilter,
+  NewAttachment,
   Performed,
   RunProcess,
   Store,
@@ -553,6 +564,9 @@ export class SqliteBoardStore implements Store {
           assignee: input.assignee ?? null,
           tenant: input.tenant ?? null,
           skills: input.skills ?? null,
+          initialStatus: input.initialStatus,
+          branch: input.branchName ?? null,
+          goalMode: input.goalMode ?? false,
           creator: creator
             ? {
               actor: creator,
@@ -581,8 +595,8 @@ export class SqliteBoardStore implements Store {
       this.conn.run(
         `INSERT INTO tasks (id, title, body, assignee, status, priority, created_by, created_at,
            workspace_kind, workspace_path, tenant, idempotency_key, max_runtime_seconds, skills,
-           max_retries)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           max_retries, branch_name, project_id, model_override, goal_mode, goal_max_turns)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         id,
         title,
         body,
@@ -598,6 +612,11 @@ export class SqliteBoardStore implements Store {
         input.maxRuntimeSeconds ?? null,
         input.skills ? JSON.stringify(input.skills) : null,
         input.maxRetries ?? null,
+        input.branchName ?? null,
+        input.projectId ?? null,
+        input.modelOverride ?? null,
+        input.goalMode ? 1 : 0,
+        input.goalMaxTurns ?? null,
       );
       for (const parent of p.parents) {
         this.conn.run(
@@ -1047,7 +1066,65 @@ export class SqliteBoardStore implements Store {
         comments,
         commentsOmitted: commentTotal - comments.length,
         reviewing: this.reviewRun(task.current_run_id),
+        attachments: this.attachmentsOf(id),
       };
+    });
+  }
+
+  addAttachment(a: NewAttachment): Attachment {
+    return this.conn.tx(() => {
+      this.requireTask(a.taskId);
+      const now = this.now();
+      const { lastId } = this.conn.run(
+        `INSERT INTO task_attachments
+           (task_id, filename, stored_path, content_type, size, uploaded_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        a.taskId,
+        a.filename,
+        a.storedPath,
+        a.contentType,
+        a.size,
+        a.uploadedBy,
+        now,
+      );
+      this.event(
+        a.taskId,
+        "attached",
+        { filename: a.filename, size: a.size, by: a.uploadedBy },
+        null,
+        now,
+      );
+      return this.getAttachment(lastId)!;
+    });
+  }
+
+  listAttachments(taskId: string): Attachment[] {
+    return this.conn.read(() => {
+      this.requireTask(taskId);
+      return this.attachmentsOf(taskId);
+    });
+  }
+
+  /** The task's attachment rows, oldest first (inside a read or a transaction). */
+  attachmentsOf(taskId: string): Attachment[] {
+    return this.conn.all<Row>(
+      "SELECT * FROM task_attachments WHERE task_id = ? ORDER BY created_at, id",
+      taskId,
+    ).map(toAttachment);
+  }
+
+  getAttachment(id: number): Attachment | null {
+    const r = this.conn.get<Row>("SELECT * FROM task_attachments WHERE id = ?", id);
+    return r ? toAttachment(r) : null;
+  }
+
+  deleteAttachment(id: number): Attachment | null {
+    return this.conn.tx(() => {
+      const a = this.getAttachment(id);
+      if (!a) return null;
+      this.conn.run("DELETE FROM task_attachments WHERE id = ?", id);
+      this.event(a.task_id, "attachment_removed", { filename: a.filename });
+      return a;
     });
   }
 

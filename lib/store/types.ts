@@ -6,6 +6,7 @@
 
 import type {
   Actor,
+  Attachment,
   Comment,
   CreateRules,
   DiagnosisInput,
@@ -107,10 +108,27 @@ export interface CreateTaskInput {
   maxRetries?: number | null;
   skills?: string[] | null;
   createdBy?: string | null;
+  /** `blocked` parks it for a person; default `running` (the usual path). */
+  initialStatus?: "running" | "blocked";
+  branchName?: string | null;
+  projectId?: string | null;
+  modelOverride?: string | null;
+  goalMode?: boolean;
+  goalMaxTurns?: number | null;
   /** The worker creating it, if a worker is (the rules then decide its status and assignee). */
   creator?: WorkerActor | null;
   /** What config allows a worker's new task (`kanban.worker_create_assignees`, unconfined profiles). */
   rules?: CreateRules;
+}
+
+/** An attachment to record (addAttachment). */
+export interface NewAttachment {
+  taskId: string;
+  filename: string;
+  storedPath: string;
+  contentType: string | null;
+  size: number;
+  uploadedBy: string | null;
 }
 
 /** The task fields a text line can show. */
@@ -261,6 +279,16 @@ export interface BoardStore {
   workerFacts(actor: WorkerActor, ids: readonly string[]): WorkerFacts;
   /** Keep the SHA-256 (hex) of a run's secret, which its worker's requests must match. */
   recordRunSecret(runId: number, taskId: string, hash: string): void;
+  /**
+   * Record a file attached to task `taskId` (its file already written at `storedPath`), with
+   * an `attached` event. NotFoundError for an unknown task.
+   */
+  addAttachment(a: NewAttachment): Attachment;
+  /** The task's attachments, oldest first (NotFoundError for an unknown task). */
+  listAttachments(taskId: string): Attachment[];
+  getAttachment(id: number): Attachment | null;
+  /** Delete an attachment's row, with an `attachment_removed` event; null when none had `id`. */
+  deleteAttachment(id: number): Attachment | null;
   /** Delete (or, dry, count) events older than `before` of done/archived tasks. */
   pruneEvents(before: number, dryRun: boolean): number;
   close(): void;
@@ -408,7 +436,7 @@ export interface DispatchStore {
 export interface NotifyStore {
   /** Subscribe; starts at the newest event so nothing already past is sent. */
   subscribe(
-    k: SubscriptionKey & { userId: string | null },
+    k: SubscriptionKey & { userId: string | null; notifierProfile?: string | null },
   ): { subscription: Subscription; created: boolean };
   /** One subscription, or null. */
   subscription(k: SubscriptionKey): Subscription | null;

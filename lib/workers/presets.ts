@@ -298,8 +298,9 @@ const hermesAgent: Preset = {
   completion: "report",
   mcp: "none needed: hermes-agent has the kanban_* tools built in and reads the same board " +
     "through HERMES_HOME and HERMES_KANBAN_TASK",
-  notes: "Spawns 'hermes -p <profile> --cli --accept-hooks chat -q \"work kanban task <id>\"' " +
-    "as Hermes's own dispatcher does (hermes-agent 0.18.2), so the hermes-agent profile must " +
+  notes: "Spawns 'hermes -p <profile> --cli --accept-hooks [-m <model>] chat -q \"work kanban " +
+    "task <id>\"' as Hermes's own dispatcher does (hermes-agent 0.18.2; -m only for a task " +
+    "created with --model), so the hermes-agent profile must " +
     "have the same name. No --skills: hermes-agent has no kanban-worker skill and refuses a " +
     "run whose skills are all unknown. If this hermes shadows hermes-agent's on PATH, set " +
     "command[0] to hermes-agent's absolute path. Not confined (sandbox: off): hermes-agent " +
@@ -316,6 +317,9 @@ const hermesAgent: Preset = {
           // without a terminal; and shell hooks approved without a prompt nobody would answer.
           "--cli",
           "--accept-hooks",
+          // The task's model, as Hermes's dispatcher passes it; left out for a task without one.
+          "-m",
+          "{model}",
           "chat",
           "-q",
           "work kanban task {task_id}",

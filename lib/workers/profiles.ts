@@ -53,6 +53,7 @@ export const PLACEHOLDERS = [
   "prompt_file",
   "run_id",
   "board",
+  "model",
 ] as const;
 
 /** Values for the placeholders of one run. */
@@ -333,18 +334,35 @@ export function resolveProfile(
   };
 }
 
-/** Fill an argv template; `{{name}}` stays a literal `{name}`. */
+const USES_MODEL = /(?<!\{)\{model\}(?!\})/;
+
+/**
+ * Fill an argv template; `{{name}}` stays a literal `{name}`. With no model (`vars.model` empty)
+ * an argument using `{model}` is left out, and so is the option just before it (an argument
+ * starting with '-' and using no placeholder): `["-m", "{model}"]` and `["--model={model}"]`
+ * vanish, as Hermes leaves out `-m` for a task without a model override.
+ */
 export function renderArgv(profile: Profile, vars: ArgvVars): string[] {
-  const out = new Array<string>(profile.command.length);
-  for (let i = 0; i < profile.command.length; i++) {
-    const arg = profile.command[i];
-    out[i] = arg.includes("{")
-      ? arg.replace(
-        TOKEN,
-        (whole, literal: string | undefined, name: string | undefined) =>
-          literal !== undefined ? `{${literal}}` : (vars as Record<string, string>)[name!] ?? whole,
-      )
-      : arg;
+  const out: string[] = [];
+  const cmd = profile.command;
+  for (let i = 0; i < cmd.length; i++) {
+    const arg = cmd[i];
+    if (!vars.model && USES_MODEL.test(arg)) {
+      const prev = i > 0 ? cmd[i - 1] : "";
+      if (out.length > 1 && prev.startsWith("-") && !prev.includes("{")) out.pop();
+      continue;
+    }
+    out.push(
+      arg.includes("{")
+        ? arg.replace(
+          TOKEN,
+          (whole, literal: string | undefined, name: string | undefined) =>
+            literal !== undefined
+              ? `{${literal}}`
+              : (vars as Record<string, string>)[name!] ?? whole,
+        )
+        : arg,
+    );
   }
   return out;
 }

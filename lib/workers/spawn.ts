@@ -51,6 +51,8 @@ export interface SpawnRequest {
    * dispatcher removes the file when the run's worker has ended.
    */
   endpoint?: { socket: string; secret: string } | null;
+  /** The task's attachments directory: bound read-only into its sandbox when it exists. */
+  attachmentsDir?: string;
 }
 
 /** A started worker. `pid` is its process-group leader (the wrapper). */
@@ -325,6 +327,7 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     prompt_file: promptFile,
     run_id: String(req.runId),
     board: req.board,
+    model: req.task.model_override ?? "",
   });
   const found = locateCommand(argv[0], env.PATH, req.workspace);
   if (!("path" in found)) {
@@ -369,8 +372,11 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
         // The owner's HOME, not one a profile's env may set: the secrets live under the real one.
         userHome: req.baseEnv.HOME ?? env.HOME,
         tmpBase: dirOf(req.logPath),
-        // The run's input files sit in the logs directory, which the sandbox hides.
-        inputs: [bodyFile, promptFile, secretFile].filter((f) => f !== ""),
+        // The run's input files sit in the logs directory, which the sandbox hides; so do the
+        // task's attachments, shown read-only at the paths its context lists.
+        inputs: [bodyFile, promptFile, secretFile, req.attachmentsDir ?? ""].filter((f) =>
+          f !== ""
+        ),
         endpointSocket: req.endpoint?.socket,
       }, probe);
     } catch (e) {

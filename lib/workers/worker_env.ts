@@ -32,7 +32,9 @@ export const WORKER_TERM = "dumb";
 /** What a worker's environment is made from. */
 export interface WorkerEnvInput {
   profile: Pick<Profile, "name" | "env">;
-  task: Pick<Task, "id" | "tenant">;
+  task:
+    & Pick<Task, "id" | "tenant">
+    & Partial<Pick<Task, "branch_name" | "goal_mode" | "goal_max_turns">>;
   runId: number;
   /** Absolute directory the worker runs in. */
   workspace: string;
@@ -75,6 +77,22 @@ export const WORKER_VARS: readonly WorkerVar[] = [
     name: "HERMES_TENANT",
     value: "the task's tenant (only when it has one)",
     of: (w) => w.task.tenant || undefined,
+  },
+  {
+    name: "HERMES_KANBAN_BRANCH",
+    value: "the task's branch (`create --branch`; only when it has one)",
+    of: (w) => w.task.branch_name || undefined,
+  },
+  {
+    name: "HERMES_KANBAN_GOAL_MODE",
+    value: "`1` for a task created with `--goal` (Hermes's goal loop); unset otherwise",
+    of: (w) => w.task.goal_mode ? "1" : undefined,
+  },
+  {
+    name: "HERMES_KANBAN_GOAL_MAX_TURNS",
+    value: "the goal loop's turn budget (`--goal-max-turns`; only with `--goal`)",
+    of: (w) =>
+      w.task.goal_mode && w.task.goal_max_turns ? String(w.task.goal_max_turns) : undefined,
   },
   {
     name: "HERMES_KANBAN_CLAIM_TTL_SECONDS",

@@ -572,3 +572,42 @@ Deno.test({
     checkNoTrace(j, other, t.id, `${j.home}/escaped-through-shell`);
   },
 });
+
+Deno.test({
+  name: "a confined worker reads its task's attachments read-only, and no other task's",
+  ignore: IGNORE,
+  async fn() {
+    await using j = await jail();
+    const { attach } = await import("../../lib/ops/attachments.ts");
+    const { boardPaths } = await import("../../lib/config/paths.ts");
+    const paths = boardPaths(j.home, "default");
+    const owner = { kind: "person", name: "owner" } as const;
+    const put = (taskId: string, name: string, text: string) =>
+      attach(
+        j.store,
+        paths,
+        { task_id: taskId, filename: name, uploaded_by: "owner" },
+        new Blob([text]).stream(),
+        { actor: owner, maxBytes: 1024 },
+      );
+    const other = j.store.createTask({ title: "other", assignee: "jail", triage: true }).task;
+    const theirs = await put(other.id, "secret.txt", "not yours");
+    const mine = `"$HERMES_HOME/kanban/attachments/$HERMES_KANBAN_TASK"/*.md`;
+    const body = [
+      `cat ${mine}; echo`,
+      `for f in ${mine}; do`,
+      '  if (echo x >>"$f") 2>/dev/null; then echo WROTE; else echo "write refused"; fi',
+      "done",
+      `if cat '${theirs.stored_path}' 2>/dev/null; then echo READ-OTHER; else echo "other hidden"; fi`,
+    ].join("\n");
+    // It waits in triage while its file is attached, then is released.
+    const t = j.store.createTask({ title: "read", body, assignee: "jail", triage: true }).task;
+    const spec = await put(t.id, "spec.md", "the spec");
+    j.store.promote(t.id);
+    await j.drain();
+    const log = j.log(t.id);
+    equal(j.task(t.id).status, "done", log);
+    equal(log, "the spec\nwrite refused\nother hidden\n");
+    equal(Deno.readTextFileSync(spec.stored_path), "the spec");
+  },
+});

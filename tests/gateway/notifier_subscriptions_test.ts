@@ -202,3 +202,36 @@ Deno.test("a subscription survives a crash and a timeout and ends on completion"
   // The telegram subscription was skipped (cursor advanced) with one log line, not three.
   equal(logs.filter((l) => /platform 'telegram'/.test(l.message)).length, 1);
 });
+
+Deno.test("notify-subscribe records the notifier profile as Hermes does, and notify-list shows it", async () => {
+  await using home = await tempHome();
+  const id = (() => {
+    using store = board(home.path);
+    return store.createTask({ title: "ship it", assignee: "ops" }).task.id;
+  })();
+  const kanban = (env: Record<string, string>, ...args: string[]) =>
+    hermes(["kanban", ...args], { env: { ...home.env, ...env } });
+  const sub = (env: Record<string, string>, chat: string, ...more: string[]) =>
+    kanban(env, "notify-subscribe", id, "--platform", "telegram", "--chat-id", chat, ...more);
+  // No owner known: none recorded (any notifier delivers it); then one is filled in, once.
+  equal((await sub({}, "1")).code, 0);
+  equal((await sub({ HERMES_PROFILE: "ops" }, "1")).code, 0);
+  equal((await sub({}, "1", "--notifier-profile", "other")).code, 0);
+  equal((await sub({ HERMES_PROFILE_NAME: "lead", HERMES_PROFILE: "ops" }, "2")).code, 0);
+  equal((await sub({ HERMES_PROFILE: "ops" }, "3", "--notifier-profile", "night-shift")).code, 0);
+  const listed = (await kanban({}, "notify-list", id, "--json")).json<{
+    subscriptions: { chat_id: string; notifier_profile: string | null }[];
+  }>();
+  deepEqual(
+    listed.subscriptions.map((s) => [s.chat_id, s.notifier_profile]),
+    [["1", "ops"], ["2", "lead"], ["3", "night-shift"]],
+  );
+  match((await kanban({}, "notify-list", id)).stdout, /telegram:3 +owner=night-shift /);
+  const before = snapshot(home.path);
+  for (const bad of ["", "../x", "a b"]) {
+    const r = await sub({}, "4", "--notifier-profile", bad);
+    equal(r.code, 2, r.stderr);
+    match(r.stderr, /--notifier-profile/);
+  }
+  deepEqual(snapshot(home.path), before);
+});

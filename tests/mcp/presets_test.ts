@@ -25,6 +25,7 @@ const VARS = {
   prompt_file: "/logs/t.1.prompt",
   run_id: "42",
   board: "ops",
+  model: "",
 };
 
 const target = { name: "coder", home: "/srv/hermes", hermes: ["/usr/bin/hermes"] };
@@ -99,7 +100,8 @@ Deno.test("codex preset sets the server and its env with -c overrides", () => {
 });
 
 Deno.test("hermes preset runs hermes-agent as its own dispatcher does, with no --skills", () => {
-  const argv = renderArgv(parseProfile("coder", findPreset("hermes").build(target).entry), VARS);
+  const profile = parseProfile("coder", findPreset("hermes").build(target).entry);
+  const argv = renderArgv(profile, VARS);
   deepEqual(argv, [
     "hermes",
     "-p",
@@ -109,6 +111,14 @@ Deno.test("hermes preset runs hermes-agent as its own dispatcher does, with no -
     "chat",
     "-q",
     "work kanban task t_0123abcd",
+  ]);
+  // A task's model goes in as Hermes's dispatcher passes it: `-m <model>` before `chat`.
+  deepEqual(renderArgv(profile, { ...VARS, model: "claude-opus" }).slice(3, 8), [
+    "--cli",
+    "--accept-hooks",
+    "-m",
+    "claude-opus",
+    "chat",
   ]);
 });
 

@@ -182,6 +182,15 @@ Deno.test("hermes v0.18 compat: a Hermes board's new statuses and block kinds ar
   ]);
   deepEqual((await show("t_a0000003")).scheduled_until, null, "Hermes keeps no time");
 
+  // Hermes's attachments are listed as Hermes wrote them.
+  const atts = await hermes(["kanban", "attachments", "t_a000000b", "--json"], o);
+  equal(atts.code, 0, atts.stderr);
+  deepEqual(
+    atts.json<{ filename: string; stored_path: string; uploaded_by: string }[]>()
+      .map((a) => [a.filename, a.uploaded_by]),
+    [["diff.patch", "coder"], ["screen.png", "ann"]],
+  );
+
   // ---- acts ----
   // Hermes's scheduled task (no time) is released by unblock.
   const u = await hermes(["kanban", "unblock", "t_a000000e", "--reason", "holidays are over"], o);

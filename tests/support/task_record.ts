@@ -32,6 +32,11 @@ export function taskRecord(over: Partial<Task> = {}): Task {
     max_retries: null,
     block_kind: null,
     block_recurrences: 0,
+    branch_name: null,
+    project_id: null,
+    model_override: null,
+    goal_mode: false,
+    goal_max_turns: null,
     ...over,
   };
 }

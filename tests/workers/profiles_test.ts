@@ -42,6 +42,7 @@ const VARS = {
   prompt_file: "/logs/t.1.prompt",
   run_id: "9",
   board: "default",
+  model: "",
 };
 
 Deno.test("loadProfiles always has the built-in shell profile in exit_code mode", () => {
@@ -146,6 +147,22 @@ Deno.test("renderArgv fills placeholders once, inside words too, and keeps {{x}}
   ]);
   const jq = makeProfile(["jq", "{a: .b}", "{prompt}"]);
   deepEqual(renderArgv(jq, VARS), ["jq", "{a: .b}", "work kanban task t_0000abcd"]);
+});
+
+Deno.test("renderArgv fills {model}, and leaves it out with its option when the task has none", () => {
+  const p = makeProfile(["agent", "-m", "{model}", "--model={model}", "--x", "{{model}}"]);
+  deepEqual(renderArgv(p, { ...VARS, model: "gpt-5" }), [
+    "agent",
+    "-m",
+    "gpt-5",
+    "--model=gpt-5",
+    "--x",
+    "{model}",
+  ]);
+  deepEqual(renderArgv(p, VARS), ["agent", "--x", "{model}"]);
+  // An option that uses a placeholder itself is not a flag of {model}'s: it stays.
+  const q = makeProfile(["agent", "--task={task_id}", "{model}", "{prompt}"]);
+  deepEqual(renderArgv(q, VARS), ["agent", "--task=t_0000abcd", "work kanban task t_0000abcd"]);
 });
 
 Deno.test("commandAvailable finds programs on PATH and ignores relative PATH entries", async () => {

@@ -24,6 +24,7 @@ export type { NotifierCommand, NotifierReply } from "./protocol.ts";
 export {
   DELIVERABLE_PLATFORMS,
   isDeliverable,
+  notifierProfile,
   sinkDisplay,
   subscriptionKey,
   subscriptionLabel,

@@ -15,6 +15,36 @@ export function isDeliverable(platform: string): boolean {
   return DELIVERABLE_PLATFORMS.includes(platform);
 }
 
+const PROFILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * The Hermes profile whose gateway delivers a subscription (`--notifier-profile`, else the
+ * HERMES_PROFILE_NAME or HERMES_PROFILE it was made under): a profile name, or null when none
+ * is known (any notifier delivers it, Hermes's included).
+ */
+export function notifierProfile(
+  given: string | undefined,
+  fallback: string | undefined,
+): string | null {
+  const explicit = given !== undefined;
+  const v = (explicit ? given : fallback ?? "").trim();
+  if (!v) {
+    if (explicit) {
+      throw new UsageError("--notifier-profile needs a profile name", "invalid_notifier_profile");
+    }
+    return null;
+  }
+  if (!PROFILE.test(v)) {
+    if (!explicit) return null;
+    throw new UsageError(
+      `--notifier-profile '${v}' is not a profile name (up to 64 of letters, digits, '.', '_' ` +
+        "and '-')",
+      "invalid_notifier_profile",
+    );
+  }
+  return v;
+}
+
 /** Check and normalise what identifies a subscription. */
 export function subscriptionKey(input: {
   taskId: string;
