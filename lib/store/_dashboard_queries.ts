@@ -1,11 +1,11 @@
 /**
  * Queries and writes only the dashboard needs: the board view with its per-card counts,
  * edits, and the counts /metrics reports. Everything else, status moves included, goes
- * through SqliteBoardStore and its rulebook, exactly as the CLI does.
+ * through SqlBoardStore and its rulebook, exactly as the CLI does.
  */
 
 import { type Run, type Status, type Task, validateBody, validateTitle } from "../board/mod.ts";
-import type { SqliteBoardStore } from "./board_store.ts";
+import type { SqlBoardStore } from "./board_store.ts";
 import { type Row, RUN_COLUMNS, toRun } from "./_rows.ts";
 
 /** Per-card extras the board view adds to each task. */
@@ -36,7 +36,7 @@ export interface TaskRef {
 
 /** Read every card of the board (optionally one tenant, optionally with archived ones). */
 export function boardView(
-  store: SqliteBoardStore,
+  store: SqlBoardStore,
   opts: { tenant?: string | null; includeArchived?: boolean },
 ): BoardView {
   const c = store.conn;
@@ -55,7 +55,7 @@ export function boardView(
     const progress = new Map<string, { done: number; total: number }>();
     for (
       const r of c.all<{ id: string; n: number; done: number }>(
-        `SELECT l.parent_id AS id, COUNT(*) AS n, SUM(t.status = 'done') AS done
+        `SELECT l.parent_id AS id, COUNT(*) AS n, SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END) AS done
          FROM task_links l JOIN tasks t ON t.id = l.child_id GROUP BY l.parent_id`,
       )
     ) {
@@ -99,7 +99,7 @@ export function boardView(
 }
 
 /** Every dependency edge of the board (for the graph view). */
-export function allLinks(store: SqliteBoardStore): Array<{ parent_id: string; child_id: string }> {
+export function allLinks(store: SqlBoardStore): Array<{ parent_id: string; child_id: string }> {
   return store.conn.all<{ parent_id: string; child_id: string }>(
     "SELECT parent_id, child_id FROM task_links ORDER BY parent_id, child_id",
   ).map((r) => ({ parent_id: String(r.parent_id), child_id: String(r.child_id) }));
@@ -116,7 +116,7 @@ function toRef(r: Row): TaskRef {
 
 /** The run a log request means: `runId` if it belongs to the task, else the newest run. */
 export function runForLog(
-  store: SqliteBoardStore,
+  store: SqlBoardStore,
   taskId: string,
   runId: number | null,
 ): Run | null {
@@ -136,7 +136,7 @@ export function runForLog(
 }
 
 /** Change a task's priority (event `reprioritized`); a no-op when unchanged. */
-export function reprioritize(store: SqliteBoardStore, id: string, priority: number): Task {
+export function reprioritize(store: SqlBoardStore, id: string, priority: number): Task {
   return store.conn.tx(() => {
     const t = store.requireTask(id);
     if (t.priority === priority) return t;
@@ -148,7 +148,7 @@ export function reprioritize(store: SqliteBoardStore, id: string, priority: numb
 
 /** Edit a task's title and/or body (event `edited`, as Hermes: no payload). */
 export function editTask(
-  store: SqliteBoardStore,
+  store: SqlBoardStore,
   id: string,
   fields: { title?: string; body?: string | null },
 ): Task {
@@ -167,7 +167,7 @@ export function editTask(
 
 /** Parents and children of a task, as short references. */
 export function relatives(
-  store: SqliteBoardStore,
+  store: SqlBoardStore,
   id: string,
 ): { parents: TaskRef[]; children: TaskRef[] } {
   return store.conn.read(() => ({
@@ -186,7 +186,7 @@ export function relatives(
 
 /** Task counts by status and run counts by outcome, for /metrics. */
 export function metricCounts(
-  store: SqliteBoardStore,
+  store: SqlBoardStore,
 ): { tasks: Record<string, number>; runs: Record<string, number> } {
   return store.conn.read(() => {
     const tasks: Record<string, number> = {};

@@ -16,12 +16,7 @@ import {
   type Task,
   validateText,
 } from "../board/mod.ts";
-import {
-  cutError,
-  PARENTS_DONE_SQL,
-  PROMOTABLE_SQL,
-  type SqliteBoardStore,
-} from "./board_store.ts";
+import { cutError, PARENTS_DONE_SQL, PROMOTABLE_SQL, type SqlBoardStore } from "./board_store.ts";
 import { type Row, TASK_COLUMNS, toTask } from "./_rows.ts";
 import type { DispatchStore } from "./types.ts";
 
@@ -181,11 +176,11 @@ function procOf(r: Row): ProcRecord | null {
 
 const numOrNull = (v: unknown): number | null => v === null || v === undefined ? null : Number(v);
 
-/** Dispatcher queries and writes over one open SQLite board. */
-export class SqliteDispatchStore implements DispatchStore {
-  readonly board: SqliteBoardStore;
+/** Dispatcher queries and writes over one open board. */
+export class SqlDispatchStore implements DispatchStore {
+  readonly board: SqlBoardStore;
 
-  constructor(board: SqliteBoardStore) {
+  constructor(board: SqlBoardStore) {
     this.board = board;
   }
 
@@ -194,7 +189,7 @@ export class SqliteDispatchStore implements DispatchStore {
     return this.board.now();
   }
 
-  /** Run `fn` in one BEGIN IMMEDIATE transaction (nests inline). */
+  /** Run `fn` in one write transaction (nests inline). */
   tx<T>(fn: () => T): T {
     return this.board.conn.tx(fn);
   }
@@ -317,10 +312,11 @@ export class SqliteDispatchStore implements DispatchStore {
     const params: (string | number)[] = [...opts.exclude];
     if (taskId !== null) params.push(taskId);
     if (backoff) params.push(opts.now);
-    params.push(Number.isFinite(opts.limit) ? opts.limit : -1);
+    const limit = Number.isFinite(opts.limit) ? opts.limit : this.board.conn.dialect.noLimit;
     return this.board.conn.all<{ id: string; assignee: string }>(
       candidatesSql(opts.exclude.length, taskId !== null, backoff),
       ...params,
+      limit,
     );
   }
 
@@ -354,7 +350,9 @@ export class SqliteDispatchStore implements DispatchStore {
     if (ids.length === 0) return out;
     for (
       const r of this.board.conn.all<{ id: string; status: string }>(
-        "SELECT id, status FROM tasks WHERE id IN (SELECT value FROM json_each(?))",
+        `SELECT id, status FROM tasks WHERE id IN (${
+          this.board.conn.dialect.jsonTextElements("?")
+        })`,
         JSON.stringify(ids),
       )
     ) out.set(r.id, r.status);
@@ -405,9 +403,12 @@ export class SqliteDispatchStore implements DispatchStore {
       const orphans: number[] = [];
       for (const s of items) {
         conn.run(
-          `INSERT OR REPLACE INTO hx_run_procs
+          `INSERT INTO hx_run_procs
              (run_id, task_id, host, boot_id, pid_ns, pid, start_ticks, log_path, exit_code)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+           ON CONFLICT (run_id) DO UPDATE SET task_id = excluded.task_id, host = excluded.host,
+             boot_id = excluded.boot_id, pid_ns = excluded.pid_ns, pid = excluded.pid,
+             start_ticks = excluded.start_ticks, log_path = excluded.log_path, exit_code = NULL`,
           s.runId,
           s.taskId,
           s.proc.host,

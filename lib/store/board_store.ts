@@ -1,4 +1,7 @@
-/** The SQLite implementation of the board operations. The only place with board SQL. */
+/**
+ * The board operations over a `Db` (SQLite or PostgreSQL, see _db.ts). The only place with
+ * board SQL.
+ */
 
 import {
   type Actor,
@@ -38,6 +41,7 @@ import {
 } from "../board/mod.ts";
 import { CONTEXT_CAPS, type WorkerContextInput } from "../board/worker_context.ts";
 import { Connection, type OpenOptions } from "./connection.ts";
+import type { Db, Dialect } from "./_db.ts";
 import * as dashboard from "./_dashboard_queries.ts";
 import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./_rows.ts";
 import type {
@@ -109,19 +113,19 @@ export type { Clock };
 /** The system clock in unix seconds. */
 export const systemClock: Clock = () => Math.floor(Date.now() / 1000);
 
-/** A board in one SQLite file. */
-export class SqliteBoardStore implements Store {
-  readonly conn: Connection;
+/** A board in one database (a SQLite file or a PostgreSQL schema). */
+export class SqlBoardStore implements Store {
+  readonly conn: Db;
   readonly now: Clock;
 
-  constructor(conn: Connection, clock: Clock = systemClock) {
+  constructor(conn: Db, clock: Clock = systemClock) {
     this.conn = conn;
     this.now = clock;
   }
 
-  /** Open the board at `path`. */
-  static open(path: string, opts: OpenOptions, clock?: Clock): SqliteBoardStore {
-    return new SqliteBoardStore(Connection.open(path, opts), clock);
+  /** Open the SQLite board at `path`. */
+  static open(path: string, opts: OpenOptions, clock?: Clock): SqlBoardStore {
+    return new SqlBoardStore(Connection.open(path, opts), clock);
   }
 
   get path(): string {
@@ -137,7 +141,7 @@ export class SqliteBoardStore implements Store {
     this.conn.close();
   }
 
-  /** Run `fn` in one BEGIN IMMEDIATE transaction (nests inline): all of it commits, or none. */
+  /** Run `fn` in one write transaction (nests inline): all of it commits, or none. */
   tx<T>(fn: () => T): T {
     return this.conn.tx(fn);
   }
@@ -147,7 +151,7 @@ export class SqliteBoardStore implements Store {
     return this.conn.read(fn);
   }
 
-  /** A passive WAL checkpoint when one is due (long-running processes call it each tick). */
+  /** Upkeep when due (SQLite: a passive WAL checkpoint); long-running processes call it each tick. */
   maybeCheckpoint(): void {
     this.conn.maybeCheckpoint();
   }
@@ -219,7 +223,9 @@ export class SqliteBoardStore implements Store {
   /** The children of `id` with the statuses of their other parents. */
   childFacts(id: string): ChildFact[] {
     return this.conn.all<{ id: string; status: string; others: string }>(
-      `SELECT c.id, c.status, (SELECT json_group_array(p.status) FROM task_links l2
+      `SELECT c.id, c.status, (SELECT ${
+        this.conn.dialect.jsonArrayText("p.status")
+      } FROM task_links l2
          JOIN tasks p ON p.id = l2.parent_id WHERE l2.child_id = c.id AND l2.parent_id != ?) AS others
        FROM task_links l JOIN tasks c ON c.id = l.child_id WHERE l.parent_id = ? ORDER BY l.child_id`,
       id,
@@ -319,7 +325,7 @@ export class SqliteBoardStore implements Store {
       const { runId: leased, lastHeartbeatAt, claimExpires, neverShorten } = p.lease;
       this.conn.run(
         `UPDATE task_runs SET last_heartbeat_at = COALESCE(?, last_heartbeat_at), claim_expires = ${
-          neverShorten ? "MAX(COALESCE(claim_expires, 0), ?)" : "?"
+          neverShorten ? this.conn.dialect.greatest("COALESCE(claim_expires, 0)", "?") : "?"
         } WHERE id = ?`,
         lastHeartbeatAt,
         claimExpires,
@@ -339,7 +345,7 @@ export class SqliteBoardStore implements Store {
     if (p.link) {
       this.conn.run(
         p.link.add
-          ? "INSERT OR IGNORE INTO task_links (parent_id, child_id) VALUES (?, ?)"
+          ? "INSERT INTO task_links (parent_id, child_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
           : "DELETE FROM task_links WHERE parent_id = ? AND child_id = ?",
         p.link.parentId,
         p.taskId,
@@ -428,7 +434,7 @@ export class SqliteBoardStore implements Store {
       );
       for (const p of plan.parents) {
         this.conn.run(
-          "INSERT OR IGNORE INTO task_links (parent_id, child_id) VALUES (?, ?)",
+          "INSERT INTO task_links (parent_id, child_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
           p,
           id,
         );
@@ -450,20 +456,16 @@ export class SqliteBoardStore implements Store {
 
   listTasks(filter: ListFilter): Task[] {
     const { where, params, limit } = listClauses(filter);
-    const sql = `SELECT ${TASK_COLUMNS} FROM tasks ${where}
-      ORDER BY priority DESC, created_at ASC, id ASC${limit}`;
+    const sql = `SELECT ${TASK_COLUMNS} FROM tasks ${where} ORDER BY ${LIST_ORDER}${limit}`;
     return this.conn.all<Row>(sql, ...params).map(toTask);
   }
 
   renderLines(filter: ListFilter, cells: readonly LineCell[]): Uint8Array {
     const { where, params, limit } = listClauses(filter);
-    const line = lineSql(cells);
-    // group_concat keeps the order of its FROM subquery: SQLite never drops a subquery's
-    // ORDER BY under an order-sensitive aggregate (the conformance suite checks the order).
+    const d = this.conn.dialect;
+    const line = lineSql(cells, d);
     const r = this.conn.rows<[Uint8Array | null]>(
-      `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB)
-       FROM (SELECT ${line.sql} AS line FROM tasks ${where}
-             ORDER BY priority DESC, created_at ASC, id ASC${limit})`,
+      d.joinLines(line.sql, where, LIST_ORDER, limit),
       ...line.params,
       ...params,
     );
@@ -492,7 +494,7 @@ export class SqliteBoardStore implements Store {
         id,
       ).map(toComment);
       const events = this.conn.all<Row>(
-        "SELECT * FROM (SELECT * FROM task_events WHERE task_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id",
+        "SELECT * FROM (SELECT * FROM task_events WHERE task_id = ? ORDER BY id DESC LIMIT ?) AS e ORDER BY id",
         id,
         eventLimit,
       ).map(toEvent);
@@ -725,7 +727,7 @@ export class SqliteBoardStore implements Store {
     );
   }
 
-  /** PRAGMA data_version: moves whenever another connection commits, so pollers query only then. */
+  /** Moves whenever another connection commits (SQLite: PRAGMA data_version), so pollers query only then. */
   dataVersion(): number {
     return this.conn.dataVersion();
   }
@@ -765,7 +767,7 @@ export class SqliteBoardStore implements Store {
       );
       const comments = this.conn.all<Row>(
         `SELECT * FROM (SELECT * FROM task_comments WHERE task_id = ?
-           ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id`,
+           ORDER BY created_at DESC, id DESC LIMIT ?) AS c ORDER BY created_at, id`,
         id,
         CONTEXT_CAPS.comments,
       ).map(toComment);
@@ -861,6 +863,9 @@ export class SqliteBoardStore implements Store {
   }
 }
 
+/** The order of every task listing. */
+const LIST_ORDER = "priority DESC, created_at ASC, id ASC";
+
 /** WHERE and LIMIT clauses (with parameters) for a task list filter. */
 function listClauses(filter: ListFilter): { where: string; params: string[]; limit: string } {
   const where: string[] = [];
@@ -897,14 +902,15 @@ const LINE_COLUMNS: Readonly<Record<LineColumn, { sql: string; nullable: boolean
 
 /**
  * A line layout as one SQL text expression (LineCell's steps, in its order). Texts are bound
- * parameters; widths count characters (printf's `%!`), as renderLine counts code points.
+ * parameters; widths count characters, as renderLine counts code points.
  */
-function lineSql(cells: readonly LineCell[]): { sql: string; params: string[] } {
+function lineSql(cells: readonly LineCell[], d: Dialect): { sql: string; params: string[] } {
   const params: string[] = [];
   const parts = cells.map((cell) => {
     if ("text" in cell) {
       params.push(cell.text);
-      return "?";
+      // Typed, so that PostgreSQL knows a line made of one literal is text.
+      return "CAST(? AS TEXT)";
     }
     const col = LINE_COLUMNS[cell.column];
     if (col === undefined) throw new Error(`no such line column: ${cell.column}`);
@@ -930,7 +936,7 @@ function lineSql(cells: readonly LineCell[]): { sql: string; params: string[] } 
     if (cell.width !== undefined) {
       const w = Math.floor(cell.width);
       if (!(w >= 0 && w <= 1000)) throw new Error(`line width out of range: ${cell.width}`);
-      e = `printf('%!-${w}s', ${e})`; // NULL prints as ''
+      e = d.padRight(e, w); // NULL prints as ''
       nullable = false;
     }
     params.push(...p);

@@ -18,6 +18,23 @@ import {
   stampVersion,
   TASK_COLUMNS_ADDED,
 } from "./schema.ts";
+import type { Db, Dialect } from "./_db.ts";
+
+/** SQLite's spellings. */
+export const SQLITE_DIALECT: Dialect = {
+  name: "sqlite",
+  greatest: (a, b) => `MAX(${a}, ${b})`,
+  jsonArrayText: (expr) => `json_group_array(${expr})`,
+  jsonTextElements: (param) => `SELECT value FROM json_each(${param})`,
+  // `%!` counts characters, not bytes, as renderLine counts code points.
+  padRight: (expr, width) => `printf('%!-${width}s', ${expr})`,
+  // group_concat keeps the order of its FROM subquery: SQLite never drops a subquery's
+  // ORDER BY under an order-sensitive aggregate (the conformance suite checks the order).
+  joinLines: (line, where, order, limit) =>
+    `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB)
+     FROM (SELECT ${line} AS line FROM tasks ${where} ORDER BY ${order}${limit}) AS lines`,
+  noLimit: -1,
+};
 
 /** Default busy timeout: how long a write waits for another process's write. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
@@ -264,8 +281,9 @@ function removeQuietly(path: string): void {
 }
 
 /** A connection to one board, with a statement cache and a transaction helper. */
-export class Connection {
+export class Connection implements Db {
   readonly path: string;
+  readonly dialect = SQLITE_DIALECT;
   readonly db: DatabaseSync;
   readonly busyTimeoutMs: number;
   readonly readOnly: boolean;
@@ -661,6 +679,13 @@ export class Connection {
   /** True once closed. */
   get closed(): boolean {
     return this.#closed;
+  }
+}
+
+/** Create the notifier's tables on a board made before they existed (all IF NOT EXISTS). */
+export function ensureNotifyTables(conn: Connection): void {
+  if (!conn.get("SELECT 1 FROM sqlite_master WHERE name = 'hx_notify_outbox'")) {
+    conn.tx(() => conn.db.exec(HX_TABLES));
   }
 }
 

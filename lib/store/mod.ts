@@ -5,7 +5,7 @@
  */
 
 import { boardPaths, ensurePrivateDir } from "../config/paths.ts";
-import { SqliteBoardStore } from "./board_store.ts";
+import { SqlBoardStore } from "./board_store.ts";
 import { DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
 import type { Clock, Store } from "./types.ts";
 
@@ -35,7 +35,7 @@ export function openBoard(
     ensurePrivateDir(home);
     if (paths.db !== `${home}/kanban.db`) ensurePrivateDir(paths.dir);
   }
-  return SqliteBoardStore.open(
+  return SqlBoardStore.open(
     paths.db,
     {
       create: opts.create ?? false,
