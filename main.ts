@@ -5,6 +5,7 @@
 
 import { errorJson, EXIT, EXIT_STATUS, HermesError, UsageError } from "./lib/board/errors.ts";
 import { type Ctx, makeContext } from "./lib/cli/context.ts";
+import { prepareStore } from "./lib/store/mod.ts";
 import { fileSink, printableLine, safeSink, type Sink } from "./lib/cli/output.ts";
 import { parseArgs } from "./lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "./lib/cli/spec.ts";
@@ -105,6 +106,8 @@ export async function main(
     const input: ParsedInput = parseArgs(spec, rest);
     json = input.opts.json === true;
     ctx = makeContext(input, io);
+    // Where the boards live (SQLite files, or PostgreSQL): loads the driver only for the latter.
+    await prepareStore(ctx.home, ctx.env);
     const code = await mod.run(ctx, input) ?? EXIT.ok;
     // A command that failed has said why; a warning after it would only add noise.
     if (code === EXIT.ok) ctx.flushWarnings();
