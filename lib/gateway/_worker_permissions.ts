@@ -11,6 +11,8 @@ import { commandAvailable } from "../workers/command_path.ts";
 import { loadProfiles, parseProfile, SHELL_PROFILE } from "../workers/profiles.ts";
 import { denyPaths, expandHome, SANDBOX_TOOL_PATHS, sandboxSettings } from "../workers/sandbox.ts";
 import { netPermissions, proxySocketPath } from "../workers/egress_proxy.ts";
+import { pgBackend } from "../store/mod.ts";
+import { BRIDGE_WORKER_URL } from "../store/postgres.ts";
 
 /**
  * Commands every dispatcher may run: `sh` (the built-in `shell` profile and the worker
@@ -107,6 +109,24 @@ export function proxyNetPermissions(home: string, config: Config): string[] {
   }
 }
 
+/**
+ * What a worker needs to reach the boards' PostgreSQL database (kanban.db_url): its address,
+ * and the password file it may read. Empty for SQLite boards (files under HERMES_HOME).
+ */
+export function storeAccess(home: string, env: Env): { net: string[]; read: string[] } {
+  const pg = pgBackend(home, env);
+  if (!pg) return { net: [], read: [] };
+  const { host, port } = pg.options;
+  // The bridge's Worker module is read when the first board opens.
+  const read: string[] = BRIDGE_WORKER_URL.protocol === "file:"
+    ? [decodeURIComponent(BRIDGE_WORKER_URL.pathname)]
+    : [];
+  const passfile = env("PGPASSFILE") || (env("HOME") ? `${env("HOME")}/.pgpass` : null);
+  if (passfile) read.push(passfile);
+  const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return { net: host.startsWith("/") ? [] : [`${h}:${port}`], read };
+}
+
 /** Permissions of the dispatcher worker. */
 export function dispatcherPermissions(
   home: string,
@@ -116,14 +136,17 @@ export function dispatcherPermissions(
   const roots = get(config, "kanban.workspace_roots").filter((r) => r.startsWith("/"));
   const run = dispatcherRunList(config, env);
   const proxyHosts = proxyNetPermissions(home, config);
+  const db = storeAccess(home, env);
+  const net = [...proxyHosts, ...db.net];
   return {
     // The programs themselves must be stat-able: the spawner checks them before starting.
-    read: [home, ...roots, ...run, ...sandboxStatPaths(config, env)],
+    read: [home, ...roots, ...run, ...sandboxStatPaths(config, env), ...db.read],
     write: [home, ...roots],
     run,
     env: false,
-    // Only the egress proxies dial out, and only to the hosts the profiles list.
-    net: proxyHosts.length ? proxyHosts : false,
+    // Only the egress proxies dial out, to the hosts the profiles list, and the store to its
+    // database.
+    net: net.length ? net : false,
     sys: ["hostname"],
     ffi: false,
   };
@@ -134,12 +157,14 @@ export function serverPermissions(
   home: string,
   host: string,
   port: number,
+  env: Env = () => undefined,
 ): Deno.PermissionOptionsObject {
   const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  const db = storeAccess(home, env);
   return {
-    read: [home],
+    read: [home, ...db.read],
     write: [home],
-    net: [port === 0 ? h : `${h}:${port}`],
+    net: [port === 0 ? h : `${h}:${port}`, ...db.net],
     run: false,
     env: false,
     sys: false,
@@ -168,8 +193,9 @@ export function notifierPermissions(
 ): Deno.PermissionOptionsObject {
   const cmd = notifyCommand(config);
   const path = cmd ? commandAvailable(cmd, env("PATH") ?? "") : null;
+  const db = storeAccess(home, env);
   return {
-    read: path ? [home, path] : [home],
+    read: [home, ...(path ? [path] : []), ...db.read],
     write: [home],
     net: true,
     run: path ? [path] : false,

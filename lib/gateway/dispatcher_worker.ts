@@ -18,9 +18,14 @@ import { DEFAULT_BOARD } from "../config/paths.ts";
 import { Dispatcher } from "../dispatcher/dispatcher.ts";
 import { type DispatchResult, isQuiet } from "../dispatcher/result.ts";
 import { commandAvailable } from "../workers/command_path.ts";
+import { setHostId } from "../workers/identity.ts";
 import { loadProfiles } from "../workers/profiles.ts";
 import { boardsOnDisk } from "../store/boards.ts";
 import { ChangeFeed } from "../store/engine.ts";
+import { prepareStore } from "../store/mod.ts";
+// Loaded with the worker: prepareStore imports it for PostgreSQL boards, and a Worker may not
+// read module files at run time.
+import "../store/postgres.ts";
 import { sleep } from "./abortable_sleep.ts";
 import { StuckDetector } from "../dispatcher/stuck.ts";
 import { diagnoseStuck } from "./_health.ts";
@@ -303,6 +308,9 @@ export class DispatcherWorker {
         this.#log("warning", "kill(1) not found: workers cannot be stopped");
       }
     }
+    // Where the boards live (SQLite files or PostgreSQL), as the gateway's environment says.
+    await prepareStore(msg.home, (k) => msg.env[k]);
+    setHostId(msg.env.HERMES_HOST_ID);
     this.#feed = new ChangeFeed(msg.home);
     this.#feed.subscribe({
       changed: (board) => this.#checkVersion(board),

@@ -8,6 +8,10 @@
 
 import type { FromServer, GatewayStats, ToServer } from "../gateway/messages.ts";
 import { createHandler, type DashboardHandler } from "./handler.ts";
+import { prepareStore } from "../store/mod.ts";
+// Loaded with the worker: prepareStore imports it for PostgreSQL boards, and a Worker may not
+// read module files at run time.
+import "../store/postgres.ts";
 
 /** How long POST /dispatch waits for the dispatcher's answer. */
 const DISPATCH_TIMEOUT_MS = 60_000;
@@ -42,9 +46,10 @@ function dispatchViaMain(req: { dryRun: boolean; max: number | null }): Promise<
   });
 }
 
-function start(m: Extract<ToServer, { type: "init" }>): void {
+async function start(m: Extract<ToServer, { type: "init" }>): Promise<void> {
   const dispatchOff = !m.dispatch.enabled;
   try {
+    await prepareStore(m.home, (k) => m.env?.[k]);
     handler = createHandler({
       home: m.home,
       token: m.token,
@@ -120,7 +125,7 @@ self.onmessage = (ev: MessageEvent<ToServer>) => {
   const m = ev.data;
   switch (m.type) {
     case "init":
-      start(m);
+      void start(m);
       break;
     case "stats":
       stats = m.stats;

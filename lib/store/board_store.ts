@@ -132,6 +132,11 @@ export class SqlBoardStore implements Store {
     return this.conn.path;
   }
 
+  /** PostgreSQL boards are shared by the gateways of several hosts; a SQLite file is not. */
+  get shared(): boolean {
+    return this.conn.dialect.name === "postgres";
+  }
+
   /** What the cheap probe at open found damaged, or null (see Connection.damage). */
   get damage(): string | null {
     return this.conn.damage;

@@ -1,15 +1,18 @@
-/** Boards on disk: one SQLite file per board under HERMES_HOME; list, create and remove them. */
+/**
+ * Boards: one SQLite file per board under HERMES_HOME, or, when kanban.db_url names
+ * PostgreSQL, one schema per board in that database; list, create and remove them.
+ */
 
 import { DatabaseSync } from "node:sqlite";
 import { ConflictError, NotFoundError, StoreError, UsageError } from "../board/errors.ts";
 import { validateBoardName } from "../board/validate.ts";
 import { boardPaths, boardsDir, DEFAULT_BOARD } from "../config/paths.ts";
-import { openBoard } from "./mod.ts";
+import { openBoard, pgBackend } from "./mod.ts";
 
 /** What `boards list` shows about a board. */
 export interface BoardInfo {
   name: string;
-  /** The board's SQLite file. */
+  /** The board's SQLite file, or its PostgreSQL address (no password). */
   path: string;
   exists: boolean;
   /** Number of tasks (archived included); null when the board is missing or unreadable. */
@@ -54,6 +57,18 @@ export function countTasks(dbPath: string): number {
 
 /** Describe one board. */
 export function boardInfo(home: string, name: string): BoardInfo {
+  const pg = pgBackend(home);
+  if (pg) {
+    const path = `${pg.display} (board ${name})`;
+    try {
+      const tasks = pg.countTasks(name);
+      return tasks === null
+        ? { name, path, exists: false, tasks: null }
+        : { name, path, exists: true, tasks };
+    } catch (e) {
+      return { name, path, exists: false, tasks: null, error: (e as Error).message };
+    }
+  }
   const path = boardPaths(home, name).db;
   if (!exists(path)) return { name, path, exists: false, tasks: null };
   try {
@@ -63,8 +78,10 @@ export function boardInfo(home: string, name: string): BoardInfo {
   }
 }
 
-/** Named boards (the default left out) whose database file exists, sorted by name. */
+/** Named boards (the default left out) whose database file (or schema) exists, sorted by name. */
 export function namedBoardsOnDisk(home: string): string[] {
+  const pg = pgBackend(home);
+  if (pg) return pg.boards().filter((b) => b !== DEFAULT_BOARD);
   const names: string[] = [];
   try {
     for (const entry of Deno.readDirSync(boardsDir(home))) {
@@ -88,6 +105,13 @@ export function namedBoardsOnDisk(home: string): string[] {
  * under HERMES_HOME must not stop the gateway.
  */
 export function boardsOnDisk(home: string): string[] {
+  let pg;
+  try {
+    pg = pgBackend(home);
+    if (pg) return pg.boards();
+  } catch {
+    return pg ? [DEFAULT_BOARD] : []; // an unreachable database: the default board only
+  }
   let named: string[] = [];
   try {
     named = namedBoardsOnDisk(home);
@@ -107,6 +131,11 @@ export function listBoards(home: string): BoardInfo[] {
 /** Create a board: its directory (0700) and an initialised database (0600). */
 export function createBoard(home: string, name: string): BoardInfo {
   validateBoardName(name);
+  const pg = pgBackend(home);
+  if (pg) {
+    pg.createBoard(name);
+    return { name, path: `${pg.display} (board ${name})`, exists: true, tasks: 0 };
+  }
   const path = boardPaths(home, name).db;
   if (exists(path)) {
     throw new ConflictError(`board '${name}' already exists (${path})`, "board_exists");
@@ -125,6 +154,29 @@ export function removeBoard(home: string, name: string, force: boolean): BoardIn
       }); archive its tasks instead`,
       "default_board",
     );
+  }
+  const pg = pgBackend(home);
+  if (pg) {
+    const info = boardInfo(home, name);
+    if (!info.exists) {
+      throw new NotFoundError(
+        `no board named '${name}' (see 'hermes kanban boards list')`,
+        "no_board",
+      );
+    }
+    if (info.tasks !== null && info.tasks > 0 && !force) {
+      throw new ConflictError(
+        `board '${name}' has ${info.tasks} task${
+          info.tasks === 1 ? "" : "s"
+        }; pass --force to remove it with its tasks, logs and workspaces`,
+        "board_not_empty",
+      );
+    }
+    pg.dropBoard(name);
+    try {
+      Deno.removeSync(boardPaths(home, name).dir, { recursive: true });
+    } catch { /* no logs or workspaces on this host */ }
+    return { name, path: info.path, exists: false, tasks: info.tasks };
   }
   const paths = boardPaths(home, name);
   if (!exists(paths.db)) {

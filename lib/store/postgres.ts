@@ -7,3 +7,4 @@
 
 export { BOARDS_CHANNEL, PgBackend, type PgSettings } from "./_pg_store.ts";
 export { isPostgresUrl, redactUrl } from "./_pg_url.ts";
+export { BRIDGE_WORKER_URL } from "./_pg_bridge.ts";

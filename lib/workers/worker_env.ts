@@ -76,6 +76,17 @@ export const WORKER_VARS: readonly WorkerVar[] = [
       "the claim by",
     of: (w) => w.claimTtlSeconds === undefined ? undefined : String(w.claimTtlSeconds),
   },
+  {
+    name: "HERMES_KANBAN_DB_URL",
+    value: "the dispatcher's `HERMES_KANBAN_DB_URL`, when its boards are in PostgreSQL and the " +
+      "URL came from the environment (the worker's verbs reach the same board)",
+    of: (w) => w.baseEnv.HERMES_KANBAN_DB_URL || undefined,
+  },
+  {
+    name: "PGPASSWORD",
+    value: "the dispatcher's `PGPASSWORD`, when set (PostgreSQL boards)",
+    of: (w) => w.baseEnv.PGPASSWORD || undefined,
+  },
 ];
 
 /** Environment names the dispatcher sets itself; a profile may not configure them. */
