@@ -1,0 +1,168 @@
+/**
+ * A board in PostgreSQL, end to end: the CLI's verbs, `kanban dispatch --until-idle` and a real
+ * `hermes gateway run` (its dispatcher woken by LISTEN/NOTIFY) run shell tasks on it; another
+ * host's run is judged by its lease alone; the database's password never shows. Each test gets
+ * its own database. Without a reachable PostgreSQL the tests are reported ignored (CI: failed).
+ */
+
+import { openBoard, prepareStore, type Store } from "../../lib/store/mod.ts";
+import { openDispatch } from "../../lib/store/engine.ts";
+import { deepEqual, equal, ok } from "../support/assert.ts";
+import { hermes } from "../support/cli.ts";
+import { tempHome } from "../support/home.ts";
+import { createTestDatabase, pgMissing } from "../support/postgres.ts";
+import { needing } from "../support/requires.ts";
+import { waitFor } from "../support/wait.ts";
+import { runGateway } from "./gateway_support.ts";
+
+const missing = await pgMissing();
+
+/** A password trust authentication ignores: it must never be printed. */
+const SECRET = "s3cret-never-shown";
+
+/** A temp home on a fresh database (its URL with SECRET as the password), dropped afterwards. */
+async function pgHome() {
+  const db = createTestDatabase();
+  const u = new URL(db.url);
+  u.password = SECRET;
+  const home = await tempHome({ HERMES_KANBAN_DB_URL: u.toString() });
+  return {
+    ...home,
+    url: u.toString(),
+    /** The board, opened in this process. */
+    async open(): Promise<Store> {
+      await prepareStore(home.path, (k) => k === "HERMES_KANBAN_DB_URL" ? u.toString() : undefined);
+      return openBoard(home.path, "default", { create: true });
+    },
+    async [Symbol.asyncDispose]() {
+      await home[Symbol.asyncDispose]();
+      db.drop();
+    },
+  };
+}
+
+async function create(env: Record<string, string>, args: string[]): Promise<string> {
+  const r = await hermes(["kanban", "create", ...args, "--json"], { env });
+  equal(r.code, 0, r.stderr);
+  ok(!r.stderr.includes(SECRET) && !r.stdout.includes(SECRET), "no password in the output");
+  return r.json<{ id: string }>().id;
+}
+
+Deno.test(needing(missing, {
+  name: "postgres board: a gateway runs shell tasks created from the CLI, in dependency order",
+  async fn() {
+    await using home = await pgHome();
+    const first = await create(home.env, ["first", "--assignee", "shell", "--body", "echo one"]);
+    await using gw = await runGateway(home);
+    const ids = [first];
+    for (let i = 0; i < 4; i++) {
+      ids.push(
+        await create(home.env, [
+          `t${i}`,
+          "--assignee",
+          "shell",
+          "--body",
+          `echo ${i}`,
+          ...(i === 3 ? ["--parent", ids[1]] : []),
+        ]),
+      );
+    }
+    const store = await home.open();
+    try {
+      await waitFor(() => ids.every((id) => store.getTask(id)?.status === "done"), {
+        timeoutMs: 30_000,
+        what: "every task done",
+      });
+      for (const id of ids) {
+        deepEqual(store.runs(id).map((r) => r.outcome), ["completed"], `${id}: one run`);
+      }
+      const child = store.runs(ids[4])[0];
+      ok(child.started_at >= store.runs(ids[1])[0].ended_at!, "the child ran after its parent");
+    } finally {
+      store.close();
+    }
+    const list = await hermes(["kanban", "list"], { env: home.env });
+    equal(list.code, 0, list.stderr);
+    equal(list.stdout.trim().split("\n").length, 5);
+    const boards = await hermes(["kanban", "boards", "list"], { env: home.env });
+    ok(boards.stdout.includes("postgres://") && !boards.stdout.includes(SECRET), boards.stdout);
+    const status = await hermes(["gateway", "status"], { env: home.env });
+    ok(!status.stdout.includes(SECRET) && !status.stderr.includes(SECRET));
+    gw.kill("SIGTERM");
+    await gw.status;
+    ok(!gw.stderr().includes(SECRET), "no password in the gateway's log");
+  },
+}));
+
+Deno.test(needing(missing, {
+  name: "postgres board: dispatch --until-idle runs a chain to the end",
+  async fn() {
+    await using home = await pgHome();
+    const a = await create(home.env, ["a", "--assignee", "shell", "--body", "echo a"]);
+    const b = await create(home.env, [
+      "b",
+      "--assignee",
+      "shell",
+      "--body",
+      "echo b",
+      "--parent",
+      a,
+    ]);
+    const r = await hermes(["kanban", "dispatch", "--until-idle", "--json"], { env: home.env });
+    equal(r.code, 0, r.stderr);
+    const show = await hermes(["kanban", "show", b, "--json"], { env: home.env });
+    equal(show.json<{ task: { status: string } }>().task.status, "done");
+  },
+}));
+
+Deno.test(needing(missing, {
+  name: "postgres board: another host's run is reclaimed once its lease lapses, by lease alone",
+  async fn() {
+    await using home = await pgHome();
+    const id = await create(home.env, ["t", "--assignee", "shell", "--body", "echo fine"]);
+    const store = await home.open();
+    let runId: number;
+    try {
+      const d = openDispatch(store);
+      runId = d.tx(() => d.claim(id, "elsewhere:99", 1))!.runId;
+      d.recordSpawns([{
+        taskId: id,
+        runId,
+        proc: { host: "elsewhere", bootId: "b", pidNs: "ns", pid: 99, startTicks: 1 },
+        logPath: "/nonexistent/run.log",
+        workspace: "/nonexistent",
+      }]);
+      const expires = store.requireTask(id).claim_expires!;
+      await waitFor(() => store.now() > expires, { what: "the lease to lapse" });
+    } finally {
+      store.close();
+    }
+    const r = await hermes(["kanban", "dispatch", "--until-idle", "--json"], {
+      env: { ...home.env, HERMES_HOST_ID: "here" },
+    });
+    equal(r.code, 0, r.stderr);
+    const again = await home.open();
+    try {
+      deepEqual(again.runs(id).map((x) => [x.id === runId, x.status]), [
+        [true, "reclaimed"],
+        [false, "done"],
+      ]);
+    } finally {
+      again.close();
+    }
+  },
+}));
+
+Deno.test(needing(missing, {
+  name: "postgres board: an unreachable database is one line naming the URL without its password",
+  async fn() {
+    await using home = await tempHome({
+      HERMES_KANBAN_DB_URL: `postgres://someone:${SECRET}@127.0.0.1:1/nowhere`,
+    });
+    const r = await hermes(["kanban", "list"], { env: home.env });
+    equal(r.code, 1);
+    equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    ok(r.stderr.includes("postgres://someone:***@127.0.0.1:1/nowhere"), r.stderr);
+    ok(!r.stderr.includes(SECRET), r.stderr);
+  },
+}));
