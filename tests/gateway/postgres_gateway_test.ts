@@ -10,15 +10,18 @@ import { openDispatch } from "../../lib/store/engine.ts";
 import { deepEqual, equal, ok } from "../support/assert.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
-import { createTestDatabase, pgMissing } from "../support/postgres.ts";
+import { createTestDatabase, PG_ADMIN_URL, pgMissing } from "../support/postgres.ts";
 import { needing } from "../support/requires.ts";
 import { waitFor } from "../support/wait.ts";
 import { runGateway } from "./gateway_support.ts";
 
 const missing = await pgMissing();
 
-/** A password trust authentication ignores: it must never be printed. */
-const SECRET = "s3cret-never-shown";
+/**
+ * A password that must never be printed: the test server's own, or, where it trusts logins
+ * without one, this one (which it then ignores).
+ */
+const SECRET = new URL(PG_ADMIN_URL).password || "s3cret-never-shown";
 
 /** A temp home on a fresh database (its URL with SECRET as the password), dropped afterwards. */
 async function pgHome() {
