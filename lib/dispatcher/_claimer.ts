@@ -86,9 +86,15 @@ export class Claimer {
     const caps = capsOf(this.#ctx, opts);
     return store.tx(() => {
       const budget = policy.claimBudget(caps, store.liveCounts(), profiles.keys());
+      // A board shared with other hosts: their gateways may have profiles this one lacks, so
+      // their tasks are left to them rather than failed here as an unknown profile.
+      const elsewhere = store.board.shared
+        ? Object.keys(store.board.assigneeCounts()).filter((a) => !profiles.has(a))
+        : [];
       const out: DispatchClaim[] = [];
       for (let round = 0; round < 16 && budget.slots > 0; round++) {
-        const cands = store.candidates({ now, exclude: budget.full, limit: budget.slots, taskId });
+        const exclude = elsewhere.length ? [...budget.full, ...elsewhere] : budget.full;
+        const cands = store.candidates({ now, exclude, limit: budget.slots, taskId });
         if (cands.length === 0) break;
         const { chosen, passedOver } = policy.pickClaims(cands, budget);
         for (const c of chosen) {
