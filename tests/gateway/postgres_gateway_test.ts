@@ -169,3 +169,68 @@ Deno.test(needing(missing, {
     ok(!r.stderr.includes(SECRET), r.stderr);
   },
 }));
+
+Deno.test(needing(missing, {
+  name:
+    "postgres board: three gateways as separate processes run every task exactly once, never twice at a time",
+  async fn() {
+    await using home = await pgHome();
+    const marks = await Deno.makeTempDir({ prefix: "hermes-marks-" });
+    const n = 60;
+    try {
+      // Each worker marks its own start and end (ns), named by task and run.
+      const body = `m=${marks}/$HERMES_KANBAN_TASK.$HERMES_KANBAN_RUN_ID; ` +
+        `date +%s%N > $m.start; sleep 0.05; date +%s%N > $m.end`;
+      await using h2 = await tempHome({ HERMES_KANBAN_DB_URL: home.env.HERMES_KANBAN_DB_URL });
+      await using h3 = await tempHome({ HERMES_KANBAN_DB_URL: home.env.HERMES_KANBAN_DB_URL });
+      const gws = [];
+      for (const [i, h] of [home, h2, h3].entries()) {
+        gws.push(await runGateway(h, ["--no-dashboard"], { env: { HERMES_HOST_ID: `h${i + 1}` } }));
+      }
+      const store = await home.open();
+      try {
+        const ids = store.tx(() =>
+          Array.from(
+            { length: n },
+            (_, i) => store.createTask({ title: `t${i}`, assignee: "shell", body }).task.id,
+          )
+        );
+        await waitFor(() => ids.every((id) => store.getTask(id)?.status === "done"), {
+          timeoutMs: 120_000,
+          what: "every task done",
+        });
+        const homes = new Set<number>();
+        for (const id of ids) {
+          const runs = store.runs(id);
+          deepEqual(runs.map((r) => r.outcome), ["completed"], `${id}: exactly one run`);
+          // The spawned event names the run's log, under the home of the gateway that ran it.
+          const log = String(
+            store.events({ afterId: 0, taskId: id, kinds: ["spawned"] })[0]?.payload?.log,
+          );
+          homes.add([home.path, h2.path, h3.path].findIndex((p) => log.startsWith(`${p}/`)) + 1);
+          const spans = runs.map((r) => {
+            const m = `${marks}/${id}.${r.id}`;
+            return [Deno.readTextFileSync(`${m}.start`), Deno.readTextFileSync(`${m}.end`)].map(
+              (t) => BigInt(t.trim()),
+            );
+          });
+          spans.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+          for (let k = 1; k < spans.length; k++) {
+            ok(spans[k][0] >= spans[k - 1][1], `${id}: runs overlap`);
+          }
+        }
+        deepEqual(homes.has(0), false, "every run's log is under one of the gateways' homes");
+        ok(homes.size >= 2, `the work was shared: ${[...homes]}`);
+      } finally {
+        store.close();
+      }
+      for (const gw of gws) {
+        gw.kill("SIGTERM");
+        await gw.status;
+        ok(!gw.stderr().includes(SECRET));
+      }
+    } finally {
+      await Deno.remove(marks, { recursive: true });
+    }
+  },
+}));
