@@ -78,6 +78,7 @@ export const KANBAN: Group = {
     k("gc", () => import("./kanban/gc.ts")),
     k("doctor", () => import("./kanban/doctor.ts")),
     k("boards", () => import("./kanban/boards.ts")),
+    k("migrate", () => import("./kanban/migrate.ts")),
     k("profiles", () => import("./kanban/profiles.ts")),
     k("notify-subscribe", () => import("./kanban/notify_subscribe.ts")),
     k("notify-list", () => import("./kanban/notify_list.ts")),

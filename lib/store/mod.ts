@@ -131,3 +131,4 @@ export type * from "./boards.ts";
 export type * from "./doctor.ts";
 export type * from "./engine.ts";
 export type * from "./postgres.ts";
+export type * from "./migrate.ts";
