@@ -33,6 +33,8 @@ export interface PgOpenOptions {
   create: boolean;
   busyTimeoutMs: number;
   clock?: Clock;
+  /** Never migrate (doctor): an older schema is read as it is. */
+  readOnly?: boolean;
 }
 
 /** The channel every gateway listens on for boards created or removed. */
@@ -94,7 +96,9 @@ export class PgBackend {
     try {
       const version = this.#version(conn);
       if (version === null && !opts.create) throw noPgBoard(conn.path);
-      if (version === null || version < PG_SCHEMA_VERSION) this.#migrate(conn, board);
+      if (!opts.readOnly && (version === null || version < PG_SCHEMA_VERSION)) {
+        this.#migrate(conn, board);
+      }
       return new SqlBoardStore(conn, opts.clock);
     } catch (e) {
       conn.close();
@@ -155,6 +159,16 @@ export class PgBackend {
     const conn = this.#session(null, 10_000);
     try {
       conn.exec(sql);
+    } finally {
+      conn.close();
+    }
+  }
+
+  /** The schema version of board `board`, or null when it does not exist. */
+  schemaVersion(board: string): number | null {
+    const conn = this.#session(board, 5_000);
+    try {
+      return this.#version(conn);
     } finally {
       conn.close();
     }

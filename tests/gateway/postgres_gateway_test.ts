@@ -234,3 +234,36 @@ Deno.test(needing(missing, {
     }
   },
 }));
+
+Deno.test(needing(missing, {
+  name: "postgres board: doctor checks the schema and the tasks, and names a lapsed claim",
+  async fn() {
+    await using home = await pgHome();
+    const id = await create(home.env, ["t", "--assignee", "shell"]);
+    const healthy = await hermes(["kanban", "doctor", "--json"], { env: home.env });
+    equal(healthy.code, 0, healthy.stdout);
+    const h = healthy.json<{ file: { kind: string }; schema: { state: string }; path: string }>();
+    deepEqual([h.file.kind, h.schema.state], ["postgres", "current"]);
+    ok(!healthy.stdout.includes(SECRET), "no password in doctor's report");
+    const store = await home.open();
+    try {
+      const d = openDispatch(store);
+      d.tx(() => d.claim(id, "elsewhere:1", 1));
+      const expires = store.requireTask(id).claim_expires!;
+      await waitFor(() => store.now() > expires, { what: "the lease to lapse" });
+    } finally {
+      store.close();
+    }
+    const sick = await hermes(["kanban", "doctor", "--json"], { env: home.env });
+    equal(sick.code, 1, sick.stdout);
+    deepEqual(
+      sick.json<{ problems: { code: string; task_id: string }[] }>().problems.map((p) => [
+        p.code,
+        p.task_id,
+      ]),
+      [["expired_claim", id]],
+    );
+    const none = await hermes(["kanban", "doctor", "--board", "nope", "--json"], { env: home.env });
+    equal(none.json<{ problems: { code: string }[] }>().problems[0].code, "no_board");
+  },
+}));
