@@ -341,6 +341,11 @@ export function nextDeadline(
   for (const r of runs) {
     if (r.spawning || r.runId === null) continue;
     if (r.claimExpires !== null) take(r.claimExpires + 1);
+    // A lease renewed before it runs out (shared boards): wake when it is due.
+    if (r.claimExpires !== null && r.renewWithin) {
+      const due = r.claimExpires - r.renewWithin;
+      if (due > now) take(due);
+    }
     const left = runtimeLeftMs(r, now);
     if (left === null) continue;
     if (r.ranMs !== undefined && r.ranMs !== null) {

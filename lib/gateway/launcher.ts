@@ -23,7 +23,7 @@ export const FALLBACK_FLAGS: readonly string[] = [
   "--allow-run",
   "--allow-net",
   "--allow-sys=hostname",
-  "--allow-env=HERMES_*,PATH,HOME,USER,LOGNAME,SHELL,TMPDIR,TZ,LANG,LANGUAGE,LC_*,NO_COLOR,DENO_DIR",
+  "--allow-env=HERMES_*,PG*,PATH,HOME,USER,LOGNAME,SHELL,TMPDIR,TZ,LANG,LANGUAGE,LC_*,NO_COLOR,DENO_DIR",
   "--ignore-env",
   "--no-prompt",
 ];

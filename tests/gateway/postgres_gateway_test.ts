@@ -267,3 +267,73 @@ Deno.test(needing(missing, {
     equal(none.json<{ problems: { code: string }[] }>().problems[0].code, "no_board");
   },
 }));
+
+Deno.test(needing(missing, {
+  name:
+    "postgres board: a host lost mid-run (gateway and workers killed) has its tasks finished by another once the leases lapse",
+  async fn() {
+    await using a = await pgHome();
+    await using b = await tempHome({ HERMES_KANBAN_DB_URL: a.env.HERMES_KANBAN_DB_URL });
+    const config = "kanban:\n  dispatch_interval_seconds: 1\n";
+    Deno.writeTextFileSync(`${a.path}/config.yaml`, config);
+    Deno.writeTextFileSync(`${b.path}/config.yaml`, config);
+    const env = { HERMES_KANBAN_CLAIM_TTL_SECONDS: "5" };
+    const gwA = await runGateway(a, ["--no-dashboard"], { env: { ...env, HERMES_HOST_ID: "a" } });
+    const store = await a.open();
+    try {
+      const ids = store.tx(() =>
+        [0, 1, 2].map((i) =>
+          store.createTask({ title: `t${i}`, assignee: "shell", body: "sleep 7" }).task.id
+        )
+      );
+      await waitFor(() => ids.every((id) => store.getTask(id)?.worker_pid), {
+        timeoutMs: 20_000,
+        what: "host a running every task",
+      });
+      await using gwB = await runGateway(b, ["--no-dashboard"], {
+        env: { ...env, HERMES_HOST_ID: "b" },
+      });
+      // Host a renews its leases before they run out, and b leaves its live runs alone.
+      await waitFor(
+        () =>
+          ids.every((id) =>
+            store.events({ afterId: 0, taskId: id, kinds: ["claim_extended"] }).length
+          ),
+        { timeoutMs: 20_000, what: "host a renewing its leases" },
+      );
+      const firstRuns = ids.map((id) => store.getTask(id)!.current_run_id);
+      // Host a is lost: its gateway and its workers die at once.
+      gwA.kill("SIGKILL");
+      for (const id of ids) {
+        const pid = store.getTask(id)!.worker_pid!;
+        for (const target of [-pid, pid]) {
+          try {
+            Deno.kill(target, "SIGKILL");
+          } catch { /* gone */ }
+        }
+      }
+      await gwA.status;
+      const lostAt = store.now();
+      await waitFor(() => ids.every((id) => store.getTask(id)?.status === "done"), {
+        timeoutMs: 60_000,
+        what: "host b finishing every task",
+      });
+      for (const [i, id] of ids.entries()) {
+        const runs = store.runs(id);
+        deepEqual(runs.map((r) => [r.id === firstRuns[i], r.status]), [
+          [true, "reclaimed"],
+          [false, "done"],
+        ], id);
+        ok(runs[1].started_at >= lostAt, `${id}: the second run began after host a was lost`);
+        const logs = store.events({ afterId: 0, taskId: id, kinds: ["spawned"] })
+          .map((e) => String(e.payload?.log));
+        ok(logs[0].startsWith(`${a.path}/`) && logs[1].startsWith(`${b.path}/`), logs.join(" "));
+      }
+      gwB.kill("SIGTERM");
+      await gwB.status;
+    } finally {
+      store.close();
+      gwA.kill("SIGKILL");
+    }
+  },
+}));
