@@ -191,6 +191,7 @@ export class Claimer {
           recorded: false,
           exit: null,
           stop: null,
+          leaseUntil: task.claim_expires,
         };
         ctx.children.set(runId, child);
         h.exited.then(

@@ -72,6 +72,8 @@ export interface Child {
   exit: ExitStatus | null;
   /** Set when we stop it ourselves: its exit then only records the status. */
   stop: null | "timed_out" | "closed" | "shutdown";
+  /** Board time its lease runs out, as last written (the fence while the board is unreachable). */
+  leaseUntil: number | null;
 }
 
 /** The shared base of the dispatcher's services over one board. */
@@ -94,6 +96,8 @@ export class DispatchContext {
   readonly observed = new Set<number>();
   /** Runs whose worker we are stopping right now. */
   readonly stopping = new Set<number>();
+  /** Runs whose worker was stopped when its lease lapsed unrenewed: task ids, to release. */
+  readonly lapsed = new Map<number, string>();
   readonly #background = new Set<Promise<unknown>>();
 
   constructor(o: {

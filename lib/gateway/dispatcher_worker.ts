@@ -155,7 +155,10 @@ export class DispatcherWorker {
   #afterTick(run: BoardRun, r: DispatchResult): void {
     const d = run.dispatcher;
     const st = d.stats();
-    const flight = d.store.inFlight();
+    let flight = { ready: run.ready, running: run.running };
+    try {
+      flight = d.store.inFlight();
+    } catch { /* the board cannot be asked now: keep the last counts */ }
     // A long-running host checkpoints the WAL now and then so it cannot grow without bound.
     d.store.board.maybeCheckpoint();
     run.ready = flight.ready;
@@ -293,7 +296,14 @@ export class DispatcherWorker {
     if (this.#stopping) return true;
     // data_version ignores this connection's own commits, so our own writes never wake us.
     // `seen` moves here, not after a tick: a commit landing during a tick must still wake it.
-    const v = run.dispatcher.store.dataVersion();
+    let v: number;
+    try {
+      v = run.dispatcher.store.dataVersion();
+    } catch {
+      // The board cannot be asked (a database down): let the loop's tick find out and say so.
+      run.dispatcher.wake();
+      return true;
+    }
     if (v === run.seen) return false;
     run.seen = v;
     run.dispatcher.wake();

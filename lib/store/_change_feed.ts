@@ -229,7 +229,11 @@ export class ChangeFeed {
       await sleep(this.#pollMs, signal);
       if (signal.aborted) return;
       for (const l of [...this.#listeners]) {
-        for (const b of this.#boards) l.changed?.(b);
+        for (const b of this.#boards) {
+          try {
+            l.changed?.(b);
+          } catch { /* a board that cannot be asked now is asked again next time */ }
+        }
       }
     }
   }

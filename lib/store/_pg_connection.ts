@@ -76,6 +76,8 @@ export interface PgSessionOptions {
   /** The password, to scrub from any driver message. */
   password: string | null;
   busyTimeoutMs: number;
+  /** How long one round trip may take before the database counts as unreachable. */
+  callTimeoutMs: number;
 }
 
 /** SQLSTATE classes and driver codes that mean the database could not be reached. */
@@ -151,7 +153,10 @@ export class PgConnection implements Db {
     this.#bridge = PgBridge.get();
     this.#session = this.#bridge.newSession();
     try {
-      this.#bridge.call({ op: "open", session: this.#session, options: o.connect });
+      this.#bridge.call(
+        { op: "open", session: this.#session, options: o.connect },
+        o.callTimeoutMs,
+      );
       // The first statement connects: a database that is down fails here, not later.
       this.#simple("SELECT 1");
     } catch (e) {
@@ -172,12 +177,13 @@ export class PgConnection implements Db {
       sql: toPostgres(sql),
       params,
       arrays,
-    });
+    }, this.#o.callTimeoutMs);
   }
 
   /** Several statements without parameters, in one round trip (the last one's rows). */
   #simple(sql: string): unknown[] {
-    return this.#bridge.call({ op: "simple", session: this.#session, sql }).rows ?? [];
+    return this.#bridge.call({ op: "simple", session: this.#session, sql }, this.#o.callTimeoutMs)
+      .rows ?? [];
   }
 
   /** Run statements of our own (DDL, migrations) as one simple query. */

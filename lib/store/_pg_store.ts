@@ -87,6 +87,9 @@ export class PgBackend {
       path: board === null ? this.display : pgBoardPath(this.display, board),
       password: this.options.password,
       busyTimeoutMs,
+      // A statement's own limit, a reconnect, and a margin: past that the network is gone.
+      callTimeoutMs: ((this.#settings.statementTimeoutSeconds ?? 30) +
+            (this.#settings.connectTimeoutSeconds ?? 10) + 5) * 1000 + busyTimeoutMs,
     });
   }
 

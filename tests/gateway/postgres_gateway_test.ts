@@ -337,3 +337,150 @@ Deno.test(needing(missing, {
     }
   },
 }));
+
+/** A TCP proxy to PostgreSQL that the test can cut (connections dropped, new ones refused). */
+class CuttableProxy {
+  readonly port: number;
+  #listener: Deno.Listener | null = null;
+  readonly #conns = new Set<Deno.Conn>();
+  readonly #target: { hostname: string; port: number };
+
+  constructor(target: URL) {
+    this.#target = { hostname: target.hostname, port: Number(target.port || 5432) };
+    this.#listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    this.port = (this.#listener.addr as Deno.NetAddr).port;
+    this.#accept(this.#listener);
+  }
+
+  async #accept(l: Deno.Listener): Promise<void> {
+    try {
+      for await (const conn of l) {
+        const up = await Deno.connect(this.#target).catch(() => null);
+        if (!up) {
+          conn.close();
+          continue;
+        }
+        this.#conns.add(conn);
+        this.#conns.add(up);
+        const done = () => {
+          for (const c of [conn, up]) {
+            this.#conns.delete(c);
+            try {
+              c.close();
+            } catch { /* closed */ }
+          }
+        };
+        conn.readable.pipeTo(up.writable).catch(() => {}).finally(done);
+        up.readable.pipeTo(conn.writable).catch(() => {}).finally(done);
+      }
+    } catch { /* the listener was closed */ }
+  }
+
+  /** Drop every connection and refuse new ones. */
+  cut(): void {
+    this.#listener?.close();
+    this.#listener = null;
+    for (const c of this.#conns) {
+      try {
+        c.close();
+      } catch { /* closed */ }
+    }
+    this.#conns.clear();
+  }
+
+  /** Accept connections again, on the same port. */
+  heal(): void {
+    this.#listener = Deno.listen({ hostname: "127.0.0.1", port: this.port });
+    this.#accept(this.#listener);
+  }
+
+  close(): void {
+    this.cut();
+  }
+}
+
+Deno.test(needing(missing, {
+  name:
+    "postgres board: a gateway cut off from the database stops its workers once their leases lapse, another host finishes the tasks, and it rejoins",
+  async fn() {
+    await using a = await pgHome();
+    await using b = await tempHome({ HERMES_KANBAN_DB_URL: a.env.HERMES_KANBAN_DB_URL });
+    const marks = await Deno.makeTempDir({ prefix: "hermes-marks-" });
+    const proxy = new CuttableProxy(new URL(a.url));
+    const viaProxy = new URL(a.url);
+    viaProxy.port = String(proxy.port);
+    try {
+      const config = "kanban:\n  dispatch_interval_seconds: 1\n";
+      Deno.writeTextFileSync(`${a.path}/config.yaml`, config);
+      Deno.writeTextFileSync(`${b.path}/config.yaml`, config);
+      const env = { HERMES_KANBAN_CLAIM_TTL_SECONDS: "5" };
+      await using gwA = await runGateway(a, ["--no-dashboard"], {
+        env: { ...env, HERMES_HOST_ID: "a", HERMES_KANBAN_DB_URL: viaProxy.toString() },
+      });
+      // The first run of a task waits (stopped by SIGTERM, it marks its end); later ones finish.
+      const body = `m=${marks}/$HERMES_KANBAN_TASK.$HERMES_KANBAN_RUN_ID; date +%s%N > $m.start; ` +
+        `if [ -e ${marks}/$HERMES_KANBAN_TASK.seen ]; then date +%s%N > $m.end; exit 0; fi; ` +
+        `touch ${marks}/$HERMES_KANBAN_TASK.seen; ` +
+        `trap 'date +%s%N > $m.end; exit 143' TERM; sleep 60 & wait`;
+      const store = await a.open();
+      try {
+        const ids = store.tx(() =>
+          [0, 1].map((i) => store.createTask({ title: `t${i}`, assignee: "shell", body }).task.id)
+        );
+        await waitFor(() => ids.every((id) => store.getTask(id)?.worker_pid), {
+          timeoutMs: 20_000,
+          what: "host a running both tasks",
+        });
+        const first = ids.map((id) => store.getTask(id)!.current_run_id!);
+        await using gwB = await runGateway(b, ["--no-dashboard"], {
+          env: { ...env, HERMES_HOST_ID: "b" },
+        });
+        proxy.cut();
+        await waitFor(() => ids.every((id) => store.getTask(id)?.status === "done"), {
+          timeoutMs: 60_000,
+          what: "host b finishing the tasks of the cut-off host",
+        });
+        for (const [i, id] of ids.entries()) {
+          const runs = store.runs(id);
+          deepEqual(runs.map((r) => [r.id === first[i], r.status]), [
+            [true, "reclaimed"],
+            [false, "done"],
+          ], id);
+          const mark = (run: number, end: string) =>
+            BigInt(Deno.readTextFileSync(`${marks}/${id}.${run}.${end}`).trim());
+          ok(
+            mark(first[i], "end") <= mark(runs[1].id, "start"),
+            `${id}: host a's worker stopped before host b's began`,
+          );
+          // The cut-off worker's run no longer holds the task: its late writes are refused.
+          const late = await hermes(["kanban", "heartbeat", "--note", "late"], {
+            env: { ...a.env, HERMES_KANBAN_TASK: id, HERMES_KANBAN_RUN_ID: String(first[i]) },
+          });
+          equal(late.code, 1, late.stderr);
+          equal(store.getTask(id)?.status, "done");
+        }
+        ok(gwA.stderr().includes("ran out while the board could not be reached"), gwA.stderr());
+        // The link returns: host a rejoins and dispatches again.
+        proxy.heal();
+        gwB.kill("SIGTERM");
+        await gwB.status;
+        const after = store.createTask({ title: "after", assignee: "shell", body: "true" }).task.id;
+        await waitFor(() => store.getTask(after)?.status === "done", {
+          timeoutMs: 30_000,
+          what: "host a dispatching again after the link returned",
+        });
+        const log = String(
+          store.events({ afterId: 0, taskId: after, kinds: ["spawned"] })[0]?.payload?.log,
+        );
+        ok(log.startsWith(`${a.path}/`), log);
+        for (const id of ids) equal(store.runs(id).length, 2, `${id}: no third run`);
+      } finally {
+        store.close();
+      }
+      ok(!gwA.stderr().includes(SECRET));
+    } finally {
+      proxy.close();
+      await Deno.remove(marks, { recursive: true });
+    }
+  },
+}));
