@@ -115,7 +115,12 @@ export class Claimer {
       try {
         this.#ctx.store.reclaim(task.id, runId, reason);
       } catch (e) {
-        this.#ctx.log("error", `could not release claim of ${task.id}: ${message(e)}`);
+        // Given back on the first tick that can write, rather than when its lease expires.
+        this.#ctx.unreleased.set(runId, { taskId: task.id, reason });
+        this.#ctx.log(
+          "error",
+          `could not release claim of ${task.id} yet (retried on the next tick): ${message(e)}`,
+        );
       }
     }
   }

@@ -96,8 +96,11 @@ export class DispatchContext {
   readonly observed = new Set<number>();
   /** Runs whose worker we are stopping right now. */
   readonly stopping = new Set<number>();
-  /** Runs whose worker was stopped when its lease lapsed unrenewed: task ids, to release. */
-  readonly lapsed = new Map<number, string>();
+  /**
+   * Claims to give back once the board answers again (their release could not be written: a
+   * worker stopped when its lease lapsed unrenewed, a spawn that could not be recorded), by run.
+   */
+  readonly unreleased = new Map<number, { taskId: string; reason: string }>();
   readonly #background = new Set<Promise<unknown>>();
 
   constructor(o: {

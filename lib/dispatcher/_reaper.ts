@@ -105,14 +105,17 @@ export class Reaper {
    * (releaseLapsed). Returns how many were stopped.
    */
   fenceLapsed(now: number): number {
-    const { children, stopping, lapsed, settings } = this.#ctx;
+    const { children, stopping, unreleased, settings } = this.#ctx;
     let n = 0;
     for (const c of children.values()) {
       if (!c.recorded || c.exit !== null || c.stop !== null || stopping.has(c.runId)) continue;
       if (c.leaseUntil === null || now < c.leaseUntil) continue;
       c.stop = "shutdown";
       stopping.add(c.runId);
-      lapsed.set(c.runId, c.taskId);
+      unreleased.set(c.runId, {
+        taskId: c.taskId,
+        reason: "its lease ran out while the board could not be reached",
+      });
       n++;
       this.#ctx.log(
         "warning",
@@ -126,12 +129,15 @@ export class Reaper {
     return n;
   }
 
-  /** Give back the tasks of workers stopped by fenceLapsed (fenced: a task taken over stays). */
-  releaseLapsed(): void {
-    const { lapsed, store } = this.#ctx;
-    for (const [runId, taskId] of [...lapsed]) {
-      store.reclaim(taskId, runId, "its lease ran out while the board could not be reached");
-      lapsed.delete(runId);
+  /**
+   * Give back the claims whose release could not be written before (fenceLapsed, a spawn that
+   * could not be recorded); fenced: a task another host has taken over meanwhile stays there.
+   */
+  releasePending(): void {
+    const { unreleased, store } = this.#ctx;
+    for (const [runId, { taskId, reason }] of [...unreleased]) {
+      store.reclaim(taskId, runId, reason);
+      unreleased.delete(runId);
     }
   }
 

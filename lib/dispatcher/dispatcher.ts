@@ -301,7 +301,7 @@ export class Dispatcher {
     const res = emptyResult();
     this.#outcomes.flush();
     this.#outcomes.takeCarry(res);
-    if (this.#ctx.lapsed.size) this.#reaper.releaseLapsed();
+    if (this.#ctx.unreleased.size) this.#reaper.releasePending();
     const now = this.#ctx.now();
     const detach = opts.detach === true;
     // One cheap look decides which steps have anything to do: an idle tick is one query.

@@ -12,6 +12,7 @@ import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { createTestDatabase, PG_ADMIN_URL, pgMissing } from "../support/postgres.ts";
 import { needing } from "../support/requires.ts";
+import { ownServerMissing, startOwnServer } from "../support/pg_server.ts";
 import { waitFor } from "../support/wait.ts";
 import { runGateway } from "./gateway_support.ts";
 
@@ -482,5 +483,53 @@ Deno.test(needing(missing, {
       proxy.close();
       await Deno.remove(marks, { recursive: true });
     }
+  },
+}));
+
+Deno.test(needing(missing ?? await ownServerMissing(), {
+  name: "postgres board: the database restarting mid-run loses no task and runs none twice",
+  async fn() {
+    await using server = await startOwnServer();
+    await using home = await tempHome({ HERMES_KANBAN_DB_URL: server.url });
+    Deno.writeTextFileSync(`${home.path}/config.yaml`, "kanban:\n  dispatch_interval_seconds: 1\n");
+    await using gw = await runGateway(home);
+    await prepareStore(home.path, (k) => (k === "HERMES_KANBAN_DB_URL" ? server.url : undefined));
+    let store = openBoard(home.path, "default", {});
+    const ids = store.tx(() =>
+      Array.from(
+        { length: 6 },
+        (_, i) => store.createTask({ title: `t${i}`, assignee: "shell", body: "sleep 1" }).task.id,
+      )
+    );
+    await waitFor(() => ids.some((id) => store.getTask(id)?.status === "running"), {
+      timeoutMs: 20_000,
+      what: "a task running",
+    });
+    store.close();
+    await server.restart();
+    store = openBoard(home.path, "default", {});
+    try {
+      await waitFor(() => ids.every((id) => store.getTask(id)?.status === "done"), {
+        timeoutMs: 60_000,
+        what: "every task done after the restart",
+      }).catch((e) => {
+        throw new Error(
+          `${e.message}: ${ids.map((id) => store.getTask(id)?.status).join(" ")}\n${gw.stderr()}`,
+        );
+      });
+      for (const id of ids) {
+        equal(store.runs(id).filter((r) => r.outcome === "completed").length, 1, id);
+      }
+      // The gateway's feed listens again: a task created now is run without a sweep's delay.
+      const after = store.createTask({ title: "after", assignee: "shell", body: "true" }).task.id;
+      await waitFor(() => store.getTask(after)?.status === "done", {
+        timeoutMs: 20_000,
+        what: "a task created after the restart",
+      });
+    } finally {
+      store.close();
+    }
+    gw.kill("SIGTERM");
+    await gw.status;
   },
 }));
