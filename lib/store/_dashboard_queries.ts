@@ -140,7 +140,7 @@ export function reprioritize(store: SqlBoardStore, id: string, priority: number)
   return store.conn.tx(() => {
     const t = store.requireTask(id);
     if (t.priority === priority) return t;
-    store.conn.run("UPDATE tasks SET priority = ? WHERE id = ?", priority, id);
+    store.conn.write("UPDATE tasks SET priority = ? WHERE id = ?", priority, id);
     store.event(id, "reprioritized", { priority });
     return store.requireTask(id);
   });
@@ -159,7 +159,7 @@ export function editTask(
     const nextTitle = title ?? t.title;
     const nextBody = body === undefined ? t.body : body;
     if (nextTitle === t.title && nextBody === t.body) return t;
-    store.conn.run("UPDATE tasks SET title = ?, body = ? WHERE id = ?", nextTitle, nextBody, id);
+    store.conn.write("UPDATE tasks SET title = ?, body = ? WHERE id = ?", nextTitle, nextBody, id);
     store.event(id, "edited", null);
     return store.requireTask(id);
   });

@@ -42,6 +42,12 @@ export interface Db {
   readonly damage: string | null;
   /** Run a statement; `lastId` is the id of the row an INSERT made (0 when none). */
   run(sql: string, ...params: SqlValue[]): { changes: number; lastId: number };
+  /**
+   * A write whose result nobody reads. Inside a transaction it may be sent with the next
+   * statement instead of on its own (PostgreSQL: one round trip less); an error it causes
+   * then surfaces there, and the transaction still commits all or nothing.
+   */
+  write(sql: string, ...params: SqlValue[]): void;
   /** The first row, or undefined. */
   get<T>(sql: string, ...params: SqlValue[]): T | undefined;
   /** Every row. */

@@ -430,7 +430,7 @@ export class SqlDispatchStore implements DispatchStore {
           orphans.push(s.runId);
           continue;
         }
-        conn.run(
+        conn.write(
           "UPDATE task_runs SET worker_pid = ? WHERE id = ? AND ended_at IS NULL",
           s.proc.pid,
           s.runId,
@@ -448,7 +448,7 @@ export class SqlDispatchStore implements DispatchStore {
 
   /** Record the exit status of a run's process (first one wins). */
   recordExit(runId: number, code: number): void {
-    this.board.conn.run(
+    this.board.conn.write(
       "UPDATE hx_run_procs SET exit_code = ? WHERE run_id = ? AND exit_code IS NULL",
       code,
       runId,

@@ -24,13 +24,26 @@ export interface ConnectOptions {
   settings: Record<string, string>;
 }
 
+/** A statement sent ahead of a request, whose result nobody reads (pipelined). */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
 /** A request to the worker. */
 export type BridgeRequest =
   & { seq: number }
   & (
     | { op: "open"; session: number; options: ConnectOptions }
-    | { op: "query"; session: number; sql: string; params: unknown[]; arrays: boolean }
-    | { op: "simple"; session: number; sql: string }
+    | {
+      op: "query";
+      session: number;
+      sql: string;
+      params: unknown[];
+      arrays: boolean;
+      before?: Statement[];
+    }
+    | { op: "simple"; session: number; sql: string; before?: Statement[] }
     | { op: "close"; session: number }
     | { op: "listen"; key: string; options: ConnectOptions; channel: string }
     | { op: "unlisten"; key: string; channel: string }

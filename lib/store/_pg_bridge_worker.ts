@@ -10,7 +10,7 @@
 /// <reference lib="deno.worker" />
 
 import postgres from "postgres";
-import type { BridgeReply, BridgeRequest, ConnectOptions } from "./_pg_bridge.ts";
+import type { BridgeReply, BridgeRequest, ConnectOptions, Statement } from "./_pg_bridge.ts";
 
 type Sql = ReturnType<typeof postgres>;
 
@@ -60,6 +60,21 @@ function errorOf(e: unknown): { message: string; code: string | null } {
   return { message: String(err?.message ?? e), code: err?.code ?? err?.errno ?? null };
 }
 
+/**
+ * Send `before` down the session's connection without waiting for each (the driver pipelines
+ * them, in order, ahead of whatever is sent next); resolves once all are done, rejecting with
+ * the first error.
+ */
+function pipeline(sql: Sql, before: Statement[] | undefined): Promise<unknown> {
+  if (!before?.length) return Promise.resolve();
+  const sent = before.map((b) =>
+    sql.unsafe(b.sql, b.params as never[], { prepare: true }).execute()
+  );
+  return Promise.allSettled(sent).then((rs) => {
+    for (const r of rs) if (r.status === "rejected") throw r.reason;
+  });
+}
+
 async function handle(m: BridgeRequest): Promise<BridgeReply> {
   switch (m.op) {
     case "open": {
@@ -70,18 +85,27 @@ async function handle(m: BridgeRequest): Promise<BridgeReply> {
     case "query": {
       const sql = sessions.get(m.session);
       if (!sql) throw new Error("no such session");
+      const ahead = pipeline(sql, m.before);
       const q = sql.unsafe(m.sql, m.params as never[], { prepare: true });
-      if (m.arrays) {
-        const rows = await q.values();
-        return { seq: m.seq, rows, count: rows.count ?? 0 };
-      }
-      const rows = await q;
+      if (m.arrays) q.values();
+      q.execute();
+      // The first error is the one to report; the main statement's own is then a consequence.
+      const [pre, main] = await Promise.allSettled([ahead, q]);
+      if (pre.status === "rejected") throw pre.reason;
+      if (main.status === "rejected") throw main.reason;
+      const rows = main.value;
       return { seq: m.seq, rows: [...rows], count: rows.count ?? 0 };
     }
     case "simple": {
       const sql = sessions.get(m.session);
       if (!sql) throw new Error("no such session");
-      const res = await sql.unsafe(m.sql).simple();
+      const ahead = pipeline(sql, m.before);
+      const q = sql.unsafe(m.sql).simple();
+      q.execute();
+      const [pre, main] = await Promise.allSettled([ahead, q]);
+      if (pre.status === "rejected") throw pre.reason;
+      if (main.status === "rejected") throw main.reason;
+      const res = main.value;
       // Several statements give one result each; the last one is the answer.
       const last = Array.isArray(res) && Array.isArray(res[res.length - 1])
         ? res[res.length - 1]

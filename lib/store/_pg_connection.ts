@@ -142,6 +142,8 @@ export class PgConnection implements Db {
   readonly #session: number;
   #state: "idle" | "write" | "read" = "idle";
   #dirty = false;
+  /** Writes of the open transaction not sent yet (see write()). */
+  #queue: { sql: string; params: SqlValue[] }[] = [];
   /** Commits of this session that bumped the change counter. */
   #ownCommits = 0;
   #closed = false;
@@ -177,13 +179,23 @@ export class PgConnection implements Db {
       sql: toPostgres(sql),
       params,
       arrays,
+      before: this.#takeQueue(),
     }, this.#o.callTimeoutMs);
   }
 
   /** Several statements without parameters, in one round trip (the last one's rows). */
   #simple(sql: string): unknown[] {
-    return this.#bridge.call({ op: "simple", session: this.#session, sql }, this.#o.callTimeoutMs)
-      .rows ?? [];
+    return this.#bridge.call(
+      { op: "simple", session: this.#session, sql, before: this.#takeQueue() },
+      this.#o.callTimeoutMs,
+    ).rows ?? [];
+  }
+
+  #takeQueue(): { sql: string; params: SqlValue[] }[] | undefined {
+    if (this.#queue.length === 0) return undefined;
+    const q = this.#queue;
+    this.#queue = [];
+    return q;
   }
 
   /** Run statements of our own (DDL, migrations) as one simple query. */
@@ -206,6 +218,15 @@ export class PgConnection implements Db {
     } catch (e) {
       throw this.#mapped(e);
     }
+  }
+
+  write(sql: string, ...params: SqlValue[]): void {
+    if (this.#state !== "write") {
+      this.run(sql, ...params);
+      return;
+    }
+    this.#dirty = true;
+    this.#queue.push({ sql: toPostgres(sql), params });
   }
 
   get<T>(sql: string, ...params: SqlValue[]): T | undefined {
@@ -289,6 +310,7 @@ export class PgConnection implements Db {
 
   #rollback(): void {
     this.#state = "idle";
+    this.#queue = [];
     if (this.#closed) return;
     try {
       this.#simple("ROLLBACK");

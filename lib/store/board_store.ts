@@ -171,7 +171,7 @@ export class SqlBoardStore implements Store {
     runId: number | null = null,
     at: number = this.now(),
   ): void {
-    this.conn.run(
+    this.conn.write(
       "INSERT INTO task_events (task_id, run_id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)",
       taskId,
       runId,
@@ -205,7 +205,7 @@ export class SqlBoardStore implements Store {
       fields.error ? cutError(fields.error) : null,
       runId,
     );
-    this.conn.run("UPDATE tasks SET current_run_id = NULL WHERE current_run_id = ?", runId);
+    this.conn.write("UPDATE tasks SET current_run_id = NULL WHERE current_run_id = ?", runId);
     return changes === 1;
   }
 
@@ -328,7 +328,7 @@ export class SqlBoardStore implements Store {
     this.writeTask(p.taskId, p.set);
     if (p.lease) {
       const { runId: leased, lastHeartbeatAt, claimExpires, neverShorten } = p.lease;
-      this.conn.run(
+      this.conn.write(
         `UPDATE task_runs SET last_heartbeat_at = COALESCE(?, last_heartbeat_at), claim_expires = ${
           neverShorten ? this.conn.dialect.greatest("COALESCE(claim_expires, 0)", "?") : "?"
         } WHERE id = ?`,
@@ -337,9 +337,9 @@ export class SqlBoardStore implements Store {
         leased,
       );
     }
-    if (p.retry?.clear) this.conn.run("DELETE FROM hx_task_retry WHERE task_id = ?", p.taskId);
+    if (p.retry?.clear) this.conn.write("DELETE FROM hx_task_retry WHERE task_id = ?", p.taskId);
     else if (p.retry) {
-      this.conn.run(
+      this.conn.write(
         `INSERT INTO hx_task_retry (task_id, not_before, attempts) VALUES (?, ?, ?)
          ON CONFLICT(task_id) DO UPDATE SET not_before = excluded.not_before, attempts = excluded.attempts`,
         p.taskId,
@@ -348,7 +348,7 @@ export class SqlBoardStore implements Store {
       );
     }
     if (p.link) {
-      this.conn.run(
+      this.conn.write(
         p.link.add
           ? "INSERT INTO task_links (parent_id, child_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
           : "DELETE FROM task_links WHERE parent_id = ? AND child_id = ?",
@@ -376,7 +376,7 @@ export class SqlBoardStore implements Store {
     const cols = Object.keys(set) as (keyof TaskPatch)[];
     if (cols.length === 0) return;
     for (const c of cols) if (!PATCH_COLUMNS.has(c)) throw new Error(`not a task column: ${c}`);
-    this.conn.run(
+    this.conn.write(
       `UPDATE tasks SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`,
       ...cols.map((c) => (c === "current_run_id" ? runRef(set[c] ?? null) : set[c] ?? null)),
       id,
@@ -416,7 +416,7 @@ export class SqlBoardStore implements Store {
         if (attempt > 5) throw new ConflictError("could not allocate a unique task id");
         id = newTaskId();
       }
-      this.conn.run(
+      this.conn.write(
         `INSERT INTO tasks (id, title, body, assignee, status, priority, created_by, created_at,
            workspace_kind, workspace_path, tenant, idempotency_key, max_runtime_seconds, skills,
            max_retries)
@@ -438,7 +438,7 @@ export class SqlBoardStore implements Store {
         input.maxRetries ?? null,
       );
       for (const p of plan.parents) {
-        this.conn.run(
+        this.conn.write(
           "INSERT INTO task_links (parent_id, child_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
           p,
           id,

@@ -539,6 +539,11 @@ export class Connection implements Db {
     }
   }
 
+  /** A write whose result nobody reads (SQLite runs it at once). */
+  write(sql: string, ...params: SQLInputValue[]): void {
+    this.run(sql, ...params);
+  }
+
   /** First row or undefined. */
   get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
     const s = this.stmt(sql);
