@@ -390,6 +390,13 @@ export class DispatcherWorker {
     this.#draining = true;
     this.#claimsOff.abort();
     for (const run of this.#boards.values()) {
+      // The first stats that say "draining" count every claimed task, also one claimed by a
+      // tick still under way (`stop --drain` waits for that count to reach zero).
+      try {
+        const flight = run.dispatcher.store.inFlight();
+        run.ready = flight.ready;
+        run.running = flight.running;
+      } catch { /* the board cannot be asked now: the last counts stand */ }
       run.dispatcher.wake();
       const previous = run.loop;
       run.loop = previous.then(async () => {

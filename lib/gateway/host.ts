@@ -141,10 +141,14 @@ export async function runGateway(opts: HostOptions): Promise<number> {
   const workers: Workers = { server: null, dispatcher: null, notifier: null };
 
   // SIGUSR1 asks for a drain (`hermes gateway stop --drain`): no new claims from now on.
+  let drainAsked = false;
   using _drain = onSignal("SIGUSR1", () => {
-    if (!state.stats.draining) log.info("draining: no new tasks will be claimed");
-    state.stats = { ...state.stats, draining: true };
-    workers.dispatcher?.send({ type: "drain" });
+    if (!drainAsked) log.info("draining: no new tasks will be claimed");
+    drainAsked = true;
+    // With a dispatcher, `draining` in the stats comes from it, with its count of running tasks
+    // at that moment: set here, `stop --drain` could read it beside a count taken before a claim.
+    if (workers.dispatcher) workers.dispatcher.send({ type: "drain" });
+    else state.stats = { ...state.stats, draining: true };
     state.phase = state.phase === "ready" ? "draining" : state.phase;
     state.publish();
   });
@@ -177,7 +181,7 @@ export async function runGateway(opts: HostOptions): Promise<number> {
       const d = await startDispatcher(opts);
       workers.dispatcher = d.channel;
       // A drain asked for while the dispatcher was starting still counts.
-      if (state.stats.draining) d.channel.send({ type: "drain" });
+      if (drainAsked) d.channel.send({ type: "drain" });
       log.info("dispatcher embedded in gateway", {
         boards: d.boards.join(","),
         interval_s: intervalMs(config) / 1000,
@@ -200,7 +204,7 @@ export async function runGateway(opts: HostOptions): Promise<number> {
         if (state.phase !== "stopped") state.publish();
       }, 100);
     });
-    state.phase = state.stats.draining ? "draining" : "ready";
+    state.phase = drainAsked ? "draining" : "ready";
     pidFile();
     state.publish(true);
     log.info("gateway ready", state.url ? { url: state.url } : {});
