@@ -8,7 +8,7 @@ import { type Ctx, makeContext } from "./lib/cli/context.ts";
 import { prepareStore } from "./lib/store/mod.ts";
 import { fileSink, printableLine, safeSink, type Sink } from "./lib/cli/output.ts";
 import { parseArgs } from "./lib/cli/parse.ts";
-import type { CommandSpec, ParsedInput } from "./lib/cli/spec.ts";
+import { type CommandSpec, type ParsedInput, revokeUnneeded } from "./lib/cli/spec.ts";
 import type { Env } from "./lib/config/paths.ts";
 import { findEntry, type Group, GROUPS } from "./commands/registry.ts";
 import denoJson from "./deno.json" with { type: "json" };
@@ -55,11 +55,16 @@ function fullSpec(group: Group, spec: CommandSpec): CommandSpec {
   };
 }
 
-/** Run the CLI with `argv`; returns the exit code. Never throws. */
+/**
+ * Run the CLI with `argv`; returns the exit code. Never throws. With `revoke` (the process's own
+ * entry point, below), the permissions the verb does not need are revoked for good first; a test
+ * that calls main in its own process leaves it off.
+ */
 export async function main(
   argv: readonly string[],
-  io: { env: Env; stdout: Sink; stderr: Sink },
+  io: { env: Env; stdout: Sink; stderr: Sink; revoke?: boolean },
 ): Promise<number> {
+  const revoke = io.revoke === true;
   // Titles, comments and worker output are other people's text: no terminal control in it.
   io = { env: io.env, stdout: safeSink(io.stdout), stderr: safeSink(io.stderr) };
   let ctx: Ctx | null = null;
@@ -98,6 +103,18 @@ export async function main(
     }
     const mod = await entry.load();
     const spec = fullSpec(group, mod.spec);
+    // Before anything reads the arguments: a verb that neither spawns nor dials cannot be
+    // talked into either by its input.
+    // A worker's board verbs dial its endpoint (a Unix socket, which Deno counts as net).
+    const worker = Boolean(io.env("HERMES_KANBAN_TASK")?.trim());
+    const reach = revoke ? revokeUnneeded(spec.needs, worker) : null;
+    if (reach && io.env("HERMES_DEBUG_PERMISSIONS")) {
+      const said = { granted: "kept", prompt: "revoked", denied: "denied" };
+      const kinds = Object.entries(reach).map(([k, s]) => `${k}=${said[s]}`);
+      io.stderr.write(
+        `hermes: permissions: ${group.name} ${spec.name} reaches ${kinds.join(" ")}\n`,
+      );
+    }
     if (wantsHelp(rest)) {
       const { commandHelp } = await import("./lib/cli/help.ts");
       io.stdout.write(await commandHelp(`hermes ${group.name} ${spec.name}`, spec));
@@ -179,6 +196,7 @@ if (import.meta.main) {
     env: (n) => Deno.env.get(n),
     stdout: fileSink(Deno.stdout),
     stderr: fileSink(Deno.stderr),
+    revoke: true,
   });
   Deno.exit(code);
 }

@@ -2,7 +2,8 @@
  * The dashboard API under load, from a loopback load generator in this process while the
  * server runs in its own Deno Worker (lib/server/worker.ts, exactly as the gateway hosts it).
  *
- * 1. Requests per second for GET /board and POST /tasks on a 10,000-task board, beside
+ * 1. Requests per second for GET /board (full, and unchanged: a 304 to the ETag the client
+ *    holds; target at least 200/s) and POST /tasks on a 10,000-task board, beside
  *    GET /healthz (the cost of the HTTP path alone), in alternate rounds of the three, each
  *    round bounded by a request count and a time limit; medians of the rounds' rates.
  * 2. Event delivery latency to an open SSE client: from the commit of a change made by
@@ -31,7 +32,9 @@ async function load(
   const loop = async () => {
     while (next < total && performance.now() - start < limitMs) {
       const res = await one(next++);
-      if (!res.ok) throw new Error(`bench request failed: ${res.status} ${await res.text()}`);
+      if (!res.ok && res.status !== 304) {
+        throw new Error(`bench request failed: ${res.status} ${await res.text()}`);
+      }
       await res.arrayBuffer();
       done++;
     }
@@ -100,9 +103,24 @@ export async function run(report: Report, scale: Scale): Promise<void> {
       });
       return rate;
     };
+    // A client that holds the current view asks again: the board has not changed, 304.
+    const unchangedRound = async () => {
+      const first = await get(`${api}/board`);
+      await first.arrayBuffer();
+      const etag = first.headers.get("etag");
+      if (!etag) throw new Error("bench: GET /board has no ETag");
+      return await load(scale.size(2000, 20), 800, async () => {
+        const res = await fetch(url + `${api}/board`, {
+          headers: { ...headers, "if-none-match": etag },
+        });
+        if (res.status !== 304) throw new Error(`bench: expected 304, got ${res.status}`);
+        return res;
+      });
+    };
     const rates = await interleave(scale.runs(5), {
       healthz: () => load(scale.size(2000, 20), 800, () => get("/healthz")),
       board: () => load(scale.size(16, 2), 2_000, () => get(`${api}/board`)),
+      unchanged: unchangedRound,
       create: createRound,
     }, scale.warmup(1));
     const healthz = summarize(rates.healthz).median;
@@ -112,6 +130,16 @@ export async function run(report: Report, scale: Scale): Promise<void> {
       unit: "req/s",
       better: "higher",
       baseline: healthz,
+    });
+    report({
+      name: `GET /board on ${
+        boardSize.toLocaleString("en-US")
+      } tasks, unchanged (If-None-Match, 304) vs GET /healthz, requests/s`,
+      figure: summarize(rates.unchanged).median,
+      unit: "req/s",
+      better: "higher",
+      baseline: healthz,
+      limit: 200,
     });
     report({
       name: `POST /tasks on a ${

@@ -5,7 +5,7 @@
  * as the board grows).
  */
 
-import { openBoard } from "../lib/store/mod.ts";
+import { envFor, makeHome } from "./boards.ts";
 import {
   denoRun,
   EMPTY_SCRIPT,
@@ -18,46 +18,6 @@ import {
 } from "./harness.ts";
 
 const MAIN = `${ROOT}main.ts`;
-const ASSIGNEES = ["writer", "coder", "reviewer", "shell", "researcher", "tester", "ops", null];
-
-/** Fill the default board of `home` with `n` tasks in one transaction, through the store. */
-function seedBoard(home: string, n: number): void {
-  const store = openBoard(home, "default", { create: true });
-  try {
-    store.tx(() => {
-      for (let i = 0; i < n; i++) {
-        store.createTask({
-          title: `seeded task ${i}: summarise the findings of batch ${i % 97}`,
-          body: i % 3 === 0 ? `details for task ${i}\n\n- step one\n- step two` : null,
-          assignee: ASSIGNEES[i % ASSIGNEES.length],
-          priority: i % 5,
-          triage: i % 50 === 0,
-          tenant: i % 10 === 0 ? "acme" : null,
-          createdBy: "bench",
-        });
-      }
-    });
-  } finally {
-    store.close();
-  }
-}
-
-async function makeHome(tasks: number): Promise<string> {
-  const home = await Deno.makeTempDir({ prefix: "hermes-bench-" });
-  await Deno.chmod(home, 0o700);
-  seedBoard(home, tasks);
-  return home;
-}
-
-function envFor(home: string): Record<string, string> {
-  return {
-    PATH: Deno.env.get("PATH") ?? "",
-    HOME: Deno.env.get("HOME") ?? home,
-    HERMES_HOME: home,
-    NO_COLOR: "1",
-    ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
-  };
-}
 
 /** Measure and report; boards are built first, then every case runs interleaved. */
 export async function run(report: Report, scale: Scale): Promise<void> {

@@ -20,7 +20,7 @@
  */
 
 import { DatabaseSync } from "node:sqlite";
-import type { Task } from "../lib/board/mod.ts";
+import { type Task, workspaceRoots } from "../lib/board/mod.ts";
 import { boardPaths, type Config, loadConfig } from "../lib/config/mod.ts";
 import { Dispatcher } from "../lib/dispatcher/mod.ts";
 import { openBoard, type Store } from "../lib/store/mod.ts";
@@ -216,7 +216,7 @@ async function spawnPathRound(tasks: number): Promise<{ spawned: number; done: n
     const baseEnv = { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" };
     return await cappedRound(tasks, async (i) => {
       const task = made[i];
-      const workspace = await prepareWorkspace(task, paths, []);
+      const workspace = await prepareWorkspace(task, paths, workspaceRoots(home, []));
       const w = spawnWorker({
         profile: SHELL_PROFILE,
         task,

@@ -26,7 +26,15 @@ import { tokenPath } from "../lib/gateway/dashboard_token.ts";
 import { loadConfig } from "../lib/config/config.ts";
 import { Dispatcher } from "../lib/dispatcher/dispatcher.ts";
 import { openBoard, type Store } from "../lib/store/mod.ts";
-import { denoRun, interleave, percentile, type Report, ROOT, type Scale } from "./harness.ts";
+import {
+  denoRun,
+  gatewayRunArgv,
+  interleave,
+  percentile,
+  type Report,
+  ROOT,
+  type Scale,
+} from "./harness.ts";
 import { cpuMs, openFds, rssMiB } from "./proc_stats.ts";
 
 const PROFILE_YAML = `kanban:
@@ -74,10 +82,13 @@ interface Gateway {
 }
 
 async function startGateway(home: string): Promise<Gateway> {
-  const argv = denoRun(`${ROOT}main.ts`, ["gateway", "run", "--port", "0"]);
-  const child = new Deno.Command(argv[0], {
-    args: argv.slice(1),
-    env: { ...passThroughEnv(), HERMES_HOME: home },
+  const run = await gatewayRunArgv(home, ["--port", "0"], { host: "127.0.0.1", port: 0 }, {
+    ...passThroughEnv(),
+    HERMES_HOME: home,
+  });
+  const child = new Deno.Command(run.argv[0], {
+    args: run.argv.slice(1),
+    env: run.env,
     clearEnv: true,
     stdin: "null",
     stdout: "null",

@@ -22,6 +22,9 @@
  * ```
  */
 
+import { loadConfig } from "../lib/config/config.ts";
+import { confinedLaunch, gatewayScope } from "../lib/gateway/confinement.ts";
+
 /** Which way a figure improves: times and sizes are better lower, rates better higher. */
 export type Better = "lower" | "higher";
 
@@ -187,12 +190,41 @@ export function summarize(samples: readonly number[]): Summary {
 /** The repository root (absolute, with a trailing slash). */
 export const ROOT: string = new URL("../", import.meta.url).pathname;
 
-/** The release permission flags, read from the one place they are defined. */
-export const PERMISSION_FLAGS: string[] = Deno.readTextFileSync(`${ROOT}permissions.flags`)
-  .trim().split(/\s+/);
+/** The release permissions: deno.json's `default` permission set, the one place they are written. */
+export const PERMISSION_FLAGS: string[] = ["-P", "--no-prompt", "--config", `${ROOT}deno.json`];
 
 /** An empty script inside the project, so the floor pays the same config loading as we do. */
 export const EMPTY_SCRIPT = `${ROOT}bench/empty.ts`;
+
+/**
+ * `hermes gateway run <args>` for `home` as `gateway start` launches it from source: the release
+ * set narrowed to the gateway's scope, so the process started is the gateway itself (a plain
+ * `deno run … gateway run` runs it again as its child). `addr` is its dashboard address.
+ */
+export async function gatewayRunArgv(
+  home: string,
+  args: readonly string[],
+  addr: { host: string; port: number } | null,
+  env: Record<string, string>,
+): Promise<{ argv: string[]; env: Record<string, string> }> {
+  const config = await loadConfig(home, (n) => env[n]);
+  const launch = confinedLaunch(gatewayScope(home, config, (n) => env[n], addr));
+  if (!launch) return { argv: denoRun(`${ROOT}main.ts`, ["gateway", "run", ...args]), env };
+  return {
+    argv: [
+      Deno.execPath(),
+      "run",
+      "--quiet",
+      ...PERMISSION_FLAGS,
+      ...launch.denoFlags,
+      `${ROOT}main.ts`,
+      "gateway",
+      "run",
+      ...args,
+    ],
+    env: { ...env, ...launch.env },
+  };
+}
 
 /** `deno run <release flags> <script> <args…>` as an argv. */
 export function denoRun(script: string, args: readonly string[] = []): string[] {

@@ -3,6 +3,8 @@
  * unconfined beside `sandbox: workspace` (bubblewrap: private /tmp, HERMES_HOME and the
  * secrets masked, own PID namespace; with `network: none` also its own network namespace),
  * one spawn at a time, the cases interleaved so they share the machine's background load.
+ * Every case gets the worker endpoint as the dispatcher gives it (a new run secret and its
+ * file; confined, the endpoint's directory and the secret file bound in).
  * The figure is the median time per worker; the target is at most 10 ms added to the
  * unconfined median of the same run.
  *
@@ -28,7 +30,7 @@ export async function run(report: Report, scale: Scale): Promise<void> {
   const once = async (sandbox: SandboxRequest | null): Promise<number> => {
     const id = `t_${(seq++).toString(16).padStart(8, "0")}`;
     const t0 = performance.now();
-    const w = spawnBenchWorker(h, TRUE_PROFILE, id, baseEnv, sandbox);
+    const w = spawnBenchWorker(h, TRUE_PROFILE, id, baseEnv, sandbox, true);
     const st = await w.exited;
     const ms = performance.now() - t0;
     if (st.code !== 0) {

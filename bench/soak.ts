@@ -3,7 +3,7 @@
  * default) must keep flat memory, file descriptors and latency. Not part of
  * `deno task bench` (it takes too long); run it by hand:
  *
- *   deno run $(cat permissions.flags) bench/soak.ts [--minutes 10] [--rate 5]
+ *   deno run -q -P --no-prompt bench/soak.ts [--minutes 10] [--rate 5]
  *
  * A client creates `rate` shell tasks a second (9 in 10 instant, 1 in 10 sleeping 0.1–0.5 s)
  * on a temp board; the gateway (`hermes gateway run`, dashboard on) works them. Each
@@ -18,7 +18,7 @@
 import { parseArgs } from "node:util";
 import { DatabaseSync } from "node:sqlite";
 import { openBoard } from "../lib/store/mod.ts";
-import { denoRun, percentile, ROOT } from "./harness.ts";
+import { gatewayRunArgv, percentile } from "./harness.ts";
 import { openFds, rssMiB } from "./proc_stats.ts";
 
 const { values: opts } = parseArgs({
@@ -58,10 +58,10 @@ const env = {
   NO_COLOR: "1",
   ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
 };
-const argv = denoRun(`${ROOT}main.ts`, ["gateway", "run"]);
-const gateway = new Deno.Command(argv[0], {
-  args: argv.slice(1),
-  env,
+const run = await gatewayRunArgv(home, [], { host: "127.0.0.1", port: 8645 }, env);
+const gateway = new Deno.Command(run.argv[0], {
+  args: run.argv.slice(1),
+  env: run.env,
   clearEnv: true,
   stdin: "null",
   stdout: "null",

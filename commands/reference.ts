@@ -15,6 +15,8 @@ import {
   WORKER_VARS,
 } from "../lib/workers/worker_env.ts";
 import { GROUPS } from "./registry.ts";
+import { DEFAULT_DENY } from "../lib/workers/sandbox.ts";
+import denoJson from "../deno.json" with { type: "json" };
 
 const esc = (s: string) => s.replaceAll("|", "\\|");
 
@@ -122,6 +124,64 @@ export function metricsMarkdown(): string {
   return ["| metric | type | shown | meaning |", "|---|---|---|---|", ...rows].join("\n") + "\n";
 }
 
+/** deno.json's `default` permission set written as the deno flags it amounts to, plus --no-prompt. */
+export function releaseFlags(): string[] {
+  const set = denoJson.permissions.default as Record<string, unknown>;
+  const out: string[] = [];
+  for (const [kind, v] of Object.entries(set)) {
+    if (v === true) out.push(`--allow-${kind}`);
+    else if (Array.isArray(v)) out.push(`--allow-${kind}=${v.join(",")}`);
+    else if (v && typeof v === "object") {
+      const o = v as { allow?: boolean | string[]; ignore?: boolean | string[] };
+      if (o.allow === true) out.push(`--allow-${kind}`);
+      else if (Array.isArray(o.allow)) out.push(`--allow-${kind}=${o.allow.join(",")}`);
+      if (o.ignore === true) out.push(`--ignore-${kind}`);
+    }
+  }
+  return [...out, "--no-prompt"];
+}
+
+/** The release set as a code block of flags, a few to a line. */
+export function releaseSetMarkdown(): string {
+  const flags = releaseFlags();
+  const lines: string[] = [];
+  let line = "";
+  for (const f of flags) {
+    if (line && line.length + f.length + 1 > 100) {
+      lines.push(line);
+      line = "";
+    }
+    line = line ? `${line} ${f}` : f;
+  }
+  if (line) lines.push(line);
+  return ["```", ...lines, "```"].join("\n") + "\n";
+}
+
+/** Which verbs keep `run`, `net` or neither (each verb's `needs`; the rest is revoked at start). */
+export async function verbReachMarkdown(): Promise<string> {
+  const rows = new Map<string, string[]>();
+  for (const g of GROUPS) {
+    for (const e of g.entries) {
+      const { spec } = await e.load();
+      const keeps = spec.needs.length ? spec.needs.map((n) => `\`${n}\``).join(" and ") : "neither";
+      rows.set(keeps, [...(rows.get(keeps) ?? []), `\`${g.name} ${spec.name}\``]);
+    }
+  }
+  // Most kept first: both, then one, then neither.
+  const rank = (k: string) => k === "neither" ? 0 : k.split(" and ").length;
+  const order = [...rows.keys()].sort((a, b) => rank(b) - rank(a) || a.localeCompare(b));
+  return [
+    "| keeps | verbs |",
+    "|---|---|",
+    ...order.map((k) => `| ${k} | ${rows.get(k)!.join(", ")} |`),
+  ].join("\n") + "\n";
+}
+
+/** The paths no confined worker may read, besides HERMES_HOME and `sandbox.deny`. */
+export function denyListMarkdown(): string {
+  return DEFAULT_DENY.map((p) => `\`${p}\``).join(", ") + "\n";
+}
+
 /** Replace the text between `<!-- BEGIN GENERATED: name -->` and its END marker. */
 export function splice(doc: string, name: string, body: string, file = "README.md"): string {
   const begin = `<!-- BEGIN GENERATED: ${name} -->`;
@@ -153,6 +213,15 @@ export const GENERATED_DOCS: readonly GeneratedDoc[] = [
     format: true,
   },
   { path: "docs/reference/dashboard.md", sections: { metrics: metricsMarkdown }, format: true },
+  {
+    path: "docs/reference/permissions.md",
+    sections: {
+      "release-set": releaseSetMarkdown,
+      "verb-reach": verbReachMarkdown,
+      "deny-list": denyListMarkdown,
+    },
+    format: true,
+  },
 ];
 
 const ROOT = new URL("../", import.meta.url);

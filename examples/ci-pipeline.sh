@@ -23,6 +23,11 @@ fi
 export HERMES_HOME
 
 workdir=$(pwd -P)
+# Steps work in this directory, so it must be a workspace root (by default only HERMES_HOME is).
+if [ ! -e "$HERMES_HOME/config.yaml" ]; then
+  mkdir -p -m 0700 "$HERMES_HOME"
+  printf 'kanban:\n  workspace_roots: ["%s"]\n' "$workdir" >"$HERMES_HOME/config.yaml"
+fi
 
 # step TITLE COMMAND [--parent ID]... : create a shell task and print its id.
 step() {

@@ -8,6 +8,7 @@ import { STOP_OPTIONS, stopWith } from "./stop.ts";
 
 export const spec: CommandSpec = {
   name: "restart",
+  needs: ["run", "net"],
   summary: "stop the gateway if it runs, then start it again; workers keep running",
   description:
     "Restart the gateway. Running workers are left alone: the new gateway adopts the live " +

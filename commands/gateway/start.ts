@@ -9,6 +9,7 @@ import { readRunFlags, RUN_OPTIONS, runFlagsArgv } from "./run_options.ts";
 
 export const spec: CommandSpec = {
   name: "start",
+  needs: ["run", "net"],
   summary: "start the gateway in the background; prints its pid and dashboard URL",
   description:
     "Start 'hermes gateway run' in the background, logging to <HERMES_HOME>/logs/gateway.log, " +
@@ -58,7 +59,13 @@ export async function startReporting(
       ifNotRunning: opts.ifNotRunning,
       preflight: async () => {
         const config = await ctx.config();
-        if (!flags.noDashboard) listenAddress(config, flags.host, flags.port, flags);
+        const addr = flags.noDashboard
+          ? null
+          : listenAddress(config, flags.host, flags.port, flags);
+        // From source the background gateway starts narrowed, as `gateway run` would relaunch.
+        const c = await import("../../lib/gateway/confinement.ts");
+        if (c.relaunchBlocker(ctx.env) !== null) return null;
+        return c.confinedLaunch(c.gatewayScope(ctx.home, config, ctx.env, addr));
       },
     });
   } catch (e) {

@@ -5,10 +5,11 @@ import { age } from "../../lib/cli/output.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { flag } from "../../lib/cli/parse.ts";
 import { dashboardToken, dashboardUrl, tokenPath } from "../../lib/gateway/dashboard_token.ts";
-import { statusReport } from "../../lib/gateway/status_report.ts";
+import { permissionText, statusReport } from "../../lib/gateway/status_report.ts";
 
 export const spec: CommandSpec = {
   name: "status",
+  needs: ["run"],
   summary:
     "show whether the gateway runs: pid, uptime, dispatcher, last tick, running and stuck tasks",
   description:
@@ -52,6 +53,16 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
       }`,
     );
     ctx.print(`Dispatcher: ${r.dispatch.enabled ? "on" : c.yellow("off")} (${r.dispatch.reason})`);
+    if (r.permissions) {
+      const p = r.permissions;
+      ctx.print(
+        p.narrowed
+          ? `Permissions: write ${permissionText(p.write)}; net ${permissionText(p.net)}`
+          : `Permissions: the release set (write ${permissionText(p.write)}, net ${
+            permissionText(p.net)
+          })`,
+      );
+    }
     if (signIn) ctx.print(`Dashboard: ${signIn}`);
     else if (r.url) {
       ctx.print(`Dashboard: ${r.url}`);

@@ -23,6 +23,7 @@ export const STOP_OPTIONS: OptionSpec[] = [
 
 export const spec: CommandSpec = {
   name: "stop",
+  needs: ["run"],
   summary: "stop the gateway (SIGTERM, then SIGKILL after a timeout); --drain waits for tasks",
   description:
     "Stop the gateway of this HERMES_HOME. Running workers are separate processes and keep " +

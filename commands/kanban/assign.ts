@@ -8,6 +8,7 @@ import { assign } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "assign",
+  needs: [],
   summary: "assign a task to a profile ('none' unassigns)",
   description: "Assign a task to a profile; 'none', '-' or 'null' unassigns it. A running task " +
     "is refused (exit 1): its worker holds the claim. Use 'reassign --reclaim' to release it " +

@@ -8,6 +8,7 @@ import { countsText } from "./stats.ts";
 
 export const spec: CommandSpec = {
   name: "assignees",
+  needs: [],
   summary: "assignees and configured profiles, with task counts",
   description: "Every assignee on the board and every configured profile (kanban.profiles in " +
     "config.yaml, plus the built-in 'shell'), with task counts by status. on_disk tells whether " +

@@ -9,6 +9,7 @@ import { createBoard, listBoards, removeBoard } from "../../lib/store/boards.ts"
 
 export const spec: CommandSpec = {
   name: "boards",
+  needs: [],
   summary: "list, create or remove boards",
   description: "Each board is its own database: 'default' is <HERMES_HOME>/kanban.db, others " +
     "live in <HERMES_HOME>/kanban/boards/<name>/. Pick one with --board or HERMES_KANBAN_BOARD. " +

@@ -1,22 +1,28 @@
 /** `hermes kanban claim`: take a ready task by hand, as the dispatcher would. */
 
-import { claimable, taskJson } from "../../lib/board/mod.ts";
+import { claimable, taskJson, workspaceRoots } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { get, loadConfig } from "../../lib/config/config.ts";
-import { boardPaths } from "../../lib/config/paths.ts";
+import { boardPaths, ensurePrivateDir } from "../../lib/config/paths.ts";
+import { secretPath } from "../../lib/endpoint/protocol.ts";
+import { newRunSecret, writeSecretFile } from "../../lib/endpoint/secret.ts";
 import { hostName } from "../../lib/workers/identity.ts";
 import { prepareWorkspace } from "../../lib/workers/workspace.ts";
 import { claimTtl, DEFAULT_CLAIM_TTL_SECONDS, iso } from "./heartbeat.ts";
 
 export const spec: CommandSpec = {
   name: "claim",
+  needs: ["run"],
   summary: "claim a ready task (lock <host>:<pid>) and print its workspace",
   description: "Claim a ready task whose parents are done: it becomes running under the lock " +
     "<host>:<pid> of this command, a run is opened, and the lease lasts --ttl seconds unless " +
     "heartbeats extend it. The task's workspace is prepared first, as the dispatcher would " +
-    "(a scratch dir, an existing dir: path, or a git worktree); if that fails nothing is claimed.",
+    "(a scratch dir, an existing dir: path, or a git worktree); if that fails nothing is claimed. " +
+    "The run gets its secret, as a dispatched one does, in a 0600 file next to its log (--json: " +
+    "secret_file), so a worker started by hand with HERMES_KANBAN_TASK and HERMES_KANBAN_RUN_ID " +
+    "can report.",
   args: [{ name: "id", description: "task id" }],
   options: [{
     long: "ttl",
@@ -39,12 +45,20 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     workspace = await prepareWorkspace(
       before,
       boardPaths(ctx.home, ctx.board),
-      get(config, "kanban.workspace_roots"),
+      workspaceRoots(ctx.home, get(config, "kanban.workspace_roots")),
       { defaultRepo: get(config, "kanban.worktree_repo") || null },
     );
   }
   const lock = `${hostName()}:${Deno.pid}`;
-  const { task, run } = store.claim(id, lock, ttl);
+  const { secret, hash } = newRunSecret();
+  const { task, run } = store.tx(() => {
+    const c = store.claim(id, lock, ttl);
+    store.recordRunSecret(c.run.id, c.task.id, hash);
+    return c;
+  });
+  const secretFile = secretPath(ctx.home, ctx.board, task.id, run.id);
+  ensurePrivateDir(boardPaths(ctx.home, ctx.board).logs);
+  writeSecretFile(secretFile, secret);
   if (ctx.json) {
     ctx.printJson({
       task: taskJson(task),
@@ -52,6 +66,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
       lock,
       expires: task.claim_expires,
       workspace,
+      secret_file: secretFile,
     });
     return 0;
   }

@@ -1,14 +1,13 @@
 /** `hermes kanban comment`: add to a task's comment thread. */
 
-import { PermissionError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, args, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { comment } from "../../lib/ops/tasks.ts";
 import { leadingTaskId } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
   name: "comment",
+  needs: ["endpoint"],
   summary: "comment on a task",
   description: "Add a comment to a task's thread. Inside a worker (HERMES_KANBAN_TASK set) the " +
     "id may be left out, and the comment is signed with the worker's profile.",
@@ -28,6 +27,11 @@ export const spec: CommandSpec = {
       description: "who signs the comment (people only; workers sign as their profile)",
       defaultText: "$HERMES_PROFILE_NAME, $HERMES_PROFILE, $USER",
     },
+    {
+      long: "max-len",
+      value: "n",
+      description: "keep at most n characters of the comment (a longer one is cut, and says so)",
+    },
   ],
   examples: [
     "hermes kanban comment t_1a2b3c4d 'the API key is in the vault'",
@@ -35,27 +39,17 @@ export const spec: CommandSpec = {
   ],
 };
 
-/** The author asked for with --author: a worker signs with its profile and may not choose. */
-function authorFor(ctx: Ctx, given: string | undefined): string | undefined {
-  if (given !== undefined && ctx.actor.kind === "worker") {
-    throw new PermissionError(
-      "a worker cannot choose the author of its comments (they are signed with its profile); " +
-        "drop --author",
-      "author_override",
-    );
-  }
-  return given;
-}
-
-export function run(ctx: Ctx, input: ParsedInput): number {
-  const author = authorFor(ctx, str(input, "author"));
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
+  // A worker's --author is refused by the operation: it signs with its profile.
+  const author = str(input, "author");
   const first = arg(input, "id");
   const words = first === undefined ? args(input, "text") : [first, ...args(input, "text")];
   const { id, rest } = leadingTaskId(ctx, words);
-  const c = comment(ctx.store(), { task_id: id, body: rest.join(" "), author }, {
-    actor: ctx.actor,
-    author: ctx.actor.name,
-    wire: "text",
+  const c = await (await ctx.verbs()).comment({
+    task_id: id,
+    body: rest.join(" "),
+    author,
+    max_len: str(input, "maxLen"),
   });
   if (ctx.json) {
     ctx.printJson(c);

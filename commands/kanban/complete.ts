@@ -4,11 +4,11 @@ import { parseJsonObject, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { args, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { complete } from "../../lib/ops/tasks.ts";
 import { forEachId, idsOrWorkerTask } from "./task_ids.ts";
 
 export const spec: CommandSpec = {
   name: "complete",
+  needs: ["endpoint"],
   summary: "mark tasks done (children waiting only on them become ready)",
   description: "Mark tasks done. Completing a task that is already done with the same result " +
     "(or none) changes nothing and succeeds. A worker may complete only its own task, with " +
@@ -38,7 +38,7 @@ export const spec: CommandSpec = {
   ],
 };
 
-export function run(ctx: Ctx, input: ParsedInput): number {
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const ids = idsOrWorkerTask(ctx, args(input, "ids"));
   const summary = str(input, "summary") ?? null;
   const metaRaw = str(input, "metadata");
@@ -50,10 +50,9 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   }
   const metadata = metaRaw === undefined ? undefined : parseJsonObject("--metadata", metaRaw);
   const result = str(input, "result");
-  const store = ctx.store();
-  const op = { actor: ctx.actor, author: ctx.actor.name, wire: "text" } as const;
-  return forEachId(ctx, ids, (id) => {
-    const { task, changed } = complete(store, { task_id: id, result, summary, metadata }, op);
+  const verbs = await ctx.verbs();
+  return await forEachId(ctx, ids, async (id) => {
+    const { task, changed } = await verbs.complete({ task_id: id, result, summary, metadata });
     return {
       line: changed ? `Completed ${task.id}` : `Completed ${task.id} (already done; unchanged)`,
       task,

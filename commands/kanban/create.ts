@@ -1,13 +1,13 @@
 /** `hermes kanban create`: add a task. */
 
-import { parseDuration, taskJson, UsageError } from "../../lib/board/mod.ts";
+import { parseDuration, taskJson, UsageError, workspaceRoots } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { createTask } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "create",
+  needs: ["endpoint"],
   summary: "create a task",
   args: [{ name: "title", description: "what the task is" }],
   options: [
@@ -107,14 +107,19 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const body = bodyFile === undefined
     ? str(input, "body")
     : await (await import("./body_file.ts")).readBodyFile(bodyFile);
-  const { task, existed } = createTask(ctx.store(), {
+  const workspace = workspaceFields(str(input, "workspace"));
+  // Only a path needs the roots, and so config.yaml: the common create does not load it.
+  const roots = workspace.workspace_path === undefined
+    ? undefined
+    : workspaceRoots(ctx.home, (await ctx.config()).get("kanban.workspace_roots") as string[]);
+  const { task, existed } = await (await ctx.verbs({ workspaceRoots: roots })).create({
     title: arg(input, "title") ?? "",
     body,
     assignee: str(input, "assignee"),
     priority: str(input, "priority"),
     parents: parentsOf(ctx, list(input, "parent")),
     triage: flag(input, "triage"),
-    ...workspaceFields(str(input, "workspace")),
+    ...workspace,
     tenant: str(input, "tenant")?.trim() || ctx.env("HERMES_TENANT"),
     idempotency_key: str(input, "idempotencyKey"),
     max_runtime_seconds: maxRuntime === undefined
@@ -123,7 +128,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     max_retries: str(input, "maxRetries"),
     skills: list(input, "skill"),
     created_by: str(input, "createdBy"),
-  }, { actor: ctx.actor, author: ctx.actor.name, wire: "text" });
+  });
   if (ctx.json) {
     ctx.printJson({ ...taskJson(task), existed });
     return 0;

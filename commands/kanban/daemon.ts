@@ -14,6 +14,7 @@ import { dispatchLimits, renderResult, workerBaseEnv } from "./dispatch.ts";
 
 export const spec: CommandSpec = {
   name: "daemon",
+  needs: ["run", "net"],
   summary: "DEPRECATED — the dispatcher now runs in the gateway; use `hermes gateway start`",
   description: "DEPRECATED — the dispatcher now runs inside the gateway: run " +
     "'hermes gateway start'. This command only prints that advice and exits 2.",

@@ -1,6 +1,12 @@
 /** `hermes kanban dispatch`: one dispatcher tick, or ticks until the board is idle. */
 
-import { InvalidStateError, NotFoundError, parseCount, UsageError } from "../../lib/board/mod.ts";
+import {
+  accepts,
+  InvalidStateError,
+  NotFoundError,
+  parseCount,
+  UsageError,
+} from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
@@ -10,6 +16,7 @@ import { INHERITED_ENV } from "../../lib/workers/mod.ts";
 
 export const spec: CommandSpec = {
   name: "dispatch",
+  needs: ["run", "net"],
   summary: "run the dispatcher once: reclaim, promote, claim ready tasks and spawn their workers",
   description: "Run one dispatcher tick: reclaim expired claims, detect crashed workers, stop " +
     "workers past their max runtime, promote todo tasks whose parents are done, claim ready " +
@@ -60,6 +67,7 @@ export function renderResult(r: DispatchResult): string[] {
   if (r.timed_out.length) out.push(`Timed out: ${list(r.timed_out)}`);
   if (r.auto_blocked.length) out.push(`Auto-blocked: ${list(r.auto_blocked)}`);
   out.push(`Promoted: ${r.promoted}`);
+  if (r.schedule_due.length) out.push(`Schedule due: ${list(r.schedule_due)}`);
   out.push(`Spawned: ${r.spawned.length}`);
   for (const s of r.spawned) {
     out.push(`  - ${s.task_id}  ->  ${s.assignee}  @ ${s.workspace || "-"}${dry}`);
@@ -96,11 +104,15 @@ export function dispatchLimits(
 }
 
 function checkTask(ctx: Ctx, id: string): void {
-  const t = ctx.store().getTask(id);
+  const store = ctx.store();
+  const t = store.getTask(id);
   if (!t) throw new NotFoundError(`no such task: ${id}`);
-  if (t.status !== "ready") {
+  // What a claim takes, or a scheduled task the tick wakes first.
+  const due = t.status === "scheduled" && (store.scheduledAt(id) ?? Infinity) <= store.now();
+  if (!accepts("claim", t.status) && !due) {
     throw new InvalidStateError(
-      `cannot dispatch ${id}: it is ${t.status} (dispatch needs a ready task)`,
+      `cannot dispatch ${id}: it is ${t.status} (dispatch needs a ready task, one in review, ` +
+        "or one scheduled whose time has come)",
       "not_ready",
     );
   }

@@ -9,6 +9,7 @@ import { type BoardFacts, diagnose, type FileStat, octal } from "../../lib/maint
 
 export const spec: CommandSpec = {
   name: "doctor",
+  needs: ["run"],
   summary: "check a board (integrity, journal, schema, file modes, stuck tasks) and say what to do",
   description: "Reads the board without changing it: the file and its modes, the WAL, SQLite's " +
     "integrity check, the journal mode and schema stamp, and tasks that are stuck — running " +

@@ -9,6 +9,7 @@ import { collectGarbage } from "../../lib/maintenance/mod.ts";
 
 export const spec: CommandSpec = {
   name: "gc",
+  needs: ["run"],
   summary: "remove archived tasks' scratch dirs, old events of finished tasks, old logs",
   description: "Remove what finished work leaves behind on this board: the scratch workspaces " +
     "of archived tasks (only inside the board's workspaces directory), their git worktrees " +

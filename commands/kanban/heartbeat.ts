@@ -4,7 +4,6 @@ import { parseDuration, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { heartbeat } from "../../lib/ops/tasks.ts";
 import { taskIdArg } from "./task_arg.ts";
 
 /** Claim lease length when neither a flag nor HERMES_KANBAN_CLAIM_TTL_SECONDS sets one. */
@@ -38,6 +37,7 @@ export function iso(ts: number | null): string {
 
 export const spec: CommandSpec = {
   name: "heartbeat",
+  needs: ["endpoint"],
   summary: "record that a running task's worker is alive (extends its lease)",
   description: "Record a heartbeat for a running task and extend its claim by the claim TTL " +
     "($HERMES_KANBAN_CLAIM_TTL_SECONDS, default 900 s); the lease never shrinks. A worker may " +
@@ -50,14 +50,10 @@ export const spec: CommandSpec = {
   }],
 };
 
-export function run(ctx: Ctx, input: ParsedInput): number {
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const id = taskIdArg(ctx, arg(input, "id"));
-  const task = heartbeat(ctx.store(), { task_id: id, note: str(input, "note") }, {
-    actor: ctx.actor,
-    author: ctx.actor.name,
-    wire: "text",
-    ttlSeconds: claimTtl(ctx, undefined),
-  });
+  const verbs = await ctx.verbs({ ttlSeconds: claimTtl(ctx, undefined) });
+  const task = await verbs.heartbeat({ task_id: id, note: str(input, "note") });
   if (ctx.json) {
     ctx.printJson({
       ok: true,

@@ -5,6 +5,7 @@ import type { CommandSpec } from "../../lib/cli/spec.ts";
 
 export const spec: CommandSpec = {
   name: "init",
+  needs: [],
   summary: "create the board database (safe to run again)",
 };
 

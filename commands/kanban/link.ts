@@ -3,10 +3,10 @@
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { link } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "link",
+  needs: ["endpoint"],
   summary: "make <child> depend on <parent>",
   description: "Make <child> depend on <parent>. A ready child whose new parent is not done " +
     "goes back to todo. Self-links and links that would make a cycle are refused.",
@@ -16,13 +16,11 @@ export const spec: CommandSpec = {
   ],
 };
 
-export function run(ctx: Ctx, input: ParsedInput): number {
-  const store = ctx.store();
-  const { parent, child } = link(store, {
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
+  const { parent, child, child_status: status } = await (await ctx.verbs()).link({
     parent_id: arg(input, "parent"),
     child_id: arg(input, "child"),
   });
-  const status = store.requireTask(child).status;
   if (ctx.json) {
     ctx.printJson({ ok: true, parent_id: parent, child_id: child, child_status: status });
     return 0;

@@ -1,6 +1,6 @@
 /** `hermes kanban list`: the board as lines or JSON. Read-only. */
 
-import { type Status, type Task, taskJson, UsageError } from "../../lib/board/mod.ts";
+import { LIST_SORTS, type Status, type Task, taskJson, UsageError } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, list, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
@@ -10,6 +10,7 @@ import type { LineCell } from "../../lib/store/mod.ts";
 
 export const spec: CommandSpec = {
   name: "list",
+  needs: [],
   aliases: ["ls"],
   summary: "list tasks (archived ones only with --archived)",
   options: [
@@ -19,6 +20,12 @@ export const spec: CommandSpec = {
     { long: "tenant", value: "name", description: "only tasks of this tenant" },
     { long: "archived", description: "include archived tasks" },
     { long: "limit", value: "n", description: "print at most n tasks" },
+    {
+      long: "sort",
+      value: "order",
+      description: `order: ${LIST_SORTS.join(", ")}`,
+      defaultText: "priority",
+    },
   ],
 };
 
@@ -26,9 +33,11 @@ export const spec: CommandSpec = {
 export const ICONS: Record<Status, string> = {
   triage: "?",
   todo: "◻",
+  scheduled: "⏱",
   ready: "▶",
   running: "●",
   blocked: "⊘",
+  review: "?",
   done: "✓",
   archived: "—",
 };
@@ -74,6 +83,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
     tenant: str(input, "tenant"),
     include_archived: flag(input, "archived"),
     limit: str(input, "limit"),
+    sort: str(input, "sort"),
   }, "text");
   if (ctx.json) {
     ctx.stdout.write(JSON.stringify(ctx.store().listTasks(filter).map(taskJson)) + "\n");

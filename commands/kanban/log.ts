@@ -10,6 +10,7 @@ import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {
   name: "log",
+  needs: [],
   summary: "print the worker log of a task's latest run (or of --run N)",
   args: [{ name: "id", description: "task id (default: $HERMES_KANBAN_TASK)", required: false }],
   options: [

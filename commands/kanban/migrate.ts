@@ -10,6 +10,8 @@ import { isPostgresUrl, redactUrl } from "../../lib/store/postgres.ts";
 
 export const spec: CommandSpec = {
   name: "migrate",
+  // The PostgreSQL database named by --to or --from, even when the boards are SQLite files.
+  needs: ["net"],
   summary: "copy the board into PostgreSQL (--to) or back into its SQLite file (--from)",
   description: "Copies every table of the board (tasks, links, comments, events, runs, " +
     "subscriptions, and hermes's own records) row for row, ids kept, in one transaction that " +

@@ -9,6 +9,7 @@ import { type Delivery, openNotify } from "../../lib/store/engine.ts";
 
 export const spec: CommandSpec = {
   name: "notify-list",
+  needs: [],
   summary: "list notification subscriptions, sinks and failed deliveries",
   description:
     "Without an id: every subscription on the board, the sinks from kanban.notify with their " +

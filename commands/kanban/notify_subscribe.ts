@@ -14,6 +14,7 @@ import { subscriptionKeyArg } from "./subscription_arg.ts";
 
 export const spec: CommandSpec = {
   name: "notify-subscribe",
+  needs: [],
   summary: "notify a chat or webhook about one task's outcome",
   description:
     "The gateway's notifier sends completed, blocked, gave_up, crashed and timed_out events " +

@@ -9,6 +9,7 @@ import { subscriptionKeyArg } from "./subscription_arg.ts";
 
 export const spec: CommandSpec = {
   name: "notify-unsubscribe",
+  needs: [],
   summary: "remove a task's notification subscription",
   args: [{ name: "id", description: "task id" }],
   options: [

@@ -24,6 +24,7 @@ import {
 
 export const spec: CommandSpec = {
   name: "profiles",
+  needs: ["run"],
   summary: "list worker profiles and check that their commands are on PATH",
   description: "Profiles come from kanban.profiles in config.yaml; 'shell' is built in.\n" +
     "SANDBOX shows each profile's confinement (off, or workspace with its network).\n" +

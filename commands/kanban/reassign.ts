@@ -8,6 +8,7 @@ import { parseAssignee } from "./assign.ts";
 
 export const spec: CommandSpec = {
   name: "reassign",
+  needs: [],
   summary: "assign a task to another profile; --reclaim releases a running one first",
   description: "Assign a task to another profile ('none', '-' or 'null' unassigns it). A running " +
     "task is refused unless --reclaim is given: then its claim is released first, as 'reclaim' " +

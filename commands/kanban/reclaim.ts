@@ -7,6 +7,7 @@ import { reclaim } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "reclaim",
+  needs: [],
   summary: "release the claim of a running task now (its worker is stopped)",
   description: "Release a running task's claim at once, whatever its lease says: its run closes " +
     "as reclaimed, the task is ready again with a fresh failure count, and the dispatcher stops " +

@@ -9,6 +9,7 @@ import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {
   name: "runs",
+  needs: [],
   summary: "list a task's attempts (runs), oldest first",
   description: "List a task's attempts, oldest first: status, profile, start, elapsed time, and " +
     "the summary or error. --json prints the run rows as a list.",

@@ -4,11 +4,11 @@ import { taskDetailJson } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { showTask } from "../../lib/ops/tasks.ts";
 import { taskIdArg } from "./task_arg.ts";
 
 export const spec: CommandSpec = {
   name: "show",
+  needs: ["endpoint"],
   summary: "show a task: body, links, comments, runs, recent events",
   args: [{ name: "id", description: "task id (default: $HERMES_KANBAN_TASK)", required: false }],
 };
@@ -17,9 +17,9 @@ function when(ts: number | null): string {
   return ts === null ? "-" : new Date(ts * 1000).toISOString().replace(".000Z", "Z");
 }
 
-export function run(ctx: Ctx, input: ParsedInput): number {
+export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   const id = taskIdArg(ctx, arg(input, "id"));
-  const d = showTask(ctx.store(), { task_id: id }, ctx.json ? 50 : 20);
+  const d = await (await ctx.verbs()).show({ task_id: id }, ctx.json ? 50 : 20);
   if (ctx.json) {
     ctx.printJson(taskDetailJson(d));
     return 0;
@@ -28,6 +28,13 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   const out: string[] = [];
   out.push(`${t.id}  ${t.title}`);
   out.push(`  status:    ${t.status}`);
+  if (t.status === "scheduled") {
+    out.push(
+      `  until:     ${
+        d.scheduled_until ? when(d.scheduled_until) : "released by unblock or promote"
+      }`,
+    );
+  }
   out.push(`  assignee:  ${t.assignee ?? "-"}`);
   out.push(`  priority:  ${t.priority}`);
   if (t.tenant) out.push(`  tenant:    ${t.tenant}`);
@@ -37,6 +44,12 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   if (t.completed_at) out.push(`  completed: ${when(t.completed_at)}`);
   if (t.max_runtime_seconds !== null) out.push(`  max runtime: ${t.max_runtime_seconds}s`);
   if (t.skills?.length) out.push(`  skills:    ${t.skills.join(", ")}`);
+  if (t.block_kind !== null || t.block_recurrences > 0) {
+    out.push(
+      `  blocked:   ${t.block_kind ?? "untyped"}, ${t.block_recurrences} time(s) since it last ` +
+        "completed",
+    );
+  }
   if (t.consecutive_failures) {
     out.push(`  failures:  ${t.consecutive_failures} (${t.last_failure_error ?? ""})`);
   }
@@ -76,6 +89,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
           r.error ? `  ${r.error}` : ""
         }`,
       );
+      if (r.summary) out.push(`    summary: ${r.summary.split("\n").join("\n    ")}`);
     }
   }
   if (d.events.length) {

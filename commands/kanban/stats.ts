@@ -7,6 +7,7 @@ import type { CommandSpec } from "../../lib/cli/spec.ts";
 
 export const spec: CommandSpec = {
   name: "stats",
+  needs: [],
   summary: "task counts by status and assignee; age of the oldest ready task",
   description: "Task counts by status (every status, zeros included) and by assignee, and the " +
     "age of the oldest ready task. --json: {by_status, by_assignee, oldest_ready_age_seconds, now}.",

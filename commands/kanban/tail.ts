@@ -8,6 +8,7 @@ import { follow, followOptions, intervalMs, sinceId } from "./watch.ts";
 
 export const spec: CommandSpec = {
   name: "tail",
+  needs: [],
   summary: "print a task's events, then follow new ones",
   description: "Print a task's events from the start (or after --since), then keep printing " +
     "new ones until interrupted (SIGINT or SIGTERM end it with exit 0). With --json, one " +

@@ -45,16 +45,16 @@ export function leadingTaskId(ctx: Ctx, words: readonly string[]): { id: string;
  * on stderr). `--json`: `{"results":[{id, ok, task | error}]}`. Returns 0, or the highest exit
  * code among the refusals, so a script learns that at least one id failed.
  */
-export function forEachId(
+export async function forEachId(
   ctx: Ctx,
   ids: readonly string[],
-  fn: (id: string) => EachResult,
-): number {
+  fn: (id: string) => EachResult | Promise<EachResult>,
+): Promise<number> {
   const results: Record<string, unknown>[] = [];
   let code = 0;
   for (const id of ids) {
     try {
-      const out = fn(id);
+      const out = await fn(id);
       results.push({ id, ok: true, ...out.extra, task: taskJson(out.task) });
       if (!ctx.json) ctx.print(out.line);
     } catch (e) {

@@ -7,6 +7,7 @@ import { unlink } from "../../lib/ops/tasks.ts";
 
 export const spec: CommandSpec = {
   name: "unlink",
+  needs: [],
   summary: "remove the dependency of <child> on <parent>",
   description: "Remove the dependency of <child> on <parent>. A todo child whose remaining " +
     "parents are all done becomes ready.",

@@ -29,6 +29,7 @@ export function followOptions(defaultInterval: string, sinceDefault: string): Op
 
 export const spec: CommandSpec = {
   name: "watch",
+  needs: [],
   summary: "print the board's events as they happen",
   description: "Print board events as they are written, until interrupted (SIGINT or SIGTERM " +
     "end it with exit 0). Starts at the newest event unless --since says otherwise. With " +

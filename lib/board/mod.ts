@@ -6,3 +6,5 @@ export * from "./status.ts";
 export * from "./task.ts";
 export * from "./validate.ts";
 export * from "./worker_context.ts";
+// Named here so it is public; import it directly (the hot verbs never load it).
+export type * from "./diagnostics.ts";

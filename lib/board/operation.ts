@@ -17,7 +17,44 @@ export type Actor =
   | { kind: "person"; name: string }
   | { kind: "dashboard"; name: string }
   | { kind: "dispatcher"; name: string }
-  | { kind: "worker"; name: string; taskId: string; runId: number | null };
+  | WorkerActor;
+
+/**
+ * A worker: the task it holds, the run it was started for, and `credential`, the SHA-256 (hex)
+ * of the run secret it presented (the store compares it with the hash kept for the run).
+ */
+export interface WorkerActor {
+  kind: "worker";
+  name: string;
+  taskId: string;
+  runId: number | null;
+  credential?: string | null;
+}
+
+/**
+ * What the store found out about a worker actor, for the rules (absent for other actors, and
+ * then every worker request is refused).
+ */
+export interface WorkerFacts {
+  /** Its run belongs to its task and the secret it presented is that run's. */
+  authentic: boolean;
+  /** Its run is still open and is its task's current run. */
+  runActive: boolean;
+  /** Its task's tenant: the tasks it creates stay in it. */
+  tenant: string | null;
+  /** Of the tasks this decision concerns, those created by a worker of its task. */
+  created: readonly string[];
+  /** Of the tasks this decision concerns, its own task's parents and children. */
+  linked: readonly string[];
+}
+
+/** What a worker's new task may be given (from config: the front door reads it, the rules apply it). */
+export interface CreateRules {
+  /** `kanban.worker_create_assignees`: assignees whose worker-made tasks skip triage. */
+  allowed: readonly string[];
+  /** Profiles that run unconfined (`sandbox: off`): a worker never assigns them (nor `shell`). */
+  unconfined: readonly string[];
+}
 
 /** Kinds of failed attempt; each spends the task's failure budget when counted. */
 export type FailureKind = "spawn_failed" | "crashed" | "timed_out" | "protocol_violation";
@@ -53,15 +90,67 @@ export interface CompleteFields {
   metadata: Record<string, unknown> | null;
 }
 
+/**
+ * A task a completing worker says it created (`created_cards`), as the store found it: whether
+ * it exists, who created it, and whether it is a child of the completing task.
+ */
+export interface CardFact {
+  id: string;
+  exists: boolean;
+  createdBy: string | null;
+  child: boolean;
+}
+
+/** What a completion is told besides its fields: the cards it claims, ids it names in vain. */
+export interface CompleteFacts {
+  /** The cards claimed, in the order given; absent or empty: no claim to check. */
+  cards?: readonly CardFact[];
+  /** Task ids the summary or result mentions that name no task (an advisory event). */
+  missingRefs?: readonly string[];
+}
+
 /** What someone asks of one task. Text fields arrive validated and trimmed. */
 export type Operation =
   | { op: "claim"; lock: string; ttlSeconds: number }
   | { op: "heartbeat"; note: string | null; ttlSeconds: number }
-  | ({ op: "complete" } & CompleteFields)
-  | { op: "block"; reason: string }
-  | { op: "unblock" }
+  | ({ op: "complete" } & CompleteFields & CompleteFacts)
+  /** `kind`: why, as Hermes types it (BLOCK_KINDS; null: untyped). It routes the task. */
+  | { op: "block"; reason: string; kind?: string | null }
+  /** Ready again (todo while a parent is not done); `reason` goes into its comments. */
+  | { op: "unblock"; reason?: string | null }
   | { op: "archive" }
-  | { op: "promote" }
+  /** `force`: ready even while a parent is not done (a person's recovery). */
+  | { op: "promote"; force?: boolean; reason?: string | null }
+  /**
+   * Correct the result of a done task: its result, and the summary and metadata of its latest
+   * completed run `runId` (null: it has none; a zero-length one is added).
+   */
+  | {
+    op: "edit_result";
+    result: string;
+    summary: string | null;
+    metadata: Record<string, unknown> | null;
+    runId: number | null;
+  }
+  /**
+   * Remove an archived task and everything recorded about it, for good. `unreapedRun`: a run
+   * whose worker process was never seen to exit (its record must outlive it), or null.
+   */
+  | { op: "delete"; unreapedRun: number | null }
+  /**
+   * Park the task until `until` (unix seconds), or with no time until someone releases it
+   * (Hermes's form); `reason` goes into its comments.
+   */
+  | { op: "schedule"; until: number | null; reason: string | null }
+  /** A scheduled task whose time has come waits again (`facts.scheduledAt`). */
+  | { op: "wake" }
+  /** Hand the finished work to a reviewer (`reviewer` null: the assignee reviews it). */
+  | { op: "review"; reviewer: string | null; note: string | null }
+  /**
+   * The reviewer sends the work back: the task waits again, for `to` (null: the assignee it had
+   * before review), with `reason` in its comments.
+   */
+  | { op: "send_back"; reason: string; to: string | null }
   /** Ready a waiting (todo) task whose parents are all done; nothing otherwise. */
   | { op: "recompute" }
   | { op: "assign"; assignee: string | null }
@@ -115,6 +204,14 @@ export interface Facts {
   retryAttempts?: number;
   /** Kinds of its latest failed runs, oldest first, at least `consecutive_failures` of them. */
   recentFailures?: readonly FailureKind[];
+  /** About the asking worker (the store fills it in for a worker actor). */
+  worker?: WorkerFacts;
+  /** When a scheduled task becomes ready by itself; null: it waits for a person (wake). */
+  scheduledAt?: number | null;
+  /** Its open run was claimed from review: a reviewer is at work (send_back). */
+  reviewRun?: boolean;
+  /** The assignee it had when it was sent to review, if known (send_back). */
+  reviewedAssignee?: string | null;
 }
 
 /** Stands for the id of the run a plan opens until the store has one (see `bindRun`). */
@@ -137,6 +234,8 @@ export interface TaskPatch {
   last_heartbeat_at?: number | null;
   consecutive_failures?: number;
   last_failure_error?: string | null;
+  block_kind?: string | null;
+  block_recurrences?: number;
 }
 
 /** The open run to close (ended now, claim fields cleared); null fields keep their value. */
@@ -202,13 +301,32 @@ export interface Plan {
   events: PlanEvent[];
   /** 9. Plans for other tasks, applied afterwards (children that are ready now). */
   then: Plan[];
+  /** 2b. A closed run whose summary and metadata are corrected (edit_result). */
+  amendRun?: { runId: number; summary: string | null; metadata: Record<string, unknown> | null };
+  /** Remove the task and every row about it instead of all of the above (delete). */
+  purge?: boolean;
+  /**
+   * Refused, but with a record: the store applies the plan (its events) and then reports this
+   * error (a completion naming cards its worker did not create, kept for the audit trail).
+   */
+  refusal?: HermesError;
+  /**
+   * 8b. The time a scheduled task becomes ready by itself: set (it belongs to the `scheduled`
+   * event this plan writes), or cleared; absent or null: left alone.
+   */
+  schedule?: { clear: true } | { clear: false; dueAt: number } | null;
 }
 
-/** The status a new task starts in, and its `created` event. */
+/** The status a new task starts in, who it is assigned to, and its `created` event. */
 export interface CreatePlan {
   status: Status;
+  /** The assignee to write (a worker's request for an unconfined profile is dropped). */
+  assignee: string | null;
+  tenant: string | null;
   parents: string[];
   event: PlanEvent;
+  /** The worker task and run that created it, recorded so its worker may link and comment. */
+  origin: { taskId: string; runId: number } | null;
 }
 
 /** The rulebook's answer: a plan, or the refusal to report. */

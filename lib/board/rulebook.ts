@@ -21,9 +21,12 @@ import {
 } from "./errors.ts";
 import type {
   Actor,
+  CardFact,
   ChildFact,
+  CompleteFacts,
   CompleteFields,
   CreatePlan,
+  CreateRules,
   Decision,
   Facts,
   FailureKind,
@@ -34,6 +37,8 @@ import type {
   RunEnd,
   RunRef,
   TaskPatch,
+  WorkerActor,
+  WorkerFacts,
 } from "./operation.ts";
 import { isStatus, type RunStatus, type Status, STATUSES } from "./status.ts";
 import type { Task } from "./task.ts";
@@ -48,16 +53,18 @@ export interface StatusRule {
   /** Why a dashboard status write never moves a task out of it (archiving aside), or null. */
   terminal: string | null;
   /** What dropping a card on this column of the dashboard does. */
-  drop: "direct" | "block" | "complete" | "archive" | "refuse";
+  drop: "direct" | "block" | "complete" | "archive" | "schedule" | "review" | "refuse";
 }
 
 /** Every status's traits. */
 export const STATUS_RULES: Readonly<Record<Status, StatusRule>> = {
   triage: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "direct" },
   todo: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "direct" },
+  scheduled: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "schedule" },
   ready: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "direct" },
   running: { satisfiesChildren: false, holdsRun: true, terminal: null, drop: "refuse" },
   blocked: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "block" },
+  review: { satisfiesChildren: false, holdsRun: false, terminal: null, drop: "review" },
   done: {
     satisfiesChildren: true,
     holdsRun: false,
@@ -74,16 +81,22 @@ export const STATUS_RULES: Readonly<Record<Status, StatusRule>> = {
 
 /** The statuses each verb accepts, in the order its refusal lists them. */
 export const VERB_FROM = {
-  claim: ["ready"],
+  claim: ["ready", "review"],
   heartbeat: ["running"],
-  complete: ["running", "ready", "blocked"],
+  complete: ["running", "ready", "blocked", "review"],
   block: ["running", "ready"],
-  unblock: ["blocked"],
-  promote: ["triage", "todo"],
+  unblock: ["blocked", "scheduled"],
+  promote: ["triage", "scheduled", "todo"],
   recompute: ["todo"],
-  archive: ["triage", "todo", "ready", "running", "blocked", "done"],
-  assign: ["triage", "todo", "ready", "blocked", "done", "archived"],
+  archive: ["triage", "todo", "scheduled", "ready", "running", "blocked", "review", "done"],
+  assign: ["triage", "todo", "scheduled", "ready", "blocked", "review", "done", "archived"],
   reclaim: ["running"],
+  edit_result: ["done"],
+  delete: ["archived"],
+  schedule: ["todo", "scheduled", "ready", "running", "blocked"],
+  wake: ["scheduled"],
+  review: ["running", "ready", "blocked"],
+  send_back: ["review", "running"],
 } as const satisfies Record<string, readonly Status[]>;
 
 /** A verb of VERB_FROM. */
@@ -119,6 +132,19 @@ export const SATISFYING_STATUSES: readonly Status[] = STATUSES.filter(parentSati
 export function waitingStatus(parentsDone: boolean): Status {
   return parentsDone ? "ready" : "todo";
 }
+
+/**
+ * Hermes's typed block reasons. `dependency` waits for parents (todo, or ready when they are
+ * done), never for a person; the others block for a person, and a task blocked again for the
+ * same reason after an unblock goes to triage instead (the unblock-loop breaker).
+ */
+export const BLOCK_KINDS = ["dependency", "needs_input", "capability", "transient"] as const;
+
+/** A typed block reason. */
+export type BlockKind = typeof BLOCK_KINDS[number];
+
+/** Same-cause blocks (since the last completion) at which a block goes to triage (Hermes's 2). */
+export const BLOCK_RECURRENCE_LIMIT = 2;
 
 /** Kinds of failed attempt, as run statuses; each spends the failure budget when counted. */
 export const FAILURE_KINDS: readonly FailureKind[] = [
@@ -179,7 +205,23 @@ export function needsChildren(op: Operation): boolean {
   }
 }
 
-/** How the status a new task starts in is chosen, and its `created` event. */
+/** The built-in profile that runs task bodies as the owner: never a worker's to assign. */
+export const SHELL_ASSIGNEE = "shell";
+
+/** A worker that creates a task: who it is, what the store found, what config allows. */
+export interface Creator {
+  actor: WorkerActor;
+  facts: WorkerFacts | undefined;
+  rules: CreateRules;
+}
+
+/**
+ * How the status a new task starts in is chosen, and its `created` event. A task a worker
+ * creates lands in triage unless its assignee is in `kanban.worker_create_assignees`; one that
+ * names `shell` or an unconfined profile lands in triage with no assignee (a person reads it and
+ * assigns it, or not); it stays in the worker's tenant; and a worker whose run has ended
+ * creates nothing.
+ */
 export function planCreate(input: {
   triage: boolean;
   /** Its parents, de-duplicated, in the order given; status null for an unknown id. */
@@ -187,33 +229,92 @@ export function planCreate(input: {
   assignee: string | null;
   tenant: string | null;
   skills: string[] | null;
+  /** Set when a worker creates the task. */
+  creator?: Creator;
 }): Decision<CreatePlan> {
+  let { assignee, tenant, triage } = input;
+  const review: Record<string, unknown> = {};
+  const c = input.creator;
+  if (c) {
+    const denied = workerWriteRefusal(c.actor, c.facts, "create tasks");
+    if (denied) return refuse(denied);
+    const own = c.facts!.tenant;
+    if (own !== null) {
+      if (tenant !== null && tenant !== own) {
+        return refuse(
+          new PermissionError(
+            `a worker of tenant '${own}' cannot create tasks in tenant '${tenant}'`,
+            "wrong_tenant",
+          ),
+        );
+      }
+      tenant = own;
+    }
+    if (assignee !== null && unconfinedAssignee(assignee, c.rules)) {
+      review.requested_assignee = assignee;
+      review.review = "unconfined_assignee";
+      assignee = null;
+      triage = true;
+    } else if (assignee === null || !c.rules.allowed.includes(assignee)) {
+      if (!triage) review.review = "worker_create_assignees";
+      triage = true;
+    }
+  }
   const missing = input.parents.filter((p) => p.status === null).map((p) => p.id);
   if (missing.length) {
     return refuse(new NotFoundError(`unknown parent task(s): ${missing.join(", ")}`));
   }
   const done = input.parents.every((p) => parentSatisfied(p.status as Status));
-  const status = input.triage ? "triage" : waitingStatus(done);
+  const status = triage ? "triage" : waitingStatus(done);
   const parents = input.parents.map((p) => p.id);
+  const origin = c ? { taskId: c.actor.taskId, runId: c.actor.runId as number } : null;
   return allow({
     status,
+    assignee,
+    tenant,
     parents,
+    origin,
     event: {
       kind: "created",
       payload: {
-        assignee: input.assignee,
+        assignee,
         status,
         parents,
-        tenant: input.tenant,
+        tenant,
         skills: input.skills ?? [],
+        ...(origin ? { by_task: origin.taskId, by_run: origin.runId, ...review } : {}),
       },
       runId: null,
     },
   });
 }
 
+/** True when a worker may not give a task to `assignee`: `shell` or an unconfined profile. */
+function unconfinedAssignee(assignee: string, rules: CreateRules): boolean {
+  return assignee === SHELL_ASSIGNEE || rules.unconfined.includes(assignee);
+}
+
 /** Decide `op` on the task `facts` describe, asked by `actor` at `now` (unix seconds). */
 export function decide(op: Operation, facts: Facts, actor: Actor, now: number): Decision {
+  if (actor.kind === "worker") {
+    const denied = workerGate(op, facts, actor);
+    if (denied) return refuse(denied);
+  }
+  const d = decideOp(op, facts, actor, now);
+  // A run that has ended changes nothing any more (repeating a finished completion is no change).
+  if (actor.kind === "worker" && d.ok && d.plan.changed && !facts.worker!.runActive) {
+    return refuse(staleRun(actor, facts.id));
+  }
+  const t = facts.task;
+  // A task leaving scheduled, whichever way, forgets its time.
+  if (d.ok && t !== null && t.status === "scheduled" && d.plan.changed) {
+    const to = d.plan.set.status;
+    if (to !== undefined && to !== "scheduled") d.plan.schedule = { clear: true };
+  }
+  return d;
+}
+
+function decideOp(op: Operation, facts: Facts, actor: Actor, now: number): Decision {
   if (op.op === "link") return decideLink(op, facts);
   if (op.op === "unlink") return decideUnlink(op, facts);
   if (isDispatcherOp(op) && actor.kind !== "dispatcher") {
@@ -237,7 +338,19 @@ export function decide(op: Operation, facts: Facts, actor: Actor, now: number): 
     case "archive":
       return decideStatusOp(t, facts, op, actor, now);
     case "promote":
-      return decidePromote(t, facts);
+      return decidePromote(t, facts, op.force ?? false, op.reason ?? null);
+    case "edit_result":
+      return decideEditResult(t, op, actor, now);
+    case "delete":
+      return decideDelete(t, op.unreapedRun, actor);
+    case "schedule":
+      return decideSchedule(t, op, actor, now);
+    case "wake":
+      return decideWake(t, facts, now);
+    case "review":
+      return decideReview(t, op, actor);
+    case "send_back":
+      return decideSendBack(t, facts, op, actor);
     case "recompute":
       return allow(recompute(t.id, t.status, facts.parents.map((p) => p.status)));
     case "assign":
@@ -336,6 +449,108 @@ function unknownTask(op: Operation, id: string): HermesError {
   }
 }
 
+// ---- workers ----
+
+/** The operations a worker may ask for: on its own task, or within its scope (see below). */
+const WORKER_OPS: ReadonlySet<Operation["op"]> = new Set<Operation["op"]>([
+  "heartbeat",
+  "complete",
+  "block",
+  "comment",
+  "link",
+  // Its own task only (the decisions ask workerRefusal): park it, hand it to a reviewer, or, as
+  // the reviewer's run, send the work back.
+  "schedule",
+  "review",
+  "send_back",
+]);
+
+/** The refusal of a worker that did not present its run's secret. */
+function unauthenticated(actor: WorkerActor): HermesError {
+  const run = actor.runId === null ? "no run" : `run ${actor.runId}`;
+  return new PermissionError(
+    `a worker must prove its run with the run's secret (${run} of ${actor.taskId} did not); ` +
+      "workers reach the board through the endpoint their dispatcher serves",
+    "not_authenticated",
+  );
+}
+
+/** The refusal of a worker whose run no longer holds its task. */
+function staleRun(actor: WorkerActor, id: string): HermesError {
+  return new PermissionError(
+    `run ${actor.runId} no longer holds ${actor.taskId} (it has ended, or its claim was ` +
+      `reclaimed or taken over); refused${id === actor.taskId ? "" : ` on ${id}`}`,
+    "stale_run",
+  );
+}
+
+/** Why a worker may not write at all (unproven, or its run has ended), or null. */
+function workerWriteRefusal(
+  actor: WorkerActor,
+  w: WorkerFacts | undefined,
+  what: string,
+): HermesError | null {
+  if (!w?.authentic) return unauthenticated(actor);
+  if (!w.runActive) {
+    return new PermissionError(
+      `run ${actor.runId} no longer holds ${actor.taskId} (it has ended, or its claim was ` +
+        `reclaimed or taken over); a worker whose run has ended cannot ${what}`,
+      "stale_run",
+    );
+  }
+  return null;
+}
+
+/** True when task `id` is the worker's own or one a worker of its task created. */
+function ownOrCreated(actor: WorkerActor, w: WorkerFacts, id: string): boolean {
+  return id === actor.taskId || w.created.includes(id);
+}
+
+/** What the rules say before a worker's operation is decided at all: proof, verb and scope. */
+function workerGate(op: Operation, facts: Facts, actor: WorkerActor): HermesError | null {
+  const w = facts.worker;
+  if (!w?.authentic) return unauthenticated(actor);
+  if (!WORKER_OPS.has(op.op)) {
+    return new PermissionError(`a worker may not ${op.op} tasks`, "not_a_worker_verb");
+  }
+  if (op.op === "comment" && !ownOrCreated(actor, w, facts.id)) {
+    return new PermissionError(
+      `a worker may comment only on its own task (${actor.taskId}) and the tasks it created, ` +
+        `not ${facts.id}`,
+      "not_your_task",
+    );
+  }
+  if (op.op === "link") {
+    const outside = [op.parentId, facts.id].filter((id) => !ownOrCreated(actor, w, id));
+    if (outside.length) {
+      return new PermissionError(
+        `a worker may link only its own task (${actor.taskId}) and the tasks it created, ` +
+          `not ${outside.join(", ")}`,
+        "not_your_task",
+      );
+    }
+  }
+  return null;
+}
+
+/**
+ * Why a worker may not read task `id` (show, context), or null: it reads its own task, its
+ * task's parents and children, and the tasks it created.
+ */
+export function workerReadRefusal(
+  actor: WorkerActor,
+  w: WorkerFacts | undefined,
+  id: string,
+): HermesError | null {
+  if (!w?.authentic) return unauthenticated(actor);
+  if (ownOrCreated(actor, w, id) || w.linked.includes(id)) return null;
+  return new PermissionError(
+    `a worker may read only its own task (${actor.taskId}), its parents and children, and the ` +
+      `tasks it created, not ${id}`,
+    "not_your_task",
+  );
+}
+
 /** A worker acts only on the task it holds, and only with its current run. */
 function workerRefusal(t: Task, actor: Actor, verb: string): HermesError | null {
   if (actor.kind !== "worker") return null;
@@ -412,7 +627,9 @@ function decideClaim(t: Task, facts: Facts, lock: string, ttl: number, now: numb
       ),
     );
   }
-  if (!parentsDone(facts)) {
+  // A task in review passed its parents' gate when it first ran (Hermes does not ask again).
+  const reviewing = t.status === "review";
+  if (!reviewing && !parentsDone(facts)) {
     return refuse(
       new InvalidStateError(
         `cannot claim ${t.id}: its parents are not all done`,
@@ -445,7 +662,14 @@ function decideClaim(t: Task, facts: Facts, lock: string, ttl: number, now: numb
       last_heartbeat_at: now,
       worker_pid: null,
     },
-    events: [event("claimed", { lock, expires, run_id: NEW_RUN }, NEW_RUN)],
+    events: [
+      event("claimed", {
+        lock,
+        expires,
+        run_id: NEW_RUN,
+        ...(reviewing ? { source_status: "review" } : {}),
+      }, NEW_RUN),
+    ],
   }));
 }
 
@@ -488,18 +712,53 @@ function decideStatusOp(
     case "complete":
       return decideComplete(t, facts, op, actor, now);
     case "block":
-      return decideBlock(t, op.reason, actor);
+      return decideBlock(t, facts, op.reason, actor, op.kind ?? null);
     case "unblock":
-      return decideUnblock(t, facts);
+      return decideUnblock(t, facts, op.reason ?? null, actor);
     case "archive":
       return decideArchive(t, facts);
   }
 }
 
+/**
+ * The cards a completion claims, split as Hermes splits them: a card is verified when it exists
+ * and its worker's profile (the task's assignee) or the task itself created it, or it is one of
+ * the task's children; any other is a phantom.
+ */
+export function checkCards(
+  t: Pick<Task, "id" | "assignee">,
+  cards: readonly CardFact[],
+): { verified: string[]; phantom: string[] } {
+  const verified: string[] = [];
+  const phantom: string[] = [];
+  for (const c of cards) {
+    if (verified.includes(c.id) || phantom.includes(c.id)) continue;
+    const ours = c.exists && (
+      (t.assignee !== null && c.createdBy === t.assignee) || c.createdBy === t.id || c.child
+    );
+    (ours ? verified : phantom).push(c.id);
+  }
+  return { verified, phantom };
+}
+
+/** Task ids (`t_` and hex, ours and Hermes's) mentioned in free text, each once. */
+export function mentionedTaskIds(text: string): string[] {
+  return [...new Set(text.match(/\bt_[0-9a-f]{8,}\b/g) ?? [])];
+}
+
+/** The artifact paths a completion's metadata lists (Hermes's `metadata.artifacts`). */
+function artifactsOf(metadata: Record<string, unknown> | null): string[] {
+  const a = metadata?.artifacts;
+  if (!Array.isArray(a)) return [];
+  return a.filter((p): p is string => typeof p === "string" && p.trim() !== "").map((p) =>
+    p.trim()
+  );
+}
+
 function decideComplete(
   t: Task,
   facts: Facts,
-  input: CompleteFields,
+  input: CompleteFields & CompleteFacts,
   actor: Actor,
   now: number,
 ): Decision {
@@ -522,6 +781,24 @@ function decideComplete(
   const denied = workerRefusal(t, actor, "complete");
   if (denied) return refuse(denied);
   const handoff = input.summary ?? input.result;
+  const { verified, phantom } = checkCards(t, input.cards ?? []);
+  if (phantom.length) {
+    // Refused, nothing changes; the attempt is kept as an event (diagnostics read it).
+    return allow(plan("complete", t.id, {
+      events: [event("completion_blocked_hallucination", {
+        phantom_cards: phantom,
+        verified_cards: verified,
+        summary_preview: firstLine(handoff, 200),
+      })],
+      refusal: new InvalidRequestError(
+        "completion blocked: claimed created_cards that do not exist or were not created by " +
+          `this worker: ${phantom.join(", ")}`,
+        "phantom_cards",
+      ),
+    }));
+  }
+  const missingRefs = (input.missingRefs ?? []).filter((id) => !verified.includes(id));
+  const artifacts = artifactsOf(input.metadata);
   let runId: RunRef | null = t.current_run_id;
   let openRun: Plan["openRun"] = null;
   if (runId === null && (handoff !== null || input.metadata)) {
@@ -550,40 +827,178 @@ function decideComplete(
       ...CLAIM_CLEARED,
       consecutive_failures: 0,
       last_failure_error: null,
+      // A completion ends every block loop (Hermes resets both).
+      block_kind: null,
+      block_recurrences: 0,
     },
     retry: { clear: true },
     events: [
       event("completed", {
         result_len: input.result?.length ?? 0,
         summary: firstLine(input.summary ?? input.result, 400),
+        ...(verified.length ? { verified_cards: verified } : {}),
+        ...(artifacts.length ? { artifacts } : {}),
       }, runId),
+      // Advisory: the hand-off names tasks that do not exist (it is done all the same).
+      ...(missingRefs.length
+        ? [event("suspected_hallucinated_references", {
+          phantom_refs: missingRefs,
+          source: "completion_summary",
+        }, runId)]
+        : []),
     ],
     then: readyChildren(facts.children, "done"),
   }));
 }
 
-function decideBlock(t: Task, reason: string, actor: Actor): Decision {
+function decideBlock(
+  t: Task,
+  facts: Facts,
+  reason: string,
+  actor: Actor,
+  kind: string | null,
+): Decision {
   if (!accepts("block", t.status)) return refuse(wrongStatus("block", t));
   const denied = workerRefusal(t, actor, "block");
   if (denied) return refuse(denied);
-  return allow(blockPlan(t, reason, actor.name));
+  if (kind !== null && !(BLOCK_KINDS as readonly string[]).includes(kind)) {
+    return refuse(
+      new UsageError(
+        `unknown block kind '${kind}': expected one of ${BLOCK_KINDS.join(", ")} (or none)`,
+        "invalid_block_kind",
+      ),
+    );
+  }
+  return allow(blockPlan(t, facts, reason, actor.name, kind));
 }
 
-function blockPlan(t: Task, reason: string, author: string): Plan {
-  return plan("block", t.id, {
+/**
+ * Where a block sends the task, as Hermes routes it. A dependency waits for its parents (todo,
+ * or ready when they are done) and keeps its loop count. Any other block counts: the same kind
+ * as the last block (untyped counts as a kind) adds one, another kind starts again at one; at
+ * BLOCK_RECURRENCE_LIMIT the task goes to triage for a person to decide, not back to blocked
+ * for an unblocker to release again.
+ */
+function blockPlan(
+  t: Task,
+  facts: Facts,
+  reason: string,
+  author: string,
+  kind: string | null,
+): Plan {
+  const common = {
     closeRun: closeCurrent(t, "blocked", { error: reason || null }),
-    set: { status: "blocked", ...CLAIM_CLEARED },
     comment: reason ? { author, body: `BLOCKED: ${reason}` } : null,
-    events: [event("blocked", { reason: reason || null }, t.current_run_id)],
+  };
+  if (kind === "dependency") {
+    return plan("block", t.id, {
+      ...common,
+      set: { status: waitingStatus(parentsDone(facts)), ...CLAIM_CLEARED, block_kind: kind },
+      events: [event("dependency_wait", { reason: reason || null, kind }, t.current_run_id)],
+    });
+  }
+  const recurrences = t.block_kind === kind ? t.block_recurrences + 1 : 1;
+  const looped = recurrences >= BLOCK_RECURRENCE_LIMIT;
+  return plan("block", t.id, {
+    ...common,
+    set: {
+      status: looped ? "triage" : "blocked",
+      ...CLAIM_CLEARED,
+      block_kind: kind,
+      block_recurrences: recurrences,
+    },
+    events: [
+      looped
+        ? event("block_loop_detected", {
+          reason: reason || null,
+          kind,
+          recurrences,
+          limit: BLOCK_RECURRENCE_LIMIT,
+        }, t.current_run_id)
+        : event("blocked", { reason: reason || null, kind, recurrences }, t.current_run_id),
+    ],
   });
 }
 
-function decideUnblock(t: Task, facts: Facts): Decision {
+function decideEditResult(
+  t: Task,
+  op: Extract<Operation, { op: "edit_result" }>,
+  actor: Actor,
+  now: number,
+): Decision {
+  if (!accepts("edit_result", t.status)) {
+    return refuse(
+      new InvalidStateError(`cannot edit ${t.id}: it is ${t.status}, not done`, "not_done"),
+    );
+  }
+  const denied = workerRefusal(t, actor, "edit");
+  if (denied) return refuse(denied);
+  const handoff = op.summary ?? op.result;
+  const runId: RunRef = op.runId ?? NEW_RUN;
+  return allow(plan("edit_result", t.id, {
+    // A done task without a completed run keeps the corrected hand-off in a zero-length one.
+    openRun: op.runId !== null ? null : {
+      status: "done",
+      profile: t.assignee,
+      claim_lock: null,
+      claim_expires: null,
+      max_runtime_seconds: null,
+      last_heartbeat_at: null,
+      started_at: now,
+      ended_at: now,
+      summary: handoff,
+      metadata: op.metadata,
+    },
+    amendRun: op.runId === null
+      ? undefined
+      : { runId: op.runId, summary: handoff, metadata: op.metadata },
+    set: { result: op.result },
+    events: [event("edited", {
+      fields: ["result", "summary", ...(op.metadata !== null ? ["metadata"] : [])],
+      result_len: op.result.length,
+      summary: firstLine(handoff, 400),
+    }, runId)],
+  }));
+}
+
+function decideDelete(t: Task, unreapedRun: number | null, actor: Actor): Decision {
+  if (!accepts("delete", t.status)) {
+    return refuse(
+      new InvalidStateError(
+        `cannot delete ${t.id}: it is ${t.status}; only archived tasks are deleted (archive it first)`,
+        "not_archived",
+      ),
+    );
+  }
+  const denied = workerRefusal(t, actor, "delete");
+  if (denied) return refuse(denied);
+  if (unreapedRun !== null) {
+    // Its process record is how the dispatcher makes sure the worker is gone: keep it till then.
+    return refuse(
+      new ConflictError(
+        `cannot delete ${t.id} yet: the worker of its run ${unreapedRun} was not seen to exit; ` +
+          "the dispatcher stops it (start the gateway or run 'hermes kanban dispatch'), then retry",
+        "worker_unreaped",
+      ),
+    );
+  }
+  return allow(plan("delete", t.id, { purge: true }));
+}
+
+/**
+ * Release a blocked or scheduled task: ready, or todo while a parent is not done, with a fresh
+ * failure budget. The block kind and loop count stay (Hermes: forgetting them on unblock is
+ * what let a cron spin a task forever).
+ */
+function decideUnblock(t: Task, facts: Facts, reason: string | null, actor: Actor): Decision {
   if (!accepts("unblock", t.status)) {
-    return refuse(new InvalidStateError(`cannot unblock ${t.id}: it is ${t.status}, not blocked`));
+    return refuse(
+      new InvalidStateError(`cannot unblock ${t.id}: it is ${t.status}, not blocked or scheduled`),
+    );
   }
   const next = waitingStatus(parentsDone(facts));
   return allow(plan("unblock", t.id, {
+    comment: reason ? { author: actor.name, body: `UNBLOCK: ${reason}` } : null,
     closeRun: closeCurrent(t, "reclaimed", { error: "leaked run closed" }),
     set: {
       status: next,
@@ -592,7 +1007,139 @@ function decideUnblock(t: Task, facts: Facts): Decision {
       last_failure_error: null,
     },
     retry: { clear: true },
-    events: [event("unblocked", { status: next })],
+    events: [event("unblocked", { status: next, ...(reason ? { reason } : {}) })],
+  }));
+}
+
+/**
+ * Park a task until a time, or (until null) until someone releases it. A running task's run
+ * closes as `scheduled` (its worker is stopped, or it parks itself); a scheduled one gets the new
+ * time. `unblock`, `promote` or a dashboard move release it early.
+ */
+function decideSchedule(
+  t: Task,
+  op: Extract<Operation, { op: "schedule" }>,
+  actor: Actor,
+  now: number,
+): Decision {
+  if (!accepts("schedule", t.status)) return refuse(wrongStatus("schedule", t));
+  const denied = workerRefusal(t, actor, "schedule");
+  if (denied) return refuse(denied);
+  if (op.until !== null && op.until <= now) {
+    return refuse(
+      new UsageError(
+        `cannot schedule ${t.id} for a time that has passed (${op.until} <= now ${now})`,
+        "invalid_time",
+      ),
+    );
+  }
+  const reason = op.reason || null;
+  // Parking a blocked task is a release for later: like unblock, it gets a fresh failure budget
+  // (a task that gave up would otherwise wake into ready still at its failure limit).
+  const fresh = t.status === "blocked" ? { consecutive_failures: 0, last_failure_error: null } : {};
+  return allow(plan("schedule", t.id, {
+    closeRun: closeCurrent(t, "scheduled", { summary: reason }),
+    set: { status: "scheduled", ...CLAIM_CLEARED, ...fresh },
+    comment: reason ? { author: actor.name, body: `SCHEDULED: ${reason}` } : null,
+    schedule: op.until === null ? { clear: true } : { clear: false, dueAt: op.until },
+    events: [
+      event("scheduled", {
+        reason,
+        ...(op.until === null ? {} : { until: op.until }),
+      }, t.current_run_id),
+    ],
+  }));
+}
+
+/** A scheduled task whose time has come waits again: ready, or todo while a parent is not done. */
+function decideWake(t: Task, facts: Facts, now: number): Decision {
+  if (!accepts("wake", t.status)) return refuse(wrongStatus("wake", t));
+  const at = facts.scheduledAt ?? null;
+  if (at === null || at > now) {
+    return refuse(
+      new InvalidStateError(
+        at === null
+          ? `cannot wake ${t.id}: it is scheduled without a time (unblock releases it)`
+          : `cannot wake ${t.id}: it is scheduled until ${at}`,
+        "not_due",
+      ),
+    );
+  }
+  const next = waitingStatus(parentsDone(facts));
+  return allow(plan("wake", t.id, {
+    set: { status: next },
+    events: [event("schedule_due", { status: next, due_at: at })],
+  }));
+}
+
+/**
+ * Hand finished work to a reviewer: the task waits in review, assigned to `reviewer` (or its
+ * assignee), until the dispatcher starts the reviewer on it. A running task's run closes as
+ * `review` with the note (a worker handing off its own task; anyone else's move stops it).
+ */
+function decideReview(
+  t: Task,
+  op: Extract<Operation, { op: "review" }>,
+  actor: Actor,
+): Decision {
+  if (!accepts("review", t.status)) return refuse(wrongStatus("review", t));
+  const denied = workerRefusal(t, actor, "review");
+  if (denied) return refuse(denied);
+  const note = op.note || null;
+  const reviewer = op.reviewer ?? t.assignee;
+  return allow(plan("review", t.id, {
+    closeRun: closeCurrent(t, "review", { summary: note }),
+    set: {
+      status: "review",
+      ...CLAIM_CLEARED,
+      assignee: reviewer,
+      consecutive_failures: 0,
+      last_failure_error: null,
+    },
+    retry: { clear: true },
+    comment: note ? { author: actor.name, body: `REVIEW: ${note}` } : null,
+    events: [
+      event("review_requested", { reviewer, from_assignee: t.assignee, note }, t.current_run_id),
+    ],
+  }));
+}
+
+/**
+ * A reviewer (or a person) sends the work back: it waits again — ready, or todo while a parent
+ * is not done — for the assignee it had before review (or `to`), with what to fix in its
+ * comments. A reviewer's run closes as `sent_back`.
+ */
+function decideSendBack(
+  t: Task,
+  facts: Facts,
+  op: Extract<Operation, { op: "send_back" }>,
+  actor: Actor,
+): Decision {
+  if (!accepts("send_back", t.status)) return refuse(wrongStatus("send_back", t));
+  if (STATUS_RULES[t.status].holdsRun && !facts.reviewRun) {
+    return refuse(
+      new InvalidStateError(
+        `cannot send ${t.id} back: it is running, but not for a review`,
+        "not_in_review",
+      ),
+    );
+  }
+  const denied = workerRefusal(t, actor, "send back");
+  if (denied) return refuse(denied);
+  const assignee = op.to ?? facts.reviewedAssignee ?? t.assignee;
+  const next = waitingStatus(parentsDone(facts));
+  return allow(plan("send_back", t.id, {
+    closeRun: closeCurrent(t, "sent_back", { summary: op.reason || null }),
+    set: { status: next, ...CLAIM_CLEARED, assignee, last_heartbeat_at: null },
+    comment: op.reason ? { author: actor.name, body: `SENT BACK: ${op.reason}` } : null,
+    events: [
+      event("sent_back", {
+        reason: op.reason || null,
+        reviewer: t.assignee,
+        assignee,
+        status: next,
+      }, t.current_run_id),
+    ],
   }));
 }
 
@@ -609,20 +1156,31 @@ function decideArchive(t: Task, facts: Facts): Decision {
   }));
 }
 
-function decidePromote(t: Task, facts: Facts): Decision {
+/**
+ * Promote out of triage or todo: ready once every parent is done, else todo. Forced, ready at
+ * once (the dispatcher still starts it only when its parents are done, as Hermes's claim does).
+ */
+function decidePromote(t: Task, facts: Facts, force: boolean, reason: string | null): Decision {
   if (!accepts("promote", t.status)) return refuse(wrongStatus("promote", t));
-  const next = waitingStatus(parentsDone(facts));
+  const next = force ? "ready" : waitingStatus(parentsDone(facts));
   if (next === t.status) {
     return refuse(
       new InvalidStateError(
-        `cannot promote ${t.id}: its parents are not all done yet`,
+        `cannot promote ${t.id}: its parents are not all done yet (use --force to override)`,
         "parents_pending",
       ),
     );
   }
   return allow(plan("promote", t.id, {
     set: { status: next },
-    events: [event("promoted", { from: t.status, status: next })],
+    events: [
+      event("promoted", {
+        from: t.status,
+        status: next,
+        ...(force ? { forced: true } : {}),
+        ...(reason ? { reason } : {}),
+      }),
+    ],
   }));
 }
 
@@ -752,7 +1310,15 @@ function decideUnlink(op: Extract<Operation, { op: "unlink" }>, facts: Facts): D
 // ---- the dashboard ----
 
 /** How a dashboard move is carried out. */
-export type MoveKind = "noop" | "archive" | "complete" | "block" | "unblock" | "direct";
+export type MoveKind =
+  | "noop"
+  | "archive"
+  | "complete"
+  | "block"
+  | "unblock"
+  | "schedule"
+  | "review"
+  | "direct";
 
 /**
  * How moving a card from `from` to the column `to` is carried out, or why it cannot be, from
@@ -782,13 +1348,13 @@ export function moveRule(id: string, from: Status, to: string): MoveKind | Herme
     case "archive":
       return "archive";
     case "complete":
-    case "block": {
+    case "block":
+    case "schedule":
+    case "review": {
       if (accepts(drop, from)) return drop;
       const allowed = orList(STATUSES.filter((s) => accepts(drop, s)));
       return new InvalidStateError(
-        `cannot ${drop} ${id}: it is ${from}; only ${allowed} tasks can be ${
-          drop === "complete" ? "completed" : "blocked"
-        }`,
+        `cannot ${drop} ${id}: it is ${from}; only ${allowed} tasks can be ${MOVED[drop]}`,
         "invalid_move",
       );
     }
@@ -802,6 +1368,14 @@ export function moveRule(id: string, from: Status, to: string): MoveKind | Herme
       return to === "ready" && accepts("unblock", from) ? "unblock" : "direct";
   }
 }
+
+/** How a refusal names the tasks a verb-like drop applies to. */
+const MOVED = {
+  complete: "completed",
+  block: "blocked",
+  schedule: "scheduled",
+  review: "sent to review",
+} as const;
 
 /** Every status a card in `from` may be moved to (drawer buttons and drop targets). */
 export function allowedMoves(from: Status): Status[] {
@@ -837,6 +1411,15 @@ function decideMove(
     case "block":
     case "unblock":
       return decideStatusOp(t, facts, { ...op, op: kind }, actor, now);
+    case "schedule":
+      return decideSchedule(
+        t,
+        { op: "schedule", until: null, reason: op.reason || null },
+        actor,
+        now,
+      );
+    case "review":
+      return decideReview(t, { op: "review", reviewer: null, note: op.reason || null }, actor);
     case "direct": {
       const leaving = STATUS_RULES[t.status].holdsRun;
       const unblocking = accepts("unblock", t.status);
@@ -957,7 +1540,7 @@ function runEnded(
         op: "run_ended",
       };
     case "blocked":
-      return { ...blockPlan(t, cutText(end.reason), actor.name), op: "run_ended" };
+      return { ...blockPlan(t, facts, cutText(end.reason), actor.name, null), op: "run_ended" };
     case "retry_later": {
       const attempts = (facts.retryAttempts ?? 0) + 1;
       const delay = Math.ceil(end.delayFor(attempts));

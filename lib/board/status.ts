@@ -2,13 +2,15 @@
 
 import { UsageError } from "./errors.ts";
 
-/** Every status a task can have, in board column order. */
+/** Every status a task can have, in board column order (Hermes v0.18's). */
 export const STATUSES = [
   "triage",
   "todo",
+  "scheduled",
   "ready",
   "running",
   "blocked",
+  "review",
   "done",
   "archived",
 ] as const;
@@ -28,6 +30,9 @@ export const RUN_STATUSES = [
   "reclaimed",
   "retry_later",
   "protocol_violation",
+  "scheduled",
+  "review",
+  "sent_back",
 ] as const;
 
 /** A run status. */

@@ -32,6 +32,10 @@ export interface Task {
   consecutive_failures: number;
   last_failure_error: string | null;
   max_retries: number | null;
+  /** Why it was last blocked (BLOCK_KINDS), null for an untyped block; kept across unblocks. */
+  block_kind: string | null;
+  /** Same-cause blocks since it last completed: the unblock-loop breaker's count. */
+  block_recurrences: number;
 }
 
 /** A comment on a task. */
@@ -83,6 +87,8 @@ export interface TaskDetail {
   comments: Comment[];
   events: TaskEvent[];
   runs: Run[];
+  /** When a scheduled task becomes ready by itself; null without a time (or not scheduled). */
+  scheduled_until?: number | null;
 }
 
 /** The task fields Hermes prints in `--json` output, in its order. */
@@ -109,6 +115,8 @@ export function taskJson(t: Task): Record<string, unknown> {
     current_run_id: t.current_run_id,
     consecutive_failures: t.consecutive_failures,
     last_failure_error: t.last_failure_error,
+    block_kind: t.block_kind,
+    block_recurrences: t.block_recurrences,
   };
 }
 
@@ -121,5 +129,21 @@ export function taskDetailJson(d: TaskDetail): Record<string, unknown> {
     comments: d.comments,
     events: d.events,
     runs: d.runs,
+    scheduled_until: d.scheduled_until ?? null,
   };
 }
+
+/** The orders a listing may be sorted in (Hermes's `list --sort`); `priority` is the default. */
+export const LIST_SORTS = [
+  "priority",
+  "priority-desc",
+  "created",
+  "created-desc",
+  "status",
+  "assignee",
+  "title",
+  "updated",
+] as const;
+
+/** A listing order. */
+export type ListSort = typeof LIST_SORTS[number];

@@ -1,6 +1,6 @@
 /** Pure validation of user input: titles, bodies, durations, workspaces, names. */
 
-import { UsageError } from "./errors.ts";
+import { PermissionError, UsageError } from "./errors.ts";
 import type { WorkspaceKind } from "./task.ts";
 
 /** Largest task body we accept, in bytes (UTF-8). */
@@ -196,4 +196,139 @@ export function firstLine(text: string | null | undefined, max: number): string 
   const line = text.trim().split("\n")[0].trim();
   if (!line) return null;
   return [...line].length > max ? [...line].slice(0, max).join("") : line;
+}
+
+// ---- Workspace roots ----
+// Where a task's `dir:` workspace or worktree repository may be: under one of
+// `kanban.workspace_roots`, or under HERMES_HOME alone while that list is empty. One rule for
+// every front door (the CLI, REST and MCP check the path as given when the task is created) and
+// for the dispatcher (which checks it again, symlinks resolved, right before the worker starts).
+
+/** The directories workspaces must lie under, and where they came from. */
+export interface WorkspaceRoots {
+  /** Absolute directories, without a trailing slash. */
+  dirs: readonly string[];
+  /** From `kanban.workspace_roots`; false when the list is empty and HERMES_HOME is the root. */
+  configured: boolean;
+}
+
+/** `p` with repeated and trailing slashes removed ("/" stays "/"). */
+function tidy(p: string): string {
+  const t = p.replace(/\/{2,}/g, "/");
+  return t.length > 1 ? t.replace(/\/$/, "") : t;
+}
+
+/**
+ * The roots of a HERMES_HOME: `configured` (kanban.workspace_roots; entries that are not
+ * absolute contain nothing), or `[home]` when the list is empty.
+ */
+export function workspaceRoots(home: string, configured: readonly string[]): WorkspaceRoots {
+  if (configured.length === 0) return { dirs: [tidy(home)], configured: false };
+  return { dirs: configured.filter((r) => r.startsWith("/")).map(tidy), configured: true };
+}
+
+/** True when the absolute path `p` is `root` or lies below it (compared as written). */
+export function isUnder(p: string, root: string): boolean {
+  const path = tidy(p);
+  const r = tidy(root);
+  return r === "/" || path === r || path.startsWith(r + "/");
+}
+
+/**
+ * Refuse `path` (absolute, without `.` or `..` segments) unless it lies under one of `dirs`,
+ * which default to the roots' own (the dispatcher passes them with symlinks resolved too).
+ * `shown` is how the message names the path, after `what` ("workspace dir:").
+ */
+export function checkWorkspaceRoots(
+  what: string,
+  path: string,
+  roots: WorkspaceRoots,
+  opts: { dirs?: readonly string[]; shown?: string } = {},
+): void {
+  const dirs = opts.dirs ?? roots.dirs;
+  if (dirs.some((d) => isUnder(path, d))) return;
+  const shown = opts.shown ?? path;
+  throw new PermissionError(
+    roots.configured
+      ? `${what} ${shown} is outside kanban.workspace_roots (${roots.dirs.join(", ")})`
+      : `${what} ${shown} is outside HERMES_HOME (${roots.dirs[0]}), the only workspace root ` +
+        "while kanban.workspace_roots is empty; list its directory there in config.yaml",
+    "workspace_outside_roots",
+  );
+}
+
+// ---- times: when a scheduled task becomes ready ----
+
+/*
+ * When a scheduled task becomes ready, as a person writes it: a duration from now in Hermes's
+ * duration forms (`90s`, `10m`, `2h`, `1d`, `1.5h`; a leading `+` reads as "from now"; a bare
+ * number of seconds) or an ISO 8601 time (`2026-06-01T09:00`, with `Z` or an offset; without
+ * one, local time; a date alone is its local midnight). Hermes v0.18.2's own `schedule` takes
+ * no time (its docs show `--at <ISO8601>`, which its code does not have); these forms are the
+ * ones its duration flags and its docs use.
+ */
+
+const WHEN_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** `+10m`, `2h`, `1.5d`, `+90`: a duration from now (a bare number: seconds). */
+const WHEN_DURATION = /^\+?(\d+(?:\.\d+)?)([smhd])?$/i;
+
+/** `2026-06-01`, `2026-06-01T09:00`, `2026-06-01 09:00:30.5+02:00`, `...Z`. */
+const WHEN_ISO =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** The longest delay a schedule may name (ten years): anything longer is a typo. */
+const MAX_AHEAD_SECONDS = 10 * 366 * 86_400;
+
+/**
+ * True when `word` reads as a time in one of the forms above, with a unit, a `+` or a date:
+ * the command line takes such a first word as the time and the rest as the reason (a bare
+ * number there is a reason's first word, not seconds).
+ */
+export function isWhen(word: string): boolean {
+  const w = word.trim();
+  const d = WHEN_DURATION.exec(w);
+  if (d) return d[2] !== undefined || w.startsWith("+");
+  return WHEN_ISO.test(w);
+}
+
+function invalid(raw: string, why = ""): UsageError {
+  return new UsageError(
+    `invalid time '${raw}'${why}: expected a duration from now (90s, 10m, 2h, 1d, +1.5h) or an ` +
+      "ISO time (2026-06-01T09:00, 2026-06-01T09:00Z)",
+    "invalid_time",
+  );
+}
+
+/** The unix time (seconds) `raw` names, read at `now` (unix seconds). */
+export function parseWhen(raw: string, now: number): number {
+  const w = raw.trim();
+  const d = WHEN_DURATION.exec(w);
+  if (d) {
+    const seconds = Math.round(Number(d[1]) * WHEN_UNITS[(d[2] ?? "s").toLowerCase()]);
+    if (seconds > MAX_AHEAD_SECONDS) throw invalid(raw, " (more than ten years ahead)");
+    return now + seconds;
+  }
+  const m = WHEN_ISO.exec(w);
+  if (!m) throw invalid(raw);
+  const [, date, time, zone] = m;
+  const offset = zone === undefined
+    ? ""
+    : zone.toUpperCase() === "Z"
+    ? "Z"
+    : zone.includes(":")
+    ? zone
+    : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  // Without a zone Date reads a date-time as local time, but a bare date as UTC: say it.
+  const ms = Date.parse(`${date}T${time ?? "00:00"}${offset}`);
+  if (Number.isNaN(ms)) throw invalid(raw);
+  // Date.parse rolls 2026-02-30 over to March; a calendar date that does not exist is refused.
+  const [y, mo, da] = date.split("-").map(Number);
+  const day = new Date(Date.UTC(y, mo - 1, da));
+  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== da) {
+    throw invalid(raw, " (no such date)");
+  }
+  const at = Math.floor(ms / 1000);
+  if (at - now > MAX_AHEAD_SECONDS) throw invalid(raw, " (more than ten years ahead)");
+  return at;
 }

@@ -42,6 +42,8 @@ export interface WorkerContextInput {
   /** Most recent comments, oldest first. */
   comments: Comment[];
   commentsOmitted: number;
+  /** The worker was started to review the task (its run was claimed from review). */
+  reviewing?: boolean;
 }
 
 /** Cut `text` to `max` characters, saying how much was left out. */
@@ -78,6 +80,18 @@ export function buildWorkerContext(c: WorkerContextInput): string {
   if (t.max_runtime_seconds !== null) out.push(`- Max runtime: ${t.max_runtime_seconds}s`);
   if (c.parents.length) {
     out.push(`- Parents: ${c.parents.map((p) => `${p.task.id} (${p.task.status})`).join(", ")}`);
+  }
+
+  if (c.reviewing) {
+    out.push(
+      "",
+      "## You are reviewing this task",
+      "",
+      "Another attempt finished the work and handed it to review (see Prior attempts and the " +
+        "comments). Check it against the body. Approve: complete the task " +
+        `(\`kanban_complete\`, or \`hermes kanban complete ${t.id}\`). Not good enough: ` +
+        `\`hermes kanban send-back ${t.id} "what to fix"\` gives it back to its worker.`,
+    );
   }
 
   out.push("", "## Body", "");

@@ -9,6 +9,21 @@ import { flag, str } from "./parse.ts";
 import type { ParsedInput } from "./spec.ts";
 import { lineLogger, type Logger } from "../log/logger.ts";
 import { abortOnSignals, SHUTDOWN_SIGNALS } from "./shutdown.ts";
+import type { TaskVerbs } from "../ops/tasks.ts";
+import type { WorkspaceRoots } from "../board/validate.ts";
+
+/** How `Ctx.verbs` reads its input, and the lease a heartbeat asks for. */
+export interface VerbOptions {
+  /** `text` (the command line's strings, the default) or `json` (MCP). */
+  wire?: "text" | "json";
+  /** Seconds a person's heartbeat extends the claim by (a worker's: its dispatcher's lease). */
+  ttlSeconds?: number;
+  /** Where a created task's `dir:` workspace or worktree repository may be (a create naming one). */
+  workspaceRoots?: WorkspaceRoots;
+}
+
+/** The lease a heartbeat asks for when nobody says (the dispatcher's default). */
+const DEFAULT_TTL_SECONDS = 900;
 
 /** A command's view of the world. */
 export interface Ctx {
@@ -35,6 +50,11 @@ export interface Ctx {
   handleShutdown(more?: readonly Deno.Signal[]): AbortSignal;
   /** Open (once) and return the selected board; created on first use for the default board. */
   store(): Store;
+  /**
+   * The worker verbs as this command's actor has them: a person's on the board; a worker's
+   * through its run's endpoint (HERMES_KANBAN_ENDPOINT), proven by the run's secret.
+   */
+  verbs(opts?: VerbOptions): Promise<TaskVerbs>;
   /** Print data to stdout. */
   print(text: string): void;
   /** Print a value as JSON to stdout. */
@@ -152,6 +172,46 @@ export function makeContext(
         }
       }
       return store;
+    },
+    async verbs(opts = {}) {
+      const wire = opts.wire ?? "text";
+      const ttlSeconds = opts.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+      const { localVerbs } = await import("../ops/tasks.ts");
+      const actor = ctx.actor;
+      if (actor.kind !== "worker") {
+        return localVerbs(ctx.store(), {
+          actor,
+          author: actor.name,
+          wire,
+          ttlSeconds,
+          workspaceRoots: opts.workspaceRoots,
+        });
+      }
+      const [{ workerVerbs }, { endpointPath }] = await Promise.all([
+        import("../endpoint/client.ts"),
+        import("../endpoint/protocol.ts"),
+      ]);
+      const target = {
+        home,
+        board,
+        taskId: actor.taskId,
+        runId: actor.runId,
+        socket: env("HERMES_KANBAN_ENDPOINT")?.trim() || endpointPath(home),
+        wire,
+      };
+      // Where nothing serves the endpoint: the board itself, if this process can open it.
+      return workerVerbs(target, async (credential) => {
+        const store = ctx.store();
+        const { workerCreateRules } = await import("../workers/profiles.ts");
+        return localVerbs(store, {
+          actor: { ...actor, credential },
+          author: actor.name,
+          wire,
+          ttlSeconds,
+          rules: workerCreateRules(await ctx.config()),
+          workspaceRoots: opts.workspaceRoots,
+        });
+      });
     },
     print(text: string) {
       stdout.write(text.endsWith("\n") ? text : text + "\n");

@@ -4,7 +4,7 @@ import type { CommandSpec } from "./spec.ts";
 
 /** A listing entry for group help. */
 export interface HelpEntry {
-  spec: CommandSpec;
+  spec: Pick<CommandSpec, "name" | "summary" | "aliases" | "hidden" | "args">;
 }
 
 /** Render help for one command (`hermes kanban create --help`). */

@@ -1,4 +1,7 @@
-/** Declarative command specs: one table drives parsing, help and the README. */
+/**
+ * Declarative command specs: one table drives parsing, help, the README and what each verb may
+ * reach beyond its files.
+ */
 
 /** A positional argument. */
 export interface ArgSpec {
@@ -34,9 +37,29 @@ export interface ParsedInput {
   opts: Record<string, string | boolean | string[] | undefined>;
 }
 
+/**
+ * What a verb may reach beyond its files: start processes or signal them (`run`: git, a
+ * worker, kill(2) of another process), or use the network (`net`). main.ts revokes every
+ * kind a verb does not name before it parses the arguments, so no input can make a board
+ * verb spawn or dial.
+ */
+export type Reach = "run" | "net" | "endpoint";
+
+/**
+ * Every kind of Reach. `endpoint` is the worker endpoint, a Unix socket, which Deno counts as
+ * network: a verb that needs it keeps `net` only when a worker runs it (HERMES_KANBAN_TASK set),
+ * since a person's verbs open the board itself.
+ */
+export const REACHES: readonly Reach[] = ["run", "net", "endpoint"];
+
+/** The permissions a Reach is made of, each revoked when no kept Reach needs it. */
+const REVOCABLE = ["run", "net"] as const;
+
 /** A leaf command or a group of subcommands. */
 export interface CommandSpec {
   name: string;
+  /** What this verb may reach (see Reach); `[]` for a verb that only reads and writes files. */
+  needs: readonly Reach[];
   aliases?: string[];
   /** One line for listings. */
   summary: string;
@@ -47,6 +70,24 @@ export interface CommandSpec {
   hidden?: boolean;
   /** Extra lines shown at the end of help (examples). */
   examples?: string[];
+}
+
+/**
+ * Revoke, for the rest of this process, each kind of Reach that `needs` leaves out (a few
+ * microseconds), and report what each kind is now: "granted" only for a kind kept and granted.
+ */
+export function revokeUnneeded(
+  needs: readonly Reach[],
+  worker = false,
+): Record<"run" | "net", Deno.PermissionState> {
+  const keep = new Set<string>(needs);
+  if (worker && keep.has("endpoint")) keep.add("net");
+  const out = {} as Record<"run" | "net", Deno.PermissionState>;
+  for (const kind of REVOCABLE) {
+    if (!keep.has(kind)) Deno.permissions.revokeSync({ name: kind });
+    out[kind] = Deno.permissions.querySync({ name: kind }).state;
+  }
+  return out;
 }
 
 /** camelCase key for an option's long name. */

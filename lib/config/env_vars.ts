@@ -63,7 +63,13 @@ export const ENV_VARS: readonly EnvVarDef[] = [
   {
     name: "HERMES_KANBAN_RUN_ID",
     use: "worker",
-    doc: "The worker's run: its fencing token; writes from a superseded run are refused.",
+    doc: "The worker's run: its fencing token; writes from a superseded or ended run are refused.",
+  },
+  {
+    name: "HERMES_KANBAN_ENDPOINT",
+    use: "worker",
+    doc:
+      "The worker endpoint's Unix socket: a worker's verbs reach its task through it, proven by the run's secret file (default: <HERMES_HOME>/kanban/endpoint/worker.sock).",
   },
   {
     name: "HERMES_KANBAN_WORKSPACE",
@@ -76,6 +82,18 @@ export const ENV_VARS: readonly EnvVarDef[] = [
     name: "HERMES_NOTIFY_DELIVERY",
     use: "hook",
     doc: "Delivery id, for the notifier's command hook (for de-duplication).",
+  },
+  {
+    name: "HERMES_GATEWAY_CONFINED",
+    use: "read",
+    doc:
+      "Set by a gateway started from source on the child it runs with narrowed permissions (the scope, as JSON); a gateway that sees it never relaunches. Not for setting by hand.",
+  },
+  {
+    name: "HERMES_DEBUG_PERMISSIONS",
+    use: "read",
+    doc:
+      "Any value: each command says on stderr which of run and net it kept (the rest are revoked at start).",
   },
   { name: "NO_COLOR", use: "read", doc: "Any value turns colour off." },
 ];

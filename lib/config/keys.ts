@@ -127,7 +127,7 @@ const DEFS = [
     type: "string[]",
     default: [],
     doc:
-      "Absolute directories that dir: workspaces must lie under. Empty: any absolute path under dispatch, but the gateway's dispatcher may touch only HERMES_HOME and these, so list them for the gateway.",
+      "Absolute directories that dir: workspaces and worktree repositories must lie under, checked when a task is created and again before its worker starts. Empty: HERMES_HOME only.",
   },
   {
     name: "kanban.worktree_repo",
@@ -177,6 +177,13 @@ const DEFS = [
     choices: ["workspace", "off"],
     doc:
       "Confinement of profiles that set no 'sandbox': workspace (OS sandbox: write only the workspace, no HERMES_HOME, no secrets) or off. The built-in shell profile is off unless it says otherwise.",
+  },
+  {
+    name: "kanban.worker_create_assignees",
+    type: "string[]",
+    default: [],
+    doc:
+      "Profiles a worker may give the tasks it creates without review; a worker's other new tasks land in triage, and one naming shell or an unconfined profile lands there unassigned.",
   },
   {
     name: "sandbox.deny",

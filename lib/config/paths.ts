@@ -51,6 +51,14 @@ export function boardPaths(home: string, board: string): BoardPaths {
   return { board, db, dir, logs: `${dir}/logs`, workspaces: `${dir}/workspaces` };
 }
 
+/**
+ * Where a run's files sit, without extension: `<logs>/<task id>.<run id>` (`.log`, `.exit`,
+ * `.secret`, …). Flat, so a spawn creates no directory (a directory costs more than a file).
+ */
+export function runFileBase(paths: BoardPaths, taskId: string, runId: number): string {
+  return `${paths.logs}/${taskId}.${runId}`;
+}
+
 /** Directory holding named boards. */
 export function boardsDir(home: string): string {
   return `${home}/kanban/boards`;

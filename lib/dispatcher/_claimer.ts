@@ -8,6 +8,7 @@ import type { Task } from "../board/mod.ts";
 // Not re-exported by board/mod.ts (it is the `context` verb's renderer).
 import { buildWorkerContext } from "../board/worker_context.ts";
 import type { DispatchClaim, SpawnRecord } from "../store/engine.ts";
+import { newRunSecret } from "../endpoint/secret.ts";
 import {
   killTree,
   prepareScratch,
@@ -63,6 +64,8 @@ export class Claimer {
   spawns = 0;
   /** Recent create→spawn latencies in ms. */
   readonly latencies: number[] = [];
+  /** Secrets of the runs just claimed, until their workers are started (never kept longer). */
+  readonly #secrets = new Map<number, string>();
 
   constructor(
     ctx: DispatchContext,
@@ -99,7 +102,12 @@ export class Claimer {
         const { chosen, passedOver } = policy.pickClaims(cands, budget);
         for (const c of chosen) {
           const claim = store.claim(c.id, lock, settings.ttl);
-          if (claim) out.push(claim);
+          if (!claim) continue;
+          // The run's secret: its hash is committed with the claim, before any worker can ask.
+          const { secret, hash } = newRunSecret();
+          store.board.recordRunSecret(claim.runId, claim.task.id, hash);
+          this.#secrets.set(claim.runId, secret);
+          out.push(claim);
         }
         if (!passedOver) break;
       }
@@ -127,6 +135,14 @@ export class Claimer {
 
   /** Start the workers of `claims`, record them, and record what could not start. */
   async spawn(claims: DispatchClaim[], res: DispatchResult): Promise<void> {
+    try {
+      await this.#spawn(claims, res);
+    } finally {
+      for (const { runId } of claims) this.#secrets.delete(runId);
+    }
+  }
+
+  async #spawn(claims: DispatchClaim[], res: DispatchResult): Promise<void> {
     const ctx = this.#ctx;
     const { store, settings } = ctx;
     const records: SpawnRecord[] = [];
@@ -182,6 +198,7 @@ export class Claimer {
           prompt: this.#prompt(profile, task),
           claimTtlSeconds: settings.ttl,
           sandbox: this.#sandboxFor(profile),
+          endpoint: this.#endpointFor(runId),
         });
         const child: Child = {
           taskId: task.id,
@@ -274,6 +291,12 @@ export class Claimer {
     }
     const context = buildWorkerContext(this.#ctx.store.board.workerContextData(task.id));
     return buildWorkerPrompt(task, context, { completion: profile.completion });
+  }
+
+  /** The endpoint and secret of run `runId` (claimed by this claimer), or null without a secret. */
+  #endpointFor(runId: number): { socket: string; secret: string } | null {
+    const secret = this.#secrets.get(runId);
+    return secret ? { socket: this.#ctx.endpointSocket, secret } : null;
   }
 
   /** The sandbox a profile's workers run in, or null when they run unconfined. */

@@ -4,7 +4,10 @@
  * registry of the workers this process started.
  */
 
+import { type WorkspaceRoots, workspaceRoots } from "../board/validate.ts";
 import { type BoardPaths, boardPaths, type Config, get } from "../config/mod.ts";
+import { endpointPath, secretPath } from "../endpoint/protocol.ts";
+import { removeSecretFile } from "../endpoint/secret.ts";
 import type { DispatchStore } from "../store/engine.ts";
 import {
   loadProfiles,
@@ -29,14 +32,19 @@ export interface Settings {
   graceMs: number;
   backoffBase: number;
   backoffMax: number;
-  roots: string[];
+  /** Where dir: workspaces and worktree repositories may be. */
+  roots: WorkspaceRoots;
   defaultRepo: string | null;
   logMaxBytes: number;
   sandbox: SandboxSettings;
 }
 
 /** Read the dispatcher's settings from config; `failureLimit` overrides kanban.failure_limit. */
-export function readSettings(cfg: Config, failureLimit: number | undefined): Settings {
+export function readSettings(
+  home: string,
+  cfg: Config,
+  failureLimit: number | undefined,
+): Settings {
   return {
     failureLimit: failureLimit ?? get(cfg, "kanban.failure_limit"),
     maxWorkers: get(cfg, "kanban.max_workers"),
@@ -45,7 +53,7 @@ export function readSettings(cfg: Config, failureLimit: number | undefined): Set
     graceMs: get(cfg, "kanban.kill_grace_seconds") * 1000,
     backoffBase: get(cfg, "kanban.retry_backoff_seconds"),
     backoffMax: get(cfg, "kanban.retry_backoff_max_seconds"),
-    roots: get(cfg, "kanban.workspace_roots"),
+    roots: workspaceRoots(home, get(cfg, "kanban.workspace_roots")),
     logMaxBytes: get(cfg, "kanban.log_max_bytes"),
     sandbox: sandboxSettings(cfg),
     defaultRepo: cfg.has("kanban.worktree_repo")
@@ -89,6 +97,8 @@ export class DispatchContext {
   readonly lock: string;
   readonly signal: AbortSignal | undefined;
   readonly baseEnv: Record<string, string>;
+  /** The worker endpoint's socket every worker is given (HERMES_KANBAN_ENDPOINT). */
+  readonly endpointSocket: string;
 
   /** Workers this dispatcher started, by run id. */
   readonly children = new Map<number, Child>();
@@ -122,10 +132,16 @@ export class DispatchContext {
     this.board = o.board;
     this.paths = boardPaths(o.home, o.board);
     this.profiles = loadProfiles(o.config);
-    this.settings = readSettings(o.config, o.failureLimit);
+    this.settings = readSettings(o.home, o.config, o.failureLimit);
     this.lock = o.lock;
     this.signal = o.signal;
     this.baseEnv = o.baseEnv ?? {};
+    this.endpointSocket = endpointPath(o.home);
+  }
+
+  /** A run's worker has ended: its secret file goes (the board keeps only the hash). */
+  dropSecret(taskId: string, runId: number): void {
+    removeSecretFile(secretPath(this.home, this.board, taskId, runId));
   }
 
   /** Board time (unix seconds) from the dispatcher's clock. */

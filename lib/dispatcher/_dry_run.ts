@@ -18,6 +18,8 @@ export interface Snapshot {
   /** The running tasks as the policy sees them, with their profile's completion mode. */
   runs: { view: policy.RunView; mode: policy.CompletionMode }[];
   promotable: number;
+  /** Scheduled tasks whose time has come (a tick wakes them). */
+  scheduleDue: string[];
   /** Ready tasks without an assignee (null when one task was asked for). */
   unassigned: string[] | null;
   live: policy.LiveCounts;
@@ -47,6 +49,7 @@ export function takeSnapshot(
         mode: ctx.profileOf(row.runProfile ?? row.assignee)?.completion ?? "report",
       })),
       promotable: store.promotable().length,
+      scheduleDue: store.dueScheduled(now),
       unassigned: taskId === null ? store.unassignedReady() : null,
       live,
       candidates: cands.map((c) => ({
@@ -69,6 +72,7 @@ export function evaluate(
     if (where !== null) tally(res, where, view.taskId);
   }
   res.promoted = snap.promotable;
+  res.schedule_due = [...snap.scheduleDue];
   if (snap.unassigned !== null) res.skipped_unassigned = snap.unassigned;
   const budget = policy.claimBudget(caps, snap.live, profiles);
   for (const c of policy.pickClaims(snap.candidates, budget).chosen) {

@@ -175,6 +175,7 @@ export class OutcomeRecorder {
     mergeResult(this.#carry, res);
     for (const c of ready) {
       children.delete(c.runId);
+      this.#ctx.dropSecret(c.taskId, c.runId);
       try {
         // A stat is cheaper than capLog's open, and most logs are far below the cap.
         if (Deno.statSync(c.logPath).size > settings.logMaxBytes) {

@@ -156,7 +156,10 @@ export class Reaper {
       stopping.add(c.runId);
       try {
         const how = await killTree(c.pid, settings.graceMs, c.identity);
-        if (how !== "failed") store.reclaim(c.taskId, c.runId, reason);
+        if (how !== "failed") {
+          store.reclaim(c.taskId, c.runId, reason);
+          this.#ctx.dropSecret(c.taskId, c.runId);
+        }
       } finally {
         stopping.delete(c.runId);
       }
@@ -205,6 +208,7 @@ export class Reaper {
         return;
       case "crashed":
         observed.delete(runId);
+        this.#ctx.dropSecret(taskId, runId);
         this.#clearGroup(row.proc as ProcRecord);
         if (d.counted) {
           this.#outcomes.failure(
@@ -227,6 +231,7 @@ export class Reaper {
         return;
       case "exited":
         observed.delete(runId);
+        this.#ctx.dropSecret(taskId, runId);
         if (row.proc) this.#clearGroup(row.proc);
         this.#outcomes.ended(
           taskId,
@@ -292,6 +297,7 @@ export class Reaper {
         if (store.defer(row.taskId, runId, until, why)) res.reclaim_deferred.push(row.taskId);
         return res;
       }
+      if (!child) this.#ctx.dropSecret(row.taskId, runId);
       // Whole seconds in the text and the payload, as Hermes writes them.
       const elapsed = Math.floor(d.elapsed);
       this.#outcomes.failure(
@@ -332,11 +338,14 @@ export class Reaper {
     for (const u of rows) {
       if (stopping.has(u.runId)) continue;
       const child = children.get(u.runId);
-      if (child && (child.exit !== null || !child.recorded)) continue;
+      // A child we have stopped already is left to its exit, which may not have been reaped yet
+      // (a zombie leader would be "stopped" again and counted twice).
+      if (child && (child.exit !== null || !child.recorded || child.stop !== null)) continue;
       const lv = child ? "alive" : lvs.get(u.runId) ?? "unknown";
       if (lv === "unknown") continue;
       if (lv === "dead") {
         store.tx(() => store.recordExit(u.runId, exitFileCode(u.logPath) ?? EXIT_UNKNOWN));
+        this.#ctx.dropSecret(u.taskId, u.runId);
         continue;
       }
       // A worker that reported done gets a moment to exit by itself before its leftovers go.
@@ -358,10 +367,15 @@ export class Reaper {
       const how = await killTree(u.proc.pid, settings.graceMs, u.proc, {
         ownChild: child !== undefined && child.exit === null,
       });
-      if (how === "failed") return res;
+      if (how === "failed") {
+        // Not stopped: a later sweep tries again.
+        if (child) child.stop = null;
+        return res;
+      }
       if (how !== "gone") res.killed.push(u.taskId);
       if (!child) {
         store.tx(() => store.recordExit(u.runId, exitFileCode(u.logPath) ?? EXIT_UNKNOWN));
+        this.#ctx.dropSecret(u.taskId, u.runId);
       }
       return res;
     } finally {

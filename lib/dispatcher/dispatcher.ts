@@ -9,10 +9,12 @@
  * left behind, and keeps no globals, so the gateway can host it in a Deno Worker.
  */
 
+import { accepts, STATUS_RULES } from "../board/mod.ts";
 import { type Config, ensurePrivateDir } from "../config/mod.ts";
 import { openBoard, type Store } from "../store/mod.ts";
 import { type DispatchStore, openDispatch } from "../store/engine.ts";
-import { hostName } from "../workers/mod.ts";
+import { hostName, workerCreateRules } from "../workers/mod.ts";
+import { acquireEndpoint, releaseEndpoint, type WorkerEndpoint } from "../endpoint/server.ts";
 import { DispatchContext, type DispatcherLog, message } from "./_context.ts";
 import { Claimer } from "./_claimer.ts";
 import { boardSeconds, type MsClock, systemMsClock } from "./clock.ts";
@@ -120,6 +122,7 @@ export class Dispatcher {
   readonly #reaper: Reaper;
   readonly #claimer: Claimer;
   readonly #proxies: EgressProxies;
+  readonly #endpoint: WorkerEndpoint;
   #ticking: Promise<DispatchResult> | null = null;
   #closed = false;
   #seenVersion = 0;
@@ -157,6 +160,19 @@ export class Dispatcher {
     this.#claimer = new Claimer(this.#ctx, this.#outcomes, this.#waker, this.#proxies);
     this.#seenVersion = this.#ctx.store.dataVersion();
     ensurePrivateDir(this.#ctx.paths.logs);
+    // Workers reach their tasks through the endpoint: served here unless another process does.
+    const endpointSettings = {
+      ttlSeconds: this.#ctx.settings.ttl,
+      rules: workerCreateRules(opts.config, this.#ctx.profiles),
+      workspaceRoots: this.#ctx.settings.roots,
+    };
+    this.#endpoint = acquireEndpoint(opts.home, endpointSettings, (level, m) => log(level, m));
+    this.#endpoint.register(opts.board, board, endpointSettings);
+    try {
+      this.#endpoint.claimIfVacant();
+    } catch (e) {
+      log("warning", `cannot serve the worker endpoint: ${message(e)}`);
+    }
     opts.signal?.addEventListener("abort", () => this.wake(), { once: true });
   }
 
@@ -284,6 +300,8 @@ export class Dispatcher {
     this.#waker.disarm();
     this.wake();
     this.#proxies.releaseAll();
+    this.#endpoint.unregister(this.#ctx.board, this.#ctx.store.board);
+    releaseEndpoint(this.#endpoint);
     if (this.#ownsStore) this.#ctx.store.board.close();
   }
 
@@ -302,6 +320,7 @@ export class Dispatcher {
     this.#outcomes.flush();
     this.#outcomes.takeCarry(res);
     if (this.#ctx.unreleased.size) this.#reaper.releasePending();
+    await this.#serveEndpoint();
     const now = this.#ctx.now();
     const detach = opts.detach === true;
     // One cheap look decides which steps have anything to do: an idle tick is one query.
@@ -315,11 +334,14 @@ export class Dispatcher {
     // Workers whose run someone else closed (block, archive, reclaim, complete).
     if (probe.unreaped) await this.#reaper.reapClosed(now, res, detach);
 
-    // 4. Promote todo tasks whose parents are done.
+    // 4. Scheduled tasks whose time came wait again; todo tasks whose parents are done are
+    // promoted (a woken task with done parents is ready at once, so it is claimed this tick).
+    if (probe.scheduled) res.schedule_due = store.wakeDue(now);
     if (probe.promotable) res.promoted = store.promoteAll();
 
     // 5-6. Claim ready tasks in one transaction, then spawn them.
-    if ((probe.ready || res.promoted > 0 || rows.length > 0) && !signal?.aborted) {
+    const more = res.promoted > 0 || res.schedule_due.length > 0 || rows.length > 0;
+    if ((probe.ready || more) && !signal?.aborted) {
       const claims = this.#claimer.claim(opts, res, now);
       if (claims.length) {
         try {
@@ -333,6 +355,12 @@ export class Dispatcher {
 
     const retryAt = probe.ready || rows.length > 0 ? store.nextRetryAt(now) : null;
     const due = policy.nextDeadline(views, retryAt, now);
+    // The next scheduled time wakes the loop when it comes, not a sweep later; a schedule
+    // set or moved meanwhile is a commit, which wakes the loop to look again.
+    if (probe.scheduled) {
+      const at = store.nextScheduledAt(now);
+      if (at !== null) this.#waker.due(at * 1000);
+    }
     const w = this.#waker;
     if (due.at !== null) w.due(due.at * 1000);
     if (due.inMs !== null) w.due(reaped.seenAt + due.inMs);
@@ -346,6 +374,15 @@ export class Dispatcher {
     return res;
   }
 
+  /** Serve the worker endpoint when nobody else does (a failure is logged, not fatal). */
+  async #serveEndpoint(): Promise<void> {
+    try {
+      await this.#endpoint.ensure(performance.now());
+    } catch (e) {
+      this.#ctx.log("warning", `cannot serve the worker endpoint: ${message(e)}`);
+    }
+  }
+
   /** Nothing of ours is running or settling, and nothing is ready or running on the board. */
   #idle(taskId?: string): boolean {
     const { children, stopping, store } = this.#ctx;
@@ -354,7 +391,7 @@ export class Dispatcher {
     }
     if (taskId) {
       const t = store.task(taskId);
-      return !t || (t.status !== "ready" && t.status !== "running");
+      return !t || (!accepts("claim", t.status) && !STATUS_RULES[t.status].holdsRun);
     }
     if (store.inFlight().running > 0) return false;
     const now = this.#ctx.now();

@@ -35,6 +35,8 @@ export interface DispatchResult {
   reclaim_deferred: string[];
   /** Workers stopped because someone else closed their run (block, archive, reassign). */
   killed: string[];
+  /** Scheduled tasks whose time came: ready again (todo while a parent is not done). */
+  schedule_due: string[];
   dry_run: boolean;
 }
 
@@ -57,6 +59,7 @@ export function emptyResult(dryRun = false): DispatchResult {
     claim_extended: [],
     reclaim_deferred: [],
     killed: [],
+    schedule_due: [],
     dry_run: dryRun,
   };
 }
@@ -74,6 +77,7 @@ const LISTS = [
   "claim_extended",
   "reclaim_deferred",
   "killed",
+  "schedule_due",
 ] as const;
 
 /** Add `from` into `into` (lists appended, counts summed, skipped lists without repeats). */

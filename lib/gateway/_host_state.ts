@@ -6,6 +6,7 @@
 import { emptyStats, type GatewayStats } from "./messages.ts";
 import type { DispatchSetting } from "./_settings.ts";
 import { type GatewayPhase, type GatewayState, writeState } from "./_state_file.ts";
+import type { EffectivePermissions } from "./confinement.ts";
 
 /** The host's own state, published to gateway_state.json. */
 export class HostState {
@@ -18,17 +19,23 @@ export class HostState {
   dispatch: DispatchSetting;
   dashboard: { enabled: boolean; reason: string };
   stats: GatewayStats = emptyStats();
+  readonly permissions: EffectivePermissions;
 
   constructor(
     home: string,
     startedAt: number,
-    init: { dispatch: DispatchSetting; dashboard: { enabled: boolean; reason: string } },
+    init: {
+      dispatch: DispatchSetting;
+      dashboard: { enabled: boolean; reason: string };
+      permissions: EffectivePermissions;
+    },
     onWriteError: (e: Error) => void,
   ) {
     this.#home = home;
     this.#startedAt = startedAt;
     this.dispatch = init.dispatch;
     this.dashboard = init.dashboard;
+    this.permissions = init.permissions;
     this.#onWriteError = onWriteError;
   }
 
@@ -43,6 +50,7 @@ export class HostState {
       dispatch: this.dispatch,
       dashboard: this.dashboard,
       stats: this.stats,
+      permissions: this.permissions,
     };
     const { updated_at: _, ...comparable } = state;
     const key = JSON.stringify(comparable);

@@ -20,6 +20,7 @@ import type {
 import type { NotifierCommand, NotifierReply } from "./notifier/protocol.ts";
 import { initialDelayMs, intervalMs } from "./_settings.ts";
 import { WorkerChannel } from "./_worker_channel.ts";
+import { readProcessInfo } from "../workers/proc_reader.ts";
 import {
   dispatcherPermissions,
   notifierPermissions,
@@ -246,6 +247,14 @@ export function relay(
             error: "the gateway's dispatcher is off",
           });
         }
+        break;
+      case "proc_info":
+        // The dashboard's Worker may run nothing; /proc is read here, for the pids it names.
+        readProcessInfo(m.pids).then(
+          (info) => server.send({ type: "proc_info_result", id: m.id, info: [...info.values()] }),
+          (e: Error) =>
+            server.send({ type: "proc_info_result", id: m.id, info: [], error: e.message }),
+        );
         break;
       case "log":
         serverLog.log(m.level, m.message, m.props);

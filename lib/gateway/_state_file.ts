@@ -5,6 +5,7 @@
  */
 
 import { homePaths } from "../config/paths.ts";
+import type { EffectivePermissions } from "./confinement.ts";
 import type { GatewayStats } from "./messages.ts";
 import { writePrivateAtomic } from "../config/private_file.ts";
 
@@ -24,6 +25,8 @@ export interface GatewayState {
   /** Dashboard state: listening, off (and why), or failed. */
   dashboard: { enabled: boolean; reason: string };
   stats: GatewayStats;
+  /** What the gateway process may write and reach (absent in files of older gateways). */
+  permissions?: EffectivePermissions;
 }
 
 /** Write the state file. */

@@ -1,10 +1,12 @@
 /**
  * Least privilege for the gateway's Deno Workers. The dispatcher may touch only
- * HERMES_HOME and the workspace roots and run only the configured profile commands,
- * `sh` and `git`; the dashboard may listen on its address and touch HERMES_HOME, and
- * may not run anything. A bug in one part cannot reach beyond what it needs.
+ * HERMES_HOME and the workspace roots, run only the configured profile commands, `sh` and
+ * `git`, and listen only on the worker endpoint's socket (and its egress proxies'); the
+ * dashboard may listen on its address and touch HERMES_HOME, and may not run anything. A
+ * bug in one part cannot reach beyond what it needs.
  */
 
+import { workspaceRoots } from "../board/validate.ts";
 import { type Config, get } from "../config/config.ts";
 import type { Env } from "../config/paths.ts";
 import { commandAvailable } from "../workers/command_path.ts";
@@ -13,6 +15,7 @@ import { denyPaths, expandHome, SANDBOX_TOOL_PATHS, sandboxSettings } from "../w
 import { netPermissions, proxySocketPath } from "../workers/egress_proxy.ts";
 import { pgBackend } from "../store/mod.ts";
 import { BRIDGE_WORKER_URL } from "../store/postgres.ts";
+import { endpointPath, endpointStagingPath } from "../endpoint/protocol.ts";
 
 /**
  * Commands every dispatcher may run: `sh` (the built-in `shell` profile and the worker
@@ -124,7 +127,8 @@ export function storeAccess(home: string, env: Env): { net: string[]; read: stri
   const passfile = env("PGPASSFILE") || (env("HOME") ? `${env("HOME")}/.pgpass` : null);
   if (passfile) read.push(passfile);
   const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
-  return { net: host.startsWith("/") ? [] : [`${h}:${port}`], read };
+  // A directory as host is where the server's Unix socket is (libpq's rule).
+  return { net: [host.startsWith("/") ? `unix:${host}/.s.PGSQL.${port}` : `${h}:${port}`], read };
 }
 
 /** Permissions of the dispatcher worker. */
@@ -133,23 +137,33 @@ export function dispatcherPermissions(
   config: Config,
   env: Env,
 ): Deno.PermissionOptionsObject {
-  const roots = get(config, "kanban.workspace_roots").filter((r) => r.startsWith("/"));
+  const roots = workspaceRoots(home, get(config, "kanban.workspace_roots")).dirs;
   const run = dispatcherRunList(config, env);
   const proxyHosts = proxyNetPermissions(home, config);
   const db = storeAccess(home, env);
-  const net = [...proxyHosts, ...db.net];
   return {
     // The programs themselves must be stat-able: the spawner checks them before starting.
-    read: [home, ...roots, ...run, ...sandboxStatPaths(config, env), ...db.read],
-    write: [home, ...roots],
+    read: [...new Set([home, ...roots, ...run, ...sandboxStatPaths(config, env), ...db.read])],
+    write: [...new Set([home, ...roots])],
     run,
     env: false,
-    // Only the egress proxies dial out, to the hosts the profiles list, and the store to its
-    // database.
-    net: net.length ? net : false,
+    // The worker endpoint's one socket; only the egress proxies dial out, and only to the hosts
+    // the profiles list; the store reaches its database.
+    net: [
+      `unix:${endpointPath(home)}`,
+      `unix:${endpointStagingPath(home)}`,
+      ...proxyHosts,
+      ...db.net,
+    ],
     sys: ["hostname"],
     ffi: false,
   };
+}
+
+/** The net descriptor of listening on `host`:`port` (any port of `host` for port 0). */
+export function listenPermission(host: string, port: number): string {
+  const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return port === 0 ? h : `${h}:${port}`;
 }
 
 /** Permissions of the dashboard's server worker: its listen address and HERMES_HOME, nothing to run. */
@@ -159,12 +173,11 @@ export function serverPermissions(
   port: number,
   env: Env = () => undefined,
 ): Deno.PermissionOptionsObject {
-  const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
   const db = storeAccess(home, env);
   return {
     read: [home, ...db.read],
     write: [home],
-    net: [port === 0 ? h : `${h}:${port}`, ...db.net],
+    net: [listenPermission(host, port), ...db.net],
     run: false,
     env: false,
     sys: false,
@@ -183,8 +196,9 @@ export function notifyCommand(config: Config): string | null {
 }
 
 /**
- * Permissions of the notifier worker: HERMES_HOME, the network (webhook URLs come from
- * config and from subscriptions added at run time), and only its command hook to run.
+ * Permissions of the notifier worker: HERMES_HOME, the network of the gateway (any, or the
+ * webhook hosts it was narrowed to: webhook URLs come from config and from subscriptions), and
+ * only its command hook to run.
  */
 export function notifierPermissions(
   home: string,
@@ -197,7 +211,7 @@ export function notifierPermissions(
   return {
     read: [home, ...(path ? [path] : []), ...db.read],
     write: [home],
-    net: true,
+    net: "inherit",
     run: path ? [path] : false,
     env: false,
     sys: ["hostname"],

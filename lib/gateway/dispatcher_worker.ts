@@ -13,6 +13,7 @@
 
 /// <reference lib="deno.worker" />
 
+import { VERB_FROM } from "../board/rulebook.ts";
 import { get } from "../config/config.ts";
 import { DEFAULT_BOARD } from "../config/paths.ts";
 import { Dispatcher } from "../dispatcher/dispatcher.ts";
@@ -209,8 +210,11 @@ export class DispatcherWorker {
   #diagnose(run: BoardRun): string {
     const cfg = this.#init!.config;
     try {
-      const tasks = run.dispatcher.store.board.listTasks({ status: ["ready", "running"] });
-      const waiting = tasks.filter((t) => t.status === "ready" && t.assignee && !t.claim_lock);
+      const tasks = run.dispatcher.store.board.listTasks({
+        status: [...VERB_FROM.claim, "running"],
+      });
+      // Waiting to be claimed: ready, or in review for a reviewer.
+      const waiting = tasks.filter((t) => t.status !== "running" && t.assignee && !t.claim_lock);
       const liveByProfile: Record<string, number> = {};
       let live = 0;
       for (const t of tasks) {
@@ -390,13 +394,13 @@ export class DispatcherWorker {
     this.#draining = true;
     this.#claimsOff.abort();
     for (const run of this.#boards.values()) {
-      // The first stats that say "draining" count every claimed task, also one claimed by a
-      // tick still under way (`stop --drain` waits for that count to reach zero).
+      // The board as it is now: a claim made by a tick still under way counts as running, so
+      // `stop --drain` never reads a count from before it.
       try {
         const flight = run.dispatcher.store.inFlight();
-        run.ready = flight.ready;
         run.running = flight.running;
-      } catch { /* the board cannot be asked now: the last counts stand */ }
+        run.ready = flight.ready;
+      } catch { /* the next tick counts */ }
       run.dispatcher.wake();
       const previous = run.loop;
       run.loop = previous.then(async () => {

@@ -27,6 +27,8 @@ import { acquireGatewayLock } from "./_lock.ts";
 import { ownRecord, removeOwnPidFile, writePidFile } from "./_pid_file.ts";
 import { readGatewayRecord } from "./presence.ts";
 import { dispatchSetting, intervalMs, isLoopbackHost } from "./_settings.ts";
+import { effectivePermissions } from "./confinement.ts";
+import { permissionText } from "./status_report.ts";
 
 /** Everything `hermes gateway run` decided before starting the host. */
 export interface HostOptions {
@@ -131,24 +133,27 @@ export async function runGateway(opts: HostOptions): Promise<number> {
   const lock = await lockHome(home, log);
 
   const startedAt = Math.floor(Date.now() / 1000);
+  const permissions = effectivePermissions(home, opts.env);
   const state = new HostState(home, startedAt, {
     dispatch: dispatchSetting(config, opts.env),
     dashboard: opts.dashboard
       ? { enabled: true, reason: "starting" }
       : { enabled: false, reason: "disabled by --no-dashboard" },
+    permissions,
   }, (e) => log.warning("cannot write gateway_state.json", { error: e.message }));
   const pidFile = () => writePidFile(home, ownRecord(state.url, state.dispatch, startedAt));
   const workers: Workers = { server: null, dispatcher: null, notifier: null };
 
   // SIGUSR1 asks for a drain (`hermes gateway stop --drain`): no new claims from now on.
+  // `stats.draining` (what `stop --drain` waits on, with `stats.running`) is set by the
+  // dispatcher, with counts read from the board when it began draining: set here, it would come
+  // with the last counts relayed, which may predate a claim. Without a dispatcher it is set here.
   let drainAsked = false;
   using _drain = onSignal("SIGUSR1", () => {
     if (!drainAsked) log.info("draining: no new tasks will be claimed");
     drainAsked = true;
-    // With a dispatcher, `draining` in the stats comes from it, with its count of running tasks
-    // at that moment: set here, `stop --drain` could read it beside a count taken before a claim.
-    if (workers.dispatcher) workers.dispatcher.send({ type: "drain" });
-    else state.stats = { ...state.stats, draining: true };
+    workers.dispatcher?.send({ type: "drain" });
+    if (!state.dispatch.enabled) state.stats = { ...state.stats, draining: true };
     state.phase = state.phase === "ready" ? "draining" : state.phase;
     state.publish();
   });
@@ -163,6 +168,11 @@ export async function runGateway(opts: HostOptions): Promise<number> {
       home,
       dispatch: state.dispatch.enabled ? "on" : "off",
       ...(state.dispatch.enabled ? {} : { reason: state.dispatch.reason }),
+    });
+    log.debug("gateway permissions", {
+      narrowed: permissions.narrowed,
+      write: permissionText(permissions.write),
+      net: permissionText(permissions.net),
     });
 
     if (addr && !workerIncluded(WORKER_URLS.server)) {
@@ -219,6 +229,8 @@ export async function runGateway(opts: HostOptions): Promise<number> {
           enabled: false,
           reason: `the dispatcher stopped (${dead}); restart the gateway`,
         };
+        // Nothing will drain any more: a `stop --drain` waiting for it need not wait.
+        if (drainAsked) state.stats = { ...state.stats, draining: true };
         pidFile();
       }
       state.publish();

@@ -1,7 +1,7 @@
 /**
  * Starting `hermes gateway run` in the background (`hermes gateway start`): a detached
- * child of this same program — the compiled binary itself, or `deno run` with the
- * release permission flags and this checkout's deno.json — with its output appended
+ * child of this same program — the compiled binary itself, or `deno run` with this
+ * checkout's deno.json and its release permission set — with its output appended
  * to `<home>/logs/gateway.log` (0600, directory 0700). Returns once the gateway says
  * it is ready, or explains why it died with the tail of its log.
  */
@@ -12,26 +12,16 @@ import { liveGateway } from "./control.ts";
 import { gatewayLockHeld } from "./_lock.ts";
 import { readGatewayRecord } from "./presence.ts";
 import { readState } from "./_state_file.ts";
+import type { Launch } from "./confinement.ts";
 
 /**
- * The release permission flags, used when the checkout's permissions.flags cannot be read
- * (kept equal to that file by tests/examples/release_test.ts).
+ * The command line that runs this program again with `args`: the compiled binary itself (its
+ * permissions are baked in), or `deno run` with this checkout's deno.json and its `default`
+ * permission set (`-P`), the one place the release permissions are written. `denoFlags` go
+ * after the set and replace its entry of the same kind (`--allow-write=<dirs>` narrows it).
  */
-export const FALLBACK_FLAGS: readonly string[] = [
-  "--allow-read",
-  "--allow-write",
-  "--allow-run",
-  "--allow-net",
-  "--allow-sys=hostname",
-  "--allow-env=HERMES_*,PG*,PATH,HOME,USER,LOGNAME,SHELL,TMPDIR,TZ,LANG,LANGUAGE,LC_*,NO_COLOR,DENO_DIR",
-  "--ignore-env",
-  "--no-prompt",
-];
-
-/** The command line that runs this program again with `args`. */
-export function selfCommand(args: readonly string[]): string[] {
+export function selfCommand(args: readonly string[], denoFlags: readonly string[] = []): string[] {
   const exe = Deno.execPath();
-  // A compiled binary is its own entry point and carries its permissions inside.
   if (Deno.build.standalone) return [exe, ...args];
   const main = new URL(Deno.mainModule);
   if (main.protocol !== "file:") {
@@ -40,19 +30,20 @@ export function selfCommand(args: readonly string[]): string[] {
       "cannot_daemonize",
     );
   }
-  const root = new URL("./", main);
-  let flags: readonly string[] = FALLBACK_FLAGS;
-  try {
-    const text = Deno.readTextFileSync(new URL("permissions.flags", root)).trim();
-    if (text) flags = text.split(/\s+/);
-  } catch { /* not a checkout: use the release list */ }
-  const config: string[] = [];
-  try {
-    const cfg = new URL("deno.json", root);
-    Deno.statSync(cfg);
-    config.push("--config", cfg.pathname);
-  } catch { /* no config next to main: defaults apply */ }
-  return [exe, "run", "--quiet", "--no-prompt", ...flags, ...config, main.pathname, ...args];
+  // main.ts imports its deno.json, so a checkout that runs has one beside it.
+  const config = new URL("deno.json", main).pathname;
+  return [
+    exe,
+    "run",
+    "--quiet",
+    "--no-prompt",
+    "-P",
+    "--config",
+    config,
+    ...denoFlags,
+    main.pathname,
+    ...args,
+  ];
 }
 
 /** Open (creating 0600) the gateway log and return its path; the logs directory is 0700. */
@@ -84,8 +75,11 @@ export interface StartOptions {
   runArgs: readonly string[];
   /** A gateway already running is success (returned with `already`), not a ConflictError. */
   ifNotRunning: boolean;
-  /** Refuse what `run` would refuse (bad config, an exposed host) before anything starts. */
-  preflight(): Promise<void>;
+  /**
+   * Refuse what `run` would refuse (bad config, an exposed host) before anything starts; resolves
+   * with how to launch the gateway (narrowed from source, see confinement.ts), or null for as is.
+   */
+  preflight(): Promise<Launch | null>;
 }
 
 function alreadyRunning(home: string, pid: number): ConflictError {
@@ -109,9 +103,9 @@ export async function startGateway(home: string, opts: StartOptions): Promise<St
   };
   const before = running();
   if (before) return before;
-  await opts.preflight();
+  const launch = await opts.preflight();
   try {
-    const started = await startInBackground(home, opts.runArgs);
+    const started = await startInBackground(home, opts.runArgs, 30_000, launch);
     return { ...started, already: false };
   } catch (e) {
     // Two starts raced and the other one's gateway took the lock: ours exited, theirs runs.
@@ -123,21 +117,25 @@ export async function startGateway(home: string, opts: StartOptions): Promise<St
   }
 }
 
-/** Start `hermes gateway run <args>` detached and wait until it is ready. */
+/**
+ * Start `hermes gateway run <args>` detached and wait until it is ready; `launch` adds deno flags
+ * and environment (the narrowed permissions of a gateway started from source).
+ */
 export async function startInBackground(
   home: string,
   runArgs: readonly string[],
   timeoutMs = 30_000,
+  launch: Launch | null = null,
 ): Promise<Started> {
   const log = prepareLog(home);
   const logSize = Deno.statSync(log).size;
-  const argv = selfCommand(["gateway", "run", ...runArgs]);
+  const argv = selfCommand(["gateway", "run", ...runArgs], launch?.denoFlags ?? []);
   // sh only redirects: `exec` replaces it, so the child's pid is the gateway's pid.
   const child = new Deno.Command("sh", {
     args: ["-c", 'log=$1; shift; exec "$@" </dev/null >>"$log" 2>&1', "sh", log, ...argv],
     // The child inherits this process's whole environment (as `run` in this shell would see
     // it); only HERMES_HOME is pinned, so a relative or defaulted home cannot drift.
-    env: { HERMES_HOME: home },
+    env: { ...launch?.env, HERMES_HOME: home },
     stdin: "null",
     stdout: "null",
     stderr: "null",

@@ -7,6 +7,7 @@
 
 import type { Config } from "../config/config.ts";
 import type { LogLevel } from "../log/logger.ts";
+import type { ProcessInfo } from "../workers/proc_reader.ts";
 
 // Workers send log lines to the main thread, which owns the logger; one vocabulary for both.
 export type { LogLevel };
@@ -108,6 +109,8 @@ export type ToServer =
   }
   | { type: "stats"; stats: GatewayStats }
   | { type: "dispatch_result"; id: number; result: unknown; error?: string }
+  /** What /proc says of the pids asked for (the dashboard runs nothing itself). */
+  | { type: "proc_info_result"; id: number; info: ProcessInfo[]; error?: string }
   | { type: "shutdown" };
 
 /** server worker → main. */
@@ -116,6 +119,8 @@ export type FromServer =
   | { type: "error"; message: string }
   | ({ type: "dispatch" } & DispatchRequest)
   | { type: "wake" }
+  /** Inspect worker processes (GET /runs/:id/inspect). */
+  | { type: "proc_info"; id: number; pids: number[] }
   | { type: "log"; level: LogLevel; message: string; props?: Record<string, unknown> }
   | { type: "closed" };
 

@@ -11,3 +11,4 @@ export * from "./messages.ts";
 export * from "./presence.ts";
 export * from "./standalone.ts";
 export * from "./status_report.ts";
+export * from "./confinement.ts";

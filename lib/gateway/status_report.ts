@@ -3,7 +3,7 @@
  * and state file, and the boards' running and stuck tasks read from the databases.
  */
 
-import type { Task } from "../board/mod.ts";
+import { type Task, VERB_FROM } from "../board/mod.ts";
 import type { Config } from "../config/config.ts";
 import { type Env, homePaths } from "../config/paths.ts";
 import { openBoard } from "../store/mod.ts";
@@ -12,6 +12,7 @@ import { liveGateway } from "./control.ts";
 import type { StuckWarning, TickSummary } from "./messages.ts";
 import { dispatchSetting } from "./_settings.ts";
 import { readState } from "./_state_file.ts";
+import type { EffectivePermissions } from "./confinement.ts";
 
 /** A task that waits longer than it should. */
 export interface StuckTask {
@@ -45,6 +46,13 @@ export interface StatusReport {
   health_warning: StuckWarning | null;
   log: string;
   home: string;
+  /** What the running gateway may write and reach, as it reported at start (null: not running). */
+  permissions: EffectivePermissions | null;
+}
+
+/** One of EffectivePermissions' lists as text: `any`, `none`, or the entries joined by commas. */
+export function permissionText(p: "any" | string[]): string {
+  return p === "any" ? "any" : p.length ? p.join(",") : "none";
 }
 
 /** A ready, assigned task older than this with no claim is reported as stuck. */
@@ -70,7 +78,8 @@ export function statusReport(home: string, config: Config, env: Env, now: number
       continue;
     }
     try {
-      for (const t of store.listTasks({ status: ["running", "ready"] })) {
+      // Running, or waiting to be claimed (ready, or in review for its reviewer).
+      for (const t of store.listTasks({ status: ["running", ...VERB_FROM.claim] })) {
         if (t.status === "running") {
           tasks.running++;
           if (t.claim_expires !== null && t.claim_expires < now) {
@@ -109,5 +118,6 @@ export function statusReport(home: string, config: Config, env: Env, now: number
     health_warning: live?.stats.stuck ?? null,
     log: homePaths(home).gatewayLog,
     home,
+    permissions: live?.permissions ?? null,
   };
 }

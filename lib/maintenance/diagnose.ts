@@ -136,6 +136,9 @@ function runningReasons(t: RunningFact, dead: boolean, now: number): Problem[] {
   return out;
 }
 
+/** How long past its time a scheduled task may stay scheduled before doctor says so. */
+const OVERDUE_GRACE_SECONDS = 120;
+
 async function taskProblems(
   facts: BoardFacts,
   opts: DiagnoseOptions,
@@ -176,21 +179,34 @@ async function taskProblems(
       out.push({
         code: "unassigned",
         task_id: t.id,
-        message: `${t.id} has been ready for ${age(idle)} with no assignee (the dispatcher ` +
-          "skips unassigned tasks)",
+        message: `${t.id} has been ${t.status} for ${age(idle)} with no assignee (the ` +
+          "dispatcher skips unassigned tasks)",
         fix: `assign it: hermes kanban assign ${t.id} <profile>`,
       });
     } else if (profiles !== null && !profiles.has(t.assignee)) {
       out.push({
         code: "unknown_profile",
         task_id: t.id,
-        message: `${t.id} has been ready for ${age(idle)}, assigned to '${t.assignee}', which ` +
-          "is not a profile in config.yaml",
+        message: `${t.id} has been ${t.status} for ${age(idle)}, assigned to '${t.assignee}', ` +
+          "which is not a profile in config.yaml",
         fix: `assign it to a known profile (hermes kanban profiles lists them): hermes kanban ` +
           `assign ${t.id} <profile>; or add '${t.assignee}' under kanban.profiles ` +
           `(hermes kanban profiles add ${t.assignee} --preset <preset>)`,
       });
     }
+  }
+  for (const t of facts.overdue) {
+    const late = now - t.dueAt;
+    // A dispatcher wakes a task at its time; one still scheduled a while later was not woken.
+    if (late < OVERDUE_GRACE_SECONDS) continue;
+    out.push({
+      code: "schedule_overdue",
+      task_id: t.id,
+      message: `${t.id} was scheduled until ${new Date(t.dueAt * 1000).toISOString()} (${
+        age(late)
+      } ago) and is still scheduled: no dispatcher woke it`,
+      fix: `start one (hermes gateway start), or release it now: hermes kanban unblock ${t.id}`,
+    });
   }
   for (const t of facts.waiting) {
     out.push({

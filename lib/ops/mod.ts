@@ -18,4 +18,6 @@ export {
   text,
   type Wire,
 } from "./_fields.ts";
+export * from "./diagnostics.ts";
+export * from "./redact.ts";
 export * from "./tasks.ts";

@@ -3,21 +3,28 @@
  * link, unlink): one input schema each, and a function that checks its input against it and
  * then asks the store, which applies the board's rules. The CLI, the REST API and the MCP tools
  * turn their wire format into the schema's field names and map the errors thrown here to their
- * statuses; no front end validates a field of its own.
+ * statuses; no front end validates a field of its own. At the end, the worker verbs as one
+ * interface (TaskVerbs) over them, which a worker's CLI and MCP reach through its endpoint.
  */
 
-import { UsageError } from "../board/errors.ts";
-import type { Comment, Task, TaskDetail } from "../board/task.ts";
+import { PermissionError, UsageError } from "../board/errors.ts";
+import type { CreateRules } from "../board/operation.ts";
+import { BLOCK_KINDS, workerReadRefusal } from "../board/rulebook.ts";
+import { type Comment, LIST_SORTS, type Task, type TaskDetail } from "../board/task.ts";
+import { buildWorkerContext } from "../board/worker_context.ts";
 import {
+  checkWorkspaceRoots,
   MAX_DURATION_SECONDS,
   MAX_TEXT_BYTES,
   normalizeSkills,
+  parseWhen,
   PRIORITY_RANGE,
   validateAbsolutePath,
+  type WorkspaceRoots,
   type WorkspaceSpec,
 } from "../board/validate.ts";
 import { parseStatus, type Status, STATUSES } from "../board/status.ts";
-import type { Actor, BoardStore, ListFilter } from "../store/mod.ts";
+import type { Actor, BoardStore, ListFilter, Store } from "../store/mod.ts";
 import {
   bool,
   type Field,
@@ -88,12 +95,34 @@ export interface OpContext {
   author: string;
   /** How the input was given (`text`: the command line, numbers as decimal text). */
   wire?: Wire;
+  /** What config allows the tasks a worker creates (none listed: every one lands in triage). */
+  rules?: CreateRules;
+  /**
+   * Where a `dir:` workspace or a worktree repository may be (`workspaceRoots` of the home);
+   * needed only by a create that names a workspace path, and refused without it.
+   */
+  workspaceRoots?: WorkspaceRoots;
 }
 
-/** The workspace the two fields ask for; a path only for a dir or a worktree, and absolute. */
+/** A worker signs as its profile: naming another author is refused, not ignored. */
+function workerAuthor(ctx: OpContext, given: string | null | undefined, what: string): void {
+  if (ctx.actor.kind === "worker" && given !== undefined && given !== null) {
+    throw new PermissionError(
+      `a worker cannot choose the author of its ${what} (they are signed with its profile); ` +
+        "leave the author out",
+      "author_override",
+    );
+  }
+}
+
+/**
+ * The workspace the two fields ask for; a path only for a dir or a worktree, absolute, and under
+ * the workspace roots.
+ */
 function workspaceOf(
   kind: string | null | undefined,
   path: string | null | undefined,
+  roots: WorkspaceRoots | undefined,
 ): WorkspaceSpec {
   const k = (kind ?? "scratch") as WorkspaceSpec["kind"];
   const p = path ?? null;
@@ -109,7 +138,12 @@ function workspaceOf(
       "invalid_path",
     );
   }
-  return { kind: k, path: p === null ? null : validateAbsolutePath("workspace_path", p) };
+  if (p === null) return { kind: k, path: null };
+  const abs = validateAbsolutePath("workspace_path", p);
+  // A caller that forgot the roots must not let any path through.
+  if (!roots) throw new Error("createTask: a workspace path needs OpContext.workspaceRoots");
+  checkWorkspaceRoots(k === "dir" ? "workspace dir:" : "worktree repository", abs, roots);
+  return { kind: k, path: abs };
 }
 
 /** An author as recorded: printable, trimmed, at most MAX_AUTHOR_CHARS; else `fallback`. */
@@ -125,7 +159,9 @@ export function createTask(
   ctx: OpContext,
 ): { task: Task; existed: boolean } {
   const v = CreateTask.parse(input, ctx.wire);
+  workerAuthor(ctx, v.created_by, "tasks");
   const skills = v.skills?.length ? normalizeSkills(v.skills) : null;
+  const creator = ctx.actor.kind === "worker" ? ctx.actor : null;
   return store.createTask({
     title: v.title,
     body: v.body ?? null,
@@ -133,13 +169,15 @@ export function createTask(
     priority: v.priority ?? 0,
     parents: v.parents ?? [],
     triage: v.triage ?? false,
-    workspace: workspaceOf(v.workspace_kind, v.workspace_path),
+    workspace: workspaceOf(v.workspace_kind, v.workspace_path, ctx.workspaceRoots),
     tenant: v.tenant ?? null,
     idempotencyKey: v.idempotency_key ?? null,
     maxRuntimeSeconds: v.max_runtime_seconds ?? null,
     maxRetries: v.max_retries ?? null,
     skills,
     createdBy: cleanAuthor(v.created_by, ctx.author),
+    creator,
+    rules: ctx.rules,
   });
 }
 
@@ -151,11 +189,36 @@ export const CommentOn = schema({
     "body is required",
   ),
   author: text({ nullable: true }),
+  max_len: int({
+    min: 1,
+    max: MAX_TEXT_BYTES,
+    nullable: true,
+    refusal: (raw) => ({
+      code: "invalid_max_len",
+      kind: "usage",
+      message: `max_len must be a positive whole number of characters, got '${raw}'`,
+    }),
+  }),
 });
+
+/**
+ * A comment body cut to `max` characters (Hermes's `comment --max-len`): a longer one keeps its
+ * start and ends with a note saying it was cut, the whole within `max` (too small a `max` for
+ * the note: just the start).
+ */
+export function trimComment(body: string, max: number | null | undefined): string {
+  const chars = [...body];
+  if (max === null || max === undefined || chars.length <= max) return body;
+  const note = `\n\n[trimmed to ${max} chars by --max-len]`;
+  const keep = max - [...note].length;
+  if (keep < 1) return chars.slice(0, max).join("");
+  return chars.slice(0, keep).join("").trimEnd() + note;
+}
 
 /** Add a comment to a task's thread. */
 export function comment(store: BoardStore, input: RawInput, ctx: OpContext): Comment {
   const v = CommentOn.parse(input, ctx.wire);
+  workerAuthor(ctx, v.author, "comments");
   const author = v.author === undefined || v.author === null
     ? ctx.author
     : cleanAuthor(v.author, "");
@@ -165,7 +228,7 @@ export function comment(store: BoardStore, input: RawInput, ctx: OpContext): Com
       "invalid_author",
     );
   }
-  return store.comment(v.task_id, author, v.body);
+  return store.comment(v.task_id, author, trimComment(v.body, v.max_len), ctx.actor);
 }
 
 /**
@@ -199,9 +262,30 @@ export const CompleteTask = schema({
   result: prose(true),
   summary: prose(true),
   metadata: object({ nullable: true }),
+  created_cards: stringList("task ids", 500, { nullable: true }),
+  artifacts: stringList("file paths", 100, { nullable: true }),
 });
 
-/** Mark a task done; `changed` is false when it already was, with the same result. */
+/**
+ * Metadata with `artifacts` added to its `artifacts` list (as Hermes keeps them: in the run's
+ * metadata, each path once, a list given there first).
+ */
+function withArtifacts(
+  metadata: Record<string, unknown> | null,
+  artifacts: readonly string[],
+): Record<string, unknown> | null {
+  if (artifacts.length === 0) return metadata;
+  const had = Array.isArray(metadata?.artifacts) ? metadata.artifacts as unknown[] : [];
+  const merged = [...new Set([...had.map((p) => String(p).trim()), ...artifacts])]
+    .filter(Boolean);
+  return { ...metadata, artifacts: merged };
+}
+
+/**
+ * Mark a task done; `changed` is false when it already was, with the same result. Claimed
+ * `created_cards` are checked (a phantom one refuses the completion, recorded); `artifacts`
+ * (deliverable paths) are kept in the run's metadata and named on the completed event.
+ */
 export function complete(
   store: BoardStore,
   input: RawInput,
@@ -211,20 +295,168 @@ export function complete(
   return store.complete(v.task_id, {
     result: v.result ?? null,
     summary: v.summary ?? null,
+    metadata: withArtifacts(v.metadata ?? null, v.artifacts ?? []),
+    createdCards: v.created_cards ?? null,
+  }, ctx.actor);
+}
+
+/** A reason or note: optional text within MAX_TEXT_BYTES, blank meaning none. */
+const REASON = text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES });
+
+/** Hermes's typed block reasons (`block --kind`, `kanban_block` kind), as the rulebook routes them. */
+export { BLOCK_KINDS };
+
+/** Input of `block`: `kind` is one of Hermes's typed reasons (BLOCK_KINDS), or none. */
+export const BlockTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  reason: REASON,
+  kind: oneOf(BLOCK_KINDS, (raw) => ({
+    code: "invalid_block_kind",
+    kind: "usage",
+    message: `kind must be one of ${BLOCK_KINDS.join(", ")} (or omit it), got '${raw}'`,
+  })),
+});
+
+/**
+ * Block a task; the reason goes into its comments. The kind routes it as Hermes does: a
+ * dependency waits for its parents, a block for the same reason as the last one (after an
+ * unblock) goes to triage.
+ */
+export function block(store: BoardStore, input: RawInput, ctx: OpContext): Task {
+  const v = BlockTask.parse(input, ctx.wire);
+  return store.block(v.task_id, v.reason ?? "", ctx.actor, v.kind ?? null);
+}
+
+/** Input of `unblock`. */
+export const UnblockTask = schema({ task_id: taskId(TASK_ID_REQUIRED), reason: REASON });
+
+/** Release a blocked or scheduled task (ready, or todo while a parent is not done). */
+export function unblock(store: BoardStore, input: RawInput, ctx: OpContext): Task {
+  const v = UnblockTask.parse(input, ctx.wire);
+  return store.unblock(v.task_id, v.reason ?? null, ctx.actor);
+}
+
+/** Input of `promote`. */
+export const PromoteTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  force: bool(),
+  dry_run: bool(),
+  reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
+});
+
+/**
+ * Promote a task out of triage or todo; `force` readies it while a parent is not done;
+ * `dry_run` only says what would happen (the task as it is, and the status it would get).
+ */
+export function promote(
+  store: BoardStore,
+  input: RawInput,
+  ctx: OpContext,
+): { task: Task; status: Status; dryRun: boolean } {
+  const v = PromoteTask.parse(input, ctx.wire);
+  const force = v.force ?? false;
+  if (v.dry_run) {
+    const plan = store.preview(
+      v.task_id,
+      { op: "promote", force, reason: v.reason ?? null },
+      ctx.actor,
+    );
+    const task = store.requireTask(v.task_id);
+    return { task, status: plan.set.status ?? task.status, dryRun: true };
+  }
+  const task = store.promote(v.task_id, { force, reason: v.reason ?? null });
+  return { task, status: task.status, dryRun: false };
+}
+
+/** Input of `edit` (the result of a done task). */
+export const EditResult = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  result: required(prose(), "result is required (the corrected result of the done task)"),
+  summary: prose(true),
+  metadata: object({ nullable: true }),
+});
+
+/** Correct the result of a done task, and its hand-off (summary, metadata). */
+export function editResult(store: BoardStore, input: RawInput, ctx: OpContext): Task {
+  const v = EditResult.parse(input, ctx.wire);
+  return store.editResult(v.task_id, {
+    result: v.result,
+    summary: v.summary ?? null,
     metadata: v.metadata ?? null,
   }, ctx.actor);
 }
 
-/** Input of `block`. */
-export const BlockTask = schema({
+/** Input of `delete` (`archive --rm`, DELETE /tasks/:id). */
+export const DeleteTask = schema({ task_id: taskId(TASK_ID_REQUIRED) });
+
+/** Remove an archived task and everything recorded about it, for good. */
+export function deleteTask(store: BoardStore, input: RawInput, ctx: OpContext): string {
+  const id = DeleteTask.parse(input).task_id;
+  store.deleteTask(id, ctx.actor);
+  return id;
+}
+
+/** Input of `schedule`: `at` in parseWhen's forms; none parks the task until it is released. */
+export const ScheduleTask = schema({
   task_id: taskId(TASK_ID_REQUIRED),
-  reason: text({ nullable: true, trim: true, blankIsMissing: true, maxBytes: MAX_TEXT_BYTES }),
+  at: text({ nullable: true, trim: true, blankIsMissing: true, max: 100 }),
+  reason: REASON,
 });
 
-/** Block a task until a person unblocks it; the reason goes into its comments. */
-export function block(store: BoardStore, input: RawInput, ctx: OpContext): Task {
-  const v = BlockTask.parse(input, ctx.wire);
-  return store.block(v.task_id, v.reason ?? "", ctx.actor);
+/** Park a task until a time (or, without one, until someone releases it). */
+export function schedule(
+  store: Pick<Store, "perform" | "now">,
+  input: RawInput,
+  ctx: OpContext,
+): Task {
+  const v = ScheduleTask.parse(input, ctx.wire);
+  const until = v.at ? parseWhen(v.at, store.now()) : null;
+  return store.perform(v.task_id, { op: "schedule", until, reason: v.reason ?? null }, ctx.actor)
+    .task!;
+}
+
+/** Input of `review`: `reviewer` null or blank keeps the assignee as the reviewer. */
+export const ReviewTask = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  reviewer: name(200),
+  note: REASON,
+});
+
+/** Hand finished work to a reviewer profile; the dispatcher starts it on the task. */
+export function review(store: BoardStore, input: RawInput, ctx: OpContext): Task {
+  const v = ReviewTask.parse(input, ctx.wire);
+  return store.perform(
+    v.task_id,
+    { op: "review", reviewer: v.reviewer ?? null, note: v.note ?? null },
+    ctx.actor,
+  ).task!;
+}
+
+/** The refusal of a send-back that does not say what to fix. */
+const REASON_REQUIRED = {
+  code: "missing_reason",
+  kind: "usage",
+  message: "say what to fix: a reason is required to send work back",
+} as const;
+
+/** Input of `send_back`: what to fix (required), and who gets the task (default: its worker). */
+export const SendBack = schema({
+  task_id: taskId(TASK_ID_REQUIRED),
+  reason: required(
+    text({ trim: true, maxBytes: MAX_TEXT_BYTES, blank: REASON_REQUIRED }),
+    REASON_REQUIRED.message,
+  ),
+  to: name(200),
+});
+
+/** Send reviewed work back to its worker (or `to`), with what to fix in its comments. */
+export function sendBack(store: BoardStore, input: RawInput, ctx: OpContext): Task {
+  const v = SendBack.parse(input, ctx.wire);
+  return store.perform(
+    v.task_id,
+    { op: "send_back", reason: v.reason, to: v.to ?? null },
+    ctx.actor,
+  ).task!;
 }
 
 /** Input of `heartbeat`. */
@@ -251,10 +483,14 @@ export const LinkTasks = schema({
   child_id: taskId(LINK_ENDS),
 });
 
-/** Make `child_id` wait for `parent_id`. */
-export function link(store: BoardStore, input: RawInput): { parent: string; child: string } {
+/** Make `child_id` wait for `parent_id` (a worker: within its own and created tasks). */
+export function link(
+  store: BoardStore,
+  input: RawInput,
+  ctx?: Pick<OpContext, "actor">,
+): { parent: string; child: string } {
   const v = LinkTasks.parse(input);
-  store.link(v.parent_id, v.child_id);
+  store.link(v.parent_id, v.child_id, ctx?.actor);
   return { parent: v.parent_id, child: v.child_id };
 }
 
@@ -323,6 +559,11 @@ export const ListTasks = schema({
       message: `limit must be a positive integer, got '${raw}'`,
     }),
   }),
+  sort: oneOf(LIST_SORTS, (raw) => ({
+    code: "invalid_sort",
+    kind: "usage",
+    message: `unknown sort '${raw}': expected one of ${LIST_SORTS.join(", ")}`,
+  })),
 });
 
 /** The store's filter for a listing's input. */
@@ -334,5 +575,97 @@ export function listFilter(input: RawInput, wire: Wire = "json"): ListFilter {
     tenant: v.tenant ?? null,
     includeArchived: v.include_archived ?? false,
     limit: v.limit ?? undefined,
+    sort: v.sort ?? undefined,
   };
+}
+
+// ---- the worker verbs as one interface ----
+//
+// show, context, comment, heartbeat, complete, block, create and link, so a front door does not
+// care where the board is: `localVerbs` runs them on an open board (a person's CLI and MCP, and
+// the dispatcher's worker endpoint answering a worker), and lib/endpoint's client runs them
+// through a run's endpoint. Asynchronous because the remote one is; the rules are the store's
+// and the rulebook's either way. (Kept in this file: the hot CLI verbs load one module fewer.)
+
+/** What completing did: the task, whether anything changed, and the run it closed. */
+export interface Completed {
+  task: Task;
+  changed: boolean;
+  run_id: number | null;
+}
+
+/** The verbs a worker has, in the operations' field names (see lib/ops/tasks.ts). */
+export interface TaskVerbs {
+  /** A task with its links, comments, runs and its last `eventLimit` events. */
+  show(input: RawInput, eventLimit: number): Promise<TaskDetail>;
+  /** A task's worker context (markdown). */
+  context(input: RawInput): Promise<string>;
+  comment(input: RawInput): Promise<Comment>;
+  heartbeat(input: RawInput): Promise<Task>;
+  complete(input: RawInput): Promise<Completed>;
+  /** Block; `run_id` is the run it closed. */
+  block(input: RawInput): Promise<{ task: Task; run_id: number | null }>;
+  create(input: RawInput): Promise<{ task: Task; existed: boolean }>;
+  link(input: RawInput): Promise<{ parent: string; child: string; child_status: Status }>;
+}
+
+/** How the verbs act on an open board: the operations' context and the lease a heartbeat sets. */
+export interface VerbContext extends OpContext {
+  /** Seconds a heartbeat extends the claim by. */
+  ttlSeconds: number;
+}
+
+/** `fn`'s value as a promise, its exception as a rejection (never a synchronous throw). */
+function settle<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/** The verbs on an open board, as `ctx.actor`; a worker reads only what the rulebook lets it. */
+export function localVerbs(store: Store, ctx: VerbContext): TaskVerbs {
+  const readable = (id: string) => {
+    if (ctx.actor.kind !== "worker") return;
+    const denied = workerReadRefusal(ctx.actor, store.workerFacts(ctx.actor, [id]), id);
+    if (denied) throw denied;
+  };
+  const shown = (input: RawInput) => {
+    const id = ShowTask.parse(input, ctx.wire).task_id;
+    readable(id);
+    return id;
+  };
+  return {
+    show: (input, eventLimit) =>
+      settle(() => showTask(store, { task_id: shown(input) }, eventLimit)),
+    context: (input) => settle(() => buildWorkerContext(store.workerContextData(shown(input)))),
+    comment: (input) => settle(() => comment(store, input, ctx)),
+    heartbeat: (input) => settle(() => heartbeat(store, input, ctx)),
+    complete: (input) =>
+      settle(() => {
+        const before = runOf(store, input);
+        const { task, changed } = complete(store, input, ctx);
+        const runId = before ??
+          store.runs(task.id).filter((r) => r.status === "done").at(-1)?.id ?? null;
+        return { task, changed, run_id: runId };
+      }),
+    block: (input) =>
+      settle(() => {
+        const before = runOf(store, input);
+        return { task: block(store, input, ctx), run_id: before };
+      }),
+    create: (input) => settle(() => createTask(store, input, ctx)),
+    link: (input) =>
+      settle(() => {
+        const { parent, child } = link(store, input, ctx);
+        return { parent, child, child_status: store.requireTask(child).status };
+      }),
+  };
+}
+
+/** The run the task named by `input.task_id` points at now (the one a complete or block closes). */
+function runOf(store: Store, input: RawInput): number | null {
+  const id = typeof input.task_id === "string" ? input.task_id.trim() : "";
+  return id ? store.getTask(id)?.current_run_id ?? null : null;
 }

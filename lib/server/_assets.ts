@@ -6,17 +6,7 @@
 
 import appJs from "../../ui/dist/app.js" with { type: "text" };
 import appCss from "../../ui/src/styles.css" with { type: "text" };
-import { BASE_HEADERS } from "./responses.ts";
-
-/** FNV-1a, for cache-busting asset URLs (not security). */
-function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
+import { BASE_HEADERS, fnv } from "./responses.ts";
 
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">` +
   `<rect width="32" height="32" rx="8" fill="#4f46e5"/>` +

@@ -50,6 +50,8 @@ export function apiTask(t: Task, now: number): Record<string, unknown> {
     skills: t.skills ?? [],
     consecutive_failures: t.consecutive_failures,
     last_failure_error: t.last_failure_error,
+    block_kind: t.block_kind,
+    block_recurrences: t.block_recurrences,
     age: taskAge(t, now),
   };
 }

@@ -13,6 +13,7 @@ import { dispatcherPresence } from "../gateway/presence.ts";
 import type { Clock } from "../store/mod.ts";
 import { systemClock } from "../store/mod.ts";
 import { listBoards } from "../store/boards.ts";
+import { type ProcessInfo, readProcessInfo } from "../workers/proc_reader.ts";
 import { HonoBase } from "hono/hono-base";
 import { TrieRouter } from "hono/router/trie-router";
 import { ASSET_PATHS, assetResponse, shellResponse } from "./_assets.ts";
@@ -70,6 +71,11 @@ export interface HandlerOptions {
   log?: (level: ServerLogLevel, message: string, props?: Record<string, unknown>) => void;
   /** Live-event tuning. */
   events?: EventHubOptions;
+  /**
+   * What /proc says of the given pids (run inspection). Default: read here, which the gateway's
+   * dashboard Worker may not (it runs nothing), so the gateway asks its main process instead.
+   */
+  processInfo?: (pids: number[]) => Promise<Map<number, ProcessInfo>>;
 }
 
 /** The handler plus what its host needs to manage it. */
@@ -162,6 +168,7 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
       }
     },
     log: (level, msg, err) => level === "error" ? logErr(msg, err) : log(level, msg),
+    processInfo: opts.processInfo ?? readProcessInfo,
   });
 
   const metrics = (): Response => {

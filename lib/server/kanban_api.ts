@@ -10,29 +10,38 @@ import {
   type Status,
   STATUSES,
   type Task,
+  workspaceRoots,
 } from "../board/mod.ts";
 import { boardPaths, type Config, get } from "../config/mod.ts";
 import { listBoards } from "../store/boards.ts";
 import type { Actor, Store } from "../store/mod.ts";
 import { readTail } from "../workers/log_tail.ts";
+import type { ProcessInfo } from "../workers/proc_reader.ts";
 import {
   bool,
+  cardWarnings,
   comment as addComment,
   createTask,
+  deleteTask,
+  diagnosticConfig,
+  diagnostics,
   EditTask,
   int,
   link,
   listFilter,
   type OpContext,
+  reassign,
+  reclaim,
   schema,
   showTask,
   stringList,
+  text,
   unlink,
 } from "../ops/mod.ts";
 import { queryBool, queryInt, readJson, withQuery } from "./_body.ts";
 import type { BoardRegistry } from "./_board_registry.ts";
 import type { EventHub } from "./_events.ts";
-import { HttpError, json } from "./responses.ts";
+import { BASE_HEADERS, fnv, HttpError, json, notModified } from "./responses.ts";
 import type { Route, RouteContext } from "./_router.ts";
 import { apiCard, apiRun, apiTask } from "./_shapes.ts";
 
@@ -63,6 +72,8 @@ export interface ApiDeps {
   /** Called after a write (the gateway wakes its dispatcher; the event feed looks at once). */
   onWrite: (board: string) => void;
   log: (level: "warning" | "error", msg: string, err?: unknown) => void;
+  /** What /proc says of the given pids that exist (inspect); rejects when it cannot be read. */
+  processInfo: (pids: number[]) => Promise<Map<number, ProcessInfo>>;
 }
 
 /** The person acting through the dashboard. */
@@ -140,7 +151,33 @@ function parsePatch(body: Record<string, unknown>): Patch {
 const BulkEdit = schema({
   ids: stringList("task ids", MAX_BULK_IDS),
   archive: bool(),
+  /** With an assignee: release a running task's claim first (reassign --reclaim). */
+  reclaim_first: bool(),
 });
+
+/** A reclaim or terminate body (Hermes's): why. */
+const Reason = schema({
+  reason: text({ nullable: true }),
+});
+
+/** A reassign body (Hermes's wire names; the reassign operation's schema checks them). */
+const ReassignBody = schema({
+  profile: text({ nullable: true }),
+  reclaim_first: bool(),
+  reason: text({ nullable: true }),
+});
+
+/** Bytes of the worker log an inspection returns, unless `tail` says otherwise. */
+const INSPECT_LOG_TAIL = 16_384;
+
+function runParam(c: RouteContext): number {
+  const raw = c.params.id;
+  const n = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new NotFoundError(`run ${raw} not found`, "not_found");
+  }
+  return n;
+}
 
 /** A dispatch request's body (its query string gives the same fields). */
 const DispatchRequest = schema({
@@ -148,12 +185,16 @@ const DispatchRequest = schema({
   max: int({ min: 1, max: 10_000 }),
 });
 
-function applyPatch(store: Store, id: string, p: Patch): Task {
+function applyPatch(store: Store, id: string, p: Patch, reclaimFirst = false): Task {
   return store.tx(() => {
     let t = store.requireTask(id);
     if (p.assignee !== undefined) {
       const a = cleanName(p.assignee);
-      if (a !== t.assignee) t = store.assign(id, a);
+      if (a !== t.assignee) {
+        t = reclaimFirst
+          ? reassign(store, { task_id: id, assignee: a, reclaim: true }).task
+          : store.assign(id, a);
+      }
     }
     if (p.status !== undefined) t = applyMove(store, id, p.status, p.extras);
     if (p.priority !== undefined) t = store.reprioritize(id, p.priority);
@@ -169,6 +210,59 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
   const board = (c: RouteContext) => d.boards.resolve(c.url.searchParams.get("board"));
   const store = (c: RouteContext) => d.boards.get(board(c));
   const wrote = (c: RouteContext) => d.onWrite(board(c));
+  const diagConfig = () => diagnosticConfig(get(d.config, "kanban.failure_limit"));
+
+  /** A run of the board, or 404. */
+  const runOf = (c: RouteContext) => {
+    const id = runParam(c);
+    const run = store(c).runRow(id);
+    if (!run) throw new NotFoundError(`run ${id} not found`, "not_found");
+    return run;
+  };
+
+  /** Is the run's worker alive? What /proc says of its process, told from a reused pid. */
+  const inspectProcess = async (c: RouteContext, runId: number, ended: boolean) => {
+    const proc = store(c).runProcess(runId);
+    const pid = proc?.pid ?? null;
+    if (pid === null) {
+      return { alive: false, pid, reason: "no worker process recorded", process: null };
+    }
+    let info: ProcessInfo | undefined;
+    try {
+      info = (await d.processInfo([pid])).get(pid);
+    } catch (e) {
+      d.log("warning", "process inspection failed", e);
+      return { alive: null, pid, reason: "the process cannot be inspected here", process: null };
+    }
+    const same = info !== undefined &&
+      (proc!.start_ticks === null || proc!.start_ticks === info.startTicks);
+    const alive = same && info!.state !== "Z";
+    const reason = alive
+      ? null
+      : !info
+      ? (ended ? "run already ended" : "process not found")
+      : !same
+      ? "another process has its pid now (the worker is gone)"
+      : "the process is a zombie (exited, not yet reaped)";
+    return {
+      alive,
+      pid,
+      reason,
+      process: info && same
+        ? {
+          pid,
+          state: info.state,
+          ppid: info.ppid,
+          pgrp: info.pgrp,
+          start_ticks: info.startTicks,
+          rss_bytes: info.rssBytes,
+          threads: info.threads,
+          host: proc!.host,
+          exit_code: proc!.exit_code,
+        }
+        : null,
+    };
+  };
 
   const routes: Array<[string, string, (c: RouteContext) => Response | Promise<Response>]> = [
     ["GET", "/board", (c) => {
@@ -177,21 +271,37 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
         (q) => listFilter({ tenant: q.tenant, include_archived: q.include_archived }, "text"),
       );
       const s = store(c);
+      // The view changes only when the board does: a client holding the last one gets a 304.
+      const etag = `W/"${s.changeToken()}.${fnv(`${board(c)}\0${includeArchived}\0${tenant}`)}"`;
+      if (notModified(c.req, etag)) {
+        return new Response(null, { status: 304, headers: { ...BASE_HEADERS, etag } });
+      }
       const view = s.boardView({ tenant, includeArchived });
       const now = d.now();
       const names: string[] = [...BOARD_COLUMNS, ...(includeArchived ? ["archived"] : [])];
       const cols = new Map<string, unknown[]>(names.map((n) => [n, []]));
-      for (const { task, extras } of view.tasks) {
-        (cols.get(task.status) ?? cols.get("todo"))!.push(apiCard(task, extras, now));
-      }
-      return json({
-        columns: names.map((name) => ({ name, tasks: cols.get(name) })),
-        tenants: view.tenants,
-        assignees: view.assignees,
-        latest_event_id: view.latestEventId,
+      const warnings = cardWarnings(s, view.tasks.map((x) => x.task.id), {
         now,
-        board: board(c),
+        config: diagConfig(),
       });
+      for (const { task, extras } of view.tasks) {
+        (cols.get(task.status) ?? cols.get("todo"))!.push({
+          ...apiCard(task, extras, now),
+          warnings: warnings.get(task.id) ?? null,
+        });
+      }
+      return json(
+        {
+          columns: names.map((name) => ({ name, tasks: cols.get(name) })),
+          tenants: view.tenants,
+          assignees: view.assignees,
+          latest_event_id: view.latestEventId,
+          now,
+          board: board(c),
+        },
+        200,
+        { etag },
+      );
     }],
     ["GET", "/boards", () => json({ boards: listBoards(d.home) })],
     ["GET", "/tasks/:id", (c) => {
@@ -208,11 +318,15 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
         parents: rel.parents,
         children: rel.children,
         runs: detail.runs.map(apiRun),
+        scheduled_until: detail.scheduled_until ?? null,
         now,
       });
     }],
     ["POST", "/tasks", async (c) => {
-      const { task, existed } = createTask(store(c), await readJson(c.req), OPS);
+      const { task, existed } = createTask(store(c), await readJson(c.req), {
+        ...OPS,
+        workspaceRoots: workspaceRoots(d.home, get(d.config, "kanban.workspace_roots")),
+      });
       if (!existed) wrote(c);
       const out: Record<string, unknown> = { task: apiTask(task, d.now()), existed };
       if (!existed && task.status === "ready" && task.assignee) {
@@ -239,6 +353,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       if (ids.length === 0) throw new HttpError("usage", "invalid_body", "ids is required");
       const patch = parsePatch(body);
       const archive = bulk.archive ?? false;
+      const reclaimFirst = bulk.reclaim_first ?? false;
       if (
         !archive && patch.status === undefined && patch.assignee === undefined &&
         patch.priority === undefined
@@ -258,11 +373,11 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
             assignee: patch.assignee,
             priority: patch.priority,
             extras: patch.extras,
-          });
+          }, reclaimFirst);
           return { id, ok: true };
         } catch (e) {
           if (e instanceof HttpError || e instanceof HermesError) {
-            return { id, ok: false, error: e.message };
+            return { id, ok: false, error: e.message, code: e.code };
           }
           d.log("error", "unexpected error in bulk update", e);
           return { id, ok: false, error: "internal error" };
@@ -292,6 +407,73 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
       }
       const logs = boardPaths(d.home, board(c)).logs;
       return json(readLog(logs, id, run?.id ?? null, run?.log_path ?? null, tail));
+    }],
+    ["DELETE", "/tasks/:id", (c) => {
+      const id = taskParam(c);
+      deleteTask(store(c), { task_id: id }, OPS);
+      wrote(c);
+      return json({ deleted: true, task_id: id });
+    }],
+    ["POST", "/tasks/:id/reclaim", async (c) => {
+      const id = taskParam(c);
+      const { reason } = Reason.parse(await readJson(c.req));
+      reclaim(store(c), { task_id: id, reason });
+      wrote(c);
+      return json({ ok: true, task_id: id });
+    }],
+    ["POST", "/tasks/:id/reassign", async (c) => {
+      const id = taskParam(c);
+      const b = ReassignBody.parse(await readJson(c.req));
+      const { task } = reassign(store(c), {
+        task_id: id,
+        assignee: cleanName(b.profile),
+        reclaim: b.reclaim_first ?? false,
+        reason: b.reason,
+      });
+      wrote(c);
+      return json({ ok: true, task_id: id, assignee: task.assignee });
+    }],
+    ["GET", "/diagnostics", (c) => {
+      const q = (k: string) => c.url.searchParams.get(k) ?? undefined;
+      return json(diagnostics(store(c), { severity: q("severity"), task_id: q("task") }, {
+        now: d.now(),
+        config: diagConfig(),
+        wire: "text",
+      }));
+    }],
+    ["GET", "/workers/active", (c) => {
+      const workers = store(c).activeWorkers();
+      return json({ workers, count: workers.length, checked_at: d.now() });
+    }],
+    ["GET", "/runs/:id", (c) => json({ run: apiRun(runOf(c)) })],
+    ["GET", "/runs/:id/inspect", async (c) => {
+      const run = runOf(c);
+      const s = store(c);
+      const tail = queryInt(c.url, "tail", INSPECT_LOG_TAIL, 1, MAX_LOG_TAIL);
+      const task = s.requireTask(run.task_id);
+      const now = d.now();
+      const logs = boardPaths(d.home, board(c)).logs;
+      return json({
+        run_id: run.id,
+        task_id: run.task_id,
+        ...await inspectProcess(c, run.id, run.ended_at !== null),
+        run: apiRun(run),
+        task: apiTask(task, now),
+        runs: s.runs(task.id).map(apiRun),
+        log: readLog(logs, task.id, run.id, run.log_path, tail),
+        checked_at: now,
+      });
+    }],
+    ["POST", "/runs/:id/terminate", async (c) => {
+      const run = runOf(c);
+      const { reason } = Reason.parse(await readJson(c.req));
+      if (run.ended_at !== null) {
+        throw new HttpError("conflict", "run_ended", `run ${run.id} already ended`);
+      }
+      // The run's claim is released as a reclaim; the woken dispatcher stops its worker.
+      reclaim(store(c), { task_id: run.task_id, reason: reason ?? `terminated run ${run.id}` });
+      wrote(c);
+      return json({ ok: true, run_id: run.id, task_id: run.task_id });
     }],
     ["GET", "/links", (c) => json({ links: store(c).allLinks() })],
     ["POST", "/links", async (c) => {

@@ -10,6 +10,24 @@ export const BASE_HEADERS: Readonly<Record<string, string>> = {
   "cache-control": "no-store",
 };
 
+/** FNV-1a of `text` as 8 hex digits: cache keys and validators, never security. */
+export function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** True when the request's If-None-Match names `etag` (weakly compared, as RFC 9110 says). */
+export function notModified(req: Request, etag: string): boolean {
+  const inm = req.headers.get("if-none-match");
+  if (!inm) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, "");
+  return inm.trim() === "*" || inm.split(",").some((t) => bare(t) === bare(etag));
+}
+
 /** A JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {

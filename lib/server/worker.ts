@@ -3,7 +3,8 @@
  * Entry of the dashboard's Deno Worker. The gateway starts it with narrowed permissions
  * (network to the listen address, read/write HERMES_HOME, nothing else) and talks to it with
  * the messages of lib/gateway/messages.ts: `init` → `listening`/`error`; `stats` every second;
- * `dispatch` ↔ `dispatch_result`; `wake` after writes; `shutdown` → `closed`.
+ * `dispatch` ↔ `dispatch_result`; `proc_info` ↔ `proc_info_result` (it may not read /proc
+ * itself); `wake` after writes; `shutdown` → `closed`.
  */
 
 import type { FromServer, GatewayStats, ToServer } from "../gateway/messages.ts";
@@ -12,6 +13,7 @@ import { prepareStore } from "../store/mod.ts";
 // Loaded with the worker: prepareStore imports it for PostgreSQL boards, and a Worker may not
 // read module files at run time.
 import "../store/postgres.ts";
+import type { ProcessInfo } from "../workers/proc_reader.ts";
 
 /** How long POST /dispatch waits for the dispatcher's answer. */
 const DISPATCH_TIMEOUT_MS = 60_000;
@@ -34,16 +36,37 @@ const pending = new Map<
   }
 >();
 
-function dispatchViaMain(req: { dryRun: boolean; max: number | null }): Promise<unknown> {
+/** Send the request `make(id)` to the main thread and wait for its answer (or time out). */
+function askMain(make: (id: number) => FromServer, what: string, ms: number): Promise<unknown> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       pending.delete(id);
-      reject(new Error(`the dispatcher did not answer within ${DISPATCH_TIMEOUT_MS / 1000}s`));
-    }, DISPATCH_TIMEOUT_MS);
+      reject(new Error(`${what} did not answer within ${ms / 1000}s`));
+    }, ms);
     pending.set(id, { resolve, reject, timer });
-    post({ type: "dispatch", id, dryRun: req.dryRun, max: req.max });
+    post(make(id));
   });
+}
+
+function dispatchViaMain(req: { dryRun: boolean; max: number | null }): Promise<unknown> {
+  return askMain(
+    (id) => ({ type: "dispatch", id, dryRun: req.dryRun, max: req.max }),
+    "the dispatcher",
+    DISPATCH_TIMEOUT_MS,
+  );
+}
+
+/** How long an inspection waits for the main thread to read /proc. */
+const PROC_INFO_TIMEOUT_MS = 10_000;
+
+async function processInfoViaMain(pids: number[]): Promise<Map<number, ProcessInfo>> {
+  const info = await askMain(
+    (id) => ({ type: "proc_info", id, pids }),
+    "the gateway",
+    PROC_INFO_TIMEOUT_MS,
+  ) as ProcessInfo[];
+  return new Map(info.map((p) => [p.pid, p]));
 }
 
 async function start(m: Extract<ToServer, { type: "init" }>): Promise<void> {
@@ -72,6 +95,7 @@ async function start(m: Extract<ToServer, { type: "init" }>): Promise<void> {
       dispatch: dispatchOff ? undefined : dispatchViaMain,
       noDispatcherReason: dispatchOff ? m.dispatch.reason : undefined,
       stats: () => stats,
+      processInfo: processInfoViaMain,
       onWrite: () => post({ type: "wake" }),
       log: (level, message, props) => post({ type: "log", level, message, props }),
     });
@@ -130,13 +154,14 @@ self.onmessage = (ev: MessageEvent<ToServer>) => {
     case "stats":
       stats = m.stats;
       break;
-    case "dispatch_result": {
+    case "dispatch_result":
+    case "proc_info_result": {
       const p = pending.get(m.id);
       if (!p) break;
       pending.delete(m.id);
       clearTimeout(p.timer);
       if (m.error) p.reject(new Error(m.error));
-      else p.resolve(m.result);
+      else p.resolve(m.type === "dispatch_result" ? m.result : m.info);
       break;
     }
     case "shutdown":

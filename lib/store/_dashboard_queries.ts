@@ -16,6 +16,8 @@ export interface CardExtras {
   progress: { done: number; total: number } | null;
   /** Start of the open run (the running indicator counts from here), or null. */
   run_started_at: number | null;
+  /** When a scheduled task becomes ready by itself, or null (no time, or not scheduled). */
+  scheduled_until: number | null;
 }
 
 /** What the board view reads, in one snapshot. */
@@ -74,6 +76,14 @@ export function boardView(
         "SELECT task_id AS id, MAX(started_at) AS s FROM task_runs WHERE ended_at IS NULL GROUP BY task_id",
       )
     ) runStart.set(r.id, Number(r.s));
+    const due = new Map<string, number>();
+    for (
+      const r of c.all<{ id: string; d: number }>(
+        `SELECT s.task_id AS id, s.due_at AS d FROM hx_task_schedule s
+         JOIN tasks t ON t.id = s.task_id WHERE t.status = 'scheduled' AND s.event_id =
+           (SELECT MAX(e.id) FROM task_events e WHERE e.task_id = t.id AND e.kind = 'scheduled')`,
+      )
+    ) due.set(r.id, Number(r.d));
     const tenants = c.all<{ v: string }>(
       "SELECT DISTINCT tenant AS v FROM tasks WHERE tenant IS NOT NULL AND tenant != '' ORDER BY tenant",
     ).map((r) => String(r.v));
@@ -89,6 +99,7 @@ export function boardView(
           comment_count: comments.get(task.id) ?? 0,
           progress: progress.get(task.id) ?? null,
           run_started_at: task.status === "running" ? runStart.get(task.id) ?? null : null,
+          scheduled_until: due.get(task.id) ?? null,
         },
       })),
       tenants,
@@ -203,4 +214,75 @@ export function metricCounts(
     ) runs[String(r.s)] = Number(r.n);
     return { tasks, runs };
   });
+}
+
+/** A worker at work: an open run with a recorded process, of a running task. */
+export interface ActiveWorker {
+  run_id: number;
+  task_id: string;
+  task_title: string;
+  task_status: Status;
+  task_assignee: string | null;
+  profile: string | null;
+  worker_pid: number;
+  started_at: number;
+  claim_lock: string | null;
+  claim_expires: number | null;
+  last_heartbeat_at: number | null;
+  max_runtime_seconds: number | null;
+}
+
+/** Every worker at work on the board, the longest-running first. */
+export function activeWorkers(store: SqlBoardStore): ActiveWorker[] {
+  return store.conn.all<Row>(
+    `SELECT r.id AS run_id, r.task_id, t.title, t.status, t.assignee, r.profile, r.worker_pid,
+            r.started_at, r.claim_lock, r.claim_expires, r.last_heartbeat_at,
+            r.max_runtime_seconds
+     FROM task_runs r JOIN tasks t ON t.id = r.task_id
+     WHERE r.ended_at IS NULL AND r.worker_pid IS NOT NULL AND t.status = 'running'
+     ORDER BY r.started_at, r.id`,
+  ).map((r) => ({
+    run_id: Number(r.run_id),
+    task_id: String(r.task_id),
+    task_title: String(r.title),
+    task_status: String(r.status) as Status,
+    task_assignee: r.assignee === null ? null : String(r.assignee),
+    profile: r.profile === null ? null : String(r.profile),
+    worker_pid: Number(r.worker_pid),
+    started_at: Number(r.started_at),
+    claim_lock: r.claim_lock === null ? null : String(r.claim_lock),
+    claim_expires: r.claim_expires === null ? null : Number(r.claim_expires),
+    last_heartbeat_at: r.last_heartbeat_at === null ? null : Number(r.last_heartbeat_at),
+    max_runtime_seconds: r.max_runtime_seconds === null ? null : Number(r.max_runtime_seconds),
+  }));
+}
+
+/** The process a run's worker was started as (hx_run_procs), or null when none was recorded. */
+export interface RunProcess {
+  pid: number | null;
+  /** Start time in clock ticks since boot: tells the worker from a later process with its pid. */
+  start_ticks: number | null;
+  host: string | null;
+  boot_id: string | null;
+  exit_code: number | null;
+  log_path: string | null;
+}
+
+/** The recorded process of run `runId`. */
+export function runProcess(store: SqlBoardStore, runId: number): RunProcess | null {
+  const r = store.conn.get<Row>(
+    "SELECT pid, start_ticks, host, boot_id, exit_code, log_path FROM hx_run_procs WHERE run_id = ?",
+    runId,
+  );
+  if (!r) return null;
+  const num = (v: unknown) => v === null || v === undefined ? null : Number(v);
+  const str = (v: unknown) => v === null || v === undefined ? null : String(v);
+  return {
+    pid: num(r.pid),
+    start_ticks: num(r.start_ticks),
+    host: str(r.host),
+    boot_id: str(r.boot_id),
+    exit_code: num(r.exit_code),
+    log_path: str(r.log_path),
+  };
 }

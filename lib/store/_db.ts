@@ -21,14 +21,23 @@ export interface Dialect {
   jsonArrayText(expr: string): string;
   /** A subquery yielding column `value` for each string of the JSON array bound at `param`. */
   jsonTextElements(param: string): string;
-  /** `expr` padded with spaces on the right to `width` characters; NULL becomes ''. */
-  padRight(expr: string, width: number): string;
+  /**
+   * One printf-style call: the format is the first bound parameter, `args` the values. `%s`
+   * prints a value (NULL as ''), `%%` a percent sign (SQLite's printf, PostgreSQL's format).
+   */
+  printf(args: readonly string[]): string;
+  /** The conversion of printf that pads a value with spaces on the right to `width` characters. */
+  padded(width: number): string;
   /**
    * One query returning a single value: `line` of every task row of `where`, in `order`, at
    * most `limit` (a " LIMIT n" clause or ""), joined with "\n" and ended with "\n", as UTF-8
    * bytes; NULL when there is no row.
    */
   joinLines(line: string, where: string, order: string, limit: string): string;
+  /** The text of member `key` (a plain name) of the JSON object text `expr`; NULL when absent. */
+  jsonMember(expr: string, key: string): string;
+  /** A query of column `name`: every table of the board that has a column named `column`. */
+  tablesWithColumn(column: string): string;
   /** The LIMIT parameter that means "no limit". */
   readonly noLimit: number | null;
 }
@@ -62,6 +71,11 @@ export interface Db {
   read<T>(fn: () => T): T;
   /** Moves whenever another session commits to the board. */
   dataVersion(): number;
+  /**
+   * Moves whenever this session commits a change (SQLite: rows changed, total_changes();
+   * PostgreSQL: its transactions that wrote). With dataVersion, a token of the board's state.
+   */
+  totalChanges(): number;
   /** Upkeep for long-running processes. */
   maybeCheckpoint(): void;
   /** Close the session (idempotent). */

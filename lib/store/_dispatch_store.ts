@@ -15,10 +15,14 @@ import {
   type RunEnd,
   type Task,
   validateText,
+  VERB_FROM,
 } from "../board/mod.ts";
 import { cutError, PARENTS_DONE_SQL, PROMOTABLE_SQL, type SqlBoardStore } from "./board_store.ts";
 import { type Row, TASK_COLUMNS, toTask } from "./_rows.ts";
 import type { DispatchStore } from "./types.ts";
+
+/** `('ready', 'review')`: the statuses a claim takes (the rulebook's), for queries. */
+const CLAIMABLE_SQL = `(${VERB_FROM.claim.map((st) => `'${st}'`).join(", ")})`;
 
 /** The name the dispatcher's own writes go by where no profile is named. */
 const DISPATCHER = "dispatcher";
@@ -131,17 +135,25 @@ LEFT JOIN task_runs r ON r.id = t.current_run_id AND r.ended_at IS NULL
 LEFT JOIN hx_run_procs p ON p.run_id = r.id
 WHERE t.status = 'running'`;
 
-/** The claim candidates query; variants are built per shape so each has a plain plan. */
-function candidatesSql(excluded: number, oneTask: boolean, backoff: boolean): string {
+/**
+ * The claim candidates query; variants are built per shape so each has a plain plan. Ready
+ * tasks wait for their parents; a task in review passed that gate before (Hermes's review
+ * dispatch does not ask again).
+ */
+function candidatesSql(
+  status: "ready" | "review",
+  excluded: number,
+  oneTask: boolean,
+  backoff: boolean,
+): string {
   return `SELECT t.id, t.assignee FROM tasks t
-WHERE t.status = 'ready' AND t.claim_lock IS NULL AND t.assignee IS NOT NULL${
+WHERE t.status = '${status}' AND t.claim_lock IS NULL AND t.assignee IS NOT NULL${
     excluded ? ` AND t.assignee NOT IN (${Array(excluded).fill("?").join(", ")})` : ""
   }${oneTask ? " AND t.id = ?" : ""}${
     backoff
       ? " AND NOT EXISTS (SELECT 1 FROM hx_task_retry x WHERE x.task_id = t.id AND x.not_before > ?)"
       : ""
-  }
-  AND ${PARENTS_DONE_SQL}
+  }${status === "ready" ? `\n  AND ${PARENTS_DONE_SQL}` : ""}
 ORDER BY t.priority DESC, t.created_at ASC, t.id ASC
 LIMIT ?`;
 }
@@ -149,16 +161,21 @@ LIMIT ?`;
 /** What a tick has to look at; on an idle board all false, from one cheap query. */
 export interface BoardProbe {
   running: boolean;
+  /** Some task is ready or in review (something to claim). */
   ready: boolean;
   promotable: boolean;
+  /** Some scheduled task has a time (it becomes ready by itself). */
+  scheduled: boolean;
   /** Some recorded worker process has no recorded end (running, or closed by someone else). */
   unreaped: boolean;
 }
 
 const PROBE_SQL = `SELECT
   EXISTS (SELECT 1 FROM tasks WHERE status = 'running') AS running,
-  EXISTS (SELECT 1 FROM tasks WHERE status = 'ready') AS ready,
+  EXISTS (SELECT 1 FROM tasks WHERE status IN ${CLAIMABLE_SQL}) AS ready,
   EXISTS (SELECT 1 FROM tasks t WHERE ${PROMOTABLE_SQL}) AS promotable,
+  EXISTS (SELECT 1 FROM hx_task_schedule s JOIN tasks t ON t.id = s.task_id
+          WHERE t.status = 'scheduled') AS scheduled,
   EXISTS (SELECT 1 FROM hx_run_procs WHERE exit_code IS NULL) AS unreaped`;
 
 function procOf(r: Row): ProcRecord | null {
@@ -211,6 +228,7 @@ export class SqlDispatchStore implements DispatchStore {
       running: !!r?.running,
       ready: !!r?.ready,
       promotable: !!r?.promotable,
+      scheduled: !!r?.scheduled,
       unreaped: !!r?.unreaped,
     };
   }
@@ -284,18 +302,62 @@ export class SqlDispatchStore implements DispatchStore {
     return this.tx(() => this.board.promoteAll());
   }
 
-  /** Ready tasks nobody is assigned to (never dispatched; reported). */
+  /**
+   * Scheduled tasks whose time has come wait again (the rulebook's `wake`), in one
+   * transaction. Returns their ids.
+   */
+  wakeDue(now: number): string[] {
+    return this.tx(() => {
+      // Rows Hermes left behind: it released the task (or scheduled it again without a time)
+      // knowing nothing of our times.
+      this.board.conn.run(
+        `DELETE FROM hx_task_schedule WHERE task_id NOT IN
+           (SELECT id FROM tasks WHERE status = 'scheduled')
+         OR event_id IS DISTINCT FROM (SELECT MAX(e.id) FROM task_events e
+           WHERE e.task_id = hx_task_schedule.task_id AND e.kind = 'scheduled')`,
+      );
+      return this.dueScheduled(now).filter((id) =>
+        !(this.board.attemptIn(id, { op: "wake" }, {
+          kind: "dispatcher",
+          name: DISPATCHER,
+        }) instanceof
+          HermesError)
+      );
+    });
+  }
+
+  /** Scheduled tasks whose time has come (by `now`), earliest first. */
+  dueScheduled(now: number): string[] {
+    return this.board.conn.all<{ id: string }>(
+      `SELECT s.task_id AS id FROM hx_task_schedule s JOIN tasks t ON t.id = s.task_id
+       WHERE t.status = 'scheduled' AND s.due_at <= ? ORDER BY s.due_at, s.task_id`,
+      now,
+    ).map((r) => String(r.id));
+  }
+
+  /** Earliest time a scheduled task becomes ready by itself, after `now`; null when none. */
+  nextScheduledAt(now: number): number | null {
+    const r = this.board.conn.get<{ t: number | null }>(
+      `SELECT MIN(s.due_at) AS t FROM hx_task_schedule s JOIN tasks t ON t.id = s.task_id
+       WHERE t.status = 'scheduled' AND s.due_at > ?`,
+      now,
+    );
+    return numOrNull(r?.t);
+  }
+
+  /** Ready (or review) tasks nobody is assigned to (never dispatched; reported). */
   unassignedReady(limit = 100): string[] {
     return this.board.conn.all<{ id: string }>(
-      `SELECT id FROM tasks WHERE assignee IS NULL AND status = 'ready'
+      `SELECT id FROM tasks WHERE assignee IS NULL AND status IN ${CLAIMABLE_SQL}
        ORDER BY priority DESC, created_at ASC, id ASC LIMIT ?`,
       limit,
     ).map((r) => r.id);
   }
 
   /**
-   * Ready, assigned, unclaimed tasks whose parents are done and whose retry
-   * backoff has passed, in dispatch order. `exclude` drops full profiles.
+   * Ready, assigned, unclaimed tasks whose parents are done and whose retry backoff has
+   * passed, then (as Hermes dispatches them, after the ready ones) assigned tasks in review,
+   * in dispatch order. `exclude` drops full profiles.
    */
   candidates(
     opts: {
@@ -312,12 +374,22 @@ export class SqlDispatchStore implements DispatchStore {
     const params: (string | number)[] = [...opts.exclude];
     if (taskId !== null) params.push(taskId);
     if (backoff) params.push(opts.now);
-    const limit = Number.isFinite(opts.limit) ? opts.limit : this.board.conn.dialect.noLimit;
-    return this.board.conn.all<{ id: string; assignee: string }>(
-      candidatesSql(opts.exclude.length, taskId !== null, backoff),
+    const noLimit = this.board.conn.dialect.noLimit;
+    const ready = this.board.conn.all<{ id: string; assignee: string }>(
+      candidatesSql("ready", opts.exclude.length, taskId !== null, backoff),
       ...params,
-      limit,
+      Number.isFinite(opts.limit) ? opts.limit : noLimit,
     );
+    const left = opts.limit - ready.length;
+    if (left <= 0) return ready;
+    return [
+      ...ready,
+      ...this.board.conn.all<{ id: string; assignee: string }>(
+        candidatesSql("review", opts.exclude.length, taskId !== null, backoff),
+        ...params,
+        Number.isFinite(left) ? left : noLimit,
+      ),
+    ];
   }
 
   /** Earliest retry time of a ready task still in backoff, or null. */
@@ -330,10 +402,11 @@ export class SqlDispatchStore implements DispatchStore {
     return numOrNull(r?.t);
   }
 
-  /** Tasks that are ready (assigned) or running: work still in flight. */
+  /** Tasks that are ready or in review (assigned), or running: work still in flight. */
   inFlight(): { ready: number; running: number } {
     const r = this.board.conn.get<{ ready: number; running: number }>(
-      `SELECT (SELECT COUNT(*) FROM tasks WHERE status = 'ready' AND assignee IS NOT NULL) AS ready,
+      `SELECT (SELECT COUNT(*) FROM tasks WHERE status IN ${CLAIMABLE_SQL}
+                 AND assignee IS NOT NULL) AS ready,
               (SELECT COUNT(*) FROM tasks WHERE status = 'running') AS running`,
     );
     return { ready: Number(r?.ready ?? 0), running: Number(r?.running ?? 0) };
@@ -361,16 +434,17 @@ export class SqlDispatchStore implements DispatchStore {
 
   /**
    * CAS-claim one task inside the caller's transaction: a conditional UPDATE
-   * (`status = 'ready' AND claim_lock IS NULL`), a run with a fresh heartbeat, and
+   * (`status` ready or review `AND claim_lock IS NULL`), a run with a fresh heartbeat, and
    * `claimed`. Null if it is no longer claimable. The board's claim writes, without its
    * re-reads (the claimed task is built in memory): this is the hot path.
    */
   claim(id: string, lock: string, ttlSeconds: number): DispatchClaim | null {
     const conn = this.board.conn;
-    const r = conn.get<Row>(
-      `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ? AND status = 'ready' AND claim_lock IS NULL`,
+    const r = conn.rows(
+      `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ? AND status IN ${CLAIMABLE_SQL}
+       AND claim_lock IS NULL`,
       id,
-    );
+    )[0];
     if (!r) return null;
     const t = toTask(r);
     const c = this.board.claimWrites(t, lock, ttlSeconds);

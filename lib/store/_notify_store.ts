@@ -219,7 +219,7 @@ export class SqlNotifyStore implements NotifyStore {
   }
 
   #task(id: string): Task | null {
-    const r = this.conn.get<Row>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id);
+    const r = this.conn.rows(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id)[0];
     return r ? toTask(r) : null;
   }
 

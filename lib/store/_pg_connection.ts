@@ -26,13 +26,22 @@ export const POSTGRES_DIALECT: Dialect = {
   jsonTextElements: (param) =>
     // Through text: a parameter typed json would be JSON-encoded again by the driver.
     `SELECT json_array_elements_text(CAST(CAST(${param} AS text) AS json)) AS value`,
+  // Typed: an untyped parameter cannot be format()'s format.
+  printf: (args) => `format(${["CAST(? AS text)", ...args].join(", ")})`,
   // format() pads by characters and never cuts a longer value; NULL prints as ''.
-  padRight: (expr, width) => `format('%-${width}s', ${expr})`,
+  padded: (width) => `%-${width}s`,
   // An aggregate may see its rows in any order: they are numbered in the listing's order.
   joinLines: (line, where, order, limit) =>
     `SELECT convert_to(string_agg(line, chr(10) ORDER BY n) || chr(10), 'UTF8')
      FROM (SELECT ${line} AS line, row_number() OVER (ORDER BY ${order}) AS n
            FROM tasks ${where} ORDER BY ${order}${limit}) AS lines`,
+  jsonMember: (expr, key) => `(CAST(${expr} AS json) ->> '${key}')`,
+  tablesWithColumn: (column) =>
+    `SELECT c.table_name AS name FROM information_schema.columns c
+     JOIN information_schema.tables t
+       ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+     WHERE c.table_schema = current_schema() AND c.column_name = '${column}'
+       AND t.table_type = 'BASE TABLE'`,
   noLimit: null,
 };
 
@@ -324,6 +333,10 @@ export class PgConnection implements Db {
     } catch (e) {
       throw this.#mapped(e);
     }
+  }
+
+  totalChanges(): number {
+    return this.#ownCommits;
   }
 
   /** Nothing to do: PostgreSQL's own background processes keep the files. */

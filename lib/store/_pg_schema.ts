@@ -174,6 +174,55 @@ CREATE TABLE hx_version (
 INSERT INTO hx_version (one, v) VALUES (true, 0);
 `,
   },
+  {
+    version: 2,
+    name: "Hermes v0.18's columns and tables; run secrets, task origins, schedules",
+    // SQLite's schema generation 3 (schema.ts), and the claim and list indexes of its HX_TABLES.
+    sql: `
+ALTER TABLE tasks
+  ADD COLUMN branch_name       ${T},
+  ADD COLUMN project_id        ${T},
+  ADD COLUMN model_override    ${T},
+  ADD COLUMN goal_mode         BIGINT NOT NULL DEFAULT 0,
+  ADD COLUMN goal_max_turns    BIGINT,
+  ADD COLUMN session_id        ${T},
+  ADD COLUMN block_kind        ${T},
+  ADD COLUMN block_recurrences BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE kanban_notify_subs ADD COLUMN notifier_profile ${T};
+CREATE TABLE task_attachments (
+  id           ${ID},
+  task_id      ${T} NOT NULL,
+  filename     ${T} NOT NULL,
+  stored_path  ${T} NOT NULL,
+  content_type ${T},
+  size         BIGINT NOT NULL DEFAULT 0,
+  uploaded_by  ${T},
+  created_at   BIGINT NOT NULL
+);
+CREATE INDEX idx_tasks_session_id ON tasks(session_id);
+CREATE INDEX idx_attachments_task ON task_attachments(task_id, created_at);
+CREATE TABLE hx_task_schedule (
+  task_id  ${T} PRIMARY KEY,
+  due_at   BIGINT NOT NULL,
+  event_id BIGINT
+);
+CREATE TABLE hx_run_secrets (
+  run_id      BIGINT PRIMARY KEY,
+  task_id     ${T} NOT NULL,
+  secret_hash ${T} NOT NULL,
+  created_at  BIGINT NOT NULL
+);
+CREATE TABLE hx_task_origins (
+  task_id ${T} PRIMARY KEY,
+  by_task ${T} NOT NULL,
+  by_run  BIGINT NOT NULL
+);
+CREATE INDEX hx_idx_origins_by ON hx_task_origins(by_task);
+DROP INDEX hx_idx_tasks_ready;
+CREATE INDEX hx_idx_tasks_ready_order ON tasks(status, priority DESC, created_at, id);
+CREATE INDEX hx_idx_tasks_list ON tasks(priority DESC, created_at, id, status, assignee, tenant, title);
+`,
+  },
 ];
 
 /** The newest schema version this hermes knows. */
@@ -189,6 +238,7 @@ export const PG_VERSION_TABLE = `CREATE TABLE IF NOT EXISTS hx_schema_version (
 /** Tables with an identity `id`: an INSERT into one returns the new id (SQLite's lastInsertRowid). */
 export const ID_TABLES: ReadonlySet<string> = new Set([
   "task_comments",
+  "task_attachments",
   "task_events",
   "task_runs",
   "hx_notify_outbox",
@@ -201,9 +251,13 @@ export const BOARD_TABLES: readonly string[] = [
   "task_comments",
   "task_events",
   "task_runs",
+  "task_attachments",
   "kanban_notify_subs",
   "hx_run_procs",
   "hx_task_retry",
+  "hx_task_schedule",
+  "hx_run_secrets",
+  "hx_task_origins",
   "hx_notify_sinks",
   "hx_notify_outbox",
 ];

@@ -6,17 +6,21 @@
 import {
   type Actor,
   bindRun,
+  type CardFact,
   type ChildFact,
   type Comment,
   ConflictError,
   cutText,
   decide,
+  type DiagnosisInput,
   type Facts,
   FAILURE_KINDS,
   type FailureKind,
   FINISHED_STATUSES,
   HermesError,
+  type ListSort,
   MAX_ERROR_CHARS,
+  mentionedTaskIds,
   needsChildren,
   newTaskId,
   NotFoundError,
@@ -38,6 +42,8 @@ import {
   validateText,
   validateTitle,
   VERB_FROM,
+  type WorkerActor,
+  type WorkerFacts,
 } from "../board/mod.ts";
 import { CONTEXT_CAPS, type WorkerContextInput } from "../board/worker_context.ts";
 import { Connection, type OpenOptions } from "./connection.ts";
@@ -45,6 +51,7 @@ import type { Db, Dialect } from "./_db.ts";
 import * as dashboard from "./_dashboard_queries.ts";
 import { type Row, RUN_COLUMNS, TASK_COLUMNS, toComment, toEvent, toRun, toTask } from "./_rows.ts";
 import type {
+  ActiveWorker,
   BoardStats,
   BoardView,
   ClaimResult,
@@ -56,6 +63,7 @@ import type {
   LineColumn,
   ListFilter,
   Performed,
+  RunProcess,
   Store,
   TaskDetail,
   TaskRef,
@@ -106,6 +114,8 @@ export const PATCH_COLUMNS: ReadonlySet<keyof TaskPatch> = new Set<keyof TaskPat
   "last_heartbeat_at",
   "consecutive_failures",
   "last_failure_error",
+  "block_kind",
+  "block_recurrences",
 ]);
 
 export type { Clock };
@@ -113,10 +123,15 @@ export type { Clock };
 /** The system clock in unix seconds. */
 export const systemClock: Clock = () => Math.floor(Date.now() / 1000);
 
+/** Handle ids for change tokens: a fresh random prefix per process, a counter per handle. */
+const HANDLE_PREFIX = crypto.randomUUID().slice(0, 8);
+let handles = 0;
+
 /** A board in one database (a SQLite file or a PostgreSQL schema). */
 export class SqlBoardStore implements Store {
   readonly conn: Db;
   readonly now: Clock;
+  readonly #handleId = `${HANDLE_PREFIX}${(++handles).toString(36)}`;
 
   constructor(conn: Db, clock: Clock = systemClock) {
     this.conn = conn;
@@ -210,7 +225,7 @@ export class SqlBoardStore implements Store {
   }
 
   taskRow(id: string): Task | null {
-    const r = this.conn.get<Row>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id);
+    const r = this.conn.rows(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id)[0];
     return r ? toTask(r) : null;
   }
 
@@ -242,8 +257,8 @@ export class SqlBoardStore implements Store {
     }));
   }
 
-  /** What the rulebook is told about `id` when deciding `op`. */
-  facts(id: string, op: Operation): Facts {
+  /** What the rulebook is told about `id` when `actor` asks for `op`. */
+  facts(id: string, op: Operation, actor: Actor = SOMEONE): Facts {
     const task = this.taskRow(id);
     const facts: Facts = {
       id,
@@ -251,6 +266,9 @@ export class SqlBoardStore implements Store {
       parents: task === null ? [] : this.parentFacts(id),
       children: task !== null && needsChildren(op) ? this.childFacts(id) : [],
     };
+    if (actor.kind === "worker") {
+      facts.worker = this.workerFacts(actor, op.op === "link" ? [id, op.parentId] : [id]);
+    }
     if (task !== null && op.op === "run_ended" && op.end.kind === "retry_later") {
       // A try-later's delay doubles with the attempts so far.
       facts.retryAttempts = Number(
@@ -259,6 +277,11 @@ export class SqlBoardStore implements Store {
           id,
         )?.attempts ?? 0,
       );
+    }
+    if (task !== null && op.op === "wake") facts.scheduledAt = this.scheduledAt(id);
+    if (task !== null && op.op === "send_back") {
+      facts.reviewRun = this.reviewRun(task.current_run_id);
+      facts.reviewedAssignee = this.reviewedAssignee(id);
     }
     if (task !== null && op.op === "run_ended" && op.end.kind === "failed") {
       // A failure at the limit names the streak of failure kinds that led to it.
@@ -270,6 +293,40 @@ export class SqlBoardStore implements Store {
       ).map((r) => r.status as FailureKind).reverse();
     }
     return facts;
+  }
+
+  /**
+   * When the scheduled task `id` becomes ready by itself: its hx_task_schedule time, if that
+   * belongs to its latest `scheduled` event (a task scheduled again since, by Hermes without a
+   * time, waits for a person). Null when it has none.
+   */
+  scheduledAt(id: string): number | null {
+    const r = this.conn.get<{ due_at: number }>(
+      `SELECT s.due_at FROM hx_task_schedule s WHERE s.task_id = ? AND s.event_id =
+         (SELECT MAX(e.id) FROM task_events e WHERE e.task_id = s.task_id AND e.kind = 'scheduled')`,
+      id,
+    );
+    return r === undefined ? null : Number(r.due_at);
+  }
+
+  /** True when run `runId` was claimed from review (its `claimed` event says so). */
+  reviewRun(runId: number | null): boolean {
+    if (runId === null) return false;
+    return !!this.conn.get(
+      `SELECT 1 FROM task_events WHERE run_id = ? AND kind = 'claimed'
+         AND ${this.conn.dialect.jsonMember("payload", "source_status")} = 'review'`,
+      runId,
+    );
+  }
+
+  /** The assignee task `id` had when it was last sent to review, if we recorded it. */
+  reviewedAssignee(id: string): string | null {
+    const r = this.conn.get<{ a: string | null }>(
+      `SELECT ${this.conn.dialect.jsonMember("payload", "from_assignee")} AS a FROM task_events
+       WHERE task_id = ? AND kind = 'review_requested' ORDER BY id DESC LIMIT 1`,
+      id,
+    );
+    return r?.a ?? null;
   }
 
   /** Decide `op` on `id` with the rulebook and apply the plan (inside a transaction). */
@@ -287,7 +344,7 @@ export class SqlBoardStore implements Store {
     id: string,
     op: Operation,
     actor: Actor,
-    facts: Facts = this.facts(id, op),
+    facts: Facts = this.facts(id, op, actor),
   ): AppliedPlan | HermesError {
     const now = this.now();
     const d = decide(op, facts, actor, now);
@@ -301,6 +358,10 @@ export class SqlBoardStore implements Store {
    */
   applyPlan(plan: Plan, now: number): { runId: number | null; commentId: number | null } {
     if (!plan.changed) return { runId: null, commentId: null };
+    if (plan.purge) {
+      this.purge(plan.taskId);
+      return { runId: null, commentId: null };
+    }
     let p = plan;
     if (p.closeRun) this.closeRun(p.closeRun.runId, p.closeRun.status, p.closeRun);
     let runId: number | null = null;
@@ -324,6 +385,14 @@ export class SqlBoardStore implements Store {
         r.metadata ? JSON.stringify(r.metadata) : null,
       ).lastId;
       p = bindRun(p, runId);
+    }
+    if (p.amendRun) {
+      this.conn.run(
+        "UPDATE task_runs SET summary = ?, metadata = COALESCE(?, metadata) WHERE id = ?",
+        p.amendRun.summary,
+        p.amendRun.metadata ? JSON.stringify(p.amendRun.metadata) : null,
+        p.amendRun.runId,
+      );
     }
     this.writeTask(p.taskId, p.set);
     if (p.lease) {
@@ -367,8 +436,35 @@ export class SqlBoardStore implements Store {
       ).lastId;
     }
     for (const e of p.events) this.event(p.taskId, e.kind, e.payload, runRef(e.runId), now);
+    if (p.schedule?.clear) {
+      this.conn.run("DELETE FROM hx_task_schedule WHERE task_id = ?", p.taskId);
+    } else if (p.schedule) {
+      // The time belongs to the `scheduled` event just written.
+      this.conn.run(
+        `INSERT INTO hx_task_schedule (task_id, due_at, event_id)
+         VALUES (?, ?, (SELECT MAX(id) FROM task_events WHERE task_id = ? AND kind = 'scheduled'))
+         ON CONFLICT(task_id) DO UPDATE SET due_at = excluded.due_at, event_id = excluded.event_id`,
+        p.taskId,
+        p.schedule.dueAt,
+        p.taskId,
+      );
+    }
     for (const child of p.then) this.applyPlan(child, now);
     return { runId, commentId };
+  }
+
+  /**
+   * Remove a task and every row about it: its links both ways, and the rows of every table
+   * with a `task_id` column (Hermes's and ours, present and future).
+   */
+  purge(id: string): void {
+    this.conn.run("DELETE FROM task_links WHERE parent_id = ? OR child_id = ?", id, id);
+    const tables = this.conn.all<{ name: string }>(this.conn.dialect.tablesWithColumn("task_id"));
+    for (const { name } of tables) {
+      if (name === "tasks") continue;
+      this.conn.run(`DELETE FROM "${name.replace(/"/g, '""')}" WHERE task_id = ?`, id);
+    }
+    this.conn.run("DELETE FROM tasks WHERE id = ?", id);
   }
 
   /** Write task columns of a plan. */
@@ -383,6 +479,69 @@ export class SqlBoardStore implements Store {
     );
   }
 
+  // ---- workers ----
+
+  /**
+   * What the rules need to know about a worker: whether the secret it presented is its run's
+   * (compared by hash: only the hash is kept), whether that run still holds its task, its
+   * task's tenant, and which of `ids` its task created or is linked to.
+   */
+  workerFacts(actor: WorkerActor, ids: readonly string[]): WorkerFacts {
+    const none: WorkerFacts = {
+      authentic: false,
+      runActive: false,
+      tenant: null,
+      created: [],
+      linked: [],
+    };
+    if (actor.runId === null || !actor.credential) return none;
+    const row = this.conn.get<
+      { secret_hash: string; current: number | null; ended: number | null; tenant: string | null }
+    >(
+      `SELECT s.secret_hash, t.current_run_id AS current, r.ended_at AS ended, t.tenant
+       FROM hx_run_secrets s JOIN tasks t ON t.id = s.task_id JOIN task_runs r ON r.id = s.run_id
+       WHERE s.run_id = ? AND s.task_id = ? AND r.task_id = s.task_id`,
+      actor.runId,
+      actor.taskId,
+    );
+    if (!row || !sameHash(String(row.secret_hash), actor.credential)) return none;
+    const others = [...new Set(ids)].filter((id) => id !== actor.taskId);
+    const marks = others.map(() => "?").join(", ");
+    const created = others.length === 0 ? [] : this.conn.all<{ task_id: string }>(
+      `SELECT task_id FROM hx_task_origins WHERE by_task = ? AND task_id IN (${marks})`,
+      actor.taskId,
+      ...others,
+    ).map((r) => String(r.task_id));
+    const linked = others.length === 0 ? [] : this.conn.all<{ id: string }>(
+      `SELECT child_id AS id FROM task_links WHERE parent_id = ? AND child_id IN (${marks})
+       UNION SELECT parent_id AS id FROM task_links WHERE child_id = ? AND parent_id IN (${marks})`,
+      actor.taskId,
+      ...others,
+      actor.taskId,
+      ...others,
+    ).map((r) => String(r.id));
+    return {
+      authentic: true,
+      runActive: row.ended === null && Number(row.current) === actor.runId,
+      tenant: row.tenant === null ? null : String(row.tenant),
+      created,
+      linked,
+    };
+  }
+
+  /** Keep the SHA-256 (hex) of run `runId`'s secret: what its worker's requests are checked against. */
+  recordRunSecret(runId: number, taskId: string, hash: string): void {
+    this.conn.run(
+      `INSERT INTO hx_run_secrets (run_id, task_id, secret_hash, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(run_id) DO UPDATE SET task_id = excluded.task_id,
+         secret_hash = excluded.secret_hash, created_at = excluded.created_at`,
+      runId,
+      taskId,
+      hash,
+      this.now(),
+    );
+  }
+
   // ---- BoardStore ----
 
   createTask(input: CreateTaskInput): { task: Task; existed: boolean } {
@@ -390,26 +549,38 @@ export class SqlBoardStore implements Store {
     const body = validateBody(input.body ?? null);
     const parents = [...new Set(input.parents ?? [])];
     const ws = input.workspace ?? { kind: "scratch", path: null };
+    const creator = input.creator ?? null;
     return this.conn.tx(() => {
+      const plan = () =>
+        planOf(planCreate({
+          triage: input.triage ?? false,
+          parents: parents.map((p) => ({
+            id: p,
+            status: (this.conn.get<{ status: string }>("SELECT status FROM tasks WHERE id = ?", p)
+              ?.status ?? null) as Status | null,
+          })),
+          assignee: input.assignee ?? null,
+          tenant: input.tenant ?? null,
+          skills: input.skills ?? null,
+          creator: creator
+            ? {
+              actor: creator,
+              facts: this.workerFacts(creator, []),
+              rules: input.rules ?? { allowed: [], unconfined: [] },
+            }
+            : undefined,
+        }));
+      // A worker proves itself before it learns whether a key is taken.
+      const decided = creator ? plan() : null;
       if (input.idempotencyKey) {
-        const r = this.conn.get<Row>(
+        const r = this.conn.rows(
           `SELECT ${TASK_COLUMNS} FROM tasks WHERE idempotency_key = ? AND status != 'archived'
            ORDER BY created_at LIMIT 1`,
           input.idempotencyKey,
-        );
+        )[0];
         if (r) return { task: toTask(r), existed: true };
       }
-      const plan = planOf(planCreate({
-        triage: input.triage ?? false,
-        parents: parents.map((p) => ({
-          id: p,
-          status: (this.conn.get<{ status: string }>("SELECT status FROM tasks WHERE id = ?", p)
-            ?.status ?? null) as Status | null,
-        })),
-        assignee: input.assignee ?? null,
-        tenant: input.tenant ?? null,
-        skills: input.skills ?? null,
-      }));
+      const p = decided ?? plan();
       const now = this.now();
       let id = newTaskId();
       for (let attempt = 0; this.conn.get("SELECT 1 FROM tasks WHERE id = ?", id); attempt++) {
@@ -424,27 +595,35 @@ export class SqlBoardStore implements Store {
         id,
         title,
         body,
-        input.assignee ?? null,
-        plan.status,
+        p.assignee,
+        p.status,
         input.priority ?? 0,
         input.createdBy ?? null,
         now,
         ws.kind,
         ws.path,
-        input.tenant ?? null,
+        p.tenant,
         input.idempotencyKey ?? null,
         input.maxRuntimeSeconds ?? null,
         input.skills ? JSON.stringify(input.skills) : null,
         input.maxRetries ?? null,
       );
-      for (const p of plan.parents) {
+      for (const parent of p.parents) {
         this.conn.write(
           "INSERT INTO task_links (parent_id, child_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-          p,
+          parent,
           id,
         );
       }
-      this.event(id, plan.event.kind, plan.event.payload, null, now);
+      if (p.origin) {
+        this.conn.run(
+          "INSERT INTO hx_task_origins (task_id, by_task, by_run) VALUES (?, ?, ?)",
+          id,
+          p.origin.taskId,
+          p.origin.runId,
+        );
+      }
+      this.event(id, p.event.kind, p.event.payload, null, now);
       return { task: this.taskRow(id)!, existed: false };
     });
   }
@@ -461,8 +640,9 @@ export class SqlBoardStore implements Store {
 
   listTasks(filter: ListFilter): Task[] {
     const { where, params, limit } = listClauses(filter);
-    const sql = `SELECT ${TASK_COLUMNS} FROM tasks ${where} ORDER BY ${LIST_ORDER}${limit}`;
-    return this.conn.all<Row>(sql, ...params).map(toTask);
+    const sql = `SELECT ${TASK_COLUMNS} FROM tasks ${where}
+      ORDER BY ${SORT_SQL[filter.sort ?? "priority"]}${limit}`;
+    return this.conn.rows(sql, ...params).map(toTask);
   }
 
   renderLines(filter: ListFilter, cells: readonly LineCell[]): Uint8Array {
@@ -470,7 +650,7 @@ export class SqlBoardStore implements Store {
     const d = this.conn.dialect;
     const line = lineSql(cells, d);
     const r = this.conn.rows<[Uint8Array | null]>(
-      d.joinLines(line.sql, where, LIST_ORDER, limit),
+      d.joinLines(line.sql, where, SORT_SQL[filter.sort ?? "priority"], limit),
       ...line.params,
       ...params,
     );
@@ -482,7 +662,7 @@ export class SqlBoardStore implements Store {
     const [other, self] = side === "parents"
       ? ["parent_id", "child_id"]
       : ["child_id", "parent_id"];
-    return this.conn.all<Row>(
+    return this.conn.rows(
       `SELECT ${LINKED_TASK_COLUMNS} FROM task_links l JOIN tasks t ON t.id = l.${other}
        WHERE l.${self} = ? ORDER BY t.created_at, t.rowid`,
       id,
@@ -503,16 +683,27 @@ export class SqlBoardStore implements Store {
         id,
         eventLimit,
       ).map(toEvent);
-      return { task, parents, children, comments, events, runs: this.runs(id) };
+      const scheduled_until = task.status === "scheduled" ? this.scheduledAt(id) : null;
+      return { task, parents, children, comments, events, runs: this.runs(id), scheduled_until };
     });
   }
 
-  /** Decide `op` on `id` with the rulebook and apply its plan, in one transaction. */
+  /**
+   * Decide `op` on `id` with the rulebook and apply its plan, in one transaction. A plan that is
+   * a refusal with a record (its events) commits, then its refusal is thrown.
+   */
   perform(id: string, op: Operation, actor: Actor): Performed {
-    return this.conn.tx(() => {
+    const done = this.conn.tx(() => {
       const { plan } = this.performIn(id, op, actor);
       return { plan, task: this.taskRow(id) };
     });
+    if (done.plan.refusal) throw done.plan.refusal;
+    return done;
+  }
+
+  /** What performing `op` would do (the plan), without writing; throws the refusal. */
+  preview(id: string, op: Operation, actor: Actor): Plan {
+    return this.conn.read(() => planOf(decide(op, this.facts(id, op), actor, this.now())));
   }
 
   /**
@@ -554,10 +745,11 @@ export class SqlBoardStore implements Store {
     return { task: task!, reclaimed: plan.events.some((e) => e.kind === "reclaimed") };
   }
 
-  link(parentId: string, childId: string): void {
+  link(parentId: string, childId: string, actor: Actor = SOMEONE): void {
     this.conn.tx(() => {
       const parent = this.taskRow(parentId);
       const facts = this.facts(childId, { op: "recompute" });
+      if (actor.kind === "worker") facts.worker = this.workerFacts(actor, [childId, parentId]);
       const both = parent !== null && facts.task !== null && parentId !== childId;
       const cycle = both && !!this.conn.get(
         `WITH RECURSIVE down(id) AS (
@@ -571,7 +763,7 @@ export class SqlBoardStore implements Store {
       this.performIn(
         childId,
         { op: "link", parentId, parent: parent?.status ?? null, cycle, linked },
-        SOMEONE,
+        actor,
         facts,
       );
     });
@@ -588,17 +780,15 @@ export class SqlBoardStore implements Store {
     });
   }
 
-  comment(id: string, author: string, body: string): Comment {
+  comment(id: string, author: string, body: string, actor: Actor = SOMEONE): Comment {
     const text = (body ?? "").trim();
     if (!text) throw new UsageError("body is required (got an empty comment)", "empty_comment");
     validateText("comment", text);
     const who = (author ?? "").trim() || "user";
     return this.conn.tx(() => {
       const now = this.now();
-      const facts = this.facts(id, { op: "comment", author: who, body: text });
-      const plan = planOf(
-        decide({ op: "comment", author: who, body: text }, facts, SOMEONE, now),
-      );
+      const op: Operation = { op: "comment", author: who, body: text };
+      const plan = planOf(decide(op, this.facts(id, op, actor), actor, now));
       const { commentId } = this.applyPlan(plan, now);
       return { id: commentId!, task_id: id, author: who, body: text, created_at: now };
     });
@@ -607,36 +797,109 @@ export class SqlBoardStore implements Store {
   complete(id: string, input: CompleteInput, actor: Actor): { task: Task; changed: boolean } {
     const result = validateText("result", input.result ?? null);
     const summary = validateText("summary", input.summary ?? null);
-    return this.conn.tx(() => {
+    const mentioned = mentionedTaskIds([summary, result].filter(Boolean).join(" "));
+    const { plan, task } = this.conn.tx(() => {
       const { plan } = this.performIn(id, {
         op: "complete",
         result,
         summary,
         metadata: input.metadata ?? null,
+        cards: this.cardFacts(id, input.createdCards ?? []),
+        missingRefs: mentioned.filter((m) => !this.conn.get("SELECT 1 FROM tasks WHERE id = ?", m)),
       }, actor);
-      return { task: this.requireTask(id), changed: plan.changed };
+      return { plan, task: this.taskRow(id) };
+    });
+    // A phantom card is refused after its attempt is recorded.
+    if (plan.refusal) throw plan.refusal;
+    return { task: task!, changed: plan.changed };
+  }
+
+  /** The cards a completion of `id` claims, as the rulebook checks them. */
+  cardFacts(id: string, cards: readonly string[]): CardFact[] {
+    return cards.map((c) => {
+      const r = this.conn.get<{ created_by: string | null }>(
+        "SELECT created_by FROM tasks WHERE id = ?",
+        c,
+      );
+      return {
+        id: c,
+        exists: r !== undefined,
+        createdBy: r?.created_by ?? null,
+        child: !!this.conn.get(
+          "SELECT 1 FROM task_links WHERE parent_id = ? AND child_id = ?",
+          id,
+          c,
+        ),
+      };
     });
   }
 
-  block(id: string, reason: string, actor: Actor): Task {
+  block(id: string, reason: string, actor: Actor, kind: string | null = null): Task {
     const why = (reason ?? "").trim();
     validateText("reason", why);
     return this.conn.tx(() => {
-      this.performIn(id, { op: "block", reason: why }, actor);
+      this.performIn(id, { op: "block", reason: why, kind }, actor);
       return this.requireTask(id);
     });
   }
 
-  unblock(id: string): Task {
-    return this.perform(id, { op: "unblock" }, SOMEONE).task!;
+  /**
+   * Correct the result of a done task: its result, and the summary (the result when none is
+   * given) and metadata of its latest completed run.
+   */
+  editResult(
+    id: string,
+    input: { result: string; summary: string | null; metadata: Record<string, unknown> | null },
+    actor: Actor,
+  ): Task {
+    const result = validateText("result", input.result) ?? "";
+    const summary = validateText("summary", input.summary);
+    return this.conn.tx(() => {
+      const run = this.conn.get<{ id: number }>(
+        `SELECT id FROM task_runs WHERE task_id = ? AND outcome = 'completed'
+         ORDER BY COALESCE(ended_at, started_at, 0) DESC, id DESC LIMIT 1`,
+        id,
+      );
+      this.performIn(id, {
+        op: "edit_result",
+        result,
+        summary,
+        metadata: input.metadata,
+        runId: run ? Number(run.id) : null,
+      }, actor);
+      return this.requireTask(id);
+    });
+  }
+
+  /** Remove an archived task and every row about it, for good. */
+  deleteTask(id: string, actor: Actor): void {
+    this.conn.tx(() => {
+      const unreaped = this.conn.get<{ run_id: number }>(
+        `SELECT p.run_id FROM hx_run_procs p JOIN task_runs r ON r.id = p.run_id
+         WHERE p.task_id = ? AND p.exit_code IS NULL AND p.pid IS NOT NULL
+         ORDER BY p.run_id LIMIT 1`,
+        id,
+      );
+      this.performIn(
+        id,
+        { op: "delete", unreapedRun: unreaped ? Number(unreaped.run_id) : null },
+        actor,
+      );
+    });
+  }
+
+  unblock(id: string, reason: string | null = null, actor: Actor = SOMEONE): Task {
+    validateText("reason", reason);
+    return this.perform(id, { op: "unblock", reason }, actor).task!;
   }
 
   archive(id: string): Task {
     return this.perform(id, { op: "archive" }, SOMEONE).task!;
   }
 
-  promote(id: string): Task {
-    return this.perform(id, { op: "promote" }, SOMEONE).task!;
+  promote(id: string, opts: { force?: boolean; reason?: string | null } = {}): Task {
+    const reason = validateText("reason", opts.reason ?? null);
+    return this.perform(id, { op: "promote", force: opts.force ?? false, reason }, SOMEONE).task!;
   }
 
   /** Every waiting task whose parents are all done becomes ready. Returns the count. */
@@ -737,6 +1000,11 @@ export class SqlBoardStore implements Store {
     return this.conn.dataVersion();
   }
 
+  /** This handle's id, its view of other connections' commits, and its own changes. */
+  changeToken(): string {
+    return `${this.#handleId}.${this.conn.dataVersion()}.${this.conn.totalChanges()}`;
+  }
+
   /** The latest completed run's summary of a task, else its result. */
   handoffOf(task: Task): string | null {
     const r = this.conn.get<{ summary: string | null }>(
@@ -757,7 +1025,7 @@ export class SqlBoardStore implements Store {
       const attempts = closed.slice(-CONTEXT_CAPS.attempts);
       const parents = this.linkedTasks(id, "parents")
         .map((p) => ({ task: p, handoff: this.handoffOf(p) }));
-      const recent = task.assignee === null ? [] : this.conn.all<Row>(
+      const recent = task.assignee === null ? [] : this.conn.rows(
         `SELECT ${TASK_COLUMNS} FROM tasks WHERE assignee = ? AND status = 'done' AND id != ?
          ORDER BY completed_at DESC, rowid DESC LIMIT ?`,
         task.assignee,
@@ -784,6 +1052,7 @@ export class SqlBoardStore implements Store {
         recent,
         comments,
         commentsOmitted: commentTotal - comments.length,
+        reviewing: this.reviewRun(task.current_run_id),
       };
     });
   }
@@ -837,6 +1106,36 @@ export class SqlBoardStore implements Store {
     return out;
   }
 
+  diagnosisInputs(ids: readonly string[] | null, eventKinds: readonly string[]): DiagnosisInput[] {
+    return this.conn.read(() => {
+      const tasks = ids === null
+        ? this.conn.rows(`SELECT ${TASK_COLUMNS} FROM tasks WHERE status != 'archived'`)
+        : ids.flatMap((id) => this.conn.rows(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id));
+      const inputs = new Map<string, DiagnosisInput>(
+        tasks.map(toTask).map((task) => [task.id, { task, events: [], runs: [] }]),
+      );
+      if (inputs.size === 0) return [];
+      // One pass over each table (a board is read whole, or a handful of ids by the index).
+      const only = ids === null ? "" : ` AND task_id IN (${ids.map(() => "?").join(", ")})`;
+      const kinds = eventKinds.map(() => "?").join(", ");
+      for (
+        const r of this.conn.all<Row>(
+          `SELECT * FROM task_events WHERE kind IN (${kinds})${only} ORDER BY id`,
+          ...eventKinds,
+          ...(ids ?? []),
+        )
+      ) (inputs.get(String(r.task_id))?.events as TaskEvent[] | undefined)?.push(toEvent(r));
+      for (
+        const r of this.conn.all<Row>(
+          `SELECT ${RUN_COLUMNS} FROM task_runs r LEFT JOIN hx_run_procs p ON p.run_id = r.id
+           WHERE 1 = 1${only.replace("task_id", "r.task_id")} ORDER BY r.id`,
+          ...(ids ?? []),
+        )
+      ) (inputs.get(String(r.task_id))?.runs as Run[] | undefined)?.push(toRun(r));
+      return [...inputs.values()];
+    });
+  }
+
   // ---- DashboardQueries (lib/store/_dashboard_queries.ts) ----
 
   boardView(opts: { tenant?: string | null; includeArchived?: boolean }): BoardView {
@@ -866,10 +1165,31 @@ export class SqlBoardStore implements Store {
   metricCounts(): { tasks: Record<string, number>; runs: Record<string, number> } {
     return dashboard.metricCounts(this);
   }
+
+  activeWorkers(): ActiveWorker[] {
+    return dashboard.activeWorkers(this);
+  }
+
+  runProcess(runId: number): RunProcess | null {
+    return dashboard.runProcess(this, runId);
+  }
 }
 
-/** The order of every task listing. */
-const LIST_ORDER = "priority DESC, created_at ASC, id ASC";
+/**
+ * ORDER BY of each listing order (Hermes's `list --sort`), each ending in a unique column so
+ * the order is total. `priority` is the default, which the list index serves without a sort.
+ */
+const SORT_SQL: Readonly<Record<ListSort, string>> = {
+  "priority": "priority DESC, created_at ASC, id ASC",
+  "priority-desc": "priority ASC, created_at ASC, id ASC",
+  "created": "created_at ASC, id ASC",
+  "created-desc": "created_at DESC, id DESC",
+  "status": "status ASC, created_at ASC, id ASC",
+  // NULLS FIRST is SQLite's own order, spelled out for PostgreSQL (which puts them last).
+  "assignee": "assignee ASC NULLS FIRST, created_at ASC, id ASC",
+  "title": "title ASC, id ASC",
+  "updated": "started_at DESC NULLS LAST, created_at DESC, id DESC",
+};
 
 /** WHERE and LIMIT clauses (with parameters) for a task list filter. */
 function listClauses(filter: ListFilter): { where: string; params: string[]; limit: string } {
@@ -896,32 +1216,35 @@ function listClauses(filter: ListFilter): { where: string; params: string[]; lim
   };
 }
 
-/** The columns a line can show, and whether the schema lets them be NULL. */
-const LINE_COLUMNS: Readonly<Record<LineColumn, { sql: string; nullable: boolean }>> = {
-  id: { sql: "id", nullable: true }, // a TEXT PRIMARY KEY may be NULL in SQLite
-  status: { sql: "status", nullable: false },
-  assignee: { sql: "assignee", nullable: true },
-  tenant: { sql: "tenant", nullable: true },
-  title: { sql: "title", nullable: false },
+/** The columns a line can show. */
+const LINE_COLUMNS: Readonly<Record<LineColumn, string>> = {
+  id: "id",
+  status: "status",
+  assignee: "assignee",
+  tenant: "tenant",
+  title: "title",
 };
 
 /**
- * A line layout as one SQL text expression (LineCell's steps, in its order). Texts are bound
- * parameters; widths count characters, as renderLine counts code points.
+ * A line layout as one SQL printf (LineCell's steps, in its order; SQLite's printf,
+ * PostgreSQL's format): texts go into the format (`%` doubled), each column is one `%s`
+ * argument, NULL prints as "" as in renderLine, and widths count characters as renderLine
+ * counts code points. One printf per row costs less than joining the cells with `||`, which
+ * builds a string per cell.
  */
 function lineSql(cells: readonly LineCell[], d: Dialect): { sql: string; params: string[] } {
+  let format = "";
+  const args: string[] = [];
   const params: string[] = [];
-  const parts = cells.map((cell) => {
+  for (const cell of cells) {
     if ("text" in cell) {
-      params.push(cell.text);
-      // Typed, so that PostgreSQL knows a line made of one literal is text.
-      return "CAST(? AS TEXT)";
+      format += cell.text.replaceAll("%", "%%");
+      continue;
     }
     const col = LINE_COLUMNS[cell.column];
     if (col === undefined) throw new Error(`no such line column: ${cell.column}`);
     // Each step wraps the expression once, so its parameters stay in text order.
-    let e = col.sql;
-    let nullable = col.nullable;
+    let e = col;
     let p: string[] = [];
     const mapped = Object.entries(cell.map ?? {});
     if (mapped.length) {
@@ -931,24 +1254,28 @@ function lineSql(cells: readonly LineCell[], d: Dialect): { sql: string; params:
     if (cell.whenNull !== undefined) {
       e = `COALESCE(${e}, ?)`;
       p.push(cell.whenNull);
-      nullable = false;
     }
     if (cell.around) {
-      e = `COALESCE(? || NULLIF(${e}, '') || ?, '')`;
+      e = `? || NULLIF(${e}, '') || ?`; // NULL when empty: printed as ""
       p = [cell.around[0], ...p, cell.around[1]];
-      nullable = false;
     }
-    if (cell.width !== undefined) {
+    if (cell.width === undefined) format += "%s";
+    else {
       const w = Math.floor(cell.width);
       if (!(w >= 0 && w <= 1000)) throw new Error(`line width out of range: ${cell.width}`);
-      e = d.padRight(e, w); // NULL prints as ''
-      nullable = false;
+      format += d.padded(w);
     }
+    args.push(e);
     params.push(...p);
-    // One NULL would void the whole line (NULL || text is NULL): renderLine prints "".
-    return nullable ? `COALESCE(${e}, '')` : e;
-  });
-  return { sql: parts.length ? parts.join(" || ") : "''", params };
+  }
+  if (args.length === 0) { // printf('') is NULL: a line of texts only is one text
+    // Typed, so that PostgreSQL knows a line made of one parameter is text.
+    return {
+      sql: "CAST(? AS TEXT)",
+      params: [cells.map((c) => "text" in c ? c.text : "").join("")],
+    };
+  }
+  return { sql: d.printf(args), params: [format, ...params] };
 }
 
 /** A plan as applied: the ids of the run and the comment it added. */
@@ -962,4 +1289,12 @@ export interface AppliedPlan {
 function runRef(r: number | string | null): number | null {
   if (typeof r === "string") throw new Error("a plan's new run was never bound");
   return r;
+}
+
+/** Two hex digests equal, compared in time independent of where they differ. */
+function sameHash(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }

@@ -13,6 +13,7 @@ import {
   HERMES_TABLES,
   HX_RETIRED_INDEXES,
   HX_TABLES,
+  NOTIFY_COLUMNS_ADDED,
   SCHEMA_STAMP,
   SCHEMA_VERSION,
   stampVersion,
@@ -26,13 +27,18 @@ export const SQLITE_DIALECT: Dialect = {
   greatest: (a, b) => `MAX(${a}, ${b})`,
   jsonArrayText: (expr) => `json_group_array(${expr})`,
   jsonTextElements: (param) => `SELECT value FROM json_each(${param})`,
+  printf: (args) => `printf(${["?", ...args].join(", ")})`,
   // `%!` counts characters, not bytes, as renderLine counts code points.
-  padRight: (expr, width) => `printf('%!-${width}s', ${expr})`,
+  padded: (width) => `%!-${width}s`,
   // group_concat keeps the order of its FROM subquery: SQLite never drops a subquery's
   // ORDER BY under an order-sensitive aggregate (the conformance suite checks the order).
   joinLines: (line, where, order, limit) =>
     `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB)
      FROM (SELECT ${line} AS line FROM tasks ${where} ORDER BY ${order}${limit}) AS lines`,
+  jsonMember: (expr, key) => `json_extract(${expr}, '$.${key}')`,
+  tablesWithColumn: (column) =>
+    `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+     WHERE m.type = 'table' AND c.name = '${column}'`,
   noLimit: -1,
 };
 
@@ -254,22 +260,25 @@ function createPrivateFile(file: string, board: string): boolean {
     return true;
   } catch (e) {
     if (e instanceof Deno.errors.AlreadyExists) return false;
-    throw createError(e, board);
+    throw createError(e, `board ${board}`);
   }
 }
 
-function createError(e: unknown, board: string): unknown {
+/**
+ * Why `what` (a board, or the directory it goes in) cannot be created: a read-only or forbidden
+ * directory as one line (a confined worker meets this: HERMES_HOME is an empty read-only
+ * directory in its sandbox), anything else as it is.
+ */
+export function createError(e: unknown, what: string): unknown {
   if (e instanceof Deno.errors.PermissionDenied || (e as { code?: string }).code === "EROFS") {
     return new StoreError(
-      `cannot create board ${board}: its directory is read-only (point HERMES_HOME somewhere writable)`,
+      `cannot create ${what}: its directory is read-only (point HERMES_HOME somewhere ` +
+        "writable; a confined worker reaches its task only through its endpoint)",
       "read_only",
     );
   }
   if (e instanceof Deno.errors.NotFound) {
-    return new StoreError(
-      `cannot create board ${board}: its directory does not exist`,
-      "cannot_open",
-    );
+    return new StoreError(`cannot create ${what}: its directory does not exist`, "cannot_open");
   }
   return e;
 }
@@ -358,7 +367,7 @@ export class Connection implements Db {
         Deno.linkSync(tmp, path);
       } catch (e) {
         if (e instanceof Deno.errors.AlreadyExists) return;
-        if (e instanceof Deno.errors.NotFound) throw createError(e, path);
+        if (e instanceof Deno.errors.NotFound) throw createError(e, `board ${path}`);
         // A file system without hard links (EPERM on FAT, for one; the directory is writable,
         // the temporary file is in it): move it, unless a board appeared meanwhile.
         if (createPrivateFile(path, path)) Deno.renameSync(tmp, path);
@@ -445,6 +454,12 @@ export class Connection implements Db {
       for (const [name, type] of EVENT_COLUMNS_ADDED) {
         if (!eventCols.has(name)) {
           this.db.exec(`ALTER TABLE task_events ADD COLUMN ${name} ${type}`);
+        }
+      }
+      const notifyCols = this.columns("kanban_notify_subs");
+      for (const [name, type] of NOTIFY_COLUMNS_ADDED) {
+        if (!notifyCols.has(name)) {
+          this.db.exec(`ALTER TABLE kanban_notify_subs ADD COLUMN ${name} ${type}`);
         }
       }
       for (const [from, to] of EVENT_KIND_RENAMES) {
@@ -627,6 +642,11 @@ export class Connection implements Db {
     try {
       this.db.exec("ROLLBACK");
     } catch { /* the original error matters more */ }
+  }
+
+  /** Rows this connection has changed since it opened (SQLite's total_changes()). */
+  totalChanges(): number {
+    return Number(this.get<{ n: number }>("SELECT total_changes() AS n")?.n ?? 0);
   }
 
   /** Change counter that moves whenever another connection commits (PRAGMA data_version). */

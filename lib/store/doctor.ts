@@ -54,10 +54,11 @@ export interface RunningFact {
   } | null;
 }
 
-/** A ready task and how long the board has been quiet about it. */
+/** A task waiting to be claimed (ready, or in review) and how long the board has been quiet about it. */
 export interface ReadyFact {
   id: string;
   title: string;
+  status: "ready" | "review";
   assignee: string | null;
   /** Time of its last event (or its creation): when it last moved. */
   idleSince: number;
@@ -82,6 +83,8 @@ export interface BoardFacts {
   running: RunningFact[];
   ready: ReadyFact[];
   waiting: WaitingFact[];
+  /** Scheduled tasks whose time has passed, still scheduled (nothing woke them). */
+  overdue: { id: string; title: string; dueAt: number }[];
 }
 
 function statOf(path: string): FileStat | null {
@@ -134,9 +137,11 @@ function schemaState(userVersion: number): BoardFacts["schema"] {
 
 /** True when the board's schema has `table` (a PostgreSQL board has every table). */
 function hasTable(conn: Db, table: string): boolean {
-  if (conn.dialect.name === "postgres") return true;
-  return conn.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", table) !==
-    undefined;
+  const sql = conn.dialect.name === "postgres"
+    ? `SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()
+       AND table_name = ?`
+    : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+  return conn.get(sql, table) !== undefined;
 }
 
 /**
@@ -163,6 +168,7 @@ export function inspectPgBoard(pg: PgBackend, board: string): BoardFacts | null 
       running: [],
       ready: [],
       waiting: [],
+      overdue: [],
     };
     store.conn.read(() => readTasks(store.conn, facts));
     return facts;
@@ -194,6 +200,7 @@ export function inspectBoard(path: string, busyTimeoutMs = 2_000): BoardFacts {
       running: [],
       ready: [],
       waiting: [],
+      overdue: [],
     };
     if (integrity[0] !== "ok") return facts;
     conn.read(() => readTasks(conn, facts));
@@ -254,16 +261,33 @@ function readTasks(conn: Db, facts: BoardFacts): void {
       startTicks: r.start_ticks === null ? null : Number(r.start_ticks),
     },
   }));
-  facts.ready = conn.all<{ id: string; title: string; assignee: string | null; idle: number }>(
-    `SELECT t.id, t.title, t.assignee,
+  facts.ready = conn.all<
+    { id: string; title: string; status: "ready" | "review"; assignee: string | null; idle: number }
+  >(
+    `SELECT t.id, t.title, t.status, t.assignee,
        ${
       conn.dialect.greatest(
         "t.created_at",
         "COALESCE((SELECT MAX(e.created_at) FROM task_events e WHERE e.task_id = t.id), 0)",
       )
     } AS idle
-     FROM tasks t WHERE t.status = 'ready' AND t.claim_lock IS NULL ORDER BY idle, t.id`,
-  ).map((r) => ({ id: r.id, title: r.title, assignee: r.assignee, idleSince: Number(r.idle) }));
+     FROM tasks t WHERE t.status IN ('ready', 'review') AND t.claim_lock IS NULL
+     ORDER BY idle, t.id`,
+  ).map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    assignee: r.assignee,
+    idleSince: Number(r.idle),
+  }));
+  if (hasTable(conn, "hx_task_schedule")) {
+    facts.overdue = conn.all<{ id: string; title: string; due: number }>(
+      `SELECT t.id, t.title, s.due_at AS due FROM hx_task_schedule s JOIN tasks t ON t.id = s.task_id
+       WHERE t.status = 'scheduled' AND s.event_id =
+         (SELECT MAX(e.id) FROM task_events e WHERE e.task_id = t.id AND e.kind = 'scheduled')
+       ORDER BY s.due_at, t.id`,
+    ).map((r) => ({ id: r.id, title: r.title, dueAt: Number(r.due) }));
+  }
   facts.waiting = conn.all<WaitingFact>(
     `SELECT t.id, t.title FROM tasks t WHERE ${PROMOTABLE_SQL} ORDER BY t.created_at, t.id`,
   ).map((r) => ({ id: r.id, title: r.title }));

@@ -1,7 +1,8 @@
 /**
  * Copying a board between its SQLite file and a PostgreSQL database (`hermes kanban migrate`):
- * every table of the board — tasks, links, comments, events, runs, subscriptions, and our own
- * process records, retry times and notifier state — row for row, ids and order kept, from one
+ * every table of the board — tasks, links, comments, events, runs, attachments, subscriptions,
+ * and our own process records, retry times, schedules, run secrets, task origins and notifier
+ * state — row for row, ids and order kept, from one
  * read snapshot into one write transaction, which commits only when each table's count on the
  * target equals the source's. The target board must be empty.
  */

@@ -6,7 +6,7 @@
 
 import { boardPaths, ensurePrivateDir, type Env, homePaths } from "../config/paths.ts";
 import { SqlBoardStore } from "./board_store.ts";
-import { DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
+import { createError, DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
 import type { PgBackend } from "./_pg_store.ts";
 import type { Clock, Store } from "./types.ts";
 
@@ -113,8 +113,12 @@ export function openBoard(
   }
   const paths = boardPaths(home, board);
   if (opts.create) {
-    ensurePrivateDir(home);
-    if (paths.db !== `${home}/kanban.db`) ensurePrivateDir(paths.dir);
+    try {
+      ensurePrivateDir(home);
+      if (paths.db !== `${home}/kanban.db`) ensurePrivateDir(paths.dir);
+    } catch (e) {
+      throw createError(e, `board ${paths.db}`);
+    }
   }
   return SqlBoardStore.open(
     paths.db,

@@ -7,9 +7,10 @@
 /**
  * Our schema generation. Bump it for a change that needs a data step, or that keeps the
  * DDL below the same length; any other DDL edit reaches existing boards by itself (see
- * SCHEMA_STAMP at the end of this file).
+ * SCHEMA_STAMP at the end of this file). 3: Hermes v0.18's columns and tables
+ * (task_attachments, the block-loop and goal columns, notifier_profile) and hx_task_schedule.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Hermes's tables (create-if-missing; never altered destructively). */
 export const HERMES_TABLES = `
@@ -42,7 +43,15 @@ CREATE TABLE IF NOT EXISTS tasks (
   skills               TEXT,
   consecutive_failures INTEGER NOT NULL DEFAULT 0,
   last_failure_error   TEXT,
-  max_retries          INTEGER
+  max_retries          INTEGER,
+  branch_name          TEXT,
+  project_id           TEXT,
+  model_override       TEXT,
+  goal_mode            INTEGER NOT NULL DEFAULT 0,
+  goal_max_turns       INTEGER,
+  session_id           TEXT,
+  block_kind           TEXT,
+  block_recurrences    INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS task_links (
   parent_id TEXT NOT NULL,
@@ -82,14 +91,25 @@ CREATE TABLE IF NOT EXISTS task_runs (
   metadata            TEXT,
   error               TEXT
 );
+CREATE TABLE IF NOT EXISTS task_attachments (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  task_id      TEXT NOT NULL,
+  filename     TEXT NOT NULL,
+  stored_path  TEXT NOT NULL,
+  content_type TEXT,
+  size         INTEGER NOT NULL DEFAULT 0,
+  uploaded_by  TEXT,
+  created_at   INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS kanban_notify_subs (
-  task_id       TEXT NOT NULL,
-  platform      TEXT NOT NULL,
-  chat_id       TEXT NOT NULL,
-  thread_id     TEXT NOT NULL DEFAULT '',
-  user_id       TEXT,
-  created_at    INTEGER NOT NULL,
-  last_event_id INTEGER NOT NULL DEFAULT 0,
+  task_id          TEXT NOT NULL,
+  platform         TEXT NOT NULL,
+  chat_id          TEXT NOT NULL,
+  thread_id        TEXT NOT NULL DEFAULT '',
+  user_id          TEXT,
+  notifier_profile TEXT,
+  created_at       INTEGER NOT NULL,
+  last_event_id    INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (task_id, platform, chat_id, thread_id)
 );
 `;
@@ -108,6 +128,8 @@ CREATE INDEX IF NOT EXISTS idx_events_run ON task_events(run_id, id);
 CREATE INDEX IF NOT EXISTS idx_runs_task ON task_runs(task_id, started_at);
 CREATE INDEX IF NOT EXISTS idx_runs_status ON task_runs(status);
 CREATE INDEX IF NOT EXISTS idx_notify_task ON kanban_notify_subs(task_id);
+CREATE INDEX IF NOT EXISTS idx_tasks_session_id ON tasks(session_id);
+CREATE INDEX IF NOT EXISTS idx_attachments_task ON task_attachments(task_id, created_at);
 `;
 
 /** Columns Hermes added over time; an older Hermes board gets them on open. */
@@ -127,6 +149,14 @@ export const TASK_COLUMNS_ADDED: ReadonlyArray<readonly [string, string]> = [
   ["consecutive_failures", "INTEGER NOT NULL DEFAULT 0"],
   ["last_failure_error", "TEXT"],
   ["max_retries", "INTEGER"],
+  ["branch_name", "TEXT"],
+  ["project_id", "TEXT"],
+  ["model_override", "TEXT"],
+  ["goal_mode", "INTEGER NOT NULL DEFAULT 0"],
+  ["goal_max_turns", "INTEGER"],
+  ["session_id", "TEXT"],
+  ["block_kind", "TEXT"],
+  ["block_recurrences", "INTEGER NOT NULL DEFAULT 0"],
 ];
 
 /** Columns added to task_events by Hermes's migration. */
@@ -135,7 +165,17 @@ export const EVENT_COLUMNS_ADDED: ReadonlyArray<readonly [string, string]> = [[
   "INTEGER",
 ]];
 
-/** Our own tables: process identity of runs, retry backoff, notifier state. */
+/** Columns added to kanban_notify_subs by Hermes's migration. */
+export const NOTIFY_COLUMNS_ADDED: ReadonlyArray<readonly [string, string]> = [[
+  "notifier_profile",
+  "TEXT",
+]];
+
+/**
+ * Our own tables: process identity of runs, retry backoff, schedules, notifier state, run
+ * secrets (their SHA-256 only: the secret itself reaches the worker alone) and which worker task
+ * made a task.
+ */
 export const HX_TABLES = `
 CREATE TABLE IF NOT EXISTS hx_run_procs (
   run_id      INTEGER PRIMARY KEY,
@@ -152,6 +192,14 @@ CREATE TABLE IF NOT EXISTS hx_task_retry (
   task_id    TEXT PRIMARY KEY,
   not_before INTEGER NOT NULL,
   attempts   INTEGER NOT NULL DEFAULT 0
+);
+-- The time a scheduled task becomes ready by itself (Hermes keeps no time: its scheduled tasks
+-- wait for an unblock). event_id is the task's 'scheduled' event this time belongs to: a task
+-- scheduled again since (by Hermes, without a time) is not released by an old row.
+CREATE TABLE IF NOT EXISTS hx_task_schedule (
+  task_id  TEXT PRIMARY KEY,
+  due_at   INTEGER NOT NULL,
+  event_id INTEGER
 );
 CREATE TABLE IF NOT EXISTS hx_meta (
   key   TEXT PRIMARY KEY,
@@ -180,9 +228,24 @@ CREATE TABLE IF NOT EXISTS hx_notify_outbox (
   done_at        INTEGER,
   UNIQUE (sink, event_id)
 );
+CREATE TABLE IF NOT EXISTS hx_run_secrets (
+  run_id      INTEGER PRIMARY KEY,
+  task_id     TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  created_at  INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hx_task_origins (
+  task_id     TEXT PRIMARY KEY,
+  by_task     TEXT NOT NULL,
+  by_run      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS hx_idx_origins_by ON hx_task_origins(by_task);
 CREATE INDEX IF NOT EXISTS hx_idx_outbox_sink ON hx_notify_outbox(sink, state, event_id);
 CREATE INDEX IF NOT EXISTS hx_idx_outbox_task ON hx_notify_outbox(task_id);
-CREATE INDEX IF NOT EXISTS hx_idx_tasks_ready ON tasks(status, priority DESC, created_at);
+-- The claim's candidates in their order, id last, so LIMIT stops early instead of sorting
+-- every ready task (bench/scale_bench.ts: claim on a 100,000-task board).
+CREATE INDEX IF NOT EXISTS hx_idx_tasks_ready_order
+  ON tasks(status, priority DESC, created_at, id);
 -- \`kanban list\` reads the board in its order from this index alone (no sort, no table reads).
 CREATE INDEX IF NOT EXISTS hx_idx_tasks_list
   ON tasks(priority DESC, created_at, id, status, assignee, tenant, title);
@@ -190,7 +253,10 @@ CREATE INDEX IF NOT EXISTS hx_idx_procs_unreaped ON hx_run_procs(run_id) WHERE e
 `;
 
 /** Our indexes that were replaced; the migration drops them. */
-export const HX_RETIRED_INDEXES: readonly string[] = ["hx_idx_tasks_order"];
+export const HX_RETIRED_INDEXES: readonly string[] = [
+  "hx_idx_tasks_order",
+  "hx_idx_tasks_ready",
+];
 
 /** Legacy event kind renames Hermes performs on open. */
 export const EVENT_KIND_RENAMES: ReadonlyArray<readonly [string, string]> = [

@@ -7,6 +7,9 @@
 import type {
   Actor,
   Comment,
+  CreateRules,
+  DiagnosisInput,
+  ListSort,
   Operation,
   Plan,
   Run,
@@ -14,10 +17,18 @@ import type {
   Task,
   TaskDetail,
   TaskEvent,
+  WorkerActor,
+  WorkerFacts,
   WorkspaceSpec,
 } from "../board/mod.ts";
 import type { WorkerContextInput } from "../board/worker_context.ts";
-import type { BoardView, CardExtras, TaskRef } from "./_dashboard_queries.ts";
+import type {
+  ActiveWorker,
+  BoardView,
+  CardExtras,
+  RunProcess,
+  TaskRef,
+} from "./_dashboard_queries.ts";
 import type {
   BoardProbe,
   DispatchClaim,
@@ -43,6 +54,7 @@ import type {
 } from "./_notify_store.ts";
 
 export type {
+  ActiveWorker,
   BoardProbe,
   BoardView,
   BodyBuilder,
@@ -59,6 +71,7 @@ export type {
   QueuedEvent,
   RunLog,
   RunningRow,
+  RunProcess,
   SinkState,
   SpawnRecord,
   Subscription,
@@ -94,6 +107,10 @@ export interface CreateTaskInput {
   maxRetries?: number | null;
   skills?: string[] | null;
   createdBy?: string | null;
+  /** The worker creating it, if a worker is (the rules then decide its status and assignee). */
+  creator?: WorkerActor | null;
+  /** What config allows a worker's new task (`kanban.worker_create_assignees`, unconfined profiles). */
+  rules?: CreateRules;
 }
 
 /** The task fields a text line can show. */
@@ -123,6 +140,7 @@ export interface ListFilter {
   tenant?: string | null;
   includeArchived?: boolean;
   limit?: number;
+  sort?: ListSort;
 }
 
 /** Everything `show` prints (defined with the board's types). */
@@ -141,6 +159,8 @@ export interface CompleteInput {
   result?: string | null;
   summary?: string | null;
   metadata?: Record<string, unknown> | null;
+  /** Ids of the tasks the completing worker says it created; each is checked (created_cards). */
+  createdCards?: readonly string[] | null;
 }
 
 /** A claim handed out by `claim`. */
@@ -185,14 +205,34 @@ export interface BoardStore {
     assignee: string | null,
     opts: { reclaim: boolean; reason: string | null },
   ): { task: Task; reclaimed: boolean };
-  link(parentId: string, childId: string): void;
+  /** Make `childId` wait for `parentId`; a worker may link only its own and created tasks. */
+  link(parentId: string, childId: string, actor?: Actor): void;
   unlink(parentId: string, childId: string): void;
-  comment(id: string, author: string, body: string): Comment;
+  /** Add a comment; a worker may comment only on its own and created tasks. */
+  comment(id: string, author: string, body: string, actor?: Actor): Comment;
   complete(id: string, input: CompleteInput, actor: Actor): { task: Task; changed: boolean };
-  block(id: string, reason: string, actor: Actor): Task;
-  unblock(id: string): Task;
+  /** Block (`kind`: a typed reason, BLOCK_KINDS; it routes the task, see the rulebook). */
+  block(id: string, reason: string, actor: Actor, kind?: string | null): Task;
+  /**
+   * When scheduled task `id` becomes ready by itself (unix seconds); null when it has no time
+   * (it waits for an unblock) or is not scheduled by us.
+   */
+  scheduledAt(id: string): number | null;
+  /** Release a blocked or scheduled task; `reason` goes into its comments. */
+  unblock(id: string, reason?: string | null, actor?: Actor): Task;
   archive(id: string): Task;
-  promote(id: string): Task;
+  /** Promote out of triage/todo; `force` readies it while a parent is not done. */
+  promote(id: string, opts?: { force?: boolean; reason?: string | null }): Task;
+  /** What performing `op` would do (the rulebook's plan), without writing; throws the refusal. */
+  preview(id: string, op: Operation, actor: Actor): Plan;
+  /** Correct a done task's result and its latest completed run's summary and metadata. */
+  editResult(
+    id: string,
+    input: { result: string; summary: string | null; metadata: Record<string, unknown> | null },
+    actor: Actor,
+  ): Task;
+  /** Remove an archived task and every row about it, for good. */
+  deleteTask(id: string, actor: Actor): void;
   claim(id: string, lock: string, ttlSeconds: number): ClaimResult;
   heartbeat(id: string, note: string | null, ttlSeconds: number, actor: Actor): Task;
   runs(id: string): Run[];
@@ -204,8 +244,23 @@ export interface BoardStore {
   assigneeCounts(): Record<string, Record<string, number>>;
   /** A counter that moves whenever another connection commits (cheap change polling). */
   dataVersion(): number;
+  /**
+   * An opaque token that differs whenever the board changed since it was taken, by this handle
+   * or any other (HTTP validators: ETag and 304 on the board view). Two handles may give
+   * different tokens for the same board; one handle gives the same token until a change.
+   */
+  changeToken(): string;
   /** The rows the worker context of a task is rendered from. */
   workerContextData(id: string): WorkerContextInput;
+  /**
+   * What the diagnostics rules read of the given tasks (null: every task not archived): each
+   * task with its events of `eventKinds` and its runs, oldest first.
+   */
+  diagnosisInputs(ids: readonly string[] | null, eventKinds: readonly string[]): DiagnosisInput[];
+  /** What the rules know about a worker actor, for tasks `ids` (see WorkerFacts). */
+  workerFacts(actor: WorkerActor, ids: readonly string[]): WorkerFacts;
+  /** Keep the SHA-256 (hex) of a run's secret, which its worker's requests must match. */
+  recordRunSecret(runId: number, taskId: string, hash: string): void;
   /** Delete (or, dry, count) events older than `before` of done/archived tasks. */
   pruneEvents(before: number, dryRun: boolean): number;
   close(): void;
@@ -227,6 +282,10 @@ export interface DashboardQueries {
   editTask(id: string, fields: { title?: string; body?: string | null }): Task;
   /** Task counts by status and run counts by outcome, for /metrics. */
   metricCounts(): { tasks: Record<string, number>; runs: Record<string, number> };
+  /** Every worker at work: open runs with a recorded process, of running tasks. */
+  activeWorkers(): ActiveWorker[];
+  /** The process run `runId`'s worker was started as, or null. */
+  runProcess(runId: number): RunProcess | null;
 }
 
 /**
@@ -283,9 +342,18 @@ export interface DispatchStore {
   promotable(): string[];
   /** Promote every todo task whose parents are done, in one transaction. Returns the count. */
   promoteAll(): number;
-  /** Ready tasks nobody is assigned to. */
+  /** Scheduled tasks whose time has come by `now`, earliest first (nothing written). */
+  dueScheduled(now: number): string[];
+  /** Scheduled tasks whose time has come wait again (`wake`), in one transaction; their ids. */
+  wakeDue(now: number): string[];
+  /** Earliest time after `now` a scheduled task becomes ready by itself, or null. */
+  nextScheduledAt(now: number): number | null;
+  /** Ready (or review) tasks nobody is assigned to. */
   unassignedReady(limit?: number): string[];
-  /** Ready, assigned, unclaimed tasks whose parents are done and whose backoff has passed. */
+  /**
+   * Ready, assigned, unclaimed tasks whose parents are done and whose backoff has passed, then
+   * assigned tasks in review.
+   */
   candidates(opts: {
     now: number;
     exclude: readonly string[];
@@ -295,7 +363,7 @@ export interface DispatchStore {
   }): { id: string; assignee: string }[];
   /** Earliest retry time of a ready task still in backoff, or null. */
   nextRetryAt(now: number): number | null;
-  /** Tasks that are ready (assigned) or running. */
+  /** Tasks that are ready or in review (assigned), or running. */
   inFlight(): { ready: number; running: number };
   /** A task by id, or null. */
   task(id: string): Task | null;

@@ -67,7 +67,9 @@ function literal(s: string): string {
 
 /**
  * The worker identity the MCP server needs, filled per run by the dispatcher's placeholders.
- * HERMES_HOME and the profile are fixed when the profile is written.
+ * HERMES_HOME and the profile are fixed when the profile is written. From these the server finds
+ * the worker endpoint and the run's secret file by itself (lib/endpoint), so the secret never
+ * appears on a command line.
  */
 function identityEnv(
   t: PresetTarget,
@@ -97,14 +99,13 @@ function confined(hosts: string[], writable: string[]): Pick<
 }
 
 /**
- * What every confinable preset says. Until a confined worker can reach its task through the
- * dispatcher, a report-mode agent inside the sandbox could not report, so presets are written
- * unconfined unless `--sandbox workspace` asks for their confinement.
+ * What every confined preset says: it reports through the worker endpoint, which the sandbox
+ * reaches; `--sandbox off` writes it unconfined.
  */
-const CONFINED_NOTE = " Written with sandbox: off for now: a confined worker cannot open the " +
-  "board yet, so reporting through the MCP tools or the CLI would fail inside the sandbox. " +
-  "'profiles add NAME --preset P --sandbox workspace' writes its confinement (workspace, its " +
-  "own state under HOME and the hosts above); use completion: exit_code with it.";
+const CONFINED_NOTE = " Confined (sandbox: workspace): it writes its workspace and its own " +
+  "state under HOME, reaches only the hosts above, and reports through the worker endpoint the " +
+  "dispatcher serves (run it under the gateway or 'dispatch --until-idle'). 'profiles add NAME " +
+  "--preset P --sandbox off' writes it unconfined, with your full rights.";
 
 const claude: Preset = {
   name: "claude",
@@ -266,9 +267,9 @@ const aider: Preset = {
   completion: "exit_code",
   mcp: "none: Aider has no MCP client; the exit status decides (exit_code mode)",
   notes: "Runs 'aider --message' (one instruction, then exit) with --yes-always. Aider exits 0 " +
-    "after most runs, so a task it could not do may still complete; read its log. Confined " +
-    "(sandbox: workspace) with network api.openai.com and api.anthropic.com: edit the list " +
-    "for another model provider.",
+    "after most runs, so a task it could not do may still complete; read its log. Network " +
+    "api.openai.com and api.anthropic.com: edit the list for another model provider." +
+    CONFINED_NOTE,
   build() {
     return {
       entry: {
@@ -404,8 +405,8 @@ function writePrivate(path: string, content: string): void {
 /**
  * Add profile `t.name` from preset `presetName` to `<home>/config.yaml` under kanban.profiles,
  * keeping the rest of the file (and its comments) as it was. Refuses to replace an existing
- * profile unless `force`. `sandbox` overrides the preset's confinement (`off` drops its
- * network and writable lists, which only a sandbox can hold a worker to).
+ * profile unless `force`. The agent presets are confined; `sandbox` overrides that (`off`
+ * drops the network and writable lists, which only a sandbox can hold a worker to).
  */
 export async function addPresetProfile(
   t: PresetTarget,
@@ -414,8 +415,7 @@ export async function addPresetProfile(
 ): Promise<AddedProfile> {
   const preset = findPreset(presetName);
   const { entry, files } = preset.build(t);
-  // Unconfined unless asked: see CONFINED_NOTE.
-  if ((opts.sandbox ?? "off") === "off") {
+  if (opts.sandbox === "off") {
     entry.sandbox = "off";
     delete entry.network;
     delete entry.writable;
@@ -506,15 +506,17 @@ function reporting(task: Task, completion: CompletionMode): string[] {
     "changed, tests run). Completing your task starts the tasks waiting for it.",
     "- Stuck: if you need a decision or input you do not have, call `kanban_block` with a " +
     "`reason` saying exactly what you need, then stop. Do not guess.",
-    "- Hand-off: to pass information to a task that runs after yours (`kanban_show` lists " +
-    "them as children), call `kanban_comment` with that `task_id` and a `body`.",
+    "- Hand-off: what the tasks after yours (`kanban_show` lists them as children) need to " +
+    "know goes in your `summary`: their workers read it. `kanban_comment` writes on your own " +
+    "task's thread, or on a task you created.",
     "- Long work: call `kanban_heartbeat` every few minutes with a short `note`, or your " +
     "claim may be taken back.",
-    "- Extra work you find: `kanban_create` a follow-up task instead of doing it yourself.",
+    "- Extra work you find: `kanban_create` a follow-up task instead of doing it yourself " +
+    "(a person reviews it first unless its assignee is one workers may give tasks to).",
     "",
     "If the kanban tools are not available to you, run the same through the CLI:",
     `\`hermes kanban complete --summary "…"\`, \`hermes kanban block ${task.id} "reason"\`, ` +
-    '`hermes kanban comment <task_id> "text"`, `hermes kanban heartbeat`.',
+    '`hermes kanban comment "text"`, `hermes kanban heartbeat`.',
     "",
     "Exiting without completing or blocking counts as a failed attempt.",
   ];

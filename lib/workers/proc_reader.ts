@@ -167,3 +167,52 @@ export function readHostFacts(): { bootId: string | null; pidNs: string | null }
   }
   return hostFacts;
 }
+
+/** What /proc says of one live process (Linux): its stat fields, memory and threads. */
+export interface ProcessInfo extends ProcStat {
+  /** Resident memory in bytes (VmRSS), or null when not reported (a kernel thread, a zombie). */
+  rssBytes: number | null;
+  threads: number | null;
+}
+
+/** Split `cat stat status …` output into one ProcessInfo per stat line and the lines after it. */
+function parseInfos(text: string): Map<number, ProcessInfo> {
+  const out = new Map<number, ProcessInfo>();
+  let cur: ProcessInfo | null = null;
+  for (const line of text.split("\n")) {
+    const st = parseStat(line);
+    if (st) {
+      cur = { ...st, rssBytes: null, threads: null };
+      out.set(st.pid, cur);
+      continue;
+    }
+    const m = /^(Pid|VmRSS|Threads):\s+(\d+)/.exec(line);
+    // A status file names its process: its lines belong to that pid's stat, if it was read.
+    if (m?.[1] === "Pid") cur = out.get(Number(m[2])) ?? null;
+    if (!cur) continue;
+    if (m?.[1] === "VmRSS") cur.rssBytes = Number(m[2]) * 1024;
+    else if (m?.[1] === "Threads") cur.threads = Number(m[2]);
+  }
+  return out;
+}
+
+/**
+ * /proc facts of the given pids that exist (one helper call for all of them, as readStats):
+ * for a worker's inspection. Empty where /proc cannot be read.
+ */
+export async function readProcessInfo(pids: readonly number[]): Promise<Map<number, ProcessInfo>> {
+  const m = procAccess();
+  if (m === "none" || pids.length === 0) return new Map();
+  const files = pids.flatMap((p) => [`/proc/${p}/stat`, `/proc/${p}/status`]);
+  if (m === "direct") {
+    let text = "";
+    for (const f of files) {
+      try {
+        text += Deno.readTextFileSync(f).trimEnd() + "\n";
+      } catch { /* gone */ }
+    }
+    return parseInfos(text);
+  }
+  const out = await helperCommand(files).output();
+  return parseInfos(dec.decode(out.stdout));
+}

@@ -5,6 +5,7 @@
  */
 
 import { UsageError } from "../board/errors.ts";
+import type { CreateRules } from "../board/operation.ts";
 import { type Config, get } from "../config/config.ts";
 import { RESERVED_ENV } from "./worker_env.ts";
 import {
@@ -289,6 +290,17 @@ export function loadProfiles(config: Config): Map<string, Profile> {
     out.set(name, parseProfile(name, entry, base, defaults));
   }
   return out;
+}
+
+/**
+ * What a worker may give the tasks it creates, from config: `kanban.worker_create_assignees`,
+ * and the profiles that run unconfined (which the rulebook never lets a worker assign).
+ */
+export function workerCreateRules(config: Config, profiles = loadProfiles(config)): CreateRules {
+  return {
+    allowed: [...(get(config, "kanban.worker_create_assignees") ?? [])],
+    unconfined: [...profiles.values()].filter((p) => p.sandbox === "off").map((p) => p.name),
+  };
 }
 
 /** A fresh copy of the built-in `shell` profile. */

@@ -146,6 +146,8 @@ export interface PlanInput {
   tmp?: string;
   /** The directory of the egress proxy's socket, visible read-only (a socket needs no write). */
   proxyDir?: string;
+  /** The directory of the worker endpoint's socket (lib/endpoint), visible read-only. */
+  endpointDir?: string;
   /** Files to make readable (read-only) even under a denied path: the run's input files. */
   inputs?: readonly string[];
 }
@@ -202,9 +204,10 @@ export function mountPlan(input: PlanInput, kind: NodeKind): Mount[] {
       if (k !== null) add({ kind: "ro", path: p, node: k }, 2);
     }
   }
-  if (input.proxyDir) {
-    const k = kind(input.proxyDir);
-    if (k !== null) add({ kind: "ro", path: input.proxyDir, node: k }, 2);
+  for (const dir of [input.proxyDir, input.endpointDir]) {
+    if (!dir) continue;
+    const k = kind(dir);
+    if (k !== null) add({ kind: "ro", path: dir, node: k }, 2);
   }
   for (const f of input.inputs ?? []) {
     const k = kind(f);
@@ -216,11 +219,16 @@ export function mountPlan(input: PlanInput, kind: NodeKind): Mount[] {
       if (k !== null) add({ kind: "ro", path: p, node: k }, 2);
     }
   }
-  // Only the run's own directories (and its proxy's) may be re-opened inside a denied path;
+  // Only the run's own directories (and its proxy's and endpoint's) may be re-opened inside a
+  // denied path;
   // `sandbox.writable` entries under HERMES_HOME or a secret stay hidden, and so does anything
   // beneath them (configuration never undoes a denial).
   const denied = out.filter(({ m }) => m.kind === "deny").map(({ m }) => m.path);
-  const reopened = [...own, ...(input.proxyDir ? [input.proxyDir] : []), ...(input.inputs ?? [])];
+  const reopened = [
+    ...own,
+    ...[input.proxyDir, input.endpointDir].filter((d): d is string => !!d),
+    ...(input.inputs ?? []),
+  ];
   const kept = out.filter(({ m }) =>
     m.kind === "deny" || !denied.some((d) => under(m.path, d)) ||
     reopened.some((r) => under(m.path, r))
@@ -345,8 +353,15 @@ function sbString(s: string): string {
   return `"${s.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
 }
 
-/** A Seatbelt profile (macOS `sandbox-exec -p`) for a plan. */
-export function seatbeltProfile(plan: readonly Mount[], network: NetworkPolicy): string {
+/**
+ * A Seatbelt profile (macOS `sandbox-exec -p`) for a plan; `sockets` are Unix sockets the worker
+ * may connect to whatever its network (the worker endpoint).
+ */
+export function seatbeltProfile(
+  plan: readonly Mount[],
+  network: NetworkPolicy,
+  sockets: readonly string[] = [],
+): string {
   const lines = [
     "(version 1)",
     "(allow default)",
@@ -360,10 +375,15 @@ export function seatbeltProfile(plan: readonly Mount[], network: NetworkPolicy):
       ? `(literal ${sbString(m.path)})`
       : `(subpath ${sbString(m.path)})`;
     if (m.kind === "rw") lines.push(`(allow file-read* file-write* ${filter})`);
-    else if (m.kind === "ro") lines.push(`(deny file-write* ${filter})`);
-    else lines.push(`(deny file-read* file-write* ${filter})`);
+    // Read-only paths may sit inside a denied one (the run's input files): readable again.
+    else if (m.kind === "ro") {
+      lines.push(`(allow file-read* ${filter})`, `(deny file-write* ${filter})`);
+    } else lines.push(`(deny file-read* file-write* ${filter})`);
   }
   if (network === "none") lines.push("(deny network*)");
+  for (const s of sockets) {
+    lines.push(`(allow network-outbound (remote unix-socket (path-literal ${sbString(s)})))`);
+  }
   return lines.join("\n");
 }
 
@@ -523,8 +543,10 @@ export interface WrapInput {
   userHome: string | undefined;
   /** Where a private temp dir can be made when the platform has no private mounts. */
   tmpBase: string;
-  /** The run's input files ({body_file}, {prompt_file}): readable inside, though under HOME. */
+  /** The run's input files ({body_file}, {prompt_file}, its secret): readable inside. */
   inputs?: readonly string[];
+  /** The worker endpoint's socket: its directory is bound read-only, so the worker reaches the board. */
+  endpointSocket?: string;
 }
 
 /**
@@ -579,6 +601,7 @@ export function wrapForSandbox(
     gitDirs: gitDir ? [gitDir] : [],
     tmp,
     proxyDir: socat && request.proxy ? dirOf(request.proxy) : undefined,
+    endpointDir: input.endpointSocket ? dirOf(input.endpointSocket) : undefined,
     inputs: input.inputs,
   }, kind);
   if (tmp === undefined) {
@@ -592,7 +615,11 @@ export function wrapForSandbox(
     return { prefix, env, cleanup: null, ignoreTerm: probe.envPath !== null };
   }
   return {
-    prefix: [probe.path, "-p", seatbeltProfile(plan, request.network)],
+    prefix: [
+      probe.path,
+      "-p",
+      seatbeltProfile(plan, request.network, input.endpointSocket ? [input.endpointSocket] : []),
+    ],
     env: { TMPDIR: tmp },
     cleanup: tmp,
     ignoreTerm: false,

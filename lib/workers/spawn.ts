@@ -10,7 +10,7 @@
  */
 
 import type { Task } from "../board/task.ts";
-import type { BoardPaths } from "../config/paths.ts";
+import { type BoardPaths, runFileBase } from "../config/paths.ts";
 import { locateCommand } from "./command_path.ts";
 import { bootId, hostName, identityOf, pidNamespace, type ProcIdentity } from "./identity.ts";
 import { procAccess, readStatsAsync } from "./proc_reader.ts";
@@ -45,6 +45,12 @@ export interface SpawnRequest {
   claimTtlSeconds?: number;
   /** Confine the worker (profile `sandbox: workspace`); null or absent runs it unconfined. */
   sandbox?: SandboxRequest | null;
+  /**
+   * The worker endpoint (lib/endpoint): its socket, and the run's secret, which is written to
+   * the run's 0600 secret file (inputFiles) for the worker and bound into its sandbox. The
+   * dispatcher removes the file when the run's worker has ended.
+   */
+  endpoint?: { socket: string; secret: string } | null;
 }
 
 /** A started worker. `pid` is its process-group leader (the wrapper). */
@@ -96,17 +102,20 @@ export function runFiles(
   taskId: string,
   runId: number,
 ): { logPath: string; exitPath: string } {
-  const base = `${paths.logs}/${taskId}.${runId}`;
+  const base = runFileBase(paths, taskId, runId);
   return { logPath: `${base}.log`, exitPath: `${base}.exit` };
 }
 
 /**
  * Files that carry a run's body and prompt to its worker (`{body_file}`, `{prompt_file}`), next
- * to its log in the 0700 logs directory; the wrapper removes them when the command ends.
+ * to its log in the 0700 logs directory (the wrapper removes them when the command ends), and
+ * the run's secret (lib/endpoint's secretPath; the dispatcher removes it).
  */
-export function inputFiles(logPath: string): { bodyPath: string; promptPath: string } {
+export function inputFiles(
+  logPath: string,
+): { bodyPath: string; promptPath: string; secretPath: string } {
   const base = logPath.replace(/\.log$/, "");
-  return { bodyPath: `${base}.body`, promptPath: `${base}.prompt` };
+  return { bodyPath: `${base}.body`, promptPath: `${base}.prompt`, secretPath: `${base}.secret` };
 }
 
 /** Write `text` to a new 0600 file (never through an existing one). */
@@ -300,9 +309,10 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
     if (e instanceof SpawnError) throw e;
     throw new SpawnError("workspace", `workspace ${req.workspace}: ${(e as Error).message}`);
   }
-  const env = workerEnv(req);
+  const env = workerEnv(req, req.endpoint?.socket ?? null);
   const uses = (name: string) => req.profile.command.some((a) => a.includes(`{${name}}`));
   const inputs = inputFiles(req.logPath);
+  const secretFile = req.endpoint ? inputs.secretPath : "";
   const bodyFile = uses("body_file") ? inputs.bodyPath : "";
   const promptFile = uses("prompt_file") ? inputs.promptPath : "";
   const argv = renderArgv(req.profile, {
@@ -335,8 +345,9 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
   try {
     if (bodyFile && !inline) writeInputFile(bodyFile, req.task.body ?? "");
     if (promptFile) writeInputFile(promptFile, req.prompt);
+    if (secretFile) writeInputFile(secretFile, req.endpoint!.secret + "\n");
   } catch (e) {
-    removeInputs(bodyFile, promptFile);
+    removeInputs(bodyFile, promptFile, secretFile);
     throw new SpawnError(
       e instanceof Deno.errors.PermissionDenied ? "permission_denied" : "other",
       `cannot write the run's input file: ${(e as Error).message}`,
@@ -346,7 +357,7 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
   if (req.sandbox) {
     const probe = probeSandbox(req.sandbox.bwrap);
     if (!probe.ok) {
-      removeInputs(bodyFile, promptFile);
+      removeInputs(bodyFile, promptFile, secretFile);
       throw new SpawnError("sandbox_unavailable", sandboxUnavailable(req.profile.name, probe));
     }
     try {
@@ -359,10 +370,11 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
         userHome: req.baseEnv.HOME ?? env.HOME,
         tmpBase: dirOf(req.logPath),
         // The run's input files sit in the logs directory, which the sandbox hides.
-        inputs: [bodyFile, promptFile].filter((f) => f !== ""),
+        inputs: [bodyFile, promptFile, secretFile].filter((f) => f !== ""),
+        endpointSocket: req.endpoint?.socket,
       }, probe);
     } catch (e) {
-      removeInputs(bodyFile, promptFile);
+      removeInputs(bodyFile, promptFile, secretFile);
       const msg = (e as Error).message;
       throw new SpawnError(
         "sandbox_unavailable",
@@ -437,7 +449,7 @@ export function spawnWorker(req: SpawnRequest): SpawnedWorker {
       : e instanceof Deno.errors.NotFound
       ? "workspace"
       : "other";
-    removeInputs(bodyFile, promptFile);
+    removeInputs(bodyFile, promptFile, secretFile);
     throw new SpawnError(cause, `cannot start worker: ${(e as Error).message}`);
   }
   child.unref();

@@ -49,8 +49,8 @@ export interface WorkerVar {
   name: string;
   /** Its value, in words, for the docs. */
   value: string;
-  /** Its value for one worker; undefined leaves it unset. */
-  of(w: WorkerEnvInput): string | undefined;
+  /** Its value for one worker (with the endpoint's socket, if any); undefined leaves it unset. */
+  of(w: WorkerEnvInput, endpoint: string | null): string | undefined;
 }
 
 /** The variables the dispatcher sets, in the order the docs list them. */
@@ -62,6 +62,12 @@ export const WORKER_VARS: readonly WorkerVar[] = [
     of: (w) => String(w.runId),
   },
   { name: "HERMES_KANBAN_BOARD", value: "the board name", of: (w) => w.board },
+  {
+    name: "HERMES_KANBAN_ENDPOINT",
+    value: "the worker endpoint's Unix socket: where the worker verbs reach the board (the " +
+      "run's secret is in a file beside its log, not in the environment)",
+    of: (_w, endpoint) => endpoint ?? undefined,
+  },
   { name: "HERMES_HOME", value: "the dispatcher's `HERMES_HOME`", of: (w) => w.home },
   { name: "HERMES_KANBAN_WORKSPACE", value: "the workspace directory", of: (w) => w.workspace },
   { name: "HERMES_PROFILE", value: "the profile name", of: (w) => w.profile.name },
@@ -96,7 +102,10 @@ export const RESERVED_ENV: ReadonlySet<string> = new Set(WORKER_VARS.map((v) => 
  * A worker's whole environment: the allow-list from `baseEnv`, TERM, the profile's env, then
  * WORKER_VARS (set last so nothing overrides them).
  */
-export function workerEnv(w: WorkerEnvInput): Record<string, string> {
+export function workerEnv(
+  w: WorkerEnvInput,
+  endpoint: string | null = null,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of INHERITED_ENV) {
     const v = w.baseEnv[name];
@@ -106,7 +115,7 @@ export function workerEnv(w: WorkerEnvInput): Record<string, string> {
   env.TERM = WORKER_TERM;
   Object.assign(env, w.profile.env);
   for (const v of WORKER_VARS) {
-    const value = v.of(w);
+    const value = v.of(w, endpoint);
     if (value !== undefined) env[v.name] = value;
   }
   return env;

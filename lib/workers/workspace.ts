@@ -1,19 +1,15 @@
 /**
  * A task's workspace: the directory its worker runs in.
  * `scratch` is a private directory per task, `dir:<path>` an existing directory
- * (inside `kanban.workspace_roots` when set), `worktree` a real git worktree on
- * the branch `hermes/<task id>`, kept under the board directory.
+ * under the workspace roots (`kanban.workspace_roots`, or HERMES_HOME while it is empty),
+ * `worktree` a real git worktree on the branch `hermes/<task id>`, kept under the board
+ * directory, of a repository under those roots.
  */
 
-import {
-  ConflictError,
-  InvalidStateError,
-  NotFoundError,
-  PermissionError,
-  UsageError,
-} from "../board/errors.ts";
+import { ConflictError, InvalidStateError, NotFoundError, UsageError } from "../board/errors.ts";
 import type { Task } from "../board/task.ts";
 import { validateAbsolutePath } from "../board/validate.ts";
+import { checkWorkspaceRoots, type WorkspaceRoots } from "../board/validate.ts";
 import { type BoardPaths, ensurePrivateDir } from "../config/paths.ts";
 
 /** Extra inputs for prepareWorkspace. */
@@ -47,10 +43,6 @@ export function worktreeBranch(taskId: string): string {
   return `hermes/${taskId}`;
 }
 
-function isUnder(path: string, root: string): boolean {
-  return root === "/" || path === root || path.startsWith(root + "/");
-}
-
 /** Real path of `p`, or a NotFoundError naming `what`. */
 async function realDir(what: string, p: string): Promise<string> {
   let real: string;
@@ -72,24 +64,23 @@ async function realDir(what: string, p: string): Promise<string> {
   return real;
 }
 
-/** Refuse `real` (already resolved) unless it lies under one of `roots` (none: anything goes). */
-async function checkRoots(what: string, p: string, real: string, roots: string[]): Promise<void> {
-  if (roots.length === 0) return;
-  for (const root of roots) {
-    if (!root.startsWith("/")) continue;
-    let realRoot: string;
+/**
+ * Refuse `real` (`p` with symlinks resolved) unless it lies under one of the roots, each also
+ * taken with its own symlinks resolved: the rule is lib/board's, this is its check at spawn time.
+ */
+async function checkRoots(
+  what: string,
+  p: string,
+  real: string,
+  roots: WorkspaceRoots,
+): Promise<void> {
+  const dirs: string[] = [];
+  for (const root of roots.dirs) {
     try {
-      realRoot = await Deno.realPath(root);
-    } catch {
-      continue; // a root that does not exist contains nothing
-    }
-    if (isUnder(real, realRoot)) return;
+      dirs.push(await Deno.realPath(root));
+    } catch { /* a root that does not exist contains nothing */ }
   }
-  const shown = real === p ? p : `${p} (really ${real})`;
-  throw new PermissionError(
-    `${what}: ${shown} is outside kanban.workspace_roots (${roots.join(", ")})`,
-    "workspace_outside_roots",
-  );
+  checkWorkspaceRoots(what, real, roots, { dirs, shown: real === p ? p : `${p} (really ${real})` });
 }
 
 /** Result of a git command. */
@@ -167,7 +158,7 @@ async function exists(p: string): Promise<boolean> {
 async function prepareWorktree(
   task: Task,
   paths: BoardPaths,
-  roots: string[],
+  roots: WorkspaceRoots,
   opts: WorkspaceOptions,
 ): Promise<string> {
   const id = safeId(task);
@@ -252,7 +243,7 @@ function makeScratch(paths: BoardPaths, dir: string): void {
 export async function prepareWorkspace(
   task: Task,
   paths: BoardPaths,
-  roots: string[],
+  roots: WorkspaceRoots,
   opts: WorkspaceOptions = {},
 ): Promise<string> {
   switch (task.workspace_kind) {

@@ -45,6 +45,8 @@ export class BoardModel {
   /** Edges as `parent>child`. */
   links = new Set<string>();
   retry = new Map<string, { notBefore: number; attempts: number }>();
+  /** When each scheduled task becomes ready by itself (hx_task_schedule). */
+  schedule = new Map<string, number>();
   comments: Array<{ taskId: string; author: string; body: string }> = [];
   events: ModelEvent[] = [];
   #nextRun = 1;
@@ -98,6 +100,15 @@ export class BoardModel {
       children,
       retryAttempts: this.retry.get(id)?.attempts ?? 0,
       recentFailures: failures,
+      scheduledAt: this.schedule.get(id) ?? null,
+      reviewRun: t?.current_run_id != null &&
+        this.events.some((e) =>
+          e.kind === "claimed" && e.runId === t.current_run_id &&
+          e.payload?.source_status === "review"
+        ),
+      reviewedAssignee:
+        (this.events.findLast((e) => e.taskId === id && e.kind === "review_requested")?.payload
+          ?.from_assignee ?? null) as string | null,
     };
   }
 
@@ -171,6 +182,8 @@ export class BoardModel {
         runId: e.runId as number | null,
       });
     }
+    if (p.schedule?.clear) this.schedule.delete(p.taskId);
+    else if (p.schedule) this.schedule.set(p.taskId, p.schedule.dueAt);
     for (const child of p.then) this.apply(child, now);
   }
 

@@ -23,7 +23,7 @@ export function withBoard<T>(home: string, fn: (s: Store) => T, board = "default
 
 /**
  * One task in each status, all assigned to `writer`. The todo task waits on an extra ready
- * task (its parent), which is not part of the map.
+ * task (its parent), which is not part of the map; the scheduled one has no time.
  */
 export function taskInEachStatus(s: Store): Record<Status, string> {
   const mk = (title: string, extra: { triage?: boolean; parents?: string[] } = {}) =>
@@ -32,12 +32,16 @@ export function taskInEachStatus(s: Store): Record<Status, string> {
   const ids = {
     triage: mk("triage", { triage: true }),
     todo: mk("todo", { parents: [gate] }),
+    scheduled: mk("scheduled"),
     ready: mk("ready"),
     running: mk("running"),
     blocked: mk("blocked"),
+    review: mk("review"),
     done: mk("done"),
     archived: mk("archived"),
   };
+  s.perform(ids.scheduled, { op: "schedule", until: null, reason: null }, PERSON);
+  s.perform(ids.review, { op: "review", reviewer: null, note: null }, PERSON);
   s.claim(ids.running, "test-host:1", 900);
   s.block(ids.blocked, "needs input", PERSON);
   s.complete(ids.done, { result: "r" }, PERSON);

@@ -52,6 +52,9 @@ export function planLines(p: Plan, indent = ""): string[] {
   if (p.link) out.push(`${p.link.add ? "link" : "unlink"} parent ${p.link.parentId}`);
   if (p.comment) out.push(`comment by ${p.comment.author}: ${value(p.comment.body)}`);
   for (const e of p.events) out.push(eventLine(e));
+  if (p.schedule) {
+    out.push(p.schedule.clear ? "schedule cleared" : `schedule due_at=${value(p.schedule.dueAt)}`);
+  }
   for (const c of p.then) {
     out.push(`then ${c.taskId}:`);
     out.push(...planLines(c, "  "));
@@ -64,9 +67,9 @@ export function decisionText(d: Decision<Plan | CreatePlan>): string {
   if (!d.ok) return `refused ${d.error.code} (${d.error.constructor.name}): ${d.error.message}`;
   const p = d.plan;
   if ("event" in p) {
-    return [`status ${p.status}`, `link parents ${value(p.parents)}`, eventLine(p.event)].join(
-      "\n",
-    );
+    const origin = p.origin ? [`origin ${p.origin.taskId} run ${p.origin.runId}`] : [];
+    return [`status ${p.status}`, `link parents ${value(p.parents)}`, ...origin, eventLine(p.event)]
+      .join("\n");
   }
   return planLines(p).join("\n");
 }

@@ -2,6 +2,7 @@
 
 import {
   type Actor,
+  BLOCK_KINDS,
   type CreatePlan,
   type Decision,
   type FailureKind,
@@ -42,10 +43,12 @@ export function createRandom(m: BoardModel, rnd: Rnd): {
   return { triage, assignee, parents, decision };
 }
 
-/** A task to act on (now and then an unknown id); `busy` favours ready and running ones. */
+/** A task to act on (now and then an unknown id); `busy` favours ready, running, review ones. */
 export function pickTask(m: BoardModel, rnd: Rnd, busy = false): string {
   if (rnd() < 0.03) return "t_nope0001";
-  const live = [...m.tasks].filter(([, t]) => t.status === "ready" || t.status === "running");
+  const live = [...m.tasks].filter(([, t]) =>
+    t.status === "ready" || t.status === "running" || t.status === "review"
+  );
   if (busy && live.length && rnd() < 0.8) return pick(rnd, live)[0];
   return pick(rnd, [...m.tasks.keys()]);
 }
@@ -65,8 +68,8 @@ export function randomOp(
   const runId = rnd() < 0.85 ? t?.current_run_id ?? 1 : 1 + Math.floor(rnd() * 20);
   const other = pick(rnd, [...m.tasks.keys(), "t_nope0001"]);
   const complete = { result: rnd() < 0.5 ? "r" : null, summary: null, metadata: null };
-  const busyPick = busy && rnd() < 0.6 ? (rnd() < 0.4 ? 0 : 21) : null;
-  switch (busyPick ?? Math.floor(rnd() * 22)) {
+  const busyPick = busy && rnd() < 0.6 ? (rnd() < 0.4 ? 0 : 25) : null;
+  switch (busyPick ?? Math.floor(rnd() * 26)) {
     case 0:
     case 1:
       return { op: "claim", lock: "host:1", ttlSeconds: 60 };
@@ -75,9 +78,13 @@ export function randomOp(
     case 3:
       return { op: "complete", ...complete };
     case 4:
-      return { op: "block", reason: rnd() < 0.5 ? "why" : "" };
+      return {
+        op: "block",
+        reason: rnd() < 0.5 ? "why" : "",
+        kind: rnd() < 0.4 ? null : pick(rnd, [...BLOCK_KINDS, "someday"]),
+      };
     case 5:
-      return { op: "unblock" };
+      return { op: "unblock", reason: rnd() < 0.3 ? "go" : null };
     case 6:
       return { op: "archive" };
     case 7:
@@ -113,6 +120,22 @@ export function randomOp(
       return rnd() < 0.5
         ? { op: "extend", runId, ttlSeconds: 60, pid: 1 }
         : { op: "defer", runId, until: now + 120, reason: "cannot tell" };
+    case 18:
+      return {
+        op: "schedule",
+        until: rnd() < 0.3 ? null : now + pick(rnd, [-5, 10, 40, 200]),
+        reason: rnd() < 0.5 ? "later" : null,
+      };
+    case 19:
+      return { op: "wake" };
+    case 20:
+      return {
+        op: "review",
+        reviewer: pick(rnd, [null, "editor"]),
+        note: rnd() < 0.5 ? "PR 1" : null,
+      };
+    case 21:
+      return { op: "send_back", reason: "fix it", to: pick(rnd, [null, null, "writer"]) };
     default: {
       const end = pick(rnd, ["done", "blocked", "retry_later", "failed", "failed"] as const);
       switch (end) {
@@ -150,6 +173,15 @@ export function randomActor(m: BoardModel, rnd: Rnd, id: string, op: Operation):
   const dispatcherOp = ["run_ended", "release", "extend", "defer"].includes(op.op);
   if (dispatcherOp && rnd() < 0.9) return { kind: "dispatcher", name: "writer" };
   const run = m.tasks.get(id)?.current_run_id ?? null;
+  // Workers ask only for the worker verbs, and have a run while their task runs; now and then
+  // one asks for more, or without a run, and is refused.
+  const workerVerb = ["heartbeat", "complete", "block", "comment", "link"].includes(op.op);
+  if ((!workerVerb || run === null) && rnd() < 0.9) {
+    return pick<Actor>(rnd, [{ kind: "person", name: "ann" }, {
+      kind: "dashboard",
+      name: "dashboard",
+    }]);
+  }
   return pick<Actor>(rnd, [
     { kind: "person", name: "ann" },
     { kind: "dashboard", name: "dashboard" },

@@ -3,6 +3,7 @@
 import {
   type Actor,
   type CreatePlan,
+  type CreateRules,
   decide,
   type Decision,
   type Facts,
@@ -18,17 +19,44 @@ import {
   NOW,
   parent,
   RUN,
+  seenBy,
   task,
   taskIn,
+  type WorkerFacts,
 } from "./rulebook_fixtures.ts";
 
 const PERSON: Actor = { kind: "person", name: "ann" };
 const DASHBOARD: Actor = { kind: "dashboard", name: "dashboard" };
 const DISPATCHER: Actor = { kind: "dispatcher", name: "writer" };
-const WORKER: Actor = { kind: "worker", name: "writer", taskId: "t_task0001", runId: RUN };
+const WORKER = { kind: "worker" as const, name: "writer", taskId: "t_task0001", runId: RUN };
 
 function on(status: Status, op: Operation, actor: Actor = PERSON, over: Partial<Facts> = {}) {
-  return (): Decision => decide(op, factsIn(status, over), actor, NOW);
+  return (): Decision => decide(op, seenBy(factsIn(status, over), actor), actor, NOW);
+}
+
+/** A running worker's facts: proven, its run active, in tenant acme, with `over`. */
+function proven(over: Partial<WorkerFacts> = {}): WorkerFacts {
+  return { authentic: true, runActive: true, tenant: "acme", created: [], linked: [], ...over };
+}
+
+/** Config for a worker's new tasks: `coder` needs no review; `shell` and `owner` run unconfined. */
+const RULES: CreateRules = { allowed: ["coder", "owner"], unconfined: ["shell", "owner"] };
+
+/** A task created by the running worker, asking for `assignee`. */
+function workerCreates(
+  assignee: string | null,
+  facts: WorkerFacts = proven(),
+  tenant: string | null = null,
+) {
+  return () =>
+    planCreate({
+      triage: false,
+      parents: [{ id: "t_task0001", status: "running" }],
+      assignee,
+      tenant,
+      skills: null,
+      creator: { actor: WORKER, facts, rules: RULES },
+    });
 }
 
 const noComplete = { result: null, summary: null, metadata: null };
@@ -144,7 +172,119 @@ export const CASES: Record<string, () => Decision<Plan | CreatePlan>> = {
     WORKER,
   ),
   "block without a reason adds no comment": on("ready", { op: "block", reason: "" }),
+  "block --kind dependency waits for its parents in todo, not for a person": on(
+    "running",
+    { op: "block", reason: "needs the schema task", kind: "dependency" },
+    WORKER,
+    { parents: [parent("running")] },
+  ),
+  "block --kind dependency with its parents done is ready again": on("ready", {
+    op: "block",
+    reason: "",
+    kind: "dependency",
+  }),
+  "block for the same reason after an unblock goes to triage (the loop breaker)": on(
+    "running",
+    { op: "block", reason: "still no key", kind: "needs_input" },
+    WORKER,
+    { task: taskIn("running", { block_kind: "needs_input", block_recurrences: 1 }) },
+  ),
+  "block for another reason than the last counts from one": on(
+    "ready",
+    { op: "block", reason: "no access", kind: "capability" },
+    PERSON,
+    { task: taskIn("ready", { block_kind: "needs_input", block_recurrences: 1 }) },
+  ),
+  "block with a kind that is none of Hermes's is refused": on("ready", {
+    op: "block",
+    reason: "",
+    kind: "someday",
+  }),
   "unblock resets the failure budget and readies the task": on("blocked", { op: "unblock" }),
+  "unblock keeps the block kind and count, and comments its reason": on(
+    "blocked",
+    { op: "unblock", reason: "key added" },
+    PERSON,
+    { task: taskIn("blocked", { block_kind: "needs_input", block_recurrences: 1 }) },
+  ),
+  "unblock of a scheduled task releases it early and forgets its time": on("scheduled", {
+    op: "unblock",
+  }),
+  "schedule by its worker parks a running task until a time, its run closed as scheduled": on(
+    "running",
+    { op: "schedule", until: NOW + 3600, reason: "rate limit resets at noon" },
+    WORKER,
+  ),
+  "schedule without a time parks a task until someone releases it": on("ready", {
+    op: "schedule",
+    until: null,
+    reason: null,
+  }),
+  "schedule of a scheduled task moves its time": on("scheduled", {
+    op: "schedule",
+    until: NOW + 60,
+    reason: null,
+  }),
+  "schedule for a time that has passed is refused": on("todo", {
+    op: "schedule",
+    until: NOW,
+    reason: null,
+  }),
+  "wake of a scheduled task whose time has come waits in todo while a parent is not done": on(
+    "scheduled",
+    { op: "wake" },
+    DISPATCHER,
+    { parents: [parent("running")] },
+  ),
+  "wake before its time is refused": on("scheduled", { op: "wake" }, DISPATCHER, {
+    scheduledAt: NOW + 60,
+  }),
+  "promote of a scheduled task releases it early": on("scheduled", { op: "promote" }),
+  "move of a scheduled card to todo forgets its time": on("scheduled", move("todo"), DASHBOARD),
+  "move of a card to scheduled parks it without a time": on(
+    "blocked",
+    { ...move("scheduled"), reason: "after the freeze" },
+    DASHBOARD,
+  ),
+  "review by its worker closes its run as review and hands the task to the reviewer": on(
+    "running",
+    { op: "review", reviewer: "editor", note: "PR #12 is open" },
+    WORKER,
+  ),
+  "review by a person of a running task, reviewed by its assignee": on("running", {
+    op: "review",
+    reviewer: null,
+    note: null,
+  }),
+  "claim of a task in review starts its reviewer without asking its parents": on(
+    "review",
+    { op: "claim", lock: "host:2", ttlSeconds: 900 },
+    DISPATCHER,
+    { task: taskIn("review", { assignee: "editor" }), parents: [parent("running")] },
+  ),
+  "complete of a task in review approves it": on("review", {
+    op: "complete",
+    result: "merged",
+    summary: null,
+    metadata: null,
+  }),
+  "send back by the reviewer closes its run and gives the task back to its worker": on(
+    "running",
+    { op: "send_back", reason: "the tests fail on main", to: null },
+    WORKER,
+    { task: taskIn("running", { assignee: "editor" }), reviewRun: true },
+  ),
+  "send back of a task in review to another profile, while a parent is not done": on(
+    "review",
+    { op: "send_back", reason: "needs a designer", to: "designer" },
+    PERSON,
+    { task: taskIn("review", { assignee: "editor" }), parents: [parent("blocked")] },
+  ),
+  "send back of a running task that is not a review is refused": on("running", {
+    op: "send_back",
+    reason: "x",
+    to: null,
+  }, WORKER),
   "unblock waits in todo while a parent is not done": on("blocked", { op: "unblock" }, PERSON, {
     parents: [parent("done"), parent("ready", "t_parent02")],
   }),
@@ -374,6 +514,80 @@ export const CASES: Record<string, () => Decision<Plan | CreatePlan>> = {
     { op: "block", reason: "" },
     { ...WORKER, runId: RUN - 1 },
   ),
+  "a worker's task for an assignee in worker_create_assignees waits for its parent": workerCreates(
+    "coder",
+  ),
+  "a worker's task for another assignee lands in triage": workerCreates("reviewer"),
+  "a worker's task for shell lands in triage with no assignee": workerCreates("shell"),
+  "a worker's task for an unconfined profile lands in triage unassigned, even when listed":
+    workerCreates("owner"),
+  "a worker's task stays in its tenant": workerCreates("coder", proven(), "other"),
+  "a worker whose run has ended creates nothing": workerCreates(
+    "coder",
+    proven({ runActive: false }),
+  ),
+  "a worker without its run's secret creates nothing": workerCreates(
+    "coder",
+    proven({ authentic: false }),
+  ),
+  "a worker without its run's secret is refused on its own task": () =>
+    decide(
+      { op: "heartbeat", note: null, ttlSeconds: 900 },
+      { ...factsIn("running"), worker: proven({ authentic: false }) },
+      WORKER,
+      NOW,
+    ),
+  "a worker whose run has ended changes nothing on a task it created": () =>
+    decide(
+      { op: "comment", author: "writer", body: "late" },
+      {
+        ...factsIn("ready", { id: "t_made0001", task: task({ id: "t_made0001" }) }),
+        worker: proven({ runActive: false, created: ["t_made0001"] }),
+      },
+      WORKER,
+      NOW,
+    ),
+  "a worker comments on a task it created": () =>
+    decide(
+      { op: "comment", author: "writer", body: "context for you" },
+      {
+        ...factsIn("ready", { id: "t_made0001", task: task({ id: "t_made0001" }) }),
+        worker: proven({ created: ["t_made0001"] }),
+      },
+      WORKER,
+      NOW,
+    ),
+  "a worker may not comment on a task it did not create": () =>
+    decide(
+      { op: "comment", author: "writer", body: "do this instead" },
+      {
+        ...factsIn("ready", { id: "t_else0001", task: task({ id: "t_else0001" }) }),
+        worker: proven({ linked: ["t_else0001"] }),
+      },
+      WORKER,
+      NOW,
+    ),
+  "a worker links a task it created after its own": () =>
+    decide(
+      { op: "link", parentId: "t_task0001", parent: "running", cycle: false, linked: false },
+      {
+        ...factsIn("ready", { id: "t_made0001", task: task({ id: "t_made0001" }) }),
+        worker: proven({ created: ["t_made0001"] }),
+      },
+      WORKER,
+      NOW,
+    ),
+  "a worker may not link a task it did not create": () =>
+    decide(
+      { op: "link", parentId: "t_made0001", parent: "ready", cycle: false, linked: false },
+      {
+        ...factsIn("ready", { id: "t_else0001", task: task({ id: "t_else0001" }) }),
+        worker: proven({ created: ["t_made0001"] }),
+      },
+      WORKER,
+      NOW,
+    ),
+  "a worker may not ask for more than the worker verbs": on("running", { op: "archive" }, WORKER),
   "an unknown task is refused": () =>
     decide(
       { op: "archive" },

@@ -12,7 +12,10 @@ import {
   type Status,
   STATUSES,
   type Task,
+  type WorkerFacts,
 } from "../../lib/board/mod.ts";
+
+export type { WorkerFacts };
 import { taskRecord } from "../support/task_record.ts";
 
 /** The time every decision is made at. */
@@ -34,8 +37,12 @@ export function task(over: Partial<Task> = {}): Task {
   });
 }
 
-/** The fixture task in `status`, as the store leaves a task there. */
-export function taskIn(status: Status): Task {
+/** The fixture task in `status`, as the store leaves a task there (then `over`). */
+export function taskIn(status: Status, over: Partial<Task> = {}): Task {
+  return { ...taskAsLeft(status), ...over };
+}
+
+function taskAsLeft(status: Status): Task {
   switch (status) {
     case "running":
       return task({
@@ -71,7 +78,9 @@ export const CHILD: ChildFact = { id: "t_child001", status: "todo", otherParents
 
 /**
  * The facts of the fixture task in `status`: a todo task waits on a ready parent, a triage
- * task has none, the others have one done parent; every one has a waiting child.
+ * task has none, the others have one done parent; every one has a waiting child. A scheduled
+ * task's time has come; a running task's run is not a review; the task was `writer`'s before
+ * review.
  */
 export function factsIn(status: Status, over: Partial<Facts> = {}): Facts {
   const t = taskIn(status);
@@ -82,8 +91,49 @@ export function factsIn(status: Status, over: Partial<Facts> = {}): Facts {
     children: [CHILD],
     retryAttempts: 0,
     recentFailures: [],
+    scheduledAt: status === "scheduled" ? NOW - 10 : null,
+    reviewRun: false,
+    reviewedAssignee: "writer",
     ...over,
   };
+}
+
+/**
+ * `facts` as the store gives them to `actor`: a worker that has a run proved it with the run's
+ * secret, and its run is active when it is its own task's current run (the worker of another
+ * task is taken to hold its own).
+ */
+export function seenBy(facts: Facts, actor: Actor, created: string[] = []): Facts {
+  if (actor.kind !== "worker") return facts;
+  const own = facts.task?.id === actor.taskId;
+  return {
+    ...facts,
+    worker: {
+      authentic: actor.runId !== null,
+      runActive: actor.runId !== null && (!own || facts.task?.current_run_id === actor.runId),
+      tenant: null,
+      created,
+      linked: [],
+    },
+  };
+}
+
+/**
+ * What some rows of the table change in the fixture task and its facts: a task blocked once
+ * before for the same (untyped) reason, a schedule not due yet, a reviewer's run.
+ */
+export const VARIANTS: Record<string, { task?: Partial<Task>; facts?: Partial<Facts> }> = {
+  "block, blocked once": { task: { block_recurrences: 1 } },
+  "wake, not due": { facts: { scheduledAt: NOW + 60 } },
+  "wake, no time": { facts: { scheduledAt: null } },
+  "send back, review run": { facts: { reviewRun: true } },
+};
+
+/** The facts of row `label` of the table for the fixture task in `status`. */
+export function factsFor(label: string, status: Status): Facts {
+  const v = VARIANTS[label] ?? {};
+  const f = factsIn(status, v.facts);
+  return v.task ? { ...f, task: { ...f.task!, ...v.task } } : f;
 }
 
 /** The actors of the table, by column name; the worker ones are relative to `t`. */
@@ -132,9 +182,35 @@ export function operations(status: Status): Record<string, Operation> {
     "heartbeat": { op: "heartbeat", note: null, ttlSeconds: 900 },
     "complete": { op: "complete", ...complete },
     "block": { op: "block", reason: "why" },
+    "block, blocked once": { op: "block", reason: "why" },
+    "block --kind dependency": { op: "block", reason: "why", kind: "dependency" },
+    "block --kind needs_input": { op: "block", reason: "why", kind: "needs_input" },
     "unblock": { op: "unblock" },
     "archive": { op: "archive" },
     "promote": { op: "promote" },
+    "promote --force": { op: "promote", force: true, reason: "hotfix" },
+    "edit_result": {
+      op: "edit_result",
+      result: "r2",
+      summary: null,
+      metadata: null,
+      runId: status === "done" ? RUN : null,
+    },
+    "delete": { op: "delete", unreapedRun: null },
+    "delete, worker unreaped": { op: "delete", unreapedRun: RUN },
+    "complete, phantom card": {
+      op: "complete",
+      ...complete,
+      cards: [{ id: "t_nowhere1", exists: false, createdBy: null, child: false }],
+    },
+    "schedule": { op: "schedule", until: NOW + 3600, reason: "tomorrow" },
+    "schedule, no time": { op: "schedule", until: null, reason: null },
+    "wake": { op: "wake" },
+    "wake, not due": { op: "wake" },
+    "wake, no time": { op: "wake" },
+    "review": { op: "review", reviewer: "editor", note: "PR 12" },
+    "send back": { op: "send_back", reason: "tests fail", to: null },
+    "send back, review run": { op: "send_back", reason: "tests fail", to: null },
     "recompute": { op: "recompute" },
     "assign": { op: "assign", assignee: "editor" },
     "reclaim": { op: "reclaim", reason: null },
@@ -157,7 +233,7 @@ export function operations(status: Status): Record<string, Operation> {
     "unlink": { op: "unlink", parentId: "t_parent01", linked: linkedTo("t_parent01") },
     "comment": { op: "comment", author: "ann", body: "hello" },
   };
-  for (const to of ["triage", "todo", "ready", "running", "blocked", "done", "archived"]) {
+  for (const to of STATUSES) {
     ops[`move to ${to}`] = { op: "move", to, reason: "", ...complete };
   }
   Object.assign(
@@ -191,7 +267,10 @@ export function operations(status: Status): Record<string, Operation> {
 /** A decision in one word: the status afterwards, `noop`, or `!<code>` of the refusal. */
 export function outcome(d: Decision, before: Status): string {
   if (!d.ok) return `!${d.error.code}`;
+  // Refused with a record: the attempt is kept as an event, then refused.
+  if (d.plan.refusal) return `!${d.plan.refusal.code}+event`;
   if (!d.plan.changed) return "noop";
+  if (d.plan.purge) return "deleted";
   return d.plan.set.status ?? before;
 }
 
@@ -209,7 +288,9 @@ export function grid(label: string): string {
     const op = operations(status)[label];
     rows.push(line(
       status,
-      ACTOR_NAMES.map((a) => outcome(decide(op, factsIn(status), actors[a], NOW), status)),
+      ACTOR_NAMES.map((a) =>
+        outcome(decide(op, seenBy(factsFor(label, status), actors[a]), actors[a], NOW), status)
+      ),
     ));
   }
   return rows.join("\n");

@@ -7,7 +7,10 @@
  * no parent, every other task has one done parent; a running task holds run 7. Actors: a
  * person, the dashboard, the dispatcher, the task's own worker with its current run (none when
  * the task is not running), its own worker with an old run (`stale`), and the worker of
- * another task (`other`). Dispatcher operations name run 7.
+ * another task (`other`). Dispatcher operations name run 7. A worker with a run has proven it
+ * with the run's secret; one without a run cannot (`!not_authenticated`); a worker asks only
+ * for the worker verbs (`!not_a_worker_verb`), and comments and links only within its own task
+ * and the tasks it created.
  */
 
 import { deepEqual, equal } from "../support/assert.ts";
@@ -16,319 +19,587 @@ import { grid, operations } from "./rulebook_fixtures.ts";
 
 const TABLE = `
 claim                     person             dashboard          dispatcher         worker             stale              other
-triage                    !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-todo                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-ready                     running            running            running            running            running            running
-running                   !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-blocked                   !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-done                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     running            running            running            !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !invalid_state     !invalid_state     !invalid_state     !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    running            running            running            !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 heartbeat                 person             dashboard          dispatcher         worker             stale              other
-triage                    !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-todo                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-ready                     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+ready                     !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
 running                   running            running            running            running            !stale_run         !not_your_task
-blocked                   !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-done                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
 
 complete                  person             dashboard          dispatcher         worker             stale              other
-triage                    !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-todo                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-ready                     done               done               done               done               !stale_run         !not_your_task
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+ready                     done               done               done               !not_authenticated !stale_run         !not_your_task
 running                   done               done               done               done               !stale_run         !not_your_task
-blocked                   done               done               done               done               !stale_run         !not_your_task
-done                      noop               noop               noop               noop               noop               !not_your_task
-archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+blocked                   done               done               done               !not_authenticated !stale_run         !not_your_task
+review                    done               done               done               !not_authenticated !stale_run         !not_your_task
+done                      noop               noop               noop               !not_authenticated noop               !not_your_task
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
 
 block                     person             dashboard          dispatcher         worker             stale              other
-triage                    !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-todo                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-ready                     blocked            blocked            blocked            blocked            !stale_run         !not_your_task
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+ready                     blocked            blocked            blocked            !not_authenticated !stale_run         !not_your_task
 running                   blocked            blocked            blocked            blocked            !stale_run         !not_your_task
-blocked                   !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-done                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+
+block, blocked once       person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+ready                     triage             triage             triage             !not_authenticated !stale_run         !not_your_task
+running                   triage             triage             triage             triage             !stale_run         !not_your_task
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+
+block --kind dependency   person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+ready                     ready              ready              ready              !not_authenticated !stale_run         !not_your_task
+running                   ready              ready              ready              ready              !stale_run         !not_your_task
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+
+block --kind needs_input  person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+ready                     blocked            blocked            blocked            !not_authenticated !stale_run         !not_your_task
+running                   blocked            blocked            blocked            blocked            !stale_run         !not_your_task
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
 
 unblock                   person             dashboard          dispatcher         worker             stale              other
-triage                    !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-todo                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-ready                     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-running                   !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-blocked                   ready              ready              ready              ready              ready              ready
-done                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !invalid_state     !invalid_state     !invalid_state     !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 archive                   person             dashboard          dispatcher         worker             stale              other
-triage                    archived           archived           archived           archived           archived           archived
-todo                      archived           archived           archived           archived           archived           archived
-ready                     archived           archived           archived           archived           archived           archived
-running                   archived           archived           archived           archived           archived           archived
-blocked                   archived           archived           archived           archived           archived           archived
-done                      archived           archived           archived           archived           archived           archived
-archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+triage                    archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   archived           archived           archived           !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 promote                   person             dashboard          dispatcher         worker             stale              other
-triage                    ready              ready              ready              ready              ready              ready
-todo                      !parents_pending   !parents_pending   !parents_pending   !parents_pending   !parents_pending   !parents_pending
-ready                     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-running                   !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-blocked                   !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-done                      !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
-archived                  !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state     !invalid_state
+triage                    ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !parents_pending   !parents_pending   !parents_pending   !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !invalid_state     !invalid_state     !invalid_state     !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+
+promote --force           person             dashboard          dispatcher         worker             stale              other
+triage                    ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !invalid_state     !invalid_state     !invalid_state     !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+
+edit_result               person             dashboard          dispatcher         worker             stale              other
+triage                    !not_done          !not_done          !not_done          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_done          !not_done          !not_done          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_done          !not_done          !not_done          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_done          !not_done          !not_done          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_done          !not_done          !not_done          !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_done          !not_done          !not_done          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_done          !not_done          !not_done          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      done               done               done               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_done          !not_done          !not_done          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+
+delete                    person             dashboard          dispatcher         worker             stale              other
+triage                    !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_archived      !not_archived      !not_archived      !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  deleted            deleted            deleted            !not_authenticated !not_a_worker_verb !not_a_worker_verb
+
+delete, worker unreaped   person             dashboard          dispatcher         worker             stale              other
+triage                    !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_archived      !not_archived      !not_archived      !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_archived      !not_archived      !not_archived      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !worker_unreaped   !worker_unreaped   !worker_unreaped   !not_authenticated !not_a_worker_verb !not_a_worker_verb
+
+complete, phantom card    person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+ready                     !phantom_cards+event!phantom_cards+event!phantom_cards+event!not_authenticated !stale_run         !not_your_task
+running                   !phantom_cards+event!phantom_cards+event!phantom_cards+event!phantom_cards+event!stale_run         !not_your_task
+blocked                   !phantom_cards+event!phantom_cards+event!phantom_cards+event!not_authenticated !stale_run         !not_your_task
+review                    !phantom_cards+event!phantom_cards+event!phantom_cards+event!not_authenticated !stale_run         !not_your_task
+done                      noop               noop               noop               !not_authenticated noop               !not_your_task
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+
+schedule                  person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      scheduled          scheduled          scheduled          !not_authenticated !stale_run         !not_your_task
+scheduled                 scheduled          scheduled          scheduled          !not_authenticated !stale_run         !not_your_task
+ready                     scheduled          scheduled          scheduled          !not_authenticated !stale_run         !not_your_task
+running                   scheduled          scheduled          scheduled          scheduled          !stale_run         !not_your_task
+blocked                   scheduled          scheduled          scheduled          !not_authenticated !stale_run         !not_your_task
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+
+schedule, no time         person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      scheduled          scheduled          scheduled          !not_authenticated !stale_run         !not_your_task
+scheduled                 scheduled          scheduled          scheduled          !not_authenticated !stale_run         !not_your_task
+ready                     scheduled          scheduled          scheduled          !not_authenticated !stale_run         !not_your_task
+running                   scheduled          scheduled          scheduled          scheduled          !stale_run         !not_your_task
+blocked                   scheduled          scheduled          scheduled          !not_authenticated !stale_run         !not_your_task
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+
+wake                      person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !invalid_state     !invalid_state     !invalid_state     !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+
+wake, not due             person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_due           !not_due           !not_due           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !invalid_state     !invalid_state     !invalid_state     !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+
+wake, no time             person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_due           !not_due           !not_due           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !invalid_state     !invalid_state     !invalid_state     !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !not_a_worker_verb !not_a_worker_verb
+
+review                    person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+ready                     review             review             review             !not_authenticated !stale_run         !not_your_task
+running                   review             review             review             review             !stale_run         !not_your_task
+blocked                   review             review             review             !not_authenticated !stale_run         !not_your_task
+review                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+
+send back                 person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+ready                     !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+running                   !not_in_review     !not_in_review     !not_in_review     !not_in_review     !not_in_review     !not_in_review
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+review                    ready              ready              ready              !not_authenticated !stale_run         !not_your_task
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+
+send back, review run     person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+todo                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+scheduled                 !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+ready                     !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+running                   ready              ready              ready              ready              !stale_run         !not_your_task
+blocked                   !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+review                    ready              ready              ready              !not_authenticated !stale_run         !not_your_task
+done                      !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
+archived                  !invalid_state     !invalid_state     !invalid_state     !not_authenticated !invalid_state     !invalid_state
 
 recompute                 person             dashboard          dispatcher         worker             stale              other
-triage                    noop               noop               noop               noop               noop               noop
-todo                      noop               noop               noop               noop               noop               noop
-ready                     noop               noop               noop               noop               noop               noop
-running                   noop               noop               noop               noop               noop               noop
-blocked                   noop               noop               noop               noop               noop               noop
-done                      noop               noop               noop               noop               noop               noop
-archived                  noop               noop               noop               noop               noop               noop
+triage                    noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   noop               noop               noop               !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 assign                    person             dashboard          dispatcher         worker             stale              other
-triage                    triage             triage             triage             triage             triage             triage
-todo                      todo               todo               todo               todo               todo               todo
-ready                     ready              ready              ready              ready              ready              ready
-running                   !running           !running           !running           !running           !running           !running
-blocked                   blocked            blocked            blocked            blocked            blocked            blocked
-done                      done               done               done               done               done               done
-archived                  archived           archived           archived           archived           archived           archived
+triage                    triage             triage             triage             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      todo               todo               todo               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 scheduled          scheduled          scheduled          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !running           !running           !running           !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   blocked            blocked            blocked            !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    review             review             review             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      done               done               done               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 reclaim                   person             dashboard          dispatcher         worker             stale              other
-triage                    !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
-todo                      !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
-ready                     !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
-running                   ready              ready              ready              ready              !stale_run         !not_your_task
-blocked                   !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
-done                      !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
-archived                  !not_running       !not_running       !not_running       !not_running       !not_running       !not_running
+triage                    !not_running       !not_running       !not_running       !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_running       !not_running       !not_running       !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_running       !not_running       !not_running       !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_running       !not_running       !not_running       !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   ready              ready              ready              !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_running       !not_running       !not_running       !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_running       !not_running       !not_running       !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_running       !not_running       !not_running       !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_running       !not_running       !not_running       !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 reassign                  person             dashboard          dispatcher         worker             stale              other
-triage                    triage             triage             triage             triage             triage             triage
-todo                      todo               todo               todo               todo               todo               todo
-ready                     ready              ready              ready              ready              ready              ready
-running                   !running           !running           !running           !running           !running           !running
-blocked                   blocked            blocked            blocked            blocked            blocked            blocked
-done                      done               done               done               done               done               done
-archived                  archived           archived           archived           archived           archived           archived
+triage                    triage             triage             triage             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      todo               todo               todo               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 scheduled          scheduled          scheduled          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !running           !running           !running           !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   blocked            blocked            blocked            !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    review             review             review             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      done               done               done               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 reassign --reclaim        person             dashboard          dispatcher         worker             stale              other
-triage                    triage             triage             triage             triage             triage             triage
-todo                      todo               todo               todo               todo               todo               todo
-ready                     ready              ready              ready              ready              ready              ready
-running                   ready              ready              ready              ready              !stale_run         !not_your_task
-blocked                   blocked            blocked            blocked            blocked            blocked            blocked
-done                      done               done               done               done               done               done
-archived                  archived           archived           archived           archived           archived           archived
+triage                    triage             triage             triage             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      todo               todo               todo               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 scheduled          scheduled          scheduled          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   ready              ready              ready              !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   blocked            blocked            blocked            !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    review             review             review             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      done               done               done               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 link, parent ready        person             dashboard          dispatcher         worker             stale              other
-triage                    triage             triage             triage             triage             triage             triage
-todo                      todo               todo               todo               todo               todo               todo
-ready                     todo               todo               todo               todo               todo               todo
-running                   running            running            running            running            running            running
-blocked                   blocked            blocked            blocked            blocked            blocked            blocked
-done                      done               done               done               done               done               done
-archived                  archived           archived           archived           archived           archived           archived
+triage                    triage             triage             triage             !not_authenticated !not_your_task     !not_your_task
+todo                      todo               todo               todo               !not_authenticated !not_your_task     !not_your_task
+scheduled                 scheduled          scheduled          scheduled          !not_authenticated !not_your_task     !not_your_task
+ready                     todo               todo               todo               !not_authenticated !not_your_task     !not_your_task
+running                   running            running            running            !not_your_task     !not_your_task     !not_your_task
+blocked                   blocked            blocked            blocked            !not_authenticated !not_your_task     !not_your_task
+review                    review             review             review             !not_authenticated !not_your_task     !not_your_task
+done                      done               done               done               !not_authenticated !not_your_task     !not_your_task
+archived                  archived           archived           archived           !not_authenticated !not_your_task     !not_your_task
 
 link, parent done         person             dashboard          dispatcher         worker             stale              other
-triage                    triage             triage             triage             triage             triage             triage
-todo                      todo               todo               todo               todo               todo               todo
-ready                     ready              ready              ready              ready              ready              ready
-running                   running            running            running            running            running            running
-blocked                   blocked            blocked            blocked            blocked            blocked            blocked
-done                      done               done               done               done               done               done
-archived                  archived           archived           archived           archived           archived           archived
+triage                    triage             triage             triage             !not_authenticated !not_your_task     !not_your_task
+todo                      todo               todo               todo               !not_authenticated !not_your_task     !not_your_task
+scheduled                 scheduled          scheduled          scheduled          !not_authenticated !not_your_task     !not_your_task
+ready                     ready              ready              ready              !not_authenticated !not_your_task     !not_your_task
+running                   running            running            running            !not_your_task     !not_your_task     !not_your_task
+blocked                   blocked            blocked            blocked            !not_authenticated !not_your_task     !not_your_task
+review                    review             review             review             !not_authenticated !not_your_task     !not_your_task
+done                      done               done               done               !not_authenticated !not_your_task     !not_your_task
+archived                  archived           archived           archived           !not_authenticated !not_your_task     !not_your_task
 
 unlink                    person             dashboard          dispatcher         worker             stale              other
-triage                    !no_link           !no_link           !no_link           !no_link           !no_link           !no_link
-todo                      ready              ready              ready              ready              ready              ready
-ready                     ready              ready              ready              ready              ready              ready
-running                   running            running            running            running            running            running
-blocked                   blocked            blocked            blocked            blocked            blocked            blocked
-done                      done               done               done               done               done               done
-archived                  archived           archived           archived           archived           archived           archived
+triage                    !no_link           !no_link           !no_link           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 scheduled          scheduled          scheduled          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   running            running            running            !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   blocked            blocked            blocked            !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    review             review             review             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      done               done               done               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 comment                   person             dashboard          dispatcher         worker             stale              other
-triage                    triage             triage             triage             triage             triage             triage
-todo                      todo               todo               todo               todo               todo               todo
-ready                     ready              ready              ready              ready              ready              ready
-running                   running            running            running            running            running            running
-blocked                   blocked            blocked            blocked            blocked            blocked            blocked
-done                      done               done               done               done               done               done
-archived                  archived           archived           archived           archived           archived           archived
+triage                    triage             triage             triage             !not_authenticated !stale_run         !not_your_task
+todo                      todo               todo               todo               !not_authenticated !stale_run         !not_your_task
+scheduled                 scheduled          scheduled          scheduled          !not_authenticated !stale_run         !not_your_task
+ready                     ready              ready              ready              !not_authenticated !stale_run         !not_your_task
+running                   running            running            running            running            !stale_run         !not_your_task
+blocked                   blocked            blocked            blocked            !not_authenticated !stale_run         !not_your_task
+review                    review             review             review             !not_authenticated !stale_run         !not_your_task
+done                      done               done               done               !not_authenticated !stale_run         !not_your_task
+archived                  archived           archived           archived           !not_authenticated !stale_run         !not_your_task
 
 move to triage            person             dashboard          dispatcher         worker             stale              other
-triage                    noop               noop               noop               noop               noop               noop
-todo                      triage             triage             triage             triage             triage             triage
-ready                     triage             triage             triage             triage             triage             triage
-running                   !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move
-blocked                   triage             triage             triage             triage             triage             triage
-done                      !terminal          !terminal          !terminal          !terminal          !terminal          !terminal
-archived                  !terminal          !terminal          !terminal          !terminal          !terminal          !terminal
+triage                    noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      triage             triage             triage             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 triage             triage             triage             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     triage             triage             triage             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !invalid_move      !invalid_move      !invalid_move      !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   triage             triage             triage             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    triage             triage             triage             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 move to todo              person             dashboard          dispatcher         worker             stale              other
-triage                    todo               todo               todo               todo               todo               todo
-todo                      noop               noop               noop               noop               noop               noop
-ready                     todo               todo               todo               todo               todo               todo
-running                   !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move
-blocked                   todo               todo               todo               todo               todo               todo
-done                      !terminal          !terminal          !terminal          !terminal          !terminal          !terminal
-archived                  !terminal          !terminal          !terminal          !terminal          !terminal          !terminal
+triage                    todo               todo               todo               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 todo               todo               todo               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     todo               todo               todo               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !invalid_move      !invalid_move      !invalid_move      !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   todo               todo               todo               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    todo               todo               todo               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+
+move to scheduled         person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      scheduled          scheduled          scheduled          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     scheduled          scheduled          scheduled          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   scheduled          scheduled          scheduled          !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   scheduled          scheduled          scheduled          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 move to ready             person             dashboard          dispatcher         worker             stale              other
-triage                    ready              ready              ready              ready              ready              ready
-todo                      !parents_pending   !parents_pending   !parents_pending   !parents_pending   !parents_pending   !parents_pending
-ready                     noop               noop               noop               noop               noop               noop
-running                   ready              ready              ready              ready              ready              ready
-blocked                   ready              ready              ready              ready              ready              ready
-done                      !terminal          !terminal          !terminal          !terminal          !terminal          !terminal
-archived                  !terminal          !terminal          !terminal          !terminal          !terminal          !terminal
+triage                    ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !parents_pending   !parents_pending   !parents_pending   !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   ready              ready              ready              !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    ready              ready              ready              !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 move to running           person             dashboard          dispatcher         worker             stale              other
-triage                    !running_refused   !running_refused   !running_refused   !running_refused   !running_refused   !running_refused
-todo                      !running_refused   !running_refused   !running_refused   !running_refused   !running_refused   !running_refused
-ready                     !running_refused   !running_refused   !running_refused   !running_refused   !running_refused   !running_refused
-running                   !running_refused   !running_refused   !running_refused   !running_refused   !running_refused   !running_refused
-blocked                   !running_refused   !running_refused   !running_refused   !running_refused   !running_refused   !running_refused
-done                      !running_refused   !running_refused   !running_refused   !running_refused   !running_refused   !running_refused
-archived                  !running_refused   !running_refused   !running_refused   !running_refused   !running_refused   !running_refused
+triage                    !running_refused   !running_refused   !running_refused   !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !running_refused   !running_refused   !running_refused   !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !running_refused   !running_refused   !running_refused   !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !running_refused   !running_refused   !running_refused   !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !running_refused   !running_refused   !running_refused   !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !running_refused   !running_refused   !running_refused   !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !running_refused   !running_refused   !running_refused   !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !running_refused   !running_refused   !running_refused   !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !running_refused   !running_refused   !running_refused   !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 move to blocked           person             dashboard          dispatcher         worker             stale              other
-triage                    !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move
-todo                      !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move
-ready                     blocked            blocked            blocked            blocked            !stale_run         !not_your_task
-running                   blocked            blocked            blocked            blocked            !stale_run         !not_your_task
-blocked                   noop               noop               noop               noop               noop               noop
-done                      !terminal          !terminal          !terminal          !terminal          !terminal          !terminal
-archived                  !terminal          !terminal          !terminal          !terminal          !terminal          !terminal
+triage                    !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     blocked            blocked            blocked            !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   blocked            blocked            blocked            !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+
+move to review            person             dashboard          dispatcher         worker             stale              other
+triage                    !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     review             review             review             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   review             review             review             !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   review             review             review             !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 move to done              person             dashboard          dispatcher         worker             stale              other
-triage                    !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move
-todo                      !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move      !invalid_move
-ready                     done               done               done               done               !stale_run         !not_your_task
-running                   done               done               done               done               !stale_run         !not_your_task
-blocked                   done               done               done               done               !stale_run         !not_your_task
-done                      noop               noop               noop               noop               noop               noop
-archived                  !terminal          !terminal          !terminal          !terminal          !terminal          !terminal
+triage                    !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !invalid_move      !invalid_move      !invalid_move      !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     done               done               done               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   done               done               done               !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   done               done               done               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    done               done               done               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !terminal          !terminal          !terminal          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 move to archived          person             dashboard          dispatcher         worker             stale              other
-triage                    archived           archived           archived           archived           archived           archived
-todo                      archived           archived           archived           archived           archived           archived
-ready                     archived           archived           archived           archived           archived           archived
-running                   archived           archived           archived           archived           archived           archived
-blocked                   archived           archived           archived           archived           archived           archived
-done                      archived           archived           archived           archived           archived           archived
-archived                  noop               noop               noop               noop               noop               noop
+triage                    archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   archived           archived           archived           !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      archived           archived           archived           !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  noop               noop               noop               !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 ended: done               person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    done               !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    done               !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 ended: blocked (78)       person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    blocked            !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    blocked            !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 ended: retry (75)         person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    ready              !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    ready              !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 ended: crashed            person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    ready              !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    ready              !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 ended: timed_out          person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    ready              !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    ready              !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 ended: spawn_failed       person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    ready              !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    ready              !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 ended: protocol_violation person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    ready              !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    ready              !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 ended: crashed at limit   person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    blocked            !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    blocked            !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 ended: crashed uncounted  person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    ready              !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    ready              !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 release                   person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    ready              !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    ready              !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 extend                    person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    running            !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    running            !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 
 defer                     person             dashboard          dispatcher         worker             stale              other
-triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-running                   !not_dispatcher    !not_dispatcher    running            !not_dispatcher    !not_dispatcher    !not_dispatcher
-blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
-archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_dispatcher    !not_dispatcher    !not_dispatcher
+triage                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+todo                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+scheduled                 !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+ready                     !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+running                   !not_dispatcher    !not_dispatcher    running            !not_a_worker_verb !not_a_worker_verb !not_a_worker_verb
+blocked                   !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+review                    !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+done                      !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
+archived                  !not_dispatcher    !not_dispatcher    !run_lost          !not_authenticated !not_a_worker_verb !not_a_worker_verb
 `;
 
 const BLOCKS = TABLE.trim().split(/\n\s*\n/);
@@ -342,6 +613,12 @@ const OP_NAMES: Record<OpName, true> = {
   unblock: true,
   archive: true,
   promote: true,
+  edit_result: true,
+  delete: true,
+  schedule: true,
+  wake: true,
+  review: true,
+  send_back: true,
   recompute: true,
   assign: true,
   reclaim: true,
@@ -377,10 +654,12 @@ for (const block of BLOCKS) {
 Deno.test("rulebook answers the web board's allowed moves for a card in each status", () => {
   deepEqual(Object.fromEntries(STATUSES.map((s) => [s, allowedMoves(s)])), {
     triage: ["todo", "ready", "archived"],
-    todo: ["triage", "ready", "archived"],
-    ready: ["triage", "todo", "blocked", "done", "archived"],
-    running: ["ready", "blocked", "done", "archived"],
-    blocked: ["triage", "todo", "ready", "done", "archived"],
+    todo: ["triage", "scheduled", "ready", "archived"],
+    scheduled: ["triage", "todo", "ready", "archived"],
+    ready: ["triage", "todo", "scheduled", "blocked", "review", "done", "archived"],
+    running: ["scheduled", "ready", "blocked", "review", "done", "archived"],
+    blocked: ["triage", "todo", "scheduled", "ready", "review", "done", "archived"],
+    review: ["triage", "todo", "ready", "done", "archived"],
     done: ["archived"],
     archived: [],
   });
@@ -391,6 +670,9 @@ Deno.test("rulebook answers the web board's allowed moves for a card in each sta
     "t_task0001 is done; a status write never reopens it — create a follow-up task instead",
   );
   equal(moveRule("t_task0001", "blocked", "ready"), "unblock");
+  equal(moveRule("t_task0001", "scheduled", "ready"), "unblock");
+  equal(moveRule("t_task0001", "ready", "scheduled"), "schedule");
+  equal(moveRule("t_task0001", "running", "review"), "review");
 });
 
 Deno.test("rulebook uses no Deno or Node API and imports only its own folder (the web board bundles it)", async () => {

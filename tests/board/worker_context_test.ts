@@ -122,3 +122,13 @@ Deno.test("worker context enforces its caps on body, fields and comments", () =>
   match(md, /\(4 earlier comments not shown\)/);
   ok(!md.includes("b".repeat(CONTEXT_CAPS.bodyChars + 1)));
 });
+
+Deno.test("worker context tells a reviewer how to approve or send the work back", () => {
+  const plain = buildWorkerContext(input({}));
+  ok(!plain.includes("reviewing"));
+  const md = buildWorkerContext(input({ reviewing: true }));
+  match(md, /## You are reviewing this task\n\n/);
+  match(md, /hermes kanban complete t_0000000a/);
+  match(md, /hermes kanban send-back t_0000000a "what to fix"/);
+  ok(md.indexOf("## You are reviewing") < md.indexOf("## Body"), "before the body");
+});

@@ -198,3 +198,56 @@ Deno.test("web board: served by a running gateway, a task made in the page runs 
     await gw.status;
   }
 });
+
+Deno.test("web board: scheduled and review columns, a drag to scheduled asks why, a timed card says when", async () => {
+  await using s = await startServer();
+  const a = await s.call<{ task: { id: string } }>("POST", `${API}/tasks`, {
+    title: "nightly audit",
+    assignee: "shell",
+  });
+  const b = await s.call<{ task: { id: string } }>("POST", `${API}/tasks`, {
+    title: "release notes",
+    assignee: "writer",
+  });
+  const timed = await hermes(["kanban", "schedule", a.body.task.id, "2h", "after", "backups"], {
+    env: s.home.env,
+  });
+  equal(timed.code, 0, timed.stderr);
+  const rev = await hermes(["kanban", "review", b.body.task.id, "--reviewer", "qa"], {
+    env: s.home.env,
+  });
+  equal(rev.code, 0, rev.stderr);
+  const c = await s.call<{ task: { id: string } }>("POST", `${API}/tasks`, {
+    title: "wait for legal",
+  });
+  await using page = Page.launch();
+  await page.call("goto", `${s.base}/?token=${TOKEN}`);
+  await page.call("waitFor", card("scheduled", "nightly audit"));
+  await page.call("waitFor", card("review", "release notes"));
+  match(
+    String(await page.call("text", `${card("scheduled", "nightly audit")} .pill.due`)),
+    /^in 1h 5\dm|^in 2h 00m$/,
+  );
+  deepEqual(
+    await page.call(
+      "eval",
+      "[...document.querySelectorAll('.column h2')].map((h) => h.textContent)",
+    ),
+    ["Triage", "Todo", "Scheduled", "Ready", "In progress", "Blocked", "Review", "Done"],
+  );
+  await page.call("dragTo", card("ready", "wait for legal"), ".col-scheduled");
+  await page.call("waitFor", ".modal input[name=reason]");
+  await page.call("fill", ".modal input[name=reason]", "until legal signs off");
+  await page.call("press", "Enter");
+  await page.call("waitFor", card("scheduled", "wait for legal"));
+  await shot(page, "08-scheduled-and-review-columns");
+  const detail = await s.call<{ comments: { body: string }[] }>(
+    "GET",
+    `${API}/tasks/${c.body.task.id}`,
+  );
+  deepEqual(detail.body.comments.map((x) => x.body), ["SCHEDULED: until legal signs off"]);
+  await page.call("click", card("scheduled", "wait for legal"));
+  await page.call("waitFor", ".drawer .banner.info");
+  match(String(await page.call("text", ".drawer .banner.info")), /Scheduled without a time/);
+  deepEqual(await page.call("errors"), []);
+});

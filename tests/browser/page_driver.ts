@@ -34,6 +34,14 @@ const ops: Record<string, (...a: Args) => Promise<unknown>> = {
     return page.url();
   },
   click: (sel) => page.click(String(sel), { timeout: 10_000 }),
+  /** Click with modifier keys held ("Shift", "Control", "Meta"). */
+  clickWith: (sel, mods) =>
+    page.click(String(sel), {
+      timeout: 10_000,
+      modifiers: (mods as ("Shift" | "Control" | "Meta" | "Alt")[]) ?? [],
+    }),
+  select: (sel, value) => page.selectOption(String(sel), String(value), { timeout: 10_000 }),
+  texts: (sel) => page.locator(String(sel)).allTextContents(),
   fill: (sel, v) => page.fill(String(sel), String(v), { timeout: 10_000 }),
   press: (key) => page.keyboard.press(String(key)),
   waitFor: async (sel, timeout) => {

@@ -85,3 +85,34 @@ Deno.test("create refuses a body over the limit, or two bodies, with exit 2 and 
   match(missing.stderr, /no such file/);
   assertEquals(snapshot(home.path), before);
 });
+
+Deno.test("create --workspace dir: takes a path under the workspace roots only", async () => {
+  await using home = await tempHome();
+  const kanban = (...args: string[]) => hermes(["kanban", ...args], { env: home.env });
+  // kanban.workspace_roots is empty: HERMES_HOME is the one root.
+  const inHome = await kanban("create", "in", "--workspace", `dir:${home.path}/app`, "--json");
+  equal(inHome.code, 0, inHome.stderr);
+  equal(inHome.json<{ workspace_path: string }>().workspace_path, `${home.path}/app`);
+  const before = snapshot(home.path);
+  const out = await kanban("create", "out", "--workspace", "dir:/x");
+  equal(out.code, 1);
+  equal(
+    out.stderr,
+    `hermes: workspace dir: /x is outside HERMES_HOME (${home.path}), the only workspace root ` +
+      "while kanban.workspace_roots is empty; list its directory there in config.yaml\n",
+  );
+  const json = await kanban("create", "out", "--workspace", "dir:/x", "--json");
+  equal(json.code, 1);
+  equal(json.json<{ error: { code: string } }>().error.code, "workspace_outside_roots");
+  assertEquals(snapshot(home.path), before);
+
+  // Listing roots replaces HERMES_HOME.
+  Deno.writeTextFileSync(`${home.path}/config.yaml`, "kanban:\n  workspace_roots: [/srv/work]\n");
+  equal((await kanban("create", "w", "--workspace", "dir:/srv/work/app")).code, 0);
+  const home2 = await kanban("create", "h", "--workspace", `dir:${home.path}/app`);
+  equal(home2.code, 1);
+  match(
+    home2.stderr,
+    /^hermes: workspace dir: .* is outside kanban\.workspace_roots \(\/srv\/work\)\n$/,
+  );
+});

@@ -91,7 +91,10 @@ Deno.test("kanban tail follows one task in human form and exits 0 on SIGINT", as
   const lines = t.out.trim().split("\n");
   equal(lines.length, 2, t.out);
   match(lines[0], new RegExp(`^#\\d+  \\d{4}-\\d\\d-\\d\\dT\\S+Z  ${id}  created  \\{`));
-  match(lines[1], new RegExp(`^#\\d+  \\S+  ${id}  blocked  \\{"reason":"stuck"\\}$`));
+  match(
+    lines[1],
+    new RegExp(`^#\\d+  \\S+  ${id}  blocked  \\{"reason":"stuck","kind":null,"recurrences":1\\}$`),
+  );
   ok(!t.out.includes(other), "other tasks' events are not shown");
   equal(await t.stop("SIGINT"), 0, t.err);
 });

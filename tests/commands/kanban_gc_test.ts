@@ -150,6 +150,7 @@ Deno.test("archive removes a clean worktree and keeps a dirty one until gc finds
   await gitIn(repo, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "init");
   const { prepareWorkspace } = await import("../../lib/workers/mod.ts");
   const { boardPaths } = await import("../../lib/config/mod.ts");
+  const { workspaceRoots } = await import("../../lib/board/mod.ts");
   const paths = boardPaths(home.path, "default");
   const [clean, dirty] = withBoard(
     home.path,
@@ -158,8 +159,8 @@ Deno.test("archive removes a clean worktree and keeps a dirty one until gc finds
         s.createTask({ title, workspace: { kind: "worktree", path: repo } }).task
       ),
   );
-  const wtClean = await prepareWorkspace(clean, paths, []);
-  const wtDirty = await prepareWorkspace(dirty, paths, []);
+  const wtClean = await prepareWorkspace(clean, paths, workspaceRoots(home.path, []));
+  const wtDirty = await prepareWorkspace(dirty, paths, workspaceRoots(home.path, []));
   await Deno.writeTextFile(`${wtDirty}/notes.txt`, "unsaved work\n");
 
   const a = await hermes(["kanban", "archive", clean.id, dirty.id], { env: home.env });

@@ -2,6 +2,7 @@ import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { PERSON, withBoard } from "../board/fixtures.ts";
+import { issueRunSecret } from "../support/runs.ts";
 
 Deno.test("kanban stats counts every status and assignee", async () => {
   await using home = await tempHome();
@@ -22,9 +23,11 @@ Deno.test("kanban stats counts every status and assignee", async () => {
   deepEqual(st.by_status, {
     triage: 1,
     todo: 0,
+    scheduled: 0,
     ready: 1,
     running: 0,
     blocked: 0,
+    review: 0,
     done: 1,
     archived: 0,
   });
@@ -32,7 +35,7 @@ Deno.test("kanban stats counts every status and assignee", async () => {
   ok(st.oldest_ready_age_seconds !== null && st.oldest_ready_age_seconds >= 0);
   ok(Math.abs(st.now - Date.now() / 1000) < 60);
   const h = await hermes(["kanban", "stats"], { env: home.env });
-  match(h.stdout, /^triage +1\ntodo +0\nready +1\n/);
+  match(h.stdout, /^triage +1\ntodo +0\nscheduled +0\nready +1\n/);
   match(h.stdout, /By assignee:\n +ann +ready=1, done=1\n/);
   match(h.stdout, /Oldest ready task: \d+s\n$/);
 });
@@ -93,16 +96,18 @@ Deno.test("kanban assignees tells configured profiles from unknown assignees", a
 
 Deno.test("kanban context prints the worker context, defaulting to the worker's task", async () => {
   await using home = await tempHome();
-  const { parent, id } = withBoard(home.path, (s) => {
+  const { parent, id, run } = withBoard(home.path, (s) => {
     const parent = s.createTask({ title: "research", assignee: "w" }).task.id;
     s.complete(parent, { summary: "found three sources" }, PERSON);
     const id = s.createTask({ title: "write up", body: "use the sources", parents: [parent] })
       .task.id;
     s.comment(id, "ann", "keep it short");
-    return { parent, id };
+    const run = s.claim(id, "h:1", 900).run.id;
+    issueRunSecret(home.path, s, id, run);
+    return { parent, id, run };
   });
   const h = await hermes(["kanban", "context"], {
-    env: { ...home.env, HERMES_KANBAN_TASK: id },
+    env: { ...home.env, HERMES_KANBAN_TASK: id, HERMES_KANBAN_RUN_ID: String(run) },
   });
   equal(h.code, 0, h.stderr);
   match(h.stdout, new RegExp(`^# Kanban task ${id}: write up\n`));

@@ -23,9 +23,11 @@ const MULTI: Record<string, { argv: (ids: string[]) => string[]; want: Record<St
     want: {
       triage: refused(),
       todo: refused(),
+      scheduled: refused(),
       ready: "done",
       running: "done",
       blocked: "done",
+      review: "done",
       done: "done",
       archived: refused(),
     },
@@ -35,9 +37,11 @@ const MULTI: Record<string, { argv: (ids: string[]) => string[]; want: Record<St
     want: {
       triage: refused(),
       todo: refused(),
+      scheduled: refused(),
       ready: "blocked",
       running: "blocked",
       blocked: refused(),
+      review: refused(),
       done: refused(),
       archived: refused(),
     },
@@ -47,9 +51,11 @@ const MULTI: Record<string, { argv: (ids: string[]) => string[]; want: Record<St
     want: {
       triage: refused(),
       todo: refused(),
+      scheduled: "ready",
       ready: refused(),
       running: refused(),
       blocked: "ready",
+      review: refused(),
       done: refused(),
       archived: refused(),
     },
@@ -59,9 +65,11 @@ const MULTI: Record<string, { argv: (ids: string[]) => string[]; want: Record<St
     want: {
       triage: "archived",
       todo: "archived",
+      scheduled: "archived",
       ready: "archived",
       running: "archived",
       blocked: "archived",
+      review: "archived",
       done: "archived",
       archived: refused(),
     },
@@ -71,9 +79,11 @@ const MULTI: Record<string, { argv: (ids: string[]) => string[]; want: Record<St
     want: {
       triage: "ready",
       todo: refused("parents_pending"),
+      scheduled: "ready",
       ready: refused(),
       running: refused(),
       blocked: refused(),
+      review: refused(),
       done: refused(),
       archived: refused(),
     },
@@ -106,7 +116,7 @@ for (const [verb, { argv, want }] of Object.entries(MULTI)) {
   });
 }
 
-Deno.test("kanban claim claims only a ready task", async () => {
+Deno.test("kanban claim claims only a ready task, or one in review (for its reviewer)", async () => {
   await using home = await tempHome();
   const ids = withBoard(home.path, taskInEachStatus);
   const runs = await Promise.all(
@@ -114,15 +124,15 @@ Deno.test("kanban claim claims only a ready task", async () => {
   );
   for (const [i, from] of STATUSES.entries()) {
     const r = runs[i];
-    if (from === "ready") {
+    if (from === "ready" || from === "review") {
       equal(r.code, 0, r.stderr);
       match(
         r.stdout,
         new RegExp(
-          `^Claimed ${ids.ready}\nWorkspace: ${home.path}/kanban/workspaces/${ids.ready}\n$`,
+          `^Claimed ${ids[from]}\nWorkspace: ${home.path}/kanban/workspaces/${ids[from]}\n$`,
         ),
       );
-      ok(Deno.statSync(`${home.path}/kanban/workspaces/${ids.ready}`).isDirectory);
+      ok(Deno.statSync(`${home.path}/kanban/workspaces/${ids[from]}`).isDirectory);
     } else {
       equal(r.code, 1, `claim from ${from}`);
       match(r.stderr, new RegExp(`^hermes: cannot claim ${ids[from]}: status=${from} lock=`));

@@ -1,20 +1,23 @@
 /**
  * Escapes from a confined worker (`sandbox: workspace`), tried for real: bubblewrap, the
- * dispatcher, real shell bodies. Each attempt must be refused and leave no trace, and the
- * same worker must still complete its own task. The homes live under /var/tmp, not /tmp:
- * the sandbox gives every worker a private /tmp, which would hide a path there for a reason
- * other than the one under test.
+ * dispatcher, real shell bodies and the stand-in agent (tests/support/fake_agent.ts) through
+ * `hermes mcp`. Each attempt must be refused and leave no trace, and the same worker must
+ * still complete its own task, through the worker endpoint. The homes live under /var/tmp, not
+ * /tmp: the sandbox gives every worker a private /tmp, which would hide a path there for a
+ * reason other than the one under test.
  *
  * Without a usable bubblewrap these tests are ignored with the reason, except under CI=true,
  * where they run and fail.
  */
 
-import { equal, match, ok } from "../support/assert.ts";
+import { stringify } from "yaml";
+import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import type { Task } from "../../lib/board/mod.ts";
 import { loadConfig } from "../../lib/config/mod.ts";
 import { Dispatcher } from "../../lib/dispatcher/mod.ts";
 import { openBoard, type Store } from "../../lib/store/mod.ts";
-import { probeSandbox, sandboxUnavailable } from "../../lib/workers/mod.ts";
+import { findPreset, probeSandbox, sandboxUnavailable } from "../../lib/workers/mod.ts";
+import { MAIN, PERMISSION_FLAGS } from "../support/cli.ts";
 import { exists } from "../support/fs.ts";
 import { loopbackListener } from "../support/net.ts";
 import { waitFor } from "../support/wait.ts";
@@ -51,6 +54,51 @@ kanban:
       sandbox: workspace
 `;
 
+const ROOT = new URL("../../", import.meta.url).pathname;
+const FAKE_AGENT = new URL("../support/fake_agent.ts", import.meta.url).pathname;
+/** Deno's cache: a confined worker reads it (HOME is a bare directory in these tests). */
+const DENO_DIR = Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`;
+
+/** argv that runs a deno script of this checkout, from anywhere. */
+function denoRun(script: string): string[] {
+  return [
+    Deno.execPath(),
+    "run",
+    "--quiet",
+    ...PERMISSION_FLAGS,
+    "--config",
+    `${ROOT}deno.json`,
+    script,
+  ];
+}
+
+/**
+ * Two confined profiles that report to the board: `reporter` runs its body with sh (and has
+ * `hx` for hermes), `agent` is the Claude preset with the stand-in agent as its program.
+ */
+function reportingProfiles(): string {
+  const { entry } = findPreset("claude").build({
+    name: "agent",
+    home: "__HERMES_HOME__",
+    hermes: denoRun(MAIN),
+  });
+  entry.command = [...denoRun(FAKE_AGENT), ...entry.command.slice(1)];
+  entry.network = "none";
+  entry.env = { ...entry.env, DENO_DIR };
+  const reporter = {
+    command: ["sh", "-c", "{body}"],
+    completion: "report",
+    sandbox: "workspace",
+    network: "none",
+    env: {
+      DENO_DIR,
+      HX: `${Deno.execPath()} run --quiet ${PERMISSION_FLAGS.join(" ")} ${MAIN}`,
+    },
+  };
+  const yaml = stringify({ reporter, agent: entry }, { lineWidth: 0 });
+  return yaml.split("\n").map((l) => (l ? `    ${l}` : l)).join("\n");
+}
+
 /** A HERMES_HOME, a separate HOME and a directory outside both, under /var/tmp. */
 interface Jail extends AsyncDisposable {
   root: string;
@@ -76,7 +124,12 @@ async function jail(extraYaml = ""): Promise<Jail> {
   const user = `${root}/user`;
   const outside = `${root}/outside`;
   for (const d of [home, user, outside]) Deno.mkdirSync(d, { mode: 0o700 });
-  Deno.writeTextFileSync(`${home}/config.yaml`, PROFILES + extraYaml);
+  // `outside` is a workspace root, so a worktree test can keep its repository there.
+  const roots = `kanban:\n  workspace_roots: [${JSON.stringify(outside)}]\n`;
+  Deno.writeTextFileSync(
+    `${home}/config.yaml`,
+    (PROFILES.replace("\nkanban:\n", roots) + extraYaml).replaceAll("__HERMES_HOME__", home),
+  );
   const config = await loadConfig(home, (n) => (n === "HERMES_HOME" ? home : undefined));
   const store = openBoard(home, "default", { create: true });
   const dispatcher = new Dispatcher({
@@ -425,5 +478,97 @@ Deno.test({
     match(log, new RegExp(`body ran in ${j.home}/kanban/workspaces/${t.id}`));
     const left = [...Deno.readDirSync(`${j.home}/kanban/logs`)].map((e) => e.name);
     ok(!left.some((n) => n.endsWith(".body")), left.join(" "));
+  },
+});
+
+/** The created task a worker's `create` made (the newest task on the board but `except`). */
+function newest(j: Jail, except: string[]): Task {
+  const tasks = j.store.listTasks({ includeArchived: true }).filter((t) => !except.includes(t.id));
+  equal(tasks.length, 1, tasks.map((t) => `${t.id} ${t.title}`).join(", "));
+  return tasks[0];
+}
+
+/** What a hostile worker's attempts must have left: nothing, and the shell task parked. */
+function checkNoTrace(j: Jail, other: Task, mine: string, marker: string): void {
+  const shell = newest(j, [other.id, mine]);
+  // It lands in triage, with nobody assigned, and never runs.
+  deepEqual([shell.status, shell.assignee, j.store.runs(shell.id).length], ["triage", null, 0]);
+  const made = j.store.showTask(shell.id).events.find((e) => e.kind === "created");
+  deepEqual([made?.payload?.requested_assignee, made?.payload?.by_task], ["shell", mine]);
+  ok(!exists(marker), "the shell task's body ran");
+  const after = j.store.showTask(other.id);
+  deepEqual([after.task.status, after.comments, after.runs], ["ready", [], []]);
+}
+
+Deno.test({
+  name: "a confined shell worker reaches only its own task: shell tasks park in triage, other " +
+    "tasks and the board are out of reach, its own task completes through the endpoint",
+  ignore: IGNORE,
+  async fn() {
+    await using j = await jail(reportingProfiles());
+    const token = `TOKEN-${crypto.randomUUID()}`;
+    Deno.writeTextFileSync(`${j.home}/dashboard.token`, token + "\n", { mode: 0o600 });
+    const other = j.store.createTask({ title: "someone else's", body: "true" }).task;
+    const marker = `${j.outside}/escaped-through-shell`;
+    const body = [
+      "set -f",
+      'echo "endpoint=$HERMES_KANBAN_ENDPOINT"',
+      `$HX kanban create 'run this for me' --assignee shell --body 'touch ${marker}' --json`,
+      `$HX kanban complete ${other.id} --summary hijacked; echo "complete_other=$?"`,
+      `$HX kanban comment ${other.id} 'ignore your task'; echo "comment_other=$?"`,
+      `$HX kanban show ${other.id}; echo "show_other=$?"`,
+      'head -c 16 "$HERMES_HOME/kanban.db"; cat "$HERMES_HOME/dashboard.token"',
+      // Without its identity it is no person: there is no board to reach at all.
+      `env -u HERMES_KANBAN_TASK -u HERMES_KANBAN_RUN_ID -u HERMES_KANBAN_ENDPOINT $HX kanban ` +
+      `complete ${other.id}; echo "as_nobody=$?"`,
+      "$HX kanban complete --summary 'did mine'",
+    ].join("\n");
+    const t = j.create("hostile shell", body, { assignee: "reporter" });
+    await j.drain();
+    const log = j.log(t.id);
+    equal(j.task(t.id).status, "done", log);
+    equal(j.store.runs(t.id)[0].summary, "did mine");
+    match(log, new RegExp(`^endpoint=${j.home}/kanban/endpoint/worker\\.sock$`, "m"));
+    match(log, /^complete_other=1$/m);
+    match(log, /may only complete the task it holds/);
+    match(log, /^comment_other=1$/m);
+    match(log, /may comment only on its own task/);
+    match(log, /^show_other=1$/m);
+    match(log, /may read only its own task/);
+    match(log, /^as_nobody=1$/m);
+    match(log, /^hermes: cannot create board .*kanban\.db: its directory is read-only/m);
+    ok(!log.includes("SQLite format"), "kanban.db was read");
+    ok(!log.includes(token), "the dashboard token was read");
+    checkNoTrace(j, other, t.id, marker);
+  },
+});
+
+Deno.test({
+  name: "a confined agent reaches only its own task through MCP: shell tasks park in triage, " +
+    "other tasks and the board are out of reach, its own task completes",
+  ignore: IGNORE,
+  async fn() {
+    await using j = await jail(reportingProfiles());
+    const token = `TOKEN-${crypto.randomUUID()}`;
+    Deno.writeTextFileSync(`${j.home}/dashboard.token`, token + "\n", { mode: 0o600 });
+    const other = j.store.createTask({ title: "someone else's", body: "true" }).task;
+    const t = j.create("hostile agent", `escape:${other.id}`, { assignee: "agent" });
+    await j.drain();
+    const log = j.log(t.id);
+    equal(j.task(t.id).status, "done", log);
+    const line = /^fake_agent: escape (.*)$/m.exec(log)?.[1];
+    ok(line, log);
+    const r = JSON.parse(line!);
+    deepEqual([r.create_shell.refused, r.create_shell.status, r.create_shell.assignee], [
+      false,
+      "triage",
+      null,
+    ]);
+    for (const k of ["complete_other", "comment_other", "show_other"]) {
+      deepEqual([k, r[k].refused, r[k].code], [k, true, "not_your_task"], JSON.stringify(r[k]));
+    }
+    ok(r.read_board !== "READ" && r.read_token !== "READ", JSON.stringify(r));
+    ok(!log.includes(token), "the dashboard token was read");
+    checkNoTrace(j, other, t.id, `${j.home}/escaped-through-shell`);
   },
 });

@@ -1,19 +1,28 @@
 /**
  * The release recipe and the permission list: `deno task compile*` build every target with
- * the one list in permissions.flags and everything the binary loads at run time; the list
- * stays narrow and covers what the code reads; a refused permission is named in one line.
- * (`deno compile` itself needs a runtime download this machine cannot make.)
+ * the one list, deno.json's `default` permission set, and everything the binary loads at run
+ * time; the list stays narrow and covers what the code reads; a refused permission is named in
+ * one line. (`deno compile` itself needs a runtime download this machine cannot make.)
  */
 
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
-import { FALLBACK_FLAGS } from "../../lib/gateway/launcher.ts";
 import { ENV_VARS } from "../../lib/config/env_vars.ts";
 import { INHERITED_ENV } from "../../lib/workers/worker_env.ts";
 import { baseEnv, hermes, MAIN, PERMISSION_FLAGS } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const TASKS: Record<string, string> = JSON.parse(Deno.readTextFileSync(`${ROOT}deno.json`)).tasks;
+const DENO_JSON = JSON.parse(Deno.readTextFileSync(`${ROOT}deno.json`));
+const TASKS: Record<string, string> = DENO_JSON.tasks;
+
+/** A permission set of deno.json. */
+interface PermissionSet {
+  [kind: string]: boolean | string[] | { allow?: string[] | boolean; ignore?: boolean } | undefined;
+}
+const SETS: Record<string, PermissionSet> = DENO_JSON.permissions;
+const RELEASE = SETS.default;
+/** The release set's environment allow-list. */
+const ENV_ALLOW = (RELEASE.env as { allow: string[] }).allow;
 
 /** Targets the release is built for, by task suffix. */
 const TARGETS: Record<string, string> = {
@@ -56,8 +65,8 @@ function compileArgs(task: string): string[] {
   const words = task.split(/\s+/);
   equal(words[0], "deno");
   equal(words[1], "compile");
-  equal(words[2], "$(cat", "the permission list comes from permissions.flags");
-  equal(words[3], "permissions.flags)");
+  equal(words[2], "-P", "the permission list is deno.json's permission set");
+  equal(words[3], "--no-prompt");
   equal(words.at(-1), "main.ts");
   return words.slice(4, -1);
 }
@@ -97,7 +106,7 @@ Deno.test("compile tasks build every target with the release list, the board and
   const help = new TextDecoder().decode(
     (await new Deno.Command(Deno.execPath(), { args: ["compile", "--help"] }).output()).stdout,
   );
-  const flags = [...PERMISSION_FLAGS, ...compileArgs(TASKS["compile:linux-x64"])]
+  const flags = ["-P", "--no-prompt", ...compileArgs(TASKS["compile:linux-x64"])]
     .filter((w) => w.startsWith("--"))
     .map((w) => w.split("=")[0]);
   for (const f of new Set(flags)) {
@@ -111,29 +120,41 @@ Deno.test("compile tasks build every target with the release list, the board and
   for (const t of Object.values(TARGETS)) ok(accepted.includes(t), `deno compile knows ${t}`);
 });
 
-Deno.test("release permission list grants nothing wholesale and is written once", () => {
-  const flags = PERMISSION_FLAGS;
-  for (const f of flags) {
-    ok(!["-A", "--allow-all", "--allow-ffi", "--allow-env", "--allow-sys"].includes(f), f);
-    ok(!f.startsWith("--allow-import"), f);
-  }
-  ok(flags.some((f) => f.startsWith("--allow-env=")), "env is scoped");
-  ok(flags.includes("--ignore-env"), "variables outside the list read as unset");
-  ok(flags.includes("--no-prompt"), "a refusal fails instead of prompting");
-  deepEqual([...FALLBACK_FLAGS].sort(), [...flags].sort(), "launcher fallback = permissions.flags");
+Deno.test("release permission set grants nothing wholesale and is written once", () => {
+  deepEqual(Object.keys(RELEASE).sort(), ["env", "net", "read", "run", "sys", "write"]);
+  deepEqual(RELEASE.sys, ["hostname"], "sys is scoped");
+  ok(!("all" in RELEASE) && !("ffi" in RELEASE) && !("import" in RELEASE));
+  const env = RELEASE.env as { allow: unknown; ignore: unknown };
+  ok(Array.isArray(env.allow) && env.allow.length > 0, "env is scoped");
+  equal(env.ignore, true, "variables outside the list read as unset");
+  // The tests' own set is the release set plus CI (tests/support/requires.ts reads it).
+  deepEqual(SETS.test, { ...RELEASE, env: { ...env, allow: [...ENV_ALLOW, "CI"] } });
+  equal(DENO_JSON.test.permissions, "test");
+  equal(DENO_JSON.compile.permissions, "default");
   for (const [name, cmd] of Object.entries(TASKS)) {
-    if (/^deno (run|test|compile)/.test(cmd) && name !== "docs") {
-      ok(cmd.includes("$(cat permissions.flags)"), `task ${name} uses permissions.flags`);
+    if (/^deno (run|test|compile)/.test(cmd)) {
+      match(cmd, /^deno \w+ (-q )?-P(=\w+)? --no-prompt /, `task ${name} uses a permission set`);
+      ok(!/--allow-|-A\b/.test(cmd), `task ${name} adds no permission flag`);
     }
   }
+  ok(!existsSync(`${ROOT}permissions.flags`), "no second copy of the list");
   const doc = Deno.readTextFileSync(`${ROOT}docs/reference/permissions.md`);
-  for (const f of flags) ok(doc.includes(f.split("=")[0]), `permissions.md documents ${f}`);
+  for (const kind of Object.keys(RELEASE)) ok(doc.includes(`--allow-${kind}`), `documents ${kind}`);
+  ok(doc.includes("--no-prompt"));
 });
 
+function existsSync(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 Deno.test("release env list covers every variable the program reads", () => {
-  const list = PERMISSION_FLAGS.find((f) => f.startsWith("--allow-env="))!.slice(12).split(",");
   const allowed = (name: string) =>
-    list.some((p) => p.endsWith("*") ? name.startsWith(p.slice(0, -1)) : p === name);
+    ENV_ALLOW.some((p) => p.endsWith("*") ? name.startsWith(p.slice(0, -1)) : p === name);
   const read = new Set<string>([
     ...ENV_VARS.map((v) => v.name),
     ...INHERITED_ENV,
@@ -143,7 +164,7 @@ Deno.test("release env list covers every variable the program reads", () => {
     for (const m of text.matchAll(/\benv(?:\.get)?\("([A-Z_][A-Z0-9_]*)"\)/g)) read.add(m[1]);
   }
   ok(read.has("HERMES_HOME") && read.has("PATH") && read.size > 15, [...read].join(","));
-  for (const name of read) ok(allowed(name), `${name} is in --allow-env`);
+  for (const name of read) ok(allowed(name), `${name} is in the release set's env list`);
 });
 
 Deno.test("release env list hides other variables, so LOG_STREAM cannot leak into --json", async () => {
@@ -156,11 +177,12 @@ Deno.test("release env list hides other variables, so LOG_STREAM cannot leak int
   equal(r.json<{ dry_run: boolean }>().dry_run, true);
 });
 
-/** Run main.ts with one `--allow-<kind>` flag removed. */
+/** Run main.ts with the release set less one kind of permission. */
 async function without(kind: string, args: string[], env: Record<string, string>) {
-  const flags = PERMISSION_FLAGS.filter((f) => !f.startsWith(`--allow-${kind}`));
+  // A bare --deny-sys leaves the set's sys=hostname granted (Deno 2.9.6); name it.
+  const deny = kind === "sys" ? "--deny-sys=hostname" : `--deny-${kind}`;
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", ...flags, MAIN, ...args],
+    args: ["run", "--quiet", ...PERMISSION_FLAGS, deny, MAIN, ...args],
     env: { ...baseEnv(), ...env },
     clearEnv: true,
     stdin: "null",

@@ -10,10 +10,21 @@
 
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { hermesArgv } from "../support/cli.ts";
-import { tempHome } from "../support/home.ts";
+
 import { exampleEnv, freePort, ROOT, shQuote, writeHermesShim } from "./example_support.ts";
 
 const TUTORIAL = Deno.readTextFileSync(`${ROOT}docs/tutorial.md`);
+
+/** A temporary directory under /var/tmp, removed afterwards. */
+async function varTmp(): Promise<{ path: string } & AsyncDisposable> {
+  const path = await Deno.makeTempDir({ dir: "/var/tmp", prefix: "hermes-tutorial-" });
+  return {
+    path,
+    async [Symbol.asyncDispose]() {
+      await Deno.remove(path, { recursive: true }).catch(() => {});
+    },
+  };
+}
 
 /** The fenced ```sh blocks of a markdown text, in order. */
 function shBlocks(md: string): string[] {
@@ -72,7 +83,8 @@ Deno.test({
   name: "tutorial: every command runs in order and an agent works the three-task chain",
   sanitizeResources: false,
   async fn() {
-    await using tmp = await tempHome();
+    // Under /var/tmp: the agent runs confined, with a private /tmp that would hide its files.
+    await using tmp = await varTmp();
     const home = `${tmp.path}/home`;
     const work = `${tmp.path}/work`;
     const standins = `${tmp.path}/standins`;
@@ -130,7 +142,7 @@ Deno.test({
       match(out[at(/kanban show "\$C"/)], /done/);
       match(
         out[at(/kanban show "\$C"/)],
-        new RegExp(`handoff: ${b} is done`),
+        new RegExp(`summary: did ${c}; received: ${b} is done`),
         "C got B's hand-off",
       );
 

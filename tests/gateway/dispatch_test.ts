@@ -1,11 +1,11 @@
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { readStatsAsync } from "../../lib/workers/mod.ts";
 import { openDb } from "../support/board.ts";
-import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
+import { baseEnv, hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { needing, probe } from "../support/requires.ts";
 import { waitFor } from "../support/wait.ts";
-import { readStateFile, runGateway, writeConfig } from "./gateway_support.ts";
+import { gatewayCommand, readStateFile, runGateway, writeConfig } from "./gateway_support.ts";
 
 interface Row {
   status: string;
@@ -226,6 +226,7 @@ Deno.test(needing(NO_PID_NAMESPACE, {
 async function pidOneStopsWorkers(): Promise<void> {
   await using home = await tempHome();
   // unshare makes the gateway PID 1 of a new pid namespace; killing unshare sends it SIGTERM.
+  const gw = await gatewayCommand(home.path, ["--no-dashboard"], { ...baseEnv(), ...home.env });
   const child = new Deno.Command("unshare", {
     args: [
       "--pid",
@@ -233,9 +234,9 @@ async function pidOneStopsWorkers(): Promise<void> {
       "--mount-proc",
       "--kill-child=SIGTERM",
       Deno.execPath(),
-      ...hermesArgv(["gateway", "run", "--no-dashboard"]),
+      ...gw.args,
     ],
-    env: { ...baseEnv(), ...home.env },
+    env: gw.env,
     clearEnv: true,
     stdin: "null",
     stdout: "null",

@@ -2,7 +2,13 @@
 
 import { gatewayLockHeld } from "../../lib/gateway/_lock.ts";
 import { readGatewayRecord } from "../../lib/gateway/presence.ts";
-import { baseEnv, hermes, hermesArgv } from "../support/cli.ts";
+import { baseEnv, hermes, hermesArgv, MAIN, PERMISSION_FLAGS } from "../support/cli.ts";
+import { loadConfig } from "../../lib/config/config.ts";
+import { parseArgs } from "../../lib/cli/parse.ts";
+import { confinedLaunch, gatewayScope } from "../../lib/gateway/confinement.ts";
+import { listenAddress } from "../../lib/gateway/host.ts";
+import { prepareStore } from "../../lib/store/mod.ts";
+import { readRunFlags, RUN_OPTIONS } from "../../commands/gateway/run_options.ts";
 import { waitFor } from "../support/wait.ts";
 
 /** A free TCP port on loopback (the OS picks it; it is released before use). */
@@ -34,15 +40,58 @@ export function readStateFile(home: string): Record<string, unknown> | null {
   }
 }
 
+/**
+ * `hermes gateway run <args>` as `gateway start` launches it from source: the release set
+ * narrowed to the gateway's scope (lib/gateway/confinement.ts), so the process started is the
+ * gateway itself. A plain `deno run … gateway run` would run it again as its child (see
+ * confinement_test.ts). Arguments or config the gateway refuses give the plain command, which
+ * refuses them before it relaunches anything.
+ */
+export async function gatewayCommand(
+  home: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ args: string[]; env: Record<string, string> }> {
+  const plain = { args: hermesArgv(["gateway", "run", ...args]), env };
+  let launch;
+  try {
+    const config = await loadConfig(home, (n) => env[n]);
+    // The scope names the boards' database when they live in PostgreSQL.
+    await prepareStore(home, (n) => env[n]);
+    const flags = readRunFlags(
+      parseArgs({ name: "run", needs: [], summary: "", options: RUN_OPTIONS }, args),
+    );
+    const addr = flags.noDashboard ? null : listenAddress(config, flags.host, flags.port, flags);
+    launch = confinedLaunch(gatewayScope(home, config, (n) => env[n], addr));
+  } catch {
+    return plain;
+  }
+  if (!launch) return plain;
+  return {
+    args: [
+      "run",
+      "--quiet",
+      ...PERMISSION_FLAGS,
+      ...launch.denoFlags,
+      MAIN,
+      "gateway",
+      "run",
+      ...args,
+    ],
+    env: { ...env, ...launch.env },
+  };
+}
+
 /** Start `hermes gateway run <args>`; unless `waitReady` is false, wait until its state says ready. */
 export async function runGateway(
   home: { path: string; env: Record<string, string> },
   args: string[] = ["--no-dashboard"],
   opts: { env?: Record<string, string>; waitReady?: boolean; timeoutMs?: number } = {},
 ): Promise<GatewayProc> {
+  const cmd = await gatewayCommand(home.path, args, { ...baseEnv(), ...home.env, ...opts.env });
   const child = new Deno.Command(Deno.execPath(), {
-    args: hermesArgv(["gateway", "run", ...args]),
-    env: { ...baseEnv(), ...home.env, ...opts.env },
+    args: cmd.args,
+    env: cmd.env,
     clearEnv: true,
     stdin: "null",
     stdout: "null",

@@ -2,6 +2,7 @@ import { deepEqual, ok } from "../support/assert.ts";
 import { resolveConfig } from "../../lib/config/config.ts";
 import { dispatcherPermissions, serverPermissions } from "../../lib/gateway/_worker_permissions.ts";
 import { tempHome } from "../support/home.ts";
+import { endpointDir, endpointPath } from "../../lib/endpoint/protocol.ts";
 
 const PROBE = new URL("./fixtures/probe_worker.ts", import.meta.url);
 
@@ -65,6 +66,19 @@ Deno.test("dispatcher worker may run sh and profile commands but not an unlisted
     { kind: "net", host: "127.0.0.1", port: 9 },
   ]);
   deepEqual(res, ["ok", "ok", "NotCapable", "NotCapable", "NotCapable", "NotCapable"]);
+});
+
+Deno.test("dispatcher worker may listen on the worker endpoint's socket and no other", async () => {
+  await using home = await tempHome();
+  const env = (n: string) => Deno.env.get(n);
+  const perms = dispatcherPermissions(home.path, resolveConfig({}, env), env);
+  Deno.mkdirSync(endpointDir(home.path), { recursive: true });
+  const res = await probe(perms, [
+    { kind: "listen-unix", path: endpointPath(home.path) },
+    { kind: "listen-unix", path: `${endpointDir(home.path)}/other.sock` },
+    { kind: "net", host: "127.0.0.1", port: 9 },
+  ]);
+  deepEqual(res, ["ok", "NotCapable", "NotCapable"]);
 });
 
 Deno.test("dashboard worker cannot run processes or read outside HERMES_HOME", async () => {

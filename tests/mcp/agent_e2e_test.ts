@@ -1,7 +1,7 @@
 /**
  * End to end: a scripted stand-in agent (tests/support/fake_agent.ts, which takes Claude
- * Code's flags) configured with the Claude preset's MCP wiring works a chain of three tasks,
- * first under `hermes kanban dispatch --until-idle`, then under the gateway.
+ * Code's flags) configured with the Claude preset's MCP wiring and confinement works a chain of
+ * three tasks, first under `hermes kanban dispatch --until-idle`, then under the gateway.
  */
 
 import { deepEqual, equal, ok } from "../support/assert.ts";
@@ -12,7 +12,6 @@ import { hermes, MAIN, PERMISSION_FLAGS } from "../support/cli.ts";
 import { type TempHome, tempHome } from "../support/home.ts";
 import { waitFor } from "../support/wait.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
 const FAKE_AGENT = new URL("../support/fake_agent.ts", import.meta.url).pathname;
 
 /** How a worker runs deno scripts of this checkout from any directory. */
@@ -22,8 +21,6 @@ function denoRun(script: string): string[] {
     "run",
     "--quiet",
     ...PERMISSION_FLAGS,
-    "--config",
-    `${ROOT}deno.json`,
     script,
   ];
 }
@@ -37,11 +34,12 @@ function writeConfig(home: TempHome): void {
   });
   equal(entry.command[0], "claude");
   entry.command = [...denoRun(FAKE_AGENT), ...entry.command.slice(1)];
-  // The agent reports through `hermes mcp`, which opens the board: a confined worker cannot
-  // reach it until workers get an endpoint of their own.
-  entry.sandbox = "off";
-  delete entry.network;
-  delete entry.writable;
+  // Confined as the preset writes it: the agent reports through `hermes mcp`, which reaches the
+  // board only through the worker endpoint. Its provider is not called, so it needs no network.
+  equal(entry.sandbox, "workspace");
+  entry.network = "none";
+  const denoDir = Deno.env.get("DENO_DIR");
+  if (denoDir) entry.env = { ...entry.env, DENO_DIR: denoDir };
   const config = {
     kanban: { profiles: { agent: entry }, dispatch_interval_seconds: 1 },
     dashboard: { port: 0 },
@@ -73,7 +71,7 @@ function diagnose(store: Store, ids: string[]): string {
   }).join("\n");
 }
 
-/** The chain ran in order, handed off by comments, and every run says so. */
+/** The chain ran in order, handed off by results, and every run says so. */
 function checkHistory(store: Store, [a, b, c]: string[]): void {
   const names: Record<string, string> = { [a]: "A", [b]: "B", [c]: "C" };
   const seq = store.events({ afterId: 0, kinds: ["claimed", "promoted", "completed"] })
@@ -108,9 +106,9 @@ function checkHistory(store: Store, [a, b, c]: string[]): void {
     equal(run.metadata?.handoffs_received, n);
     ok(Deno.statSync(`${run.metadata?.cwd}/${id}.txt`).isFile, "the agent worked in its workspace");
   }
-  for (const [parent, child] of [[a, b], [b, c]]) {
-    const handoffs = store.showTask(child).comments.map((x) => [x.author, x.body]);
-    deepEqual(handoffs, [["agent", `handoff: ${parent} is done`]]);
+  for (const id of [a, b, c]) {
+    const thread = store.showTask(id).comments.map((x) => [x.author, x.body]);
+    deepEqual(thread, [["agent", `working on ${id}`]]);
   }
 }
 

@@ -183,17 +183,20 @@ Deno.test("profiles add writes a preset into config.yaml, keeping the rest and i
   equal(doc.kanban.profiles.tester.completion, "exit_code");
   equal(doc.kanban.profiles.coder.command[0], "claude");
   equal(doc.kanban.profiles.coder.completion, "report");
-  // Unconfined until a confined worker can reach its task; --sandbox workspace asks for it.
-  equal(doc.kanban.profiles.coder.sandbox, "off");
-  equal(doc.kanban.profiles.coder.network, undefined);
-  const jailed = await hermes(
-    ["kanban", "profiles", "add", "jailed", "--preset", "claude", "--sandbox", "workspace"],
+  // Confined by default: its workspace, its own state, its provider's API host.
+  equal(doc.kanban.profiles.coder.sandbox, "workspace");
+  deepEqual(doc.kanban.profiles.coder.network, ["api.anthropic.com"]);
+  deepEqual(doc.kanban.profiles.coder.writable, ["~/.claude", "~/.claude.json"]);
+  ok(!text.includes("sandbox: off for now"), "the old caveat is gone");
+  // --sandbox off opts out, and drops what only a sandbox could hold the worker to.
+  const free = await hermes(
+    ["kanban", "profiles", "add", "free", "--preset", "claude", "--sandbox", "off"],
     { env: home.env },
   );
-  equal(jailed.code, 0, jailed.stderr);
-  const confined = parse(Deno.readTextFileSync(path)).kanban.profiles.jailed;
-  equal(confined.sandbox, "workspace");
-  deepEqual(confined.network, ["api.anthropic.com"]);
+  equal(free.code, 0, free.stderr);
+  const unconfined = parse(Deno.readTextFileSync(path)).kanban.profiles.free;
+  equal(unconfined.sandbox, "off");
+  deepEqual([unconfined.network, unconfined.writable], [undefined, undefined]);
   const listed = await hermes(["kanban", "profiles", "--json"], { env: home.env });
   equal(listed.code, 0, listed.stderr);
   ok(listed.json<{ name: string }[]>().some((p) => p.name === "coder"));

@@ -11,6 +11,7 @@ import {
   InvalidInputError,
   MAX_TEXT_BYTES,
   UsageError,
+  workspaceRoots,
 } from "../../lib/board/mod.ts";
 import {
   AssignTask,
@@ -162,8 +163,32 @@ Deno.test("create records the author cleaned, or the caller's fallback", async (
       title: "c",
       workspace_kind: "worktree",
       workspace_path: "/srv/repo/",
-    }, OPS).task;
+    }, { ...OPS, workspaceRoots: { dirs: ["/srv"], configured: true } }).task;
     deepEqual([worktree.workspace_kind, worktree.workspace_path], ["worktree", "/srv/repo"]);
+  });
+});
+
+Deno.test("create refuses a workspace path outside the roots, and any path without roots", async () => {
+  await using home = await tempHome();
+  withBoard(home.path, (s) => {
+    const roots = workspaceRoots(home.path, []);
+    const dir = (path: string) => ({ title: "d", workspace_kind: "dir", workspace_path: path });
+    equal(
+      createTask(s, dir(`${home.path}/w`), { ...OPS, workspaceRoots: roots }).task
+        .workspace_path,
+      `${home.path}/w`,
+    );
+    const e = refusal(() => createTask(s, dir("/srv/w"), { ...OPS, workspaceRoots: roots }));
+    deepEqual([e.code, e.kind], ["workspace_outside_roots", "permission"]);
+    equal(
+      e.message,
+      `workspace dir: /srv/w is outside HERMES_HOME (${home.path}), the only workspace root ` +
+        "while kanban.workspace_roots is empty; list its directory there in config.yaml",
+    );
+    // A front door that forgot the roots lets no path through.
+    throws(() => createTask(s, dir(`${home.path}/w`), OPS), /needs OpContext\.workspaceRoots/);
+    // Scratch needs no roots.
+    equal(createTask(s, { title: "s" }, OPS).task.workspace_kind, "scratch");
   });
 });
 
@@ -263,13 +288,21 @@ Deno.test("list schema: statuses, limit and booleans as text, each refused once"
       tenant: null,
       includeArchived: true,
       limit: 5,
+      sort: undefined,
     },
   );
   equal(listFilter({ status: [] }).status, undefined);
+  equal(listFilter({ sort: "created-desc" }, "text").sort, "created-desc");
+  deepEqual(said(() => listFilter({ sort: "newest" }, "text")), [
+    "usage",
+    "invalid_sort",
+    "unknown sort 'newest': expected one of priority, priority-desc, created, created-desc, " +
+    "status, assignee, title, updated",
+  ]);
   deepEqual(said(() => listFilter({ status: ["finished"] }, "text")), [
     "usage",
     "usage",
-    "unknown status 'finished': expected one of triage, todo, ready, running, blocked, done, archived",
+    "unknown status 'finished': expected one of triage, todo, scheduled, ready, running, blocked, review, done, archived",
   ]);
   deepEqual(said(() => listFilter({ limit: "0" }, "text")), [
     "invalid_input",
@@ -324,15 +357,22 @@ Deno.test("front ends map an error's kind through their one table", async () => 
   deepEqual([crash.status, (await crash.json()).error.code], [500, "internal"]);
 
   equal(MCP_CODE.invalid_input, "invalid_argument");
+  const none = () => Promise.reject(new Error("no board needed"));
   const scope: ToolScope = {
-    store: () => {
-      throw new Error("no store needed");
+    verbs: {
+      show: none,
+      context: none,
+      comment: none,
+      heartbeat: none,
+      complete: none,
+      block: none,
+      create: none,
+      link: none,
     },
     actor: PERSON,
     tenant: null,
-    claimTtlSeconds: 900,
   };
-  const mcp = callTool("kanban_link", { parent_id: "t_1" }, scope);
+  const mcp = await callTool("kanban_link", { parent_id: "t_1" }, scope);
   equal(mcp.isError, true);
   deepEqual(JSON.parse(mcp.content[0].text), {
     error: "both parent_id and child_id are required",

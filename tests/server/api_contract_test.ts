@@ -2,6 +2,7 @@
 
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
 import { openBoard } from "../../lib/store/mod.ts";
+import { resolveConfig } from "../../lib/config/config.ts";
 import { METRICS } from "../../lib/server/metrics.ts";
 import { foreignWrite, snapshot } from "../support/board.ts";
 import { METRICS_TOKEN, startServer } from "./server_support.ts";
@@ -33,7 +34,16 @@ Deno.test("board groups cards by status with Hermes's fields and counts", async 
   const r = await s.call<Obj>("GET", `${API}/board`);
   equal(r.status, 200);
   const cols = r.body.columns as Array<{ name: string; tasks: Obj[] }>;
-  deepEqual(cols.map((c) => c.name), ["triage", "todo", "ready", "running", "blocked", "done"]);
+  deepEqual(cols.map((c) => c.name), [
+    "triage",
+    "todo",
+    "scheduled",
+    "ready",
+    "running",
+    "blocked",
+    "review",
+    "done",
+  ]);
   const ready = cols.find((c) => c.name === "ready")!.tasks;
   const todo = cols.find((c) => c.name === "todo")!.tasks;
   deepEqual(ready.map((t) => t.title), ["parent"]);
@@ -95,7 +105,7 @@ Deno.test("create takes every CLI field and validates them", async () => {
     tenant: "t1",
     priority: 5,
     workspace_kind: "dir",
-    workspace_path: "/tmp/x/",
+    workspace_path: `${s.home.path}/x/`,
     parents: [p.id],
     idempotency_key: "k1",
     max_runtime_seconds: 0,
@@ -105,7 +115,7 @@ Deno.test("create takes every CLI field and validates them", async () => {
   });
   deepEqual(
     [t.title, t.assignee, t.tenant, t.priority, t.workspace_kind, t.workspace_path, t.status],
-    ["full", "shell", "t1", 5, "dir", "/tmp/x", "todo"],
+    ["full", "shell", "t1", 5, "dir", `${s.home.path}/x`, "todo"],
   );
   deepEqual([t.max_runtime_seconds, t.max_retries, t.skills, t.created_by], [
     0,
@@ -133,6 +143,16 @@ Deno.test("create takes every CLI field and validates them", async () => {
     [{ title: "x", workspace_kind: "dir", workspace_path: "/a/../b" }, 400, "invalid_path"],
     [{ title: "x", workspace_kind: "dir" }, 400, "invalid_path"],
     [{ title: "x", workspace_kind: "cloud" }, 400, "invalid_workspace"],
+    [
+      { title: "x", workspace_kind: "dir", workspace_path: "/srv/x" },
+      403,
+      "workspace_outside_roots",
+    ],
+    [
+      { title: "x", workspace_kind: "worktree", workspace_path: "/srv/repo" },
+      403,
+      "workspace_outside_roots",
+    ],
     [{ title: "x", skills: ["a,b"] }, 400, "invalid_skill"],
     [{ title: "x", max_retries: 0 }, 422, "invalid_body"],
     [{ title: "x", body: "é".repeat(600_000) }, 413, "too_large"],
@@ -143,6 +163,39 @@ Deno.test("create takes every CLI field and validates them", async () => {
     errShape(r.body, code);
   }
   deepEqual(snapshot(s.home.path), before);
+});
+
+Deno.test("POST /tasks takes dir: paths under kanban.workspace_roots only, once listed", async () => {
+  const root = await Deno.makeTempDir({ prefix: "hermes-root-" });
+  try {
+    const config = resolveConfig({ kanban: { workspace_roots: [root] } }, () => undefined);
+    await using s = await startServer({ config });
+    const inRoot = await s.call<Obj>("POST", `${API}/tasks`, {
+      title: "in",
+      workspace_kind: "dir",
+      workspace_path: `${root}/app`,
+    });
+    equal(inRoot.status, 200, JSON.stringify(inRoot.body));
+    equal((inRoot.body.task as Obj).workspace_path, `${root}/app`);
+    const before = snapshot(s.home.path);
+    // With a list, HERMES_HOME is no longer a root of its own.
+    for (const path of [`${s.home.path}/x`, `${root}-sibling/x`, "/"]) {
+      const r = await s.call<Obj>("POST", `${API}/tasks`, {
+        title: "out",
+        workspace_kind: "dir",
+        workspace_path: path,
+      });
+      equal(r.status, 403, path);
+      errShape(r.body, "workspace_outside_roots");
+      match(
+        (r.body.error as Obj).message as string,
+        new RegExp(`is outside kanban\\.workspace_roots \\(${root}\\)$`),
+      );
+    }
+    deepEqual(snapshot(s.home.path), before);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
 });
 
 Deno.test("create warns when no dispatcher will pick the task up", async () => {
@@ -534,4 +587,42 @@ Deno.test("unknown routes and methods answer 404 and 405 with the error shape", 
   const page = await s.fetch("/no/such/page", { auth: false });
   equal(page.status, 404);
   await page.body?.cancel();
+});
+
+Deno.test("the board view carries an ETag; an unchanged board answers 304 to it, any change a new view", async () => {
+  await using s = await startServer();
+  await create(s, { title: "first" });
+  const get = (path: string, etag?: string) =>
+    s.fetch(`${API}${path}`, { headers: etag ? { "if-none-match": etag } : {} });
+  const r1 = await get("/board");
+  equal(r1.status, 200);
+  const etag = r1.headers.get("etag")!;
+  match(etag, /^W\/"[^"]+"$/);
+  await r1.arrayBuffer();
+
+  const same = await get("/board", etag);
+  equal(same.status, 304);
+  equal(same.headers.get("etag"), etag);
+  equal((await same.arrayBuffer()).byteLength, 0, "a 304 has no body");
+  equal((await get("/board", `"other", ${etag}`)).status, 304, "one of a list matches");
+
+  const other = await get("/board?include_archived=true", etag);
+  equal(other.status, 200, "another query is another view");
+  ok(other.headers.get("etag") !== etag);
+  await other.arrayBuffer();
+
+  // A change through this server, then one by another process's connection.
+  await create(s, { title: "second" });
+  const r2 = await get("/board", etag);
+  equal(r2.status, 200);
+  const etag2 = r2.headers.get("etag")!;
+  ok(etag2 !== etag);
+  const titles = ((await r2.json()).columns as Array<{ tasks: Obj[] }>).flatMap((c) => c.tasks)
+    .map((t) => t.title);
+  deepEqual(titles.sort(), ["first", "second"]);
+  equal((await get("/board", etag2)).status, 304);
+  foreignWrite(s.home.path, "UPDATE tasks SET priority = 5 WHERE title = 'first'");
+  const r3 = await get("/board", etag2);
+  equal(r3.status, 200, "a commit by another connection changes the view");
+  await r3.arrayBuffer();
 });

@@ -31,7 +31,7 @@ Deno.test("a 405 lists every method the path takes in its Allow header", async (
   equal((await links.json()).error.code, "method_not_allowed");
   const task = await s.fetch(`${API}/tasks/t_00000000`, { method: "POST" });
   equal(task.status, 405);
-  equal(task.headers.get("allow"), "GET, PATCH");
+  equal(task.headers.get("allow"), "GET, PATCH, DELETE");
   await task.body?.cancel();
 });
 

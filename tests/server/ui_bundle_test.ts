@@ -89,20 +89,21 @@ function renderMs(text: string): number {
   return best;
 }
 
-Deno.test("markdown renders adversarial text in linear time: 16x the input costs far less than 256x", () => {
+Deno.test("markdown renders adversarial text in linear time: 16x the input costs far less than 256x (quadratic)", () => {
   const small = 64 * 1024;
   const big = 16 * small; // 1 MiB
   for (const [i, make] of ADVERSARIAL.entries()) {
     const a = make(small);
     const b = make(big);
-    // Linear work gives about 16; quadratic about 256. 64 leaves room for a noisy machine, and
-    // the best of three tries for a collection or a busy neighbour landing on one measurement.
+    // Linear work gives about 16; quadratic about 256. 100 leaves room for a loaded machine (81
+    // was seen with eight test processes on two cores), and the best of five tries for a
+    // collection or a busy neighbour landing on one measurement.
     // A floor of 1 ms keeps timer resolution from inflating the ratio of very fast renders.
     let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio >= 64; attempt++) {
+    for (let attempt = 0; attempt < 5 && ratio >= 100; attempt++) {
       ratio = Math.min(ratio, renderMs(b) / Math.max(1, renderMs(a)));
     }
-    ok(ratio < 64, `shape ${i}: 16x the input took ${ratio.toFixed(1)}x the time`);
+    ok(ratio < 100, `shape ${i}: 16x the input took ${ratio.toFixed(1)}x the time`);
   }
 });
 

@@ -9,6 +9,7 @@ import {
 } from "../../lib/board/mod.ts";
 import { type Actor, openBoard, type Store } from "../../lib/store/mod.ts";
 import { tempHome } from "../support/home.ts";
+import { provenWorker } from "../support/runs.ts";
 import {
   invariantViolations,
   openTestBoard,
@@ -34,9 +35,11 @@ const R = "refused";
 const KEPT_UNLESS_RUNNING: Row["expect"] = {
   triage: "triage",
   todo: "todo",
+  scheduled: "scheduled",
   ready: "ready",
   running: R,
   blocked: "blocked",
+  review: "review",
   done: "done",
   archived: "archived",
 };
@@ -53,9 +56,11 @@ const TABLE: Record<string, Row> = {
     expect: {
       triage: R,
       todo: R,
+      scheduled: R,
       ready: "done",
       running: "done",
       blocked: "done",
+      review: "done",
       done: "done",
       archived: R,
     },
@@ -66,9 +71,11 @@ const TABLE: Record<string, Row> = {
     expect: {
       triage: R,
       todo: R,
+      scheduled: R,
       ready: "blocked",
       running: "blocked",
       blocked: R,
+      review: R,
       done: R,
       archived: R,
     },
@@ -76,7 +83,17 @@ const TABLE: Record<string, Row> = {
   unblock: {
     apply: (s, id) => s.unblock(id),
     event: "unblocked",
-    expect: { triage: R, todo: R, ready: R, running: R, blocked: "ready", done: R, archived: R },
+    expect: {
+      triage: R,
+      todo: R,
+      scheduled: "ready",
+      ready: R,
+      running: R,
+      blocked: "ready",
+      review: R,
+      done: R,
+      archived: R,
+    },
   },
   archive: {
     apply: (s, id) => s.archive(id),
@@ -84,9 +101,11 @@ const TABLE: Record<string, Row> = {
     expect: {
       triage: "archived",
       todo: "archived",
+      scheduled: "archived",
       ready: "archived",
       running: "archived",
       blocked: "archived",
+      review: "archived",
       done: "archived",
       archived: R,
     },
@@ -94,18 +113,49 @@ const TABLE: Record<string, Row> = {
   claim: {
     apply: (s, id) => s.claim(id, "other-host:2", 900),
     event: "claimed",
-    expect: { triage: R, todo: R, ready: "running", running: R, blocked: R, done: R, archived: R },
+    // A task in review is claimed for its reviewer.
+    expect: {
+      triage: R,
+      todo: R,
+      scheduled: R,
+      ready: "running",
+      running: R,
+      blocked: R,
+      review: "running",
+      done: R,
+      archived: R,
+    },
   },
   promote: {
     apply: (s, id) => s.promote(id),
     event: "promoted",
     // The todo fixture waits on an undone parent, so promoting it is refused.
-    expect: { triage: "ready", todo: R, ready: R, running: R, blocked: R, done: R, archived: R },
+    expect: {
+      triage: "ready",
+      todo: R,
+      scheduled: "ready",
+      ready: R,
+      running: R,
+      blocked: R,
+      review: R,
+      done: R,
+      archived: R,
+    },
   },
   heartbeat: {
     apply: (s, id) => s.heartbeat(id, null, 900, PERSON),
     event: "heartbeat",
-    expect: { triage: R, todo: R, ready: R, running: "running", blocked: R, done: R, archived: R },
+    expect: {
+      triage: R,
+      todo: R,
+      scheduled: R,
+      ready: R,
+      running: "running",
+      blocked: R,
+      review: R,
+      done: R,
+      archived: R,
+    },
   },
   assign: {
     apply: (s, id) => s.assign(id, "other"),
@@ -116,7 +166,17 @@ const TABLE: Record<string, Row> = {
   reclaim: {
     apply: (s, id) => s.reclaim(id, "stuck"),
     event: "reclaimed",
-    expect: { triage: R, todo: R, ready: R, running: "ready", blocked: R, done: R, archived: R },
+    expect: {
+      triage: R,
+      todo: R,
+      scheduled: R,
+      ready: R,
+      running: "ready",
+      blocked: R,
+      review: R,
+      done: R,
+      archived: R,
+    },
   },
   reassign: {
     apply: (s, id) => s.reassign(id, "other", { reclaim: false, reason: null }),
@@ -129,11 +189,59 @@ const TABLE: Record<string, Row> = {
     expect: {
       triage: "triage",
       todo: "todo",
+      scheduled: "scheduled",
       ready: "ready",
       running: "ready",
       blocked: "blocked",
+      review: "review",
       done: "done",
       archived: "archived",
+    },
+  },
+  schedule: {
+    apply: (s, id) => s.perform(id, { op: "schedule", until: null, reason: "later" }, PERSON),
+    event: "scheduled",
+    expect: {
+      triage: R,
+      todo: "scheduled",
+      scheduled: "scheduled",
+      ready: "scheduled",
+      running: "scheduled",
+      blocked: "scheduled",
+      review: R,
+      done: R,
+      archived: R,
+    },
+  },
+  review: {
+    apply: (s, id) => s.perform(id, { op: "review", reviewer: "editor", note: null }, PERSON),
+    event: "review_requested",
+    expect: {
+      triage: R,
+      todo: R,
+      scheduled: R,
+      ready: "review",
+      running: "review",
+      blocked: "review",
+      review: R,
+      done: R,
+      archived: R,
+    },
+  },
+  "send back": {
+    apply: (s, id) => s.perform(id, { op: "send_back", reason: "fix", to: null }, PERSON),
+    event: "sent_back",
+    // A running task that is not being reviewed cannot be sent back.
+    expect: {
+      triage: R,
+      todo: R,
+      scheduled: R,
+      ready: R,
+      running: R,
+      blocked: R,
+      review: "ready",
+      done: R,
+      archived: R,
     },
   },
 };
@@ -178,13 +286,16 @@ Deno.test("store refusals name the task, its status and what the action needs", 
     const ids = taskInEachStatus(s);
     throws(
       () => s.complete(ids.triage, {}, PERSON),
-      /cannot complete t_\w+: it is triage \(complete needs running, ready or blocked\)/,
+      /cannot complete t_\w+: it is triage \(complete needs running, ready, blocked or review\)/,
     );
     throws(
       () => s.claim(ids.running, "h:1", 900),
       /cannot claim t_\w+: status=running lock=test-host:1/,
     );
-    throws(() => s.unblock(ids.ready), /cannot unblock t_\w+: it is ready, not blocked/);
+    throws(
+      () => s.unblock(ids.ready),
+      /cannot unblock t_\w+: it is ready, not blocked or scheduled/,
+    );
     throws(() => s.promote(ids.todo), /parents are not all done/);
     throws(() => s.archive(ids.archived), /already archived/);
   });
@@ -360,10 +471,14 @@ Deno.test("store workers may complete, block and heartbeat only their own task w
   withBoard(home.path, (s) => {
     const mine = s.createTask({ title: "mine" }).task.id;
     const other = s.createTask({ title: "other" }).task.id;
+    // The first run's worker goes stale: its claim is reclaimed and the task claimed again.
+    const first = s.claim(mine, "h:1", 900).run;
+    const stale: Actor = provenWorker(s, mine, first.id);
+    s.reclaim(mine, "stuck");
     const { run } = s.claim(mine, "h:1", 900);
     s.claim(other, "h:1", 900);
-    const worker: Actor = { kind: "worker", name: "w", taskId: mine, runId: run.id };
-    const stale: Actor = { ...worker, runId: run.id + 100 };
+    const worker: Actor = provenWorker(s, mine, run.id);
+    const forged: Actor = { ...worker, credential: "0".repeat(64) };
     for (
       const [verb, act] of [
         ["complete", (a: Actor, id: string) => s.complete(id, {}, a)],
@@ -374,6 +489,7 @@ Deno.test("store workers may complete, block and heartbeat only their own task w
       throws(() => act(worker, other), PermissionError, `${verb} of another task`);
       throws(() => act(worker, other), /may only .* the task it holds/);
       throws(() => act(stale, mine), /no longer holds/, `${verb} with a stale run`);
+      throws(() => act(forged, mine), /prove its run/, `${verb} without the run's secret`);
     }
     equal(s.requireTask(other).status, "running");
     s.heartbeat(mine, "alive", 900, worker);
@@ -409,7 +525,8 @@ Deno.test("store worker context data caps attempts and comments and finds hand-o
     const id = s.createTask({ title: "t", assignee: "w", parents: [parent, resultOnly] }).task.id;
     for (let i = 0; i < 12; i++) {
       s.claim(id, "h:1", 900);
-      s.block(id, `attempt ${i + 1}`, PERSON);
+      // A new reason each time, or the unblock-loop breaker would send it to triage.
+      s.block(id, `attempt ${i + 1}`, PERSON, i % 2 ? "capability" : "needs_input");
       s.unblock(id);
     }
     s.claim(id, "h:1", 900);

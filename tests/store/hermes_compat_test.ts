@@ -384,7 +384,7 @@ Deno.test("hermes compat: opening a migrated Hermes board again changes nothing"
 
 // ---- the other direction: what Hermes's code expects of a board we create ----
 
-/** Hermes's tables and columns (v0.13's, plus the later columns we also use). */
+/** Hermes's tables and columns (v0.13's, and every one v0.18 added). */
 const HERMES_COLUMNS: Record<string, string[]> = {
   tasks: [
     "id",
@@ -416,6 +416,14 @@ const HERMES_COLUMNS: Record<string, string[]> = {
     "consecutive_failures",
     "last_failure_error",
     "max_retries",
+    "branch_name",
+    "project_id",
+    "model_override",
+    "goal_mode",
+    "goal_max_turns",
+    "session_id",
+    "block_kind",
+    "block_recurrences",
   ],
   task_links: ["parent_id", "child_id"],
   task_comments: ["id", "task_id", "author", "body", "created_at"],
@@ -444,8 +452,19 @@ const HERMES_COLUMNS: Record<string, string[]> = {
     "chat_id",
     "thread_id",
     "user_id",
+    "notifier_profile",
     "created_at",
     "last_event_id",
+  ],
+  task_attachments: [
+    "id",
+    "task_id",
+    "filename",
+    "stored_path",
+    "content_type",
+    "size",
+    "uploaded_by",
+    "created_at",
   ],
 };
 
@@ -463,6 +482,8 @@ const HERMES_INDEX_COLUMNS: Record<string, [string, string[]]> = {
   idx_runs_task: ["task_runs", ["task_id", "started_at"]],
   idx_runs_status: ["task_runs", ["status"]],
   idx_notify_task: ["kanban_notify_subs", ["task_id"]],
+  idx_tasks_session_id: ["tasks", ["session_id"]],
+  idx_attachments_task: ["task_attachments", ["task_id", "created_at"]],
 };
 
 Deno.test("hermes compat: a board we create has every table, column and index Hermes expects", async () => {

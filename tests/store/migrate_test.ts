@@ -3,7 +3,7 @@
  * comment, event, run and subscription, ids and order included; a non-empty target is refused.
  */
 
-import { openBoard, prepareStore, type Store } from "../../lib/store/mod.ts";
+import { openBoard, prepareStore, SOMEONE, type Store } from "../../lib/store/mod.ts";
 import { openDispatch, openNotify } from "../../lib/store/engine.ts";
 import { deepEqual, equal, ok } from "../support/assert.ts";
 import { hermes } from "../support/cli.ts";
@@ -58,6 +58,9 @@ Deno.test(needing(missing, {
           userId: null,
         });
         s.archive(s.createTask({ title: "old" }).task.id);
+        s.recordRunSecret(r, a, "ab".repeat(32));
+        const later = s.createTask({ title: "later" }).task.id;
+        s.perform(later, { op: "schedule", until: 4_000_000_000, reason: "wait" }, SOMEONE);
         before = snapshot(s);
       } finally {
         s.close();
@@ -67,6 +70,8 @@ Deno.test(needing(missing, {
       const counts = to.json<{ tables: { table: string; source: number; target: number }[] }>();
       ok(counts.tables.every((t) => t.source === t.target), to.stdout);
       equal(counts.tables.find((t) => t.table === "task_runs")?.target, 1);
+      equal(counts.tables.find((t) => t.table === "hx_run_secrets")?.target, 1);
+      equal(counts.tables.find((t) => t.table === "hx_task_schedule")?.target, 1);
 
       const again = await hermes(["kanban", "migrate", "--to", db.url], { env: home.env });
       equal(again.code, 1, "a board with tasks is not copied over");

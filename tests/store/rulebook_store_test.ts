@@ -50,10 +50,10 @@ function viaStore(s: Store, id: string, op: Operation, actor: Actor): Actor {
       s.complete(id, op, actor);
       return actor;
     case "block":
-      s.block(id, op.reason, actor);
+      s.block(id, op.reason, actor, op.kind);
       return actor;
     case "unblock":
-      s.unblock(id);
+      s.unblock(id, op.reason);
       return SOMEONE;
     case "archive":
       s.archive(id);
@@ -194,6 +194,17 @@ function compare(s: Store, m: BoardModel, where: string): void {
     [...m.retry].sort(([a], [b]) => a < b ? -1 : 1),
     `${where}: retry rows`,
   );
+  deepEqual(
+    foreignRows<{ t: string; d: number }>(
+      s.path,
+      "SELECT task_id AS t, due_at AS d FROM hx_task_schedule ORDER BY task_id",
+    ).map((r) => [r.t, r.d]),
+    [...m.schedule].sort(([a], [b]) => a < b ? -1 : 1),
+    `${where}: schedule rows`,
+  );
+  for (const id of m.tasks.keys()) {
+    equal(s.scheduledAt(id), m.schedule.get(id) ?? null, `${where}: ${id}'s time`);
+  }
   equal(
     s.listTasks({ includeArchived: true }).reduce(
       (n, t) => n + s.showTask(t.id).comments.length,

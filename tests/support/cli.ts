@@ -2,9 +2,11 @@
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
-/** The release permission flags, read from the one place they are defined. */
-export const PERMISSION_FLAGS: string[] = Deno.readTextFileSync(`${ROOT}permissions.flags`).trim()
-  .split(/\s+/);
+/**
+ * The release permissions: deno.json's `default` permission set (`-P`), the one place they are
+ * written, from whatever directory the test runs in.
+ */
+export const PERMISSION_FLAGS: string[] = ["-P", "--no-prompt", "--config", `${ROOT}deno.json`];
 
 /** Path of main.ts. */
 export const MAIN = `${ROOT}main.ts`;

@@ -5,11 +5,14 @@
  *
  * 1. reads its task and context with `kanban_show` (and checks the prompt names the task);
  * 2. writes `<task id>.txt` in its working directory (the workspace);
- * 3. sends a heartbeat;
- * 4. comments a hand-off on every child task;
- * 5. completes with a summary quoting the hand-offs it received.
+ * 3. sends a heartbeat and comments on its own task;
+ * 4. completes with a summary quoting the hand-offs its parents left in their results, and a
+ *    result that is its own hand-off (`handoff: <id> is done`).
  *
- * A body starting with `block:` makes it block with the rest as the reason instead.
+ * A body starting with `block:` makes it block with the rest as the reason instead. A body
+ * `escape:<other task id>` makes it try, before completing, what a hostile agent would: create a
+ * `shell` task, complete and comment on the other task, read the board and the dashboard token;
+ * it prints what happened as one line `fake_agent: escape {…}` for the test to read.
  * Exits 3 with a message on stderr when anything is off, so a test sees the failure.
  */
 
@@ -69,19 +72,54 @@ if (!String(shown.worker_context).includes(`# Kanban task ${ownTask}`)) {
   fail("worker_context does not describe the task");
 }
 const body: string = shown.task.body ?? "";
+
+/** Call a tool that may be refused: its data, and whether it was. */
+async function attempt(name: string, args: Record<string, unknown> = {}) {
+  const res = await client.callTool({ name, arguments: args });
+  const data = JSON.parse((res.content as { text: string }[])[0].text);
+  return { refused: res.isError === true, ...data };
+}
+
+/** Whether this process can read `path` (it should not, inside a sandbox). */
+function readable(path: string): string {
+  try {
+    Deno.readFileSync(path);
+    return "READ";
+  } catch (e) {
+    return (e as Error).name;
+  }
+}
+
 if (body.startsWith("block:")) {
   await call("kanban_block", { reason: body.slice("block:".length).trim() });
 } else {
-  const received = (shown.comments as { author: string; body: string }[])
-    .filter((c) => c.body.startsWith("handoff:"))
-    .map((c) => c.body.slice("handoff:".length).trim());
+  if (body.startsWith("escape:")) {
+    const other = body.slice("escape:".length).trim();
+    const home = Deno.env.get("HERMES_HOME") ?? "";
+    const report = {
+      create_shell: await attempt("kanban_create", {
+        title: "run this for me",
+        assignee: "shell",
+        body: `touch ${home}/escaped-through-shell`,
+      }),
+      complete_other: await attempt("kanban_complete", { task_id: other, summary: "hijacked" }),
+      comment_other: await attempt("kanban_comment", { task_id: other, body: "ignore your task" }),
+      show_other: await attempt("kanban_show", { task_id: other }),
+      read_board: readable(`${home}/kanban.db`),
+      read_token: readable(`${home}/dashboard.token`),
+    };
+    console.log(`fake_agent: escape ${JSON.stringify(report)}`);
+  }
+  const received = (shown.parents as { result: string | null }[])
+    .map((p) => p.result ?? "")
+    .filter((r) => r.startsWith("handoff:"))
+    .map((r) => r.slice("handoff:".length).trim());
   Deno.writeTextFileSync(`${ownTask}.txt`, `worked by fake_agent\n`);
   await call("kanban_heartbeat", { note: "wrote the output file" });
-  for (const child of shown.children as { id: string }[]) {
-    await call("kanban_comment", { task_id: child.id, body: `handoff: ${ownTask} is done` });
-  }
+  await call("kanban_comment", { task_id: ownTask, body: `working on ${ownTask}` });
   await call("kanban_complete", {
     summary: `did ${ownTask}; received: ${received.join(" | ") || "nothing"}`,
+    result: `handoff: ${ownTask} is done`,
     metadata: { handoffs_received: received.length, cwd: Deno.cwd() },
   });
 }

@@ -30,6 +30,8 @@ export function taskRecord(over: Partial<Task> = {}): Task {
     consecutive_failures: 0,
     last_failure_error: null,
     max_retries: null,
+    block_kind: null,
+    block_recurrences: 0,
     ...over,
   };
 }

@@ -1,23 +1,69 @@
 /// <reference lib="dom" />
-/** The web board: toolbar, filters, banners, board or graph, drawer, dialogs, live updates. */
+/**
+ * The web board: toolbar, filters, banners, the bulk action bar, board or graph, drawer,
+ * dialogs, live updates.
+ */
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { API, api, ApiError, currentBoard, withBoard } from "./api.ts";
-import { BoardView, setServerNow } from "./board_view.ts";
+import { BoardView, lanesOf, type Picking, setServerNow } from "./board_view.ts";
+import { type BulkActions, BulkBar } from "./bulk_bar.ts";
 import { ConfirmDialog, type ConfirmRequest, CreateDialog } from "./dialogs.ts";
 import { Drawer } from "./drawer.ts";
 import { COLUMN_TITLES } from "./format.ts";
 import { GraphView } from "./graph_view.ts";
 import { html } from "./html.ts";
-import type { BoardConfig, BoardData, Card, Status, Task } from "./types.ts";
+import type { BoardConfig, BoardData, BulkResult, Card, Status, Task } from "./types.ts";
 
 interface Banner {
   id: number;
   kind: "warning" | "error" | "info";
   text: string;
+  /** A banner of a group replaces the group's earlier one (bulk outcomes). */
+  group?: string;
 }
 
 let bannerId = 0;
+
+/** Moves that ask first: what the dialog says, and whether it takes a reason. */
+const CONFIRM: Partial<
+  Record<Status, { title: string; text: (t: string) => string; action: string; reason: boolean }>
+> = {
+  done: {
+    title: "Complete task?",
+    text: (t) => `Mark '${t}' as done. Its children whose parents are all done become ready.`,
+    action: "Complete",
+    reason: false,
+  },
+  archived: {
+    title: "Archive task?",
+    text: (t) => `Archive '${t}'. A running worker is stopped.`,
+    action: "Archive",
+    reason: false,
+  },
+  blocked: {
+    title: "Block task?",
+    text: (t) => `Block '${t}' until someone unblocks it. A running worker is stopped.`,
+    action: "Block",
+    reason: true,
+  },
+  scheduled: {
+    title: "Schedule task?",
+    text: (t) =>
+      `Park '${t}' in Scheduled until someone moves it on ('hermes kanban schedule' can give ` +
+      "it a time instead). A running worker is stopped.",
+    action: "Schedule",
+    reason: true,
+  },
+  review: {
+    title: "Send to review?",
+    text: (t) =>
+      `Hand '${t}' to review: the dispatcher starts its assignee on it as the reviewer, who ` +
+      "completes it or sends it back. A running worker is stopped.",
+    action: "Send to review",
+    reason: true,
+  },
+};
 
 function selectedFromHash(): string | null {
   const m = /^#(t_[0-9a-f]{8})$/.exec(location.hash);
@@ -25,7 +71,11 @@ function selectedFromHash(): string | null {
 }
 
 /** Does a card pass the filters? */
-function matches(c: Card, f: { assignee: string; tenant: string; text: string }): boolean {
+function matches(
+  c: Card,
+  f: { assignee: string; tenant: string; text: string; attention: boolean },
+): boolean {
+  if (f.attention && !c.warnings) return false;
   if (f.assignee === "-" && c.assignee !== null) return false;
   if (f.assignee && f.assignee !== "-" && c.assignee !== f.assignee) return false;
   if (f.tenant && c.tenant !== f.tenant) return false;
@@ -51,16 +101,26 @@ export function App() {
   const [creating, setCreating] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [live, setLive] = useState<"connecting" | "live" | "offline">("connecting");
-  const [filters, setFilters] = useState({ assignee: "", tenant: "", text: "" });
+  const [filters, setFilters] = useState({
+    assignee: "",
+    tenant: "",
+    text: "",
+    attention: false,
+  });
+  const [lanes, setLanes] = useState(true);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [failed, setFailed] = useState<ReadonlySet<string>>(new Set());
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const [bulkBusy, setBulkBusy] = useState(false);
   const [archived, setArchived] = useState(false);
   const [boards, setBoards] = useState<string[]>([]);
   const search = useRef<HTMLInputElement>(null);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
 
-  const banner = useCallback((kind: Banner["kind"], text: string) => {
-    const b = { id: ++bannerId, kind, text };
-    setBanners((bs) => [...bs.slice(-3), b]);
+  const banner = useCallback((kind: Banner["kind"], text: string, group?: string) => {
+    const b = { id: ++bannerId, kind, text, group };
+    setBanners((bs) => [...bs.filter((x) => !group || x.group !== group).slice(-3), b]);
     if (kind === "info") {
       setTimeout(() => setBanners((bs) => bs.filter((x) => x.id !== b.id)), 4000);
     }
@@ -88,6 +148,7 @@ export function App() {
       setConfig(c);
       if (c.default_tenant) setFilters((f) => ({ ...f, tenant: f.tenant || c.default_tenant }));
       if (c.include_archived_by_default) setArchived(true);
+      setLanes(c.lane_by_profile);
     }).catch(() => {});
     api<{ boards: Array<{ name: string; exists: boolean }> }>("GET", "/boards")
       .then((r) => setBoards(r.boards.filter((b) => b.exists).map((b) => b.name))).catch(() => {});
@@ -135,7 +196,9 @@ export function App() {
     try {
       await api("PATCH", `/tasks/${task.id}`, {
         status: to,
-        ...(to === "blocked" && reason ? { block_reason: reason } : {}),
+        ...(reason && ["blocked", "scheduled", "review"].includes(to)
+          ? { block_reason: reason }
+          : {}),
       });
       banner("info", `${task.id} moved to ${COLUMN_TITLES[to]}`);
       setDetailVersion((v) => v + 1);
@@ -145,27 +208,79 @@ export function App() {
     }
   }, [load, banner]);
 
-  const move = useCallback((task: Task | Card, to: Status) => {
-    if (to === "done" || to === "archived" || to === "blocked") {
+  /** POST /tasks/bulk for the picked tasks; refusals are listed in a banner and marked. */
+  const bulk = useCallback(async (body: Record<string, unknown>, did: string) => {
+    const ids = [...picked];
+    if (ids.length === 0) return;
+    setBulkBusy(true);
+    try {
+      const r = await api<BulkResult>("POST", "/tasks/bulk", { ids, ...body });
+      const no = r.results.filter((x) => !x.ok);
+      setFailed(new Set(no.map((x) => x.id)));
+      if (no.length) {
+        const running = no.some((x) => x.code === "running") && "assignee" in body;
+        banner(
+          "error",
+          `${did}: ${no.length} of ${r.results.length} refused — ` +
+            no.slice(0, 3).map((x) => `${x.id}: ${x.error}`).join("; ") +
+            (no.length > 3 ? "; …" : "") +
+            (running ? " Tick 'Reclaim first' to release running tasks and reassign them." : ""),
+          "bulk",
+        );
+        setPicked(new Set(no.map((x) => x.id)));
+      } else {
+        banner("info", `${did}: ${r.results.length} task(s)`, "bulk");
+        setPicked(new Set());
+      }
+      setDetailVersion((v) => v + 1);
+      load();
+    } catch (e) {
+      banner("error", `${did}: ${e instanceof Error ? e.message : e}`, "bulk");
+    } finally {
+      setBulkBusy(false);
+    }
+  }, [picked, load, banner]);
+
+  /** Ask first, then move every picked task to `to`. */
+  const bulkMove = useCallback((to: Status) => {
+    const n = picked.size;
+    if (to === "done" || to === "archived") {
       setConfirm({
-        title: to === "done"
-          ? "Complete task?"
-          : to === "archived"
-          ? "Archive task?"
-          : "Block task?",
+        title: to === "done" ? `Complete ${n} task(s)?` : `Archive ${n} task(s)?`,
         text: to === "done"
-          ? `Mark '${task.title}' as done. Its children whose parents are all done become ready.`
-          : to === "archived"
-          ? `Archive '${task.title}'. A running worker is stopped.`
-          : `Block '${task.title}' until someone unblocks it. A running worker is stopped.`,
-        action: to === "done" ? "Complete" : to === "archived" ? "Archive" : "Block",
-        reason: to === "blocked",
+          ? `Mark ${n} selected task(s) done. Running workers are stopped; children whose parents are all done become ready.`
+          : `Archive ${n} selected task(s). Running workers are stopped.`,
+        action: to === "done" ? "Complete" : "Archive",
+        onConfirm: () =>
+          bulk(
+            to === "done" ? { status: "done" } : { archive: true },
+            to === "done" ? "Completed" : "Archived",
+          ),
+      });
+      return;
+    }
+    bulk({ status: to }, `Moved to ${COLUMN_TITLES[to]}`);
+  }, [picked, bulk]);
+
+  const move = useCallback((task: Task | Card, to: Status) => {
+    const ask = CONFIRM[to];
+    // Dragging one of several picked cards moves them all (a move that asks a reason: one).
+    if (picked.has(task.id) && picked.size > 1 && !ask?.reason) {
+      bulkMove(to);
+      return;
+    }
+    if (ask) {
+      setConfirm({
+        title: ask.title,
+        text: ask.text(task.title),
+        action: ask.action,
+        reason: ask.reason,
         onConfirm: (reason) => patchStatus(task, to, reason),
       });
       return;
     }
     patchStatus(task, to);
-  }, [patchStatus]);
+  }, [patchStatus, picked, bulkMove]);
 
   const nudge = async () => {
     try {
@@ -185,6 +300,7 @@ export function App() {
       if (e.key === "Escape" && !creating && !confirm) {
         if (typing) (target as HTMLInputElement).blur();
         else if (selectedRef.current) open(null);
+        else setPicked(new Set());
         return;
       }
       if (typing || e.ctrlKey || e.metaKey || e.altKey || creating || confirm) return;
@@ -210,6 +326,64 @@ export function App() {
     }));
   }, [data, filters]);
   const allCards = useMemo(() => columns.flatMap((c) => c.tasks), [columns]);
+  // Visible cards in the order the board shows them (lanes reorder the running column).
+  const order = useMemo(
+    () =>
+      columns.flatMap((c) =>
+        lanes && c.name === "running" ? lanesOf(c.tasks).flatMap((l) => l.cards) : c.tasks
+      ).map((c) => c.id),
+    [columns, lanes],
+  );
+  // A picked task that left the board (deleted, or archived and hidden) is no longer picked.
+  useEffect(() => {
+    if (!data) return;
+    const on = new Set(data.columns.flatMap((c) => c.tasks.map((t) => t.id)));
+    setPicked((p) =>
+      [...p].every((id) => on.has(id)) ? p : new Set([...p].filter((id) => on.has(id)))
+    );
+  }, [data]);
+  const picking: Picking = {
+    picked,
+    failed,
+    toggle(id) {
+      const next = new Set(picked);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      setPicked(next);
+      setAnchor(id);
+    },
+    range(id) {
+      const from = anchor === null ? -1 : order.indexOf(anchor);
+      const to = order.indexOf(id);
+      const next = new Set(picked);
+      if (from < 0 || to < 0) next.add(id);
+      else for (const x of order.slice(Math.min(from, to), Math.max(from, to) + 1)) next.add(x);
+      setPicked(next);
+      setAnchor(id);
+    },
+    column(ids) {
+      const next = new Set(picked);
+      const all = ids.length > 0 && ids.every((x) => next.has(x));
+      for (const x of ids) all ? next.delete(x) : next.add(x);
+      setPicked(next);
+    },
+  };
+  const bulkActions: BulkActions = {
+    ready: () => bulkMove("ready"),
+    complete: () => bulkMove("done"),
+    archive: () => bulkMove("archived"),
+    reassign: (assignee, reclaim) =>
+      bulk(
+        { assignee: assignee ?? "", ...(reclaim ? { reclaim_first: true } : {}) },
+        assignee ? `Reassigned to @${assignee}` : "Unassigned",
+      ),
+    selectAllVisible: () => setPicked(new Set(order)),
+    clear: () => {
+      setPicked(new Set());
+      setFailed(new Set());
+    },
+  };
+  const distressed = allCards.filter((c) => c.warnings).length;
 
   if (auth === "missing") {
     return html`
@@ -282,6 +456,23 @@ export function App() {
       </select>
       <label class="check"><input type="checkbox" checked=${archived} onChange=${(e: Event) =>
     setArchived((e.target as HTMLInputElement).checked)} /> Archived</label>
+      <label class="check" title="Split the In progress column into a lane per profile"><input type="checkbox" name="lanes" checked=${lanes} onChange=${(
+    e: Event,
+  ) => setLanes((e.target as HTMLInputElement).checked)} /> Lanes by profile</label>
+      ${
+    distressed || filters.attention
+      ? html`
+        <button class=${`attention ${filters.attention ? "on" : ""}`} aria-pressed=${filters
+          .attention}
+          title="Tasks with diagnostics (hermes kanban diagnostics): show only them"
+          onClick=${() =>
+            setFilters({
+              ...filters,
+              attention: !filters.attention,
+            })}>⚠ ${distressed} need attention</button>
+      `
+      : null
+  }
       <span class="spacer"></span>
       <span class="muted">${
     allCards.length === total ? `${total} tasks` : `${allCards.length} of ${total} tasks`
@@ -305,12 +496,21 @@ export function App() {
     )
   }
     </div>
+    ${
+    picked.size
+      ? html`
+        <${BulkBar} count=${picked.size} assignees=${data?.assignees ?? []}
+          actions=${bulkActions} busy=${bulkBusy} />
+      `
+      : null
+  }
     <main class="main">
       ${
-    !data
-      ? html`<div class="muted pad">Loading…</div>`
-      : view === "board"
-      ? html`<${BoardView} columns=${columns} onOpen=${open} onMove=${move} selected=${selected} />`
+    !data ? html`<div class="muted pad">Loading…</div>` : view === "board"
+      ? html`
+        <${BoardView} columns=${columns} onOpen=${open} onMove=${move} selected=${selected}
+          picking=${picking} lanes=${lanes} />
+      `
       : html`<${GraphView} cards=${allCards} version=${boardVersion} onOpen=${open} />`
   }
       ${

@@ -1,12 +1,16 @@
 /// <reference lib="dom" />
-/** The board: one column per status, cards that open the drawer and move by drag and drop. */
+/**
+ * The board: one column per status, cards that open the drawer and move by drag and drop, a
+ * check box on each card for bulk actions (ctrl/cmd-click toggles, shift-click picks a range),
+ * and the running column split into lanes by profile.
+ */
 
 import { useEffect, useState } from "preact/hooks";
 import { allowedMoves, moveRule } from "../../lib/board/rulebook.ts";
-import { age, COLUMN_TITLES, duration, STALE } from "./format.ts";
+import { age, COLUMN_TITLES, duration, STALE, when } from "./format.ts";
 import { html } from "./html.ts";
 import { CheckIcon, CommentIcon, LinkIcon } from "./icons.ts";
-import type { Card, Status } from "./types.ts";
+import type { Card, Status, Warnings } from "./types.ts";
 
 /** Seconds between the server's clock and ours (cards count with the server's time). */
 let skew = 0;
@@ -43,20 +47,56 @@ function staleness(c: Card): "" | "stale-1" | "stale-2" {
 /** The card being dragged (dataTransfer cannot be read during dragover). */
 let dragging: Card | null = null;
 
+/** How a card's pick box or modified click changes the bulk selection. */
+export interface Picking {
+  /** The ids picked for a bulk action. */
+  picked: ReadonlySet<string>;
+  /** Ids a bulk action was refused for (marked until the next one). */
+  failed: ReadonlySet<string>;
+  /** Toggle one card. */
+  toggle(id: string): void;
+  /** Pick every visible card from the last one picked to this one. */
+  range(id: string): void;
+  /** Pick every card of a column, or drop them all when all are picked. */
+  column(ids: readonly string[]): void;
+}
+
+/** A warning badge: the most urgent severity and how many diagnostics. */
+function DiagnosticBadge({ w }: { w: Warnings }) {
+  const kinds = Object.entries(w.kinds).map(([k, n]) => `${k.replaceAll("_", " ")} ×${n}`);
+  return html`<span class=${`diag diag-${w.highest_severity}`} title=${`${w.highest_severity}: ${
+    kinds.join(", ")
+  }`}>⚠ ${kinds.length}</span>`;
+}
+
 function CardView(
-  { card, onOpen, selected }: { card: Card; onOpen: (id: string) => void; selected: boolean },
+  { card, onOpen, selected, picking }: {
+    card: Card;
+    onOpen: (id: string) => void;
+    selected: boolean;
+    picking: Picking;
+  },
 ) {
   const c = card;
   const deps = c.link_counts.parents + c.link_counts.children;
+  const picked = picking.picked.has(c.id);
   return html`
     <article
-      class=${`card status-${c.status} ${staleness(c)} ${selected ? "selected" : ""}`}
+      class=${`card status-${c.status} ${staleness(c)} ${selected ? "selected" : ""} ${
+        picked ? "picked" : ""
+      } ${picking.failed.has(c.id) ? "failed" : ""}`}
       tabindex="0"
       draggable="true"
       data-id=${c.id}
       aria-label=${`${c.title}, ${COLUMN_TITLES[c.status]}`}
-      onClick=${() => onOpen(c.id)}
+      onClick=${(e: MouseEvent) => {
+        if (e.shiftKey) picking.range(c.id);
+        else if (e.ctrlKey || e.metaKey) picking.toggle(c.id);
+        else onOpen(c.id);
+      }}
       onKeyDown=${(e: KeyboardEvent) => {
+        // Keys on the pick box are the box's own (Space ticks it).
+        if (e.target !== e.currentTarget) return;
         if (e.key === "Enter" || e.key === " ") {
           e.preventDefault();
           onOpen(c.id);
@@ -71,11 +111,25 @@ function CardView(
       onDragEnd=${() => (dragging = null)}
     >
       <div class="card-top">
+          <input type="checkbox" class="pick" checked=${picked} title="Select for bulk actions"
+            aria-label=${`Select ${c.id}`} onClick=${(e: MouseEvent) => {
+              e.stopPropagation();
+              if (e.shiftKey) picking.range(c.id);
+              else picking.toggle(c.id);
+            }} />
           <span class="card-id">${c.id}</span>
+          ${c.warnings ? html`<${DiagnosticBadge} w=${c.warnings} />` : null}
           ${c.priority !== 0
             ? html`<span class="pill prio" title="priority">P${c.priority}</span>`
             : null}
           ${c.tenant ? html`<span class="pill tenant" title="tenant">${c.tenant}</span>` : null}
+          ${c.status === "scheduled" && c.scheduled_until !== null
+            ? html`<span class="pill due" title=${`becomes ready at ${when(c.scheduled_until)}`}>${
+              c.scheduled_until > serverNow()
+                ? `in ${duration(c.scheduled_until - serverNow())}`
+                : "due"
+            }</span>`
+            : null}
         </div>
       <div class="card-title">${c.title}</div>
       <div class="card-meta">
@@ -106,16 +160,41 @@ function CardView(
 /** Page size of a column: more cards load on demand so big boards stay quick. */
 const PAGE = 60;
 
+/** The lane name of an unassigned running task. */
+const NO_PROFILE = "(unassigned)";
+
+/** Running cards grouped by profile, lanes in name order (unassigned last). */
+export function lanesOf(cards: readonly Card[]): Array<{ profile: string; cards: Card[] }> {
+  const by = new Map<string, Card[]>();
+  for (const c of cards) {
+    const k = c.assignee ?? NO_PROFILE;
+    by.set(k, [...by.get(k) ?? [], c]);
+  }
+  return [...by.entries()]
+    .sort(([a], [b]) => a === NO_PROFILE ? 1 : b === NO_PROFILE ? -1 : a.localeCompare(b))
+    .map(([profile, cards]) => ({ profile, cards }));
+}
+
 function Column(
-  { name, cards, onOpen, onMove, selected }: {
+  { name, cards, onOpen, onMove, selected, picking, lanes }: {
     name: Status;
     cards: Card[];
     onOpen: (id: string) => void;
     onMove: (card: Card, to: Status) => void;
     selected: string | null;
+    picking: Picking;
+    /** Split this column into lanes by profile. */
+    lanes: boolean;
   },
 ) {
   const [limit, setLimit] = useState(PAGE);
+  const ids = cards.map((c) => c.id);
+  const allPicked = ids.length > 0 && ids.every((id) => picking.picked.has(id));
+  const cardOf = (c: Card) =>
+    html`
+      <${CardView} key=${c.id} card=${c} onOpen=${onOpen} selected=${selected === c.id}
+        picking=${picking} />
+    `;
   const [hint, setHint] = useState<"" | "ok" | "no">("");
   const [why, setWhy] = useState("");
   return html`
@@ -146,17 +225,29 @@ function Column(
       }}
     >
         <header class="column-head">
+          <input type="checkbox" class="pick-column" checked=${allPicked} disabled=${ids.length ===
+            0} title="Select every task in this column" aria-label=${`Select every task in ${
+            COLUMN_TITLES[name]
+          }`} onClick=${() => picking.column(ids)} />
           <span class=${`dot dot-${name}`}></span>
           <h2>${COLUMN_TITLES[name]}</h2>
           <span class="count">${cards.length}</span>
         </header>
         ${hint === "no" ? html`<div class="drop-why" role="status">${why}</div>` : null}
         <div class="cards">
-          ${cards.slice(0, limit).map((c) =>
-            html`<${CardView} key=${c.id} card=${c} onOpen=${onOpen} selected=${
-              selected === c.id
-            } />`
-          )}
+          ${lanes && cards.length
+            ? lanesOf(cards.slice(0, limit)).map((lane) =>
+              html`<section class="lane" key=${lane.profile} data-profile=${lane.profile}>
+                <header class="lane-head">
+                  <span class=${lane.profile === NO_PROFILE ? "lane-name none" : "lane-name"}>${
+                lane.profile === NO_PROFILE ? lane.profile : `@${lane.profile}`
+              }</span>
+                  <span class="count">${lane.cards.length}</span>
+                </header>
+                ${lane.cards.map(cardOf)}
+              </section>`
+            )
+            : cards.slice(0, limit).map(cardOf)}
           ${cards.length > limit
             ? html`<button class="more" onClick=${() => setLimit(limit + PAGE)}>Show ${
               Math.min(PAGE, cards.length - limit)
@@ -170,11 +261,14 @@ function Column(
 
 /** The board's columns. */
 export function BoardView(
-  { columns, onOpen, onMove, selected }: {
+  { columns, onOpen, onMove, selected, picking, lanes }: {
     columns: Array<{ name: Status; tasks: Card[] }>;
     onOpen: (id: string) => void;
     onMove: (card: Card, to: Status) => void;
     selected: string | null;
+    picking: Picking;
+    /** Split the running column into lanes by profile. */
+    lanes: boolean;
   },
 ) {
   return html`<div class="board">
@@ -182,7 +276,8 @@ export function BoardView(
     columns.map((col) =>
       html`
         <${Column} key=${col.name} name=${col.name} cards=${col.tasks} onOpen=${onOpen}
-          onMove=${onMove} selected=${selected} />
+          onMove=${onMove} selected=${selected} picking=${picking}
+          lanes=${lanes && col.name === "running"} />
       `
     )
   }

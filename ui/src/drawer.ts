@@ -1,5 +1,8 @@
 /// <reference lib="dom" />
-/** The task drawer: body, moves, relatives, comments, runs with their logs, events. */
+/**
+ * The task drawer: body, moves, diagnostics with their recovery actions, relatives, comments,
+ * runs with their logs, events.
+ */
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "./api.ts";
@@ -7,7 +10,15 @@ import { movesFor } from "./board_view.ts";
 import { COLUMN_TITLES, duration, when } from "./format.ts";
 import { html } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
-import type { Run, Status, Task, TaskDetail, TaskRef } from "./types.ts";
+import type {
+  Diagnostic,
+  DiagnosticsData,
+  Run,
+  Status,
+  Task,
+  TaskDetail,
+  TaskRef,
+} from "./types.ts";
 
 function RunLog({ taskId, run, version }: { taskId: string; run: Run; version: number }) {
   const [log, setLog] = useState<{ content: string; exists: boolean; truncated: boolean } | null>(
@@ -72,6 +83,85 @@ function Refs(
   </div>`;
 }
 
+/**
+ * A task's active diagnostics (GET /diagnostics?task=), each with what can be done about it:
+ * reclaim, reassign and unblock act at once; a command is shown to copy.
+ */
+function Diagnostics(
+  { task, version, onDone, onComment, onError }: {
+    task: Task;
+    version: number;
+    onDone: () => void;
+    onComment: () => void;
+    onError: (msg: string) => void;
+  },
+) {
+  const [list, setList] = useState<Diagnostic[]>([]);
+  const [profile, setProfile] = useState("");
+  useEffect(() => {
+    let live = true;
+    api<DiagnosticsData>("GET", `/diagnostics?task=${task.id}`)
+      .then((d) => live && setList(d.diagnostics[0]?.diagnostics ?? []))
+      .catch(() => live && setList([]));
+    return () => {
+      live = false;
+    };
+  }, [task.id, version]);
+  if (list.length === 0) return null;
+  const act = async (method: string, path: string, body: unknown) => {
+    try {
+      await api(method, path, body);
+      onDone();
+    } catch (e) {
+      onError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const action = (d: Diagnostic, a: Diagnostic["actions"][number], i: number) => {
+    const cls = `ghost small ${a.suggested ? "suggested" : ""}`;
+    switch (a.kind) {
+      case "reclaim":
+        return html`<button key=${i} class=${cls} onClick=${() =>
+          act("POST", `/tasks/${task.id}/reclaim`, {
+            reason: `reclaimed on the dashboard (${d.kind})`,
+          })}>${a.label}</button>`;
+      case "unblock":
+        return html`<button key=${i} class=${cls} onClick=${() =>
+          act("PATCH", `/tasks/${task.id}`, { status: "ready" })}>${a.label}</button>`;
+      case "comment":
+        return html`<button key=${i} class=${cls} onClick=${onComment}>${a.label}</button>`;
+      case "reassign":
+        return html`<span key=${i} class="reassign">
+          <input aria-label="Profile to reassign to" placeholder="profile" value=${profile}
+            onInput=${(e: Event) => setProfile((e.target as HTMLInputElement).value)} />
+          <button class=${cls} disabled=${!profile.trim()} onClick=${() =>
+          act("POST", `/tasks/${task.id}/reassign`, {
+            profile: profile.trim(),
+            reclaim_first: Boolean(a.payload.reclaim_first),
+            reason: `reassigned on the dashboard (${d.kind})`,
+          })}>${a.label}</button></span>`;
+      case "cli_hint":
+        return html`<code key=${i} class="hint" title="Run this in a terminal">${
+          String(a.payload.command ?? a.label)
+        }</code>`;
+    }
+  };
+  return html`
+    <section class="diagnostics" aria-label="Diagnostics">
+      <h3>Diagnostics <span class="count">${list.length}</span></h3>
+      <ul>${list.map((d) =>
+        html`
+          <li key=${d.kind} class=${`diagnostic sev-${d.severity}`}>
+            <div class="diag-head"><span class=${`diag diag-${d.severity}`}>${d.severity}</span>
+                    <strong>${d.title}</strong></div>
+            <div class="diag-detail">${d.detail}</div>
+            <div class="diag-actions">${d.actions.map((a, i) => action(d, a, i))}</div>
+          </li>
+        `
+      )}</ul>
+    </section>
+  `;
+}
+
 function eventText(e: TaskDetail["events"][number]): string {
   const p = e.payload ?? {};
   const bits = Object.entries(p)
@@ -95,6 +185,7 @@ export function Drawer(
   const [detail, setDetail] = useState<TaskDetail | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const [comment, setComment] = useState("");
+  const [own, setOwn] = useState(0);
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     let live = true;
@@ -107,7 +198,7 @@ export function Drawer(
     return () => {
       live = false;
     };
-  }, [id, version]);
+  }, [id, version, own]);
   useEffect(() => {
     ref.current?.focus();
   }, [id]);
@@ -149,6 +240,9 @@ export function Drawer(
             }</button>`
           )}
         </div>
+        <${Diagnostics} task=${t} version=${version + own} onDone=${() => setOwn((n) => n + 1)}
+          onError=${onError} onComment=${() =>
+            ref.current?.querySelector<HTMLTextAreaElement>("textarea[name=comment]")?.focus()} />
         <section class="md">${t.body
           ? (markdown ? renderMarkdown(t.body) : html`<pre class="plain">${t.body}</pre>`)
           : html`<p class="muted">No description.</p>`}</section>
@@ -162,6 +256,22 @@ export function Drawer(
           : null}
         ${t.last_failure_error
           ? html`<div class="banner warning">Last failure (${t.consecutive_failures}): ${t.last_failure_error}</div>`
+          : null}
+        ${t.status === "scheduled"
+          ? html`<div class="banner info">${
+            detail!.scheduled_until === null
+              ? "Scheduled without a time: it waits until someone moves it on."
+              : `Scheduled: becomes ready at ${when(detail!.scheduled_until)}.`
+          }</div>`
+          : null}
+        ${t.block_recurrences > 0
+          ? html`
+            <div
+              class="banner warning">Blocked ${t.block_recurrences} time(s) for ${t.block_kind ??
+                "an untyped reason"} since it last completed${t.status === "triage"
+                ? ": in triage for a person to decide"
+                : ""}.</div>
+          `
           : null}
         <dl class="details">
           <dt>Created</dt><dd>${when(t.created_at)}${t.created_by ? ` by ${t.created_by}` : ""}</dd>

@@ -31,9 +31,11 @@ export function when(unix: number | null): string {
 export const COLUMN_TITLES: Record<string, string> = {
   triage: "Triage",
   todo: "Todo",
+  scheduled: "Scheduled",
   ready: "Ready",
   running: "In progress",
   blocked: "Blocked",
+  review: "Review",
   done: "Done",
   archived: "Archived",
 };

@@ -91,6 +91,8 @@ export async function resolveHost(host: string): Promise<string[]> {
     try {
       found.push(...await Deno.resolveDns(host, type));
     } catch (e) {
+      // Not allowed to ask the DNS servers: the caller says what to do about it.
+      if (e instanceof Deno.errors.NotCapable) throw e;
       errors.push((e as Error).message);
     }
   }

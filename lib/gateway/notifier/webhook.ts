@@ -46,6 +46,21 @@ function fetchCause(e: unknown): string {
   return parts[parts.length - 1] ?? msg;
 }
 
+/**
+ * The result for a webhook this process may not reach: a gateway started from source may dial
+ * only the webhook hosts it knew when it started (lib/gateway/confinement.ts). Retrying cannot
+ * help; a restart, which takes the new host into its list, does.
+ */
+function outOfScope(url: string): SendResult {
+  return {
+    ok: false,
+    error: `${redactUrl(url)} is not among the hosts this gateway may reach (those of ` +
+      "kanban.notify and of the subscriptions when it started); restart it to add the host: " +
+      "hermes gateway restart",
+    permanent: true,
+  };
+}
+
 /** What one webhook attempt sends. */
 export interface WebhookRequest {
   url: string;
@@ -75,6 +90,7 @@ export async function postWebhook(
     try {
       why = await refusedDestination(req.url, resolve);
     } catch (e) {
+      if (e instanceof Deno.errors.NotCapable) return outOfScope(req.url);
       return {
         ok: false,
         error: `cannot reach ${redactUrl(req.url)}: ${(e as Error).message}`,
@@ -109,6 +125,7 @@ export async function postWebhook(
     });
   } catch (e) {
     if (stop.aborted) throw new StopRequested();
+    if (e instanceof Deno.errors.NotCapable) return outOfScope(req.url);
     if (timeout.aborted) {
       return {
         ok: false,

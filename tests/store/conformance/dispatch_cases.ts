@@ -57,8 +57,62 @@ export const DISPATCH_CASES: readonly Case[] = [
         running: false,
         ready: true,
         promotable: false,
+        scheduled: false,
         unreaped: false,
       });
+    },
+  },
+  {
+    name: "dispatch: tasks in review are candidates after the ready ones, without a parents' gate",
+    run({ store: s, clock }) {
+      const d = openDispatch(s);
+      const p = mk(s, "p", { triage: true });
+      const reviewed = mk(s, "reviewed", { assignee: "a", priority: 9 });
+      s.perform(reviewed, { op: "review", reviewer: "r", note: null }, PERSON);
+      s.link(p, reviewed);
+      s.perform(mk(s, "unassigned"), { op: "review", reviewer: null, note: null }, PERSON);
+      const ready = mk(s, "ready", { assignee: "a" });
+      const now = clock.now();
+      deepEqual(d.candidates({ now, exclude: [], limit: 10 }).map((c) => [c.id, c.assignee]), [
+        [ready, "a"],
+        [reviewed, "r"],
+      ]);
+      deepEqual(d.candidates({ now, exclude: [], limit: 1 }).map((c) => c.id), [ready]);
+      deepEqual(d.candidates({ now, exclude: ["r"], limit: 10 }).map((c) => c.id), [ready]);
+      equal(d.unassignedReady().length, 1, "an unassigned task in review is reported");
+      const c = claim(d, reviewed, "h:1")!;
+      deepEqual([c.task.status, s.runRow(c.runId)?.profile], ["running", "r"]);
+    },
+  },
+  {
+    name: "dispatch: scheduled tasks wake when their time comes; rows Hermes left behind go",
+    run({ store: s, clock }) {
+      const d = openDispatch(s);
+      const now = clock.now();
+      const soon = mk(s, "soon", { assignee: "a" });
+      const later = mk(s, "later", { assignee: "a" });
+      const untimed = mk(s, "untimed", { assignee: "a" });
+      s.perform(soon, { op: "schedule", until: now + 10, reason: null }, PERSON);
+      s.perform(later, { op: "schedule", until: now + 20, reason: null }, PERSON);
+      s.perform(untimed, { op: "schedule", until: null, reason: null }, PERSON);
+      deepEqual([d.probe().scheduled, d.nextScheduledAt(now), d.dueScheduled(now)], [
+        true,
+        now + 10,
+        [],
+      ]);
+      deepEqual(d.wakeDue(now), []);
+      clock.advance(10);
+      deepEqual(d.dueScheduled(now + 10), [soon]);
+      deepEqual(d.wakeDue(now + 10), [soon]);
+      deepEqual([s.requireTask(soon).status, s.scheduledAt(soon)], ["ready", null]);
+      equal(d.nextScheduledAt(now + 10), now + 20);
+      // Hermes schedules `later` again, without a time (its own event): our time no longer holds.
+      s.unblock(later);
+      s.perform(later, { op: "schedule", until: null, reason: "by hermes" }, PERSON);
+      clock.advance(20);
+      deepEqual(d.wakeDue(now + 30), []);
+      equal(s.requireTask(later).status, "scheduled");
+      deepEqual([d.probe().scheduled, d.nextScheduledAt(now + 30)], [false, null]);
     },
   },
   {
