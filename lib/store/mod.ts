@@ -4,7 +4,7 @@
  * Nothing outside lib/store sees the SQLite implementation or its connection.
  */
 
-import { boardPaths, ensurePrivateDir, type Env, homePaths } from "../config/paths.ts";
+import { boardPaths, ensurePrivateDir, type Env, homePaths, resolveHome } from "../config/paths.ts";
 import { SqlBoardStore } from "./board_store.ts";
 import { createError, DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
 import type { PgBackend } from "./_pg_store.ts";
@@ -70,6 +70,20 @@ export async function prepareStore(home: string, env: Env = processEnv): Promise
       statementTimeoutSeconds: config ? get(config, "kanban.db_statement_timeout_seconds") : 30,
     }),
   );
+}
+
+/**
+ * True when the boards of the home `env` names may live in PostgreSQL: HERMES_KANBAN_DB_URL
+ * is set, or config.yaml mentions db_url (a cheap look, before any argument is read; it may say
+ * yes for a commented-out key). False when no home can be named.
+ */
+export function boardsInDatabase(env: Env = processEnv): boolean {
+  if (env("HERMES_KANBAN_DB_URL")?.trim()) return true;
+  try {
+    return configMentionsDb(resolveHome(env));
+  } catch {
+    return false; // the command reports a bad HERMES_HOME itself
+  }
 }
 
 /** True when config.yaml may set kanban.db_url (a cheap look before parsing any YAML). */
