@@ -50,7 +50,7 @@ const DEFS = [
     env: "HERMES_KANBAN_DB_URL",
     envMode: "override",
     envDoc:
-      "Overrides kanban.db_url: a postgres:// URL selects the PostgreSQL store (workers get it too).",
+      "Overrides kanban.db_url: a postgres:// URL selects the PostgreSQL store (never passed on to workers).",
   },
   {
     name: "kanban.db_connect_timeout_seconds",

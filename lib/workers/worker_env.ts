@@ -82,21 +82,17 @@ export const WORKER_VARS: readonly WorkerVar[] = [
       "the claim by",
     of: (w) => w.claimTtlSeconds === undefined ? undefined : String(w.claimTtlSeconds),
   },
-  {
-    name: "HERMES_KANBAN_DB_URL",
-    value: "the dispatcher's `HERMES_KANBAN_DB_URL`, when its boards are in PostgreSQL and the " +
-      "URL came from the environment (the worker's verbs reach the same board)",
-    of: (w) => w.baseEnv.HERMES_KANBAN_DB_URL || undefined,
-  },
-  {
-    name: "PGPASSWORD",
-    value: "the dispatcher's `PGPASSWORD`, when set (PostgreSQL boards)",
-    of: (w) => w.baseEnv.PGPASSWORD || undefined,
-  },
 ];
 
 /** Environment names the dispatcher sets itself; a profile may not configure them. */
 export const RESERVED_ENV: ReadonlySet<string> = new Set(WORKER_VARS.map((v) => v.name));
+
+/**
+ * Names a profile may not give a worker because they would hand it the boards' database (a
+ * worker reaches the board only through its endpoint, as its own run). A worker's own PG*
+ * variables (a project's test database) stay the profile's business.
+ */
+export const WITHHELD_ENV: ReadonlySet<string> = new Set(["HERMES_KANBAN_DB_URL"]);
 
 /**
  * A worker's whole environment: the allow-list from `baseEnv`, TERM, the profile's env, then

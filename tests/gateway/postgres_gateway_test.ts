@@ -5,10 +5,12 @@
  * its own database. Without a reachable PostgreSQL the tests are reported ignored (CI: failed).
  */
 
+import { stringify } from "yaml";
 import { openBoard, prepareStore, type Store } from "../../lib/store/mod.ts";
 import { openDispatch } from "../../lib/store/engine.ts";
 import { deepEqual, equal, ok } from "../support/assert.ts";
-import { hermes } from "../support/cli.ts";
+import { hermes, MAIN, PERMISSION_FLAGS } from "../support/cli.ts";
+import { exists } from "../support/fs.ts";
 import { tempHome } from "../support/home.ts";
 import { createTestDatabase, PG_ADMIN_URL, pgMissing } from "../support/postgres.ts";
 import { needing } from "../support/requires.ts";
@@ -95,6 +97,73 @@ Deno.test(needing(missing, {
     gw.kill("SIGTERM");
     await gw.status;
     ok(!gw.stderr().includes(SECRET), "no password in the gateway's log");
+  },
+}));
+
+Deno.test(needing(missing, {
+  name:
+    "postgres board: a worker completes its task through the endpoint, without the database's URL or password",
+  async fn() {
+    await using home = await pgHome();
+    const out = await Deno.makeTempDir({ prefix: "hermes-worker-env-" });
+    try {
+      const hx = [Deno.execPath(), "run", "--quiet", ...PERMISSION_FLAGS, MAIN].join(" ");
+      const denoDir = Deno.env.get("DENO_DIR");
+      Deno.writeTextFileSync(
+        `${home.path}/config.yaml`,
+        stringify({
+          kanban: {
+            profiles: {
+              reporter: {
+                command: ["sh", "-c", "{body}"],
+                completion: "report",
+                sandbox: "off",
+                env: { HX: hx, ...(denoDir ? { DENO_DIR: denoDir } : {}) },
+              },
+            },
+          },
+        }),
+      );
+      const body = `env > ${out}/env.txt; ` +
+        `$HX kanban complete "$HERMES_KANBAN_TASK" --result "through the endpoint"`;
+      const id = await create(home.env, ["t", "--assignee", "reporter", "--body", body]);
+      // The gateway holds the password twice over (URL and PGPASSWORD); its workers get neither.
+      await using gw = await runGateway(home, ["--no-dashboard"], { env: { PGPASSWORD: SECRET } });
+      const store = await home.open();
+      try {
+        await waitFor(() => store.getTask(id)?.status === "done", {
+          timeoutMs: 60_000,
+          what: "the task done",
+        }).catch((e) => {
+          throw new Error(`${e.message}\n${gw.stderr()}`);
+        });
+        equal(store.getTask(id)?.result, "through the endpoint");
+        deepEqual(store.runs(id).map((r) => r.outcome), ["completed"]);
+      } finally {
+        store.close();
+      }
+      const env = Object.fromEntries(
+        Deno.readTextFileSync(`${out}/env.txt`).trim().split("\n").map((l) => {
+          const i = l.indexOf("=");
+          return [l.slice(0, i), l.slice(i + 1)];
+        }),
+      );
+      ok(env.HERMES_KANBAN_ENDPOINT, "the worker was given its endpoint");
+      for (const name of Object.keys(env)) {
+        ok(name !== "HERMES_KANBAN_DB_URL" && !name.startsWith("PG"), `worker env has ${name}`);
+      }
+      const text = Deno.readTextFileSync(`${out}/env.txt`);
+      ok(
+        !text.includes(SECRET) && !text.includes("postgres://"),
+        "no database address or password",
+      );
+      // Without the database the worker's verbs had only the endpoint: no SQLite board appeared.
+      ok(!exists(`${home.path}/kanban.db`), "the worker opened no board of its own");
+      gw.kill("SIGTERM");
+      await gw.status;
+    } finally {
+      await Deno.remove(out, { recursive: true });
+    }
   },
 }));
 
