@@ -4,8 +4,8 @@
  * drift. `deno task docs` rewrites them; tests/readme_test.ts fails when one is stale.
  */
 
-import { ENV_VARS } from "../lib/config/env_vars.ts";
-import { KEYS } from "../lib/config/keys.ts";
+import { ENV_VARS, OTHER_HERMES_ENV } from "../lib/config/env_vars.ts";
+import { KEYS, OTHER_HERMES_KEYS } from "../lib/config/keys.ts";
 import type { CommandSpec } from "../lib/cli/spec.ts";
 import { METRICS } from "../lib/server/metrics.ts";
 import {
@@ -80,7 +80,9 @@ export function keysMarkdown(): string {
   const rows = KEYS.map((k) => {
     const def = JSON.stringify(k.default);
     const env = k.env ? ` Env: \`${k.env}\`.` : "";
-    return `| \`${k.name}\` | ${k.type} | \`${def}\` | ${esc(k.doc)}${env} |`;
+    const hermes = [...(k.hermesKeys ?? []), ...(k.hermesEnv ? [k.hermesEnv] : [])];
+    const alias = hermes.length ? ` Hermes: ${hermes.map((h) => `\`${h}\``).join(", ")}.` : "";
+    return `| \`${k.name}\` | ${k.type} | \`${def}\` | ${esc(k.doc)}${env}${alias} |`;
   });
   return ["| key | type | default | meaning |", "|---|---|---|---|", ...rows].join("\n") + "\n";
 }
@@ -94,6 +96,41 @@ export function envMarkdown(): string {
   };
   const rows = ENV_VARS.map((v) => `| \`${v.name}\` | ${who[v.use]} | ${esc(v.doc)} |`);
   return ["| variable | use | meaning |", "|---|---|---|", ...rows].join("\n") + "\n";
+}
+
+/**
+ * Hermes v0.18's configuration keys and environment variables beside ours: which of ours each
+ * one sets, and what happens to those that set nothing here.
+ */
+export function hermesNamesMarkdown(): string {
+  const code = (v: string) => v.split(", ").map((x) => `\`${x}\``).join(", ");
+  const rows: string[] = [];
+  for (const k of KEYS) {
+    for (const h of k.hermesKeys ?? []) {
+      rows.push(
+        `| ${code(h)} | config.yaml | ${code(k.name)} | read when ${code(k.name)} is not set${
+          k.hermesKeys!.length > 1 ? " (when several are set, the smallest)" : ""
+        }; a value ours would refuse is ignored with a warning |`,
+      );
+    }
+  }
+  for (const h of OTHER_HERMES_KEYS) {
+    const same = h.here.startsWith("the same key");
+    rows.push(`| ${code(h.name)} | config.yaml | ${same ? code(h.name) : "—"} | ${esc(h.here)} |`);
+  }
+  for (const v of ENV_VARS) {
+    if (v.hermesFor) {
+      rows.push(`| ${code(v.name)} | environment | ${v.hermesFor} | ${esc(v.doc)} |`);
+    }
+  }
+  for (const v of OTHER_HERMES_ENV) {
+    rows.push(`| ${code(v.name)} | environment | — | ${esc(v.here)} |`);
+  }
+  return [
+    "| Hermes name | where | ours | how |",
+    "|---|---|---|---|",
+    ...rows,
+  ].join("\n") + "\n";
 }
 
 /** The numbered list of what a worker's environment is made of, in the order it is built. */
@@ -220,6 +257,11 @@ export const GENERATED_DOCS: readonly GeneratedDoc[] = [
       "verb-reach": verbReachMarkdown,
       "deny-list": denyListMarkdown,
     },
+    format: true,
+  },
+  {
+    path: "docs/reference/kanban.md",
+    sections: { "hermes-names": hermesNamesMarkdown },
     format: true,
   },
 ];

@@ -33,7 +33,8 @@ export const BOARD_OPTIONS: OptionSpec[] = [
   {
     long: "board",
     value: "name",
-    description: "board to use (default: $HERMES_KANBAN_BOARD or 'default')",
+    description:
+      "board to use (default: $HERMES_KANBAN_BOARD, else the current board of 'boards switch', else 'default')",
   },
   { long: "json", description: "print machine-readable JSON on stdout" },
   { long: "debug", description: "print stack traces for unexpected errors" },

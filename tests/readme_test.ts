@@ -1,6 +1,6 @@
 import { equal, ok } from "./support/assert.ts";
 import { GENERATED_DOCS, refreshDoc } from "../commands/reference.ts";
-import { ENV_VARS } from "../lib/config/env_vars.ts";
+import { ENV_VARS, OTHER_HERMES_ENV } from "../lib/config/env_vars.ts";
 
 const ROOT = new URL("../", import.meta.url);
 
@@ -26,7 +26,11 @@ async function* sources(dir: URL): AsyncGenerator<string> {
 }
 
 Deno.test("every HERMES_ environment variable the code uses is documented", async () => {
-  const known = new Set(ENV_VARS.map((v) => v.name));
+  // Hermes's variables this program does not read are documented beside the ones it does.
+  const known = new Set([
+    ...ENV_VARS.map((v) => v.name),
+    ...OTHER_HERMES_ENV.flatMap((v) => v.name.split(", ")),
+  ]);
   const used = new Set<string>();
   for (const dir of ["lib/", "commands/"]) {
     for await (const text of sources(new URL(dir, ROOT))) {

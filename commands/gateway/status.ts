@@ -5,7 +5,21 @@ import { age } from "../../lib/cli/output.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
 import { flag } from "../../lib/cli/parse.ts";
 import { dashboardToken, dashboardUrl, tokenPath } from "../../lib/gateway/dashboard_token.ts";
-import { permissionText, statusReport } from "../../lib/gateway/status_report.ts";
+import {
+  type DispatchLockReport,
+  permissionText,
+  statusReport,
+} from "../../lib/gateway/status_report.ts";
+
+/** Who holds Hermes's dispatcher lock, in words. */
+export function lockHolderText(l: DispatchLockReport): string {
+  if (!l.held) return "free";
+  if (l.holder === "gateway") return `held by this gateway (pid ${l.pid})`;
+  if (l.holder === "hermes") {
+    return `held by a Hermes gateway (pid ${l.pid} on ${l.host}, HERMES_HOME ${l.home})`;
+  }
+  return "held by another process (not this gateway; no Hermes gateway record names it)";
+}
 
 export const spec: CommandSpec = {
   name: "status",
@@ -43,9 +57,11 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
     return r.running ? 0 : 1;
   }
   const c = ctx.color;
+  const lock = r.dispatch_lock;
   if (!r.running) {
     ctx.print(`Gateway: ${c.yellow("not running")}  (start it with: hermes gateway start)`);
     ctx.print(`Dispatcher: ${r.dispatch.enabled ? "would be on" : "off"} (${r.dispatch.reason})`);
+    if (lock.held) ctx.print(`Dispatcher lock: ${lockHolderText(lock)}`);
   } else {
     ctx.print(
       `Gateway: ${c.green("running")}  pid ${r.pid}, up ${age(r.uptime_seconds ?? 0)}${
@@ -61,6 +77,12 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
           : `Permissions: the release set (write ${permissionText(p.write)}, net ${
             permissionText(p.net)
           })`,
+      );
+    }
+    if (r.dispatch.enabled) {
+      const text = `Dispatcher lock: ${lockHolderText(lock)}`;
+      ctx.print(
+        lock.waiting ? c.yellow(`${text}; this gateway waits for it and dispatches nothing`) : text,
       );
     }
     if (signIn) ctx.print(`Dashboard: ${signIn}`);

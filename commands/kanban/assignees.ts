@@ -3,7 +3,7 @@
 import type { Ctx } from "../../lib/cli/context.ts";
 import { table } from "../../lib/cli/output.ts";
 import type { CommandSpec } from "../../lib/cli/spec.ts";
-import { get, loadConfig } from "../../lib/config/config.ts";
+import { get } from "../../lib/config/config.ts";
 import { countsText } from "./stats.ts";
 
 export const spec: CommandSpec = {
@@ -20,7 +20,7 @@ export const spec: CommandSpec = {
 const BUILTIN_PROFILES = ["shell"];
 
 export async function run(ctx: Ctx): Promise<number> {
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   const profiles = new Set([
     ...BUILTIN_PROFILES,
     ...Object.keys(get(config, "kanban.profiles") ?? {}),

@@ -4,7 +4,7 @@ import { claimable, taskJson, workspaceRoots } from "../../lib/board/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import { arg, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { get, loadConfig } from "../../lib/config/config.ts";
+import { get } from "../../lib/config/config.ts";
 import { boardPaths, ensurePrivateDir } from "../../lib/config/paths.ts";
 import { secretPath } from "../../lib/endpoint/protocol.ts";
 import { newRunSecret, writeSecretFile } from "../../lib/endpoint/secret.ts";
@@ -41,7 +41,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   // Prepare only a claimable task (the claim below refuses the rest with the reason), and
   // before claiming, so a workspace that cannot be made leaves the task untouched.
   if (claimable(before)) {
-    const config = await loadConfig(ctx.home, ctx.env);
+    const config = await ctx.config();
     workspace = await prepareWorkspace(
       before,
       boardPaths(ctx.home, ctx.board),

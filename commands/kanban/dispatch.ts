@@ -10,8 +10,13 @@ import {
 import type { Ctx } from "../../lib/cli/context.ts";
 import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { loadConfig } from "../../lib/config/mod.ts";
-import { Dispatcher, type DispatchResult, type LoopSummary } from "../../lib/dispatcher/mod.ts";
+import {
+  Dispatcher,
+  type DispatchResult,
+  type LoopSummary,
+  ONE_SHOT_LOCK_WAIT_MS,
+} from "../../lib/dispatcher/mod.ts";
+import { boardPaths } from "../../lib/config/paths.ts";
 import { INHERITED_ENV } from "../../lib/workers/mod.ts";
 
 export const spec: CommandSpec = {
@@ -132,7 +137,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   if (dryRun && untilIdle) {
     throw new UsageError("--dry-run and --until-idle cannot be combined", "conflicting_options");
   }
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   if (taskId) checkTask(ctx, taskId);
 
   const dispatcher = new Dispatcher({
@@ -146,7 +151,16 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   });
   try {
     if (!untilIdle) {
-      const r = await dispatcher.tick({ dryRun, max, taskId });
+      const r = await dispatcher.tick({ dryRun, max, taskId, lockWaitMs: ONE_SHOT_LOCK_WAIT_MS });
+      if (r.skipped_locked) {
+        if (ctx.json) ctx.printJson(r);
+        ctx.warn(
+          `hermes: another dispatcher is ticking board '${ctx.board}' (it holds ${
+            boardPaths(ctx.home, ctx.board).tickLock
+          }); nothing was done — try again, or see 'hermes gateway status'`,
+        );
+        return 1;
+      }
       if (ctx.json) ctx.printJson(r);
       else ctx.print(renderResult(r).join("\n"));
       if (taskId && !dryRun && !r.spawned.some((s) => s.task_id === taskId)) {

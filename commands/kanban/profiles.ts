@@ -5,7 +5,6 @@ import { table } from "../../lib/cli/output.ts";
 import { UsageError } from "../../lib/board/errors.ts";
 import { flag, str } from "../../lib/cli/parse.ts";
 import type { CommandSpec, ParsedInput } from "../../lib/cli/spec.ts";
-import { loadConfig } from "../../lib/config/config.ts";
 import {
   checkFlags,
   DEFAULT_PATH,
@@ -173,7 +172,7 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   ) {
     return await presets(ctx, input);
   }
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   const profiles = [...loadProfiles(config).values()].sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0
   );

@@ -7,7 +7,7 @@ import { metricsTokenPath, tokenPath } from "../../lib/gateway/dashboard_token.t
 import { openBoard, type Store } from "../../lib/store/mod.ts";
 import type { Ctx } from "../../lib/cli/context.ts";
 import type { CommandSpec } from "../../lib/cli/spec.ts";
-import { get, loadConfig } from "../../lib/config/mod.ts";
+import { get } from "../../lib/config/mod.ts";
 import { localVerbs } from "../../lib/ops/tasks.ts";
 import denoJson from "../../deno.json" with { type: "json" };
 
@@ -45,7 +45,7 @@ function checkRunId(ctx: Ctx): void {
 
 export async function run(ctx: Ctx): Promise<number> {
   checkRunId(ctx);
-  const config = await loadConfig(ctx.home, ctx.env);
+  const config = await ctx.config();
   const actor = ctx.actor;
   const tenant = ctx.env("HERMES_TENANT")?.trim() || null;
   const ttlSeconds = get(config, "kanban.claim_ttl_seconds");

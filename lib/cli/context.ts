@@ -2,8 +2,21 @@
 
 import { UsageError } from "../board/errors.ts";
 import type { Config } from "../config/config.ts";
-import { boardPaths, DEFAULT_BOARD, type Env, resolveBoard, resolveHome } from "../config/paths.ts";
-import { type Actor, type Clock, openBoard, type Store, systemClock } from "../store/mod.ts";
+import {
+  boardPaths,
+  type BoardSource,
+  type Env,
+  resolveHome,
+  selectBoard,
+} from "../config/paths.ts";
+import {
+  type Actor,
+  type Clock,
+  createsOnOpen,
+  openBoard,
+  type Store,
+  systemClock,
+} from "../store/mod.ts";
 import { type Palette, palette, type Sink, writeBytes } from "./output.ts";
 import { flag, str } from "./parse.ts";
 import type { ParsedInput } from "./spec.ts";
@@ -30,6 +43,8 @@ export interface Ctx {
   env: Env;
   home: string;
   board: string;
+  /** Where `board` came from (flag, environment, current-board file, default). */
+  boardSource: BoardSource;
   json: boolean;
   debug: boolean;
   stdout: Sink;
@@ -99,13 +114,22 @@ export function makeContext(
   io: { env: Env; stdout: Sink; stderr: Sink; clock?: Clock },
 ): Ctx {
   const env = io.env;
-  const home = resolveHome(env);
-  const board = resolveBoard(input ? str(input, "board") : undefined, env);
-  const noColor = env("NO_COLOR") !== undefined;
-  let store: Store | null = null;
   // A warning waits for the command's first output or its success: a command that fails
   // anyway says so in its one error line, and a second line would only repeat it.
   let held: string | null = null;
+  const hold = (text: string) => {
+    held = (held ?? "") + text;
+  };
+  const envWarn = (msg: string) => hold(`hermes: warning: ${msg}\n`);
+  const home = resolveHome(env, envWarn);
+  const { board, source: boardSource } = selectBoard(
+    input ? str(input, "board") : undefined,
+    env,
+    home,
+    envWarn,
+  );
+  const noColor = env("NO_COLOR") !== undefined;
+  let store: Store | null = null;
   const flushWarnings = () => {
     if (held === null) return;
     const text = held;
@@ -132,6 +156,7 @@ export function makeContext(
     env,
     home,
     board,
+    boardSource,
     json: input ? flag(input, "json") : false,
     debug: input ? flag(input, "debug") : false,
     stdout,
@@ -139,10 +164,14 @@ export function makeContext(
     color: palette(io.stdout, noColor),
     clock,
     actor: actorFromEnv(env),
-    log: lineLogger((line) => io.stderr.write(line.endsWith("\n") ? line : line + "\n")),
+    // A long-running verb's log lines (the gateway's) come first with what was held back.
+    log: lineLogger((line) => {
+      flushWarnings();
+      io.stderr.write(line.endsWith("\n") ? line : line + "\n");
+    }),
     config() {
       // Imported here: the hot verbs must not load config.yaml's parser and key table.
-      config ??= import("../config/config.ts").then((m) => m.loadConfig(home, env));
+      config ??= import("../config/config.ts").then((m) => m.loadConfig(home, env, envWarn));
       return config;
     },
     signal: shutdown.signal,
@@ -152,12 +181,15 @@ export function makeContext(
     },
     store() {
       if (!store) {
-        const create = board === DEFAULT_BOARD;
+        // A board Hermes made holds its board.json before its database: make the database.
+        const create = createsOnOpen(home, board);
         try {
           store = openBoard(home, board, { create, busyTimeoutMs: busyTimeout(env), clock });
           if (store.damage) {
-            held = `hermes: warning: board ${store.path} is damaged (${store.damage}); what ` +
-              "this command reads may still be intact — run 'hermes kanban doctor' for what to do\n";
+            hold(
+              `hermes: warning: board ${store.path} is damaged (${store.damage}); what ` +
+                "this command reads may still be intact — run 'hermes kanban doctor' for what to do\n",
+            );
           }
         } catch (e) {
           if ((e as { code?: string }).code === "no_board") {

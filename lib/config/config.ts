@@ -75,21 +75,86 @@ export function coerce(def: KeyDef, v: unknown): unknown {
   }
 }
 
-/** Resolve every key from a parsed document and the environment. */
-export function resolveConfig(doc: unknown, env: Env): Map<string, unknown> {
+/** Where a warning about the configuration goes (one line, no prefix). */
+export type ConfigWarn = (message: string) => void;
+
+/** A value that is there: YAML's null and an empty variable mean "not set". */
+function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "");
+}
+
+/** The key's value from Hermes's names in config.yaml, or undefined (bad values warned about). */
+function fromHermesKeys(def: KeyDef, doc: unknown, warn: ConfigWarn): unknown {
+  let out: unknown = undefined;
+  for (const alias of def.hermesKeys ?? []) {
+    const raw = lookup(doc, alias);
+    if (!isSet(raw)) continue;
+    let v: unknown;
+    try {
+      v = coerce({ ...def, name: alias, floor: false }, raw);
+    } catch (e) {
+      warn(`${(e as Error).message} (Hermes's name for ${def.name}); ignored`);
+      continue;
+    }
+    // Several Hermes names for one key are all caps: the smallest holds.
+    out = out === undefined || (v as number) < (out as number) ? v : out;
+  }
+  return out;
+}
+
+/** Say so when our name and Hermes's are both set to different values; ours wins. */
+function warnDiffer(warn: ConfigWarn, ours: string, theirs: string, a: unknown, b: unknown): void {
+  if (JSON.stringify(a) === JSON.stringify(b)) return;
+  warn(
+    `${ours} (${JSON.stringify(a)}) and Hermes's ${theirs} (${JSON.stringify(b)}) differ; ` +
+      `using ${ours}`,
+  );
+}
+
+/**
+ * Resolve every key from a parsed document and the environment. Precedence, highest first:
+ * our environment variable, Hermes's, our key in config.yaml, Hermes's names for it, the default.
+ * `warn` hears of Hermes values that are ignored or overridden by ours.
+ */
+export function resolveConfig(
+  doc: unknown,
+  env: Env,
+  warn: ConfigWarn = () => {},
+): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const def of KEYS) {
     const raw = lookup(doc, def.name);
-    let value = raw === undefined || raw === null ? def.default : coerce(def, raw);
-    const ev = def.env ? env(def.env)?.trim() : undefined;
-    if (def.env && ev) {
+    const alias = def.hermesKeys ? fromHermesKeys(def, doc, warn) : undefined;
+    let value: unknown = def.default;
+    if (raw !== undefined && raw !== null) {
+      value = coerce(def, raw);
+      if (alias !== undefined) {
+        warnDiffer(
+          warn,
+          def.name,
+          def.hermesKeys!.filter((k) => isSet(lookup(doc, k))).join(
+            " / ",
+          ),
+          value,
+          alias,
+        );
+      }
+    } else if (alias !== undefined) value = alias;
+    const ours = def.env ? env(def.env)?.trim() : undefined;
+    const theirs = def.hermesEnv ? env(def.hermesEnv)?.trim() : undefined;
+    const name = ours ? def.env! : theirs ? def.hermesEnv! : null;
+    const ev = ours || theirs;
+    if (name && ev) {
+      if (ours && theirs && ours !== theirs) {
+        warn(`${def.env}=${ours} and Hermes's ${def.hermesEnv}=${theirs} differ; using ${def.env}`);
+      }
       if (def.envMode === "disable-only") {
         if (isFalsey(ev)) value = false;
       } else {
         try {
           value = coerce(def, ev);
         } catch {
-          throw new UsageError(`${def.env}: expected ${def.type}, got '${ev}'`, "invalid_config");
+          throw new UsageError(`${name}: expected ${def.type}, got '${ev}'`, "invalid_config");
         }
       }
     }
@@ -98,8 +163,8 @@ export function resolveConfig(doc: unknown, env: Env): Map<string, unknown> {
   return out;
 }
 
-/** Read `<home>/config.yaml` (absent file → all defaults). */
-export async function loadConfig(home: string, env: Env): Promise<Config> {
+/** Read `<home>/config.yaml` (absent file → all defaults); `warn` as for resolveConfig. */
+export async function loadConfig(home: string, env: Env, warn?: ConfigWarn): Promise<Config> {
   let text: string | null = null;
   try {
     text = await Deno.readTextFile(homePaths(home).config);
@@ -121,7 +186,7 @@ export async function loadConfig(home: string, env: Env): Promise<Config> {
       throw new UsageError(`config.yaml is not valid YAML: ${first}`, "invalid_config");
     }
   }
-  return resolveConfig(doc ?? {}, env);
+  return resolveConfig(doc ?? {}, env, warn);
 }
 
 /** The value of `key`, typed by its definition in keys.ts. */

@@ -11,6 +11,8 @@ export interface EnvVarDef {
   /** `read`: hermes reads it; `worker`: the dispatcher sets it for workers (and hermes reads it there). */
   use: "read" | "worker" | "hook";
   doc: string;
+  /** A Hermes v0.18 variable: the variable (or setting) of ours it stands for. */
+  hermesFor?: string;
 }
 
 /** All environment variables, in README order. */
@@ -21,13 +23,47 @@ export const ENV_VARS: readonly EnvVarDef[] = [
     doc: "Home of boards, config.yaml, logs and the gateway's files (default ~/.hermes).",
   },
   {
+    name: "HERMES_KANBAN_HOME",
+    use: "read",
+    doc:
+      "Hermes's name for HERMES_HOME: used when HERMES_HOME is unset; when both are set and differ, HERMES_HOME wins with a warning.",
+    hermesFor: "HERMES_HOME",
+  },
+  {
     name: "HERMES_KANBAN_BOARD",
     use: "read",
-    doc: "Board to use when --board is not given (default: default).",
+    doc:
+      "Board to use when --board is not given; else the board 'boards switch' remembered in <HERMES_HOME>/kanban/current (shared with Hermes), else default.",
   },
-  ...KEYS.flatMap((k): EnvVarDef[] =>
-    k.env ? [{ name: k.env, use: "read", doc: k.envDoc ?? `Overrides ${k.name}.` }] : []
-  ),
+  {
+    name: "HERMES_KANBAN_DB",
+    use: "read",
+    doc:
+      "Hermes's database path: selects the board it is the database of (<home>/kanban.db or <home>/kanban/boards/<name>/kanban.db), and its home when HERMES_HOME is unset; --board and HERMES_KANBAN_BOARD win (a warning when they differ); a path that is no board of the home is ignored with a warning.",
+    hermesFor: "--board / HERMES_KANBAN_BOARD",
+  },
+  {
+    name: "HERMES_KANBAN_WORKSPACES_ROOT",
+    use: "read",
+    doc:
+      "Hermes's scratch-workspace root (its dispatcher sets it for workers): accepted when it is the board's workspaces directory; any other place is ignored with a warning (scratch workspaces stay under the board).",
+    hermesFor: "the board's workspaces directory",
+  },
+  ...KEYS.flatMap((k): EnvVarDef[] => [
+    ...(k.env
+      ? [{ name: k.env, use: "read" as const, doc: k.envDoc ?? `Overrides ${k.name}.` }]
+      : []),
+    ...(k.hermesEnv
+      ? [{
+        name: k.hermesEnv,
+        use: "read" as const,
+        doc: `Hermes's variable for ${k.name}: overrides it${
+          k.env ? ` when ${k.env} is unset` : ""
+        }.`,
+        hermesFor: k.name,
+      }]
+      : []),
+  ]),
   {
     name: "HERMES_KANBAN_BUSY_TIMEOUT_MS",
     use: "read",
@@ -96,4 +132,35 @@ export const ENV_VARS: readonly EnvVarDef[] = [
       "Any value: each command says on stderr which of run and net it kept (the rest are revoked at start).",
   },
   { name: "NO_COLOR", use: "read", doc: "Any value turns colour off." },
+];
+
+/** A variable Hermes v0.18 reads that is not listed above, and what happens to it here. */
+export interface HermesVar {
+  name: string;
+  here: string;
+}
+
+/**
+ * Hermes's other kanban variables (from its source). Those of the same name above mean the same
+ * here; these are not read, for the reason given.
+ */
+export const OTHER_HERMES_ENV: readonly HermesVar[] = [
+  {
+    name: "HERMES_KANBAN_CRASH_GRACE_SECONDS",
+    here:
+      "not read: a worker's end is judged by its exit file and process identity, with no grace period to wait out",
+  },
+  {
+    name: "HERMES_KANBAN_CLAIM_LOCK",
+    here: "not read: a worker's writes are fenced by HERMES_KANBAN_RUN_ID instead",
+  },
+  {
+    name: "HERMES_KANBAN_BRANCH",
+    here: "not set: a worktree task's branch is hermes/<task id>",
+  },
+  {
+    name:
+      "HERMES_KANBAN_GOAL_MODE, HERMES_KANBAN_GOAL_MAX_TURNS, HERMES_KANBAN_SPECIFY_MAX_TOKENS, HERMES_KANBAN_STOP_NUDGE",
+    here: "not read: Hermes's own agent loop",
+  },
 ];

@@ -27,6 +27,14 @@ export interface KeyDef {
   envDoc?: string;
   /** Values below `min` are raised to it instead of refused (a floor). */
   floor?: boolean;
+  /**
+   * Hermes v0.18's names for this key in config.yaml, read when ours is not set. When several
+   * are set, the smallest counts (they are all caps). A value ours would refuse is ignored with a
+   * warning, as Hermes ignores it.
+   */
+  hermesKeys?: readonly string[];
+  /** Hermes's environment variable for this key, read when `env` is not set. */
+  hermesEnv?: string;
 }
 
 // Kept literal (`as const`) so each key's name and type reach the compiler; see ConfigValues.
@@ -96,6 +104,22 @@ const DEFS = [
     min: 1,
     doc:
       "Live workers at most, across all profiles and boards of this gateway (agent workers cost money).",
+    hermesKeys: ["kanban.max_in_progress", "kanban.max_spawn"],
+  },
+  {
+    name: "kanban.max_in_progress_per_profile",
+    type: "integer",
+    default: 0,
+    min: 0,
+    doc:
+      "Live workers at most per profile, for profiles that set no max_concurrent (Hermes's key); 0: no cap.",
+  },
+  {
+    name: "kanban.default_assignee",
+    type: "string",
+    default: "",
+    doc:
+      "Profile the dispatcher gives ready tasks nobody is assigned to, as it comes to them (Hermes's key); empty, or a name that is no profile: they wait, reported as unassigned.",
   },
   {
     name: "kanban.claim_ttl_seconds",
@@ -142,6 +166,7 @@ const DEFS = [
     default: 2 * 1024 * 1024,
     min: 4096,
     doc: "Cap on one run's log file; past it the oldest half is dropped.",
+    hermesKeys: ["kanban.worker_log_rotate_bytes"],
   },
   {
     name: "kanban.retry_backoff_seconds",
@@ -149,6 +174,7 @@ const DEFS = [
     default: 30,
     min: 0,
     doc: "First delay before retrying a worker that exited 75 (try later); doubles each time.",
+    hermesEnv: "HERMES_KANBAN_RATE_LIMIT_COOLDOWN_SECONDS",
   },
   {
     name: "kanban.retry_backoff_max_seconds",
@@ -265,6 +291,56 @@ const DEFS = [
     doc: "Least severe gateway log level printed.",
   },
 ] as const satisfies readonly KeyDef[];
+
+/** A key Hermes v0.18 reads that is not one of `hermesKeys` above, and what happens to it here. */
+export interface HermesKey {
+  name: string;
+  /** Our key of the same name, or why the key has no effect here. */
+  here: string;
+}
+
+/**
+ * Every other kanban key Hermes v0.18 reads (from its source: the gateway's dispatcher watcher,
+ * `hermes kanban`, the decomposer, diagnostics and the dashboard plugin). The ones with our name
+ * are ours too; the rest are read by nothing here, for the reason given.
+ */
+export const OTHER_HERMES_KEYS: readonly HermesKey[] = [
+  { name: "kanban.dispatch_in_gateway", here: "the same key" },
+  {
+    name: "kanban.dispatch_interval_seconds",
+    here: "the same key (here the safety sweep: changes wake the dispatcher at once)",
+  },
+  { name: "kanban.failure_limit", here: "the same key" },
+  { name: "kanban.default_assignee", here: "the same key" },
+  { name: "kanban.max_in_progress_per_profile", here: "the same key" },
+  { name: "dashboard.kanban.default_tenant", here: "the same key" },
+  { name: "dashboard.kanban.lane_by_profile", here: "the same key" },
+  { name: "dashboard.kanban.include_archived_by_default", here: "the same key" },
+  { name: "dashboard.kanban.render_markdown", here: "the same key" },
+  {
+    name: "kanban.dispatch_stale_timeout_seconds",
+    here:
+      "not read: a live worker's lease is extended here and a hung one is stopped at its max runtime (kanban.default_max_runtime_seconds, 1 h by default); there is no separate heartbeat-staleness rule",
+  },
+  {
+    name: "kanban.worker_log_backup_count",
+    here:
+      "not read: a run's log is capped in place (the oldest half dropped), not rotated into backups",
+  },
+  { name: "kanban.orchestrator_profile", here: "not read: there is no triage decomposer here" },
+  { name: "kanban.auto_decompose", here: "not read: there is no triage decomposer here" },
+  { name: "kanban.auto_decompose_per_tick", here: "not read: there is no triage decomposer here" },
+  {
+    name: "kanban.auto_promote_children",
+    here:
+      "not read: it governs the decomposer's children; here a child is promoted when its parents are done",
+  },
+  {
+    name: "kanban.auto_subscribe_on_create",
+    here: "not read: chat sessions are Hermes's; subscribe with 'hermes kanban notify-subscribe'",
+  },
+  { name: "kanban.diagnostics", here: "not read (Hermes's diagnostics thresholds)" },
+];
 
 /** All keys hermes reads from config.yaml. Other sections of the file are left alone. */
 export const KEYS: readonly KeyDef[] = DEFS;

@@ -9,6 +9,7 @@ import type { Task } from "../board/mod.ts";
 import { buildWorkerContext } from "../board/worker_context.ts";
 import type { DispatchClaim, SpawnRecord } from "../store/engine.ts";
 import { newRunSecret } from "../endpoint/secret.ts";
+import { readBoardMeta } from "../store/board_meta.ts";
 import {
   killTree,
   prepareScratch,
@@ -83,7 +84,7 @@ export class Claimer {
   claim(opts: ClaimOptions, res: DispatchResult, now: number): DispatchClaim[] {
     const { store, profiles, lock, settings } = this.#ctx;
     const taskId = opts.taskId ?? null;
-    if (taskId === null) res.skipped_unassigned = store.unassignedReady();
+    if (taskId === null) res.skipped_unassigned = this.#assignDefault(store.unassignedReady());
     // A cheap look first, so an idle board never takes the write lock.
     if (store.candidates({ now, exclude: [], limit: 1, taskId }).length === 0) return [];
     const caps = capsOf(this.#ctx, opts);
@@ -113,6 +114,27 @@ export class Claimer {
       }
       return out;
     });
+  }
+
+  /**
+   * Give unassigned ready tasks to `kanban.default_assignee` when it names a profile (as Hermes's
+   * dispatcher does), each in its own transaction; returns the ids still unassigned.
+   */
+  #assignDefault(ids: string[]): string[] {
+    const { store, profiles, settings } = this.#ctx;
+    const name = settings.defaultAssignee;
+    if (ids.length === 0 || name === null || !profiles.has(name)) return ids;
+    const left: string[] = [];
+    for (const id of ids) {
+      try {
+        store.board.assign(id, name);
+      } catch (e) {
+        // Someone else moved it meanwhile (assigned, claimed, blocked): theirs to decide.
+        this.#ctx.log("warning", `could not give ${id} to ${name}: ${message(e)}`);
+        left.push(id);
+      }
+    }
+    return left;
   }
 
   /** Put back claims that got neither a recorded worker nor a recorded failure (not counted). */
@@ -164,8 +186,12 @@ export class Claimer {
         return { task, runId, profile: resolved.profile, workspace: null };
       }
       try {
+        // A board's default workdir (board.json, as Hermes keeps it) anchors its worktree tasks.
+        const boardRepo = task.workspace_kind === "worktree"
+          ? readBoardMeta(ctx.home, ctx.board).default_workdir
+          : null;
         const workspace = await prepareWorkspace(task, ctx.paths, settings.roots, {
-          defaultRepo: settings.defaultRepo,
+          defaultRepo: boardRepo || settings.defaultRepo,
         });
         return { task, runId, profile: resolved.profile, workspace };
       } catch (e) {

@@ -37,6 +37,8 @@ export interface Settings {
   defaultRepo: string | null;
   logMaxBytes: number;
   sandbox: SandboxSettings;
+  /** `kanban.default_assignee`: the profile unassigned ready tasks get; null for none. */
+  defaultAssignee: string | null;
 }
 
 /** Read the dispatcher's settings from config; `failureLimit` overrides kanban.failure_limit. */
@@ -56,6 +58,7 @@ export function readSettings(
     roots: workspaceRoots(home, get(cfg, "kanban.workspace_roots")),
     logMaxBytes: get(cfg, "kanban.log_max_bytes"),
     sandbox: sandboxSettings(cfg),
+    defaultAssignee: get(cfg, "kanban.default_assignee").trim() || null,
     defaultRepo: cfg.has("kanban.worktree_repo")
       ? (cfg.get("kanban.worktree_repo") as string | null) || null
       : null,

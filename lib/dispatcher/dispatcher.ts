@@ -26,6 +26,7 @@ import { Reaper } from "./_reaper.ts";
 import { RunViews } from "./_run_views.ts";
 import { type DispatchResult, emptyResult, mergeResult } from "./result.ts";
 import { Waker } from "./_waker.ts";
+import { TickLock } from "./dispatch_lock.ts";
 
 export type { DispatcherLog } from "./_context.ts";
 export { exitPathFor } from "./_run_views.ts";
@@ -36,6 +37,10 @@ const ADOPTED_POLL_MS = 250;
 const RUNNING_WAKE_MS = 5000;
 /** Delay before retrying a task whose spawn just failed. */
 const SPAWN_RETRY_MS = 1000;
+/** Delay before a loop tries again a tick that another dispatcher's tick lock held off. */
+const LOCKED_RETRY_MS = 100;
+/** How long a tick asked for on its own (the CLI, POST /dispatch) waits for the tick lock. */
+export const ONE_SHOT_LOCK_WAIT_MS = 3000;
 
 /** Options for a dispatcher over one board. */
 export interface DispatcherOptions {
@@ -75,6 +80,11 @@ export interface TickOptions {
    * them. Loops tick so, so that one stop never holds up the deadlines of other workers.
    */
   detach?: boolean;
+  /**
+   * How long to wait for the board's tick lock when another dispatcher holds it (default 0:
+   * skip the tick at once, as Hermes does, with `skipped_locked`).
+   */
+  lockWaitMs?: number;
 }
 
 /** Options of a dispatch loop. */
@@ -123,6 +133,7 @@ export class Dispatcher {
   readonly #claimer: Claimer;
   readonly #proxies: EgressProxies;
   readonly #endpoint: WorkerEndpoint;
+  readonly #tickLock: TickLock;
   #ticking: Promise<DispatchResult> | null = null;
   #closed = false;
   #seenVersion = 0;
@@ -159,6 +170,7 @@ export class Dispatcher {
     this.#reaper = new Reaper(this.#ctx, this.#outcomes, this.#waker, this.#proxies, this.#views);
     this.#claimer = new Claimer(this.#ctx, this.#outcomes, this.#waker, this.#proxies);
     this.#seenVersion = this.#ctx.store.dataVersion();
+    this.#tickLock = new TickLock(this.#ctx.paths.tickLock);
     ensurePrivateDir(this.#ctx.paths.logs);
     // Workers reach their tasks through the endpoint: served here unless another process does.
     const endpointSettings = {
@@ -302,6 +314,7 @@ export class Dispatcher {
     this.#proxies.releaseAll();
     this.#endpoint.unregister(this.#ctx.board, this.#ctx.store.board);
     releaseEndpoint(this.#endpoint);
+    this.#tickLock.close();
     if (this.#ownsStore) this.#ctx.store.board.close();
   }
 
@@ -310,7 +323,24 @@ export class Dispatcher {
     await this.close();
   }
 
+  /** One tick under the board's tick lock; skipped (`skipped_locked`) while another holds it. */
   async #tickOnce(opts: TickOptions): Promise<DispatchResult> {
+    // The common case takes the lock at once, without yielding to the event loop.
+    const wait = opts.lockWaitMs ?? 0;
+    if (!this.#tickLock.tryTake() && !(wait > 0 && await this.#tickLock.take(wait))) {
+      const res = emptyResult();
+      res.skipped_locked = true;
+      this.#waker.due(this.#ctx.clock() + LOCKED_RETRY_MS);
+      return res;
+    }
+    try {
+      return await this.#tickLocked(opts);
+    } finally {
+      this.#tickLock.release();
+    }
+  }
+
+  async #tickLocked(opts: TickOptions): Promise<DispatchResult> {
     const { store, clock, signal } = this.#ctx;
     // The tick's own duration is telemetry about our CPU, not a decision: a monotonic timer.
     const t0 = performance.now();

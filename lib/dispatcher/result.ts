@@ -38,6 +38,11 @@ export interface DispatchResult {
   /** Scheduled tasks whose time came: ready again (todo while a parent is not done). */
   schedule_due: string[];
   dry_run: boolean;
+  /**
+   * Present (true) when the tick did nothing because another dispatcher held the board's tick
+   * lock (Hermes's `skipped_locked`): that one is making progress on the board.
+   */
+  skipped_locked?: true;
 }
 
 /** An empty result. */

@@ -60,13 +60,13 @@ export async function acquireGatewayLock(
 }
 
 /**
- * Is some process holding the gateway lock right now? Probes with a shared lock that
- * is released at once. A missing lock file means no gateway ever ran here.
+ * Is some process holding an exclusive flock on `path` right now? Probes with a shared lock that
+ * is released at once. A missing file means nobody ever took it.
  */
-export function gatewayLockHeld(home: string): boolean {
+export function lockHeld(path: string): boolean {
   let file: Deno.FsFile;
   try {
-    file = Deno.openSync(homePaths(home).gatewayLock, { read: true });
+    file = Deno.openSync(path, { read: true });
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return false;
     throw e;
@@ -79,5 +79,19 @@ export function gatewayLockHeld(home: string): boolean {
     return true;
   } finally {
     file.close();
+  }
+}
+
+/** Is some process holding the gateway lock right now (is a gateway alive)? */
+export function gatewayLockHeld(home: string): boolean {
+  return lockHeld(homePaths(home).gatewayLock);
+}
+
+/** Is some process (ours or a Hermes gateway) holding Hermes's dispatcher lock right now? */
+export function dispatcherLockHeld(home: string): boolean {
+  try {
+    return lockHeld(homePaths(home).dispatcherLock);
+  } catch {
+    return false;
   }
 }

@@ -16,7 +16,9 @@
 import { VERB_FROM } from "../board/rulebook.ts";
 import { get } from "../config/config.ts";
 import { DEFAULT_BOARD } from "../config/paths.ts";
-import { Dispatcher } from "../dispatcher/dispatcher.ts";
+import { Dispatcher, ONE_SHOT_LOCK_WAIT_MS } from "../dispatcher/dispatcher.ts";
+import { type HeldDispatcherLock, tryDispatcherLock } from "../dispatcher/dispatch_lock.ts";
+import { homePaths } from "../config/paths.ts";
 import { type DispatchResult, isQuiet } from "../dispatcher/result.ts";
 import { commandAvailable } from "../workers/command_path.ts";
 import { setHostId } from "../workers/identity.ts";
@@ -82,6 +84,8 @@ export class DispatcherWorker {
   #draining = false;
   #stats: GatewayStats = emptyStats();
   #statsQueued = false;
+  /** Hermes's dispatcher lock while this gateway holds it. */
+  #lock: HeldDispatcherLock | null = null;
 
   /**
    * `post` sends to the gateway. `sandboxKill` routes Deno.kill through kill(1) in this
@@ -345,11 +349,55 @@ export class DispatcherWorker {
     this.#post({ type: "ready", boards: [...this.#boards.keys()] });
     if (msg.initialDelayMs > 0) await sleep(msg.initialDelayMs, this.#claimsOff.signal);
     if (this.#stopping) return;
+    if (!(await this.#awaitDispatcherLock())) return;
     this.#started = true;
     for (const run of this.#boards.values()) this.#startLoop(run);
     // New boards appear without a WAL event on a watched directory, and a recreated WAL file
     // needs a new watch: look for both a few times a second (a few stats each).
     this.#sweep(Math.min(msg.intervalMs, REARM_MS));
+  }
+
+  /**
+   * Take Hermes's dispatcher lock before dispatching anything, as a Hermes gateway does; while
+   * another process holds it, look again every second (Hermes's gateway gives up until restarted;
+   * ours starts dispatching once the other one stops). False when shut down meanwhile.
+   */
+  async #awaitDispatcherLock(): Promise<boolean> {
+    const home = this.#init!.home;
+    let misses = 0;
+    while (!this.#claimsOff.signal.aborted) {
+      const got = tryDispatcherLock(home, "gateway", Math.floor(Date.now() / 1000));
+      if (got !== null) {
+        if (got === "unavailable") {
+          this.#log(
+            "warning",
+            `cannot open the dispatcher lock ${
+              homePaths(home).dispatcherLock
+            }; dispatching without it`,
+          );
+        } else {
+          this.#lock = got;
+          if (misses > 1) this.#log("info", "the dispatcher lock is free again; dispatching");
+        }
+        this.#stats.dispatchLock = got === "unavailable" ? "unavailable" : "held";
+        this.#publishStats();
+        return true;
+      }
+      // Said from the second miss on: the first may be a status probe's instant shared lock.
+      misses++;
+      this.#stats.dispatchLock = "waiting";
+      this.#publishStats();
+      if (misses === 2) {
+        this.#log(
+          "warning",
+          `another process (a Hermes gateway?) holds the dispatcher lock ${
+            homePaths(home).dispatcherLock
+          }; this gateway does not dispatch until it is free (see 'hermes gateway status')`,
+        );
+      }
+      await sleep(REARM_MS, this.#claimsOff.signal);
+    }
+    return false;
   }
 
   async #sweep(everyMs: number): Promise<void> {
@@ -362,6 +410,17 @@ export class DispatcherWorker {
 
   async #dispatchOnce(m: Extract<ToDispatcher, { type: "dispatch" }>): Promise<void> {
     const board = m.board ?? DEFAULT_BOARD;
+    if (this.#stats.dispatchLock === "waiting" || this.#stats.dispatchLock === null) {
+      this.#post({
+        type: "dispatch_result",
+        id: m.id,
+        result: null,
+        error: this.#stats.dispatchLock === null
+          ? "the dispatcher is starting"
+          : "another process holds the dispatcher lock; this gateway does not dispatch",
+      });
+      return;
+    }
     const run = this.#boards.get(board);
     if (!run) {
       this.#post({
@@ -374,6 +433,7 @@ export class DispatcherWorker {
     }
     try {
       const result = await run.dispatcher.tick({
+        lockWaitMs: ONE_SHOT_LOCK_WAIT_MS,
         dryRun: m.dryRun,
         max: this.#draining ? 0 : m.max ?? undefined,
       });
@@ -393,14 +453,24 @@ export class DispatcherWorker {
     if (this.#draining) return;
     this.#draining = true;
     this.#claimsOff.abort();
+    // Never dispatched (the lock was someone else's): there is nothing of ours to watch.
+    if (!this.#started) {
+      this.#publishStats();
+      return;
+    }
+    // Counted now, claims off: the drain's first report must not carry a count from before it.
     for (const run of this.#boards.values()) {
-      // The board as it is now: a claim made by a tick still under way counts as running, so
-      // `stop --drain` never reads a count from before it.
       try {
         const flight = run.dispatcher.store.inFlight();
-        run.running = flight.running;
         run.ready = flight.ready;
-      } catch { /* the next tick counts */ }
+        run.running = flight.running;
+      } catch (e) {
+        this.#log("error", `drain: cannot count running tasks: ${(e as Error).message}`, {
+          board: run.board,
+        });
+      }
+    }
+    for (const run of this.#boards.values()) {
       run.dispatcher.wake();
       const previous = run.loop;
       run.loop = previous.then(async () => {
@@ -432,6 +502,8 @@ export class DispatcherWorker {
       for (const c of counts) if (c.status === "fulfilled") requeued += c.value;
     }
     await Promise.allSettled(runs.map((r) => r.dispatcher.close()));
+    this.#lock?.release();
+    this.#lock = null;
     this.#post({ type: "stopped", requeued });
   }
 }

@@ -58,6 +58,12 @@ export interface GatewayStats {
   stuck: StuckWarning | null;
   /** True once `stop --drain` asked the dispatcher to stop claiming. */
   draining: boolean;
+  /**
+   * Hermes's dispatcher lock (`<home>/kanban/.dispatcher.lock`): held by this gateway, waited
+   * for (another process, such as a Hermes gateway, holds it: nothing is dispatched), or
+   * unavailable (the file cannot be opened; dispatching goes on without it). Null before start.
+   */
+  dispatchLock?: "held" | "waiting" | "unavailable" | null;
 }
 
 /** Stats before the first tick. */
@@ -72,6 +78,7 @@ export function emptyStats(): GatewayStats {
     ready: 0,
     stuck: null,
     draining: false,
+    dispatchLock: null,
   };
 }
 

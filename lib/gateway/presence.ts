@@ -7,7 +7,7 @@
 import type { Env } from "../config/paths.ts";
 import { homePaths } from "../config/paths.ts";
 import type { ProcIdentity } from "../workers/identity.ts";
-import { gatewayLockHeld } from "./_lock.ts";
+import { dispatcherLockHeld, gatewayLockHeld } from "./_lock.ts";
 
 /** What the gateway writes to `gateway.pid` while it runs. */
 export interface GatewayRecord {
@@ -64,6 +64,13 @@ export function dispatcherPresence(
           `The gateway (pid ${rec.identity.pid}) is running with its dispatcher off (${rec.dispatch.reason}). ` +
           "The task will sit in 'ready' until you set kanban.dispatch_in_gateway: true in config.yaml " +
           "(and unset HERMES_KANBAN_DISPATCH_IN_GATEWAY) and restart it: hermes gateway restart",
+      });
+    }
+    // No gateway of ours, but someone holds Hermes's dispatcher lock: a Hermes gateway dispatches.
+    if (dispatcherLockHeld(home)) {
+      return Promise.resolve({
+        running: true,
+        message: "another process (a Hermes gateway) holds the dispatcher lock and dispatches",
       });
     }
     return Promise.resolve({

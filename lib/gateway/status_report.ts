@@ -13,6 +13,9 @@ import type { StuckWarning, TickSummary } from "./messages.ts";
 import { dispatchSetting } from "./_settings.ts";
 import { readState } from "./_state_file.ts";
 import type { EffectivePermissions } from "./confinement.ts";
+import { type DispatchLockReport, dispatchLockReport } from "./_dispatch_lock_holder.ts";
+
+export type { DispatchLockReport } from "./_dispatch_lock_holder.ts";
 
 /** A task that waits longer than it should. */
 export interface StuckTask {
@@ -36,6 +39,8 @@ export interface StatusReport {
   url: string | null;
   phase: string | null;
   dispatch: { enabled: boolean; reason: string };
+  /** Hermes's dispatcher lock: free, or held by this gateway, a Hermes gateway or another process. */
+  dispatch_lock: DispatchLockReport;
   dashboard: { enabled: boolean; reason: string } | null;
   last_tick_at: number | null;
   last_activity: TickSummary | null;
@@ -108,6 +113,10 @@ export function statusReport(home: string, config: Config, env: Env, now: number
     url: rec?.url ?? null,
     phase: live?.phase ?? (rec ? "starting" : null),
     dispatch: rec?.dispatch ?? dispatchSetting(config, env),
+    dispatch_lock: dispatchLockReport(
+      home,
+      rec ? { pid: rec.identity.pid, lock: live?.stats.dispatchLock ?? null } : null,
+    ),
     dashboard: live?.dashboard ?? null,
     last_tick_at: live?.stats.lastTickAt ?? null,
     last_activity: live?.stats.lastTick ?? null,

@@ -21,3 +21,5 @@ export {
 export * from "./diagnostics.ts";
 export * from "./redact.ts";
 export * from "./tasks.ts";
+// Named here so it is public; the board verbs import it directly (the hot verbs never need it).
+export type * from "./boards.ts";

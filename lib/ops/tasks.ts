@@ -211,7 +211,8 @@ export function trimComment(body: string, max: number | null | undefined): strin
   if (max === null || max === undefined || chars.length <= max) return body;
   const note = `\n\n[trimmed to ${max} chars by --max-len]`;
   const keep = max - [...note].length;
-  if (keep < 1) return chars.slice(0, max).join("");
+  // Too short for the note: an ellipsis still says the comment was cut, within the limit.
+  if (keep < 1) return chars.slice(0, Math.max(0, max - 1)).join("") + "…";
   return chars.slice(0, keep).join("").trimEnd() + note;
 }
 

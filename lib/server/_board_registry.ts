@@ -3,9 +3,14 @@
  * pragmas). At most a few at a time: the least recently used one is closed first.
  */
 
-import { NotFoundError, validateBoardName } from "../board/mod.ts";
-import { boardPaths, DEFAULT_BOARD } from "../config/paths.ts";
-import { type Clock, openBoard, type Store } from "../store/mod.ts";
+import { NotFoundError } from "../board/mod.ts";
+import {
+  boardPaths,
+  DEFAULT_BOARD,
+  normalizeBoardName,
+  readCurrentBoard,
+} from "../config/paths.ts";
+import { type Clock, createsOnOpen, openBoard, type Store } from "../store/mod.ts";
 
 /** How many boards stay open at once. */
 export const MAX_OPEN_BOARDS = 8;
@@ -21,13 +26,19 @@ export class BoardRegistry {
     this.#clock = clock;
   }
 
-  /** Resolve `?board=` (absent or empty: the default board) to a valid name. */
+  /**
+   * Resolve `?board=` to a valid name; absent or empty, the current board (the current-board
+   * file's, as in Hermes), else the default board.
+   */
   resolve(param: string | null): string {
     const name = (param ?? "").trim();
-    return name === "" ? DEFAULT_BOARD : validateBoardName(name);
+    return name === "" ? readCurrentBoard(this.home) ?? DEFAULT_BOARD : normalizeBoardName(name);
   }
 
-  /** The open store of a board; the default board is created on first use, others must exist. */
+  /**
+   * The open store of a board; the default board is created on first use, and the database of a
+   * board Hermes described (board.json) but never opened; others must exist.
+   */
   get(name: string): Store {
     const hit = this.#open.get(name);
     if (hit) {
@@ -37,7 +48,8 @@ export class BoardRegistry {
     }
     let store: Store;
     try {
-      store = openBoard(this.home, name, { create: name === DEFAULT_BOARD, clock: this.#clock });
+      const create = createsOnOpen(this.home, name);
+      store = openBoard(this.home, name, { create, clock: this.#clock });
     } catch (e) {
       if ((e as { code?: string }).code === "no_board") {
         throw new NotFoundError(
@@ -56,6 +68,12 @@ export class BoardRegistry {
       s.close();
     }
     return store;
+  }
+
+  /** Close a board if it is open (before it is archived or deleted). */
+  forget(name: string): void {
+    this.#open.get(name)?.close();
+    this.#open.delete(name);
   }
 
   /** Names of the boards open now. */

@@ -12,7 +12,7 @@ import type { GatewayStats } from "../gateway/messages.ts";
 import { dispatcherPresence } from "../gateway/presence.ts";
 import type { Clock } from "../store/mod.ts";
 import { systemClock } from "../store/mod.ts";
-import { listBoards } from "../store/boards.ts";
+import { boardsOnDisk } from "../store/boards.ts";
 import { type ProcessInfo, readProcessInfo } from "../workers/proc_reader.ts";
 import { HonoBase } from "hono/hono-base";
 import { TrieRouter } from "hono/router/trie-router";
@@ -173,12 +173,11 @@ export function createHandler(opts: HandlerOptions): DashboardHandler {
 
   const metrics = (): Response => {
     const counts: BoardCounts[] = [];
-    for (const b of listBoards(opts.home)) {
-      if (!b.exists) continue;
+    for (const name of boardsOnDisk(opts.home)) {
       try {
-        counts.push({ board: b.name, ...boards.get(b.name).metricCounts() });
+        counts.push({ board: name, ...boards.get(name).metricCounts() });
       } catch (e) {
-        log("warning", `metrics: board '${b.name}' unreadable`, { error: String(e) });
+        log("warning", `metrics: board '${name}' unreadable`, { error: String(e) });
       }
     }
     const text = renderMetrics(counts, opts.stats?.() ?? null, {

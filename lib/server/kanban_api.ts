@@ -13,7 +13,6 @@ import {
   workspaceRoots,
 } from "../board/mod.ts";
 import { boardPaths, type Config, get } from "../config/mod.ts";
-import { listBoards } from "../store/boards.ts";
 import type { Actor, Store } from "../store/mod.ts";
 import { readTail } from "../workers/log_tail.ts";
 import type { ProcessInfo } from "../workers/proc_reader.ts";
@@ -40,6 +39,7 @@ import {
 } from "../ops/mod.ts";
 import { queryBool, queryInt, readJson, withQuery } from "./_body.ts";
 import type { BoardRegistry } from "./_board_registry.ts";
+import { boardRoutes } from "./_board_routes.ts";
 import type { EventHub } from "./_events.ts";
 import { BASE_HEADERS, fnv, HttpError, json, notModified } from "./responses.ts";
 import type { Route, RouteContext } from "./_router.ts";
@@ -303,7 +303,7 @@ export function kanbanRoutes(d: ApiDeps): Route[] {
         { etag },
       );
     }],
-    ["GET", "/boards", () => json({ boards: listBoards(d.home) })],
+    ...boardRoutes({ home: d.home, boards: d.boards, now: d.now }),
     ["GET", "/tasks/:id", (c) => {
       const id = taskParam(c);
       const s = store(c);

@@ -267,9 +267,25 @@ export function schemaOf(board: string): string {
   const name = `hermes_${board}`;
   if (name.length <= 63) return name;
   // Board names are ASCII; a long one keeps its start and a hash of the whole.
+  return `hermes_${board.slice(0, 46)}_${hash8(board)}`;
+}
+
+/** FNV-1a of an ASCII string, as 8 hex digits. */
+function hash8(s: string): string {
   let h = 2166136261;
-  for (let i = 0; i < board.length; i++) h = Math.imul(h ^ board.charCodeAt(i), 16777619) >>> 0;
-  return `hermes_${board.slice(0, 46)}_${h.toString(16).padStart(8, "0")}`;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  return h.toString(16).padStart(8, "0");
+}
+
+/**
+ * Where board `board` goes when archived at `now` (unix seconds): `hermes__archived_<now>_<board>`,
+ * shortened as schemaOf does. No board's schema can be named so (a board name starts with a
+ * letter or digit), and it stays within PostgreSQL's 63 bytes.
+ */
+export function archivedSchemaOf(board: string, now: number): string {
+  const name = `hermes__archived_${now}_${board}`;
+  if (name.length <= 63) return name;
+  return `${name.slice(0, 54)}_${hash8(name)}`;
 }
 
 /** `name` as a quoted SQL identifier. */

@@ -5,11 +5,12 @@
  * load the driver.
  */
 
-import { ConflictError, type NotFoundError } from "../board/errors.ts";
+import type { NotFoundError } from "../board/errors.ts";
 import { type Clock, SqlBoardStore } from "./board_store.ts";
 import type { ConnectOptions } from "./_pg_bridge.ts";
 import { mapPgError, noPgBoard, pgBoardPath, PgConnection } from "./_pg_connection.ts";
 import {
+  archivedSchemaOf,
   ident,
   PG_MIGRATIONS,
   PG_SCHEMA_VERSION,
@@ -196,12 +197,15 @@ export class PgBackend {
     }
   }
 
-  /** Tasks on board `board` (archived included), or null when it does not exist. */
-  countTasks(board: string): number | null {
+  /** Tasks on board `board` by status (archived included), or null when it does not exist. */
+  countByStatus(board: string): Record<string, number> | null {
     const conn = this.#session(board, 5_000);
     try {
       if (this.#version(conn) === null) return null;
-      return Number(conn.value("SELECT COUNT(*) FROM tasks") ?? 0);
+      const rows = conn.all<{ status: string; n: number }>(
+        "SELECT status, COUNT(*) AS n FROM tasks GROUP BY status ORDER BY status",
+      );
+      return Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)]));
     } finally {
       conn.close();
     }
@@ -219,15 +223,22 @@ export class PgBackend {
     }
   }
 
-  /** Create board `board`; refused when it exists. */
-  createBoard(board: string): void {
-    if (this.countTasks(board) !== null) {
-      throw new ConflictError(
-        `board '${board}' already exists (${pgBoardPath(this.display, board)})`,
-        "board_exists",
+  /**
+   * Archive board `board`: its schema renamed to archivedSchemaOf(board, now), which no board
+   * name maps to (so it is listed no more), recoverable by renaming it back. Returns both names.
+   */
+  archiveBoard(board: string, now: number): { from: string; to: string } {
+    const from = schemaOf(board);
+    const to = archivedSchemaOf(board, now);
+    const conn = this.#session(null, 10_000);
+    try {
+      conn.exec(
+        `ALTER SCHEMA ${ident(from)} RENAME TO ${ident(to)}; NOTIFY ${BOARDS_CHANNEL}`,
       );
+    } finally {
+      conn.close();
     }
-    this.openBoard(board, { create: true, busyTimeoutMs: 10_000 }).close();
+    return { from, to };
   }
 
   /**

@@ -4,7 +4,15 @@
  * Nothing outside lib/store sees the SQLite implementation or its connection.
  */
 
-import { boardPaths, ensurePrivateDir, type Env, homePaths, resolveHome } from "../config/paths.ts";
+import {
+  boardExists,
+  boardPaths,
+  DEFAULT_BOARD,
+  ensurePrivateDir,
+  type Env,
+  homePaths,
+  resolveHome,
+} from "../config/paths.ts";
 import { SqlBoardStore } from "./board_store.ts";
 import { createError, DEFAULT_BUSY_TIMEOUT_MS } from "./connection.ts";
 import type { PgBackend } from "./_pg_store.ts";
@@ -111,6 +119,17 @@ export function pgBackend(home: string, env: Env = processEnv): PgBackend | null
   return null;
 }
 
+/**
+ * Whether opening board `board` of `home` may create its database: the default board always;
+ * a named board Hermes described (its board.json) but never opened, for SQLite files. On
+ * PostgreSQL a board is its schema, and a board.json is only one host's description of it: a
+ * board archived or deleted elsewhere is not made again by opening it here.
+ */
+export function createsOnOpen(home: string, board: string): boolean {
+  if (board === DEFAULT_BOARD) return true;
+  return pgBackend(home) === null && boardExists(home, board);
+}
+
 /** Open board `board` under `home`. */
 export function openBoard(
   home: string,
@@ -146,6 +165,7 @@ export function openBoard(
 }
 // Named here so they are public; import them directly where start-up time matters.
 export type * from "./boards.ts";
+export type * from "./board_meta.ts";
 export type * from "./doctor.ts";
 export type * from "./engine.ts";
 export type * from "./postgres.ts";

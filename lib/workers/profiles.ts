@@ -206,6 +206,8 @@ function parseWritable(key: string, v: unknown): string[] {
 export interface ProfileDefaults {
   /** `kanban.sandbox`: the confinement of profiles that do not say. */
   sandbox?: SandboxMode;
+  /** `kanban.max_in_progress_per_profile`: the cap of profiles that set no max_concurrent. */
+  maxConcurrent?: number | null;
 }
 
 /** Validate one `kanban.profiles.<name>` entry; `base` supplies defaults (the built-in shell). */
@@ -240,7 +242,7 @@ export function parseProfile(
     throw invalid(`${key}.description`, `must be a string, got ${JSON.stringify(r.description)}`);
   }
   const maxConcurrent = r.max_concurrent === undefined
-    ? base?.maxConcurrent ?? null
+    ? base?.maxConcurrent ?? defaults.maxConcurrent ?? null
     : optionalCount(`${key}.max_concurrent`, r.max_concurrent, 1);
   const maxRuntime = r.max_runtime_seconds === undefined
     ? base?.maxRuntimeSeconds ?? null
@@ -287,11 +289,17 @@ export function parseProfile(
 export function loadProfiles(config: Config): Map<string, Profile> {
   const raw = get(config, "kanban.profiles") ?? {};
   const builtinShell = get(config, "kanban.shell_profile");
-  const defaults: ProfileDefaults = { sandbox: get(config, "kanban.sandbox") };
+  const perProfile = get(config, "kanban.max_in_progress_per_profile");
+  const defaults: ProfileDefaults = {
+    sandbox: get(config, "kanban.sandbox"),
+    maxConcurrent: perProfile > 0 ? perProfile : null,
+  };
   // Validated here so every command that loads profiles refuses a bad list in one line.
   sandboxSettings(config);
   const out = new Map<string, Profile>();
-  if (builtinShell) out.set("shell", builtinShellProfile());
+  if (builtinShell) {
+    out.set("shell", { ...builtinShellProfile(), maxConcurrent: defaults.maxConcurrent ?? null });
+  }
   for (const [name, entry] of Object.entries(raw)) {
     const base = name === "shell" && builtinShell ? SHELL_PROFILE : undefined;
     out.set(name, parseProfile(name, entry, base, defaults));

@@ -14,7 +14,10 @@ import { type BoardPaths, ensurePrivateDir } from "../config/paths.ts";
 
 /** Extra inputs for prepareWorkspace. */
 export interface WorkspaceOptions {
-  /** Repository for `worktree` tasks without a workspace_path (`kanban.worktree_repo`). */
+  /**
+   * Repository for `worktree` tasks without a workspace_path: the board's default workdir, else
+   * `kanban.worktree_repo`.
+   */
   defaultRepo?: string | null;
 }
 
@@ -175,7 +178,7 @@ async function prepareWorktree(
   const repoRaw = (task.workspace_path?.trim() || opts.defaultRepo?.trim()) ?? "";
   if (!repoRaw) {
     throw new UsageError(
-      "worktree workspace: no repository: set the task's workspace_path or kanban.worktree_repo in config.yaml",
+      "worktree workspace: no repository: set the task's workspace_path, the board's default workdir ('hermes kanban boards set-default-workdir') or kanban.worktree_repo in config.yaml",
       "workspace_no_repo",
     );
   }

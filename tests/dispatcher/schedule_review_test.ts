@@ -4,6 +4,7 @@
  * look again), and a task in review is claimed for its reviewer, after the ready ones.
  */
 
+import { provenWorker } from "../support/runs.ts";
 import { deepEqual, equal, ok } from "../support/assert.ts";
 import { openBoard } from "../../lib/store/mod.ts";
 import { waitFor } from "../support/wait.ts";
@@ -124,12 +125,8 @@ Deno.test("a reviewer sends the work back: its worker is stopped, the task goes 
   equal((await d.tick()).spawned.length, 1);
   await waitFor(() => fx.task(t.id).worker_pid !== null, { what: "the reviewer to start" });
   const task = fx.task(t.id);
-  const reviewer = {
-    kind: "worker",
-    name: "shell",
-    taskId: t.id,
-    runId: task.current_run_id,
-  } as const;
+  // The reviewer proves its run as the dispatcher's worker would (the run's secret, hashed).
+  const reviewer = provenWorker(fx.store, t.id, task.current_run_id!, "shell");
   fx.store.perform(t.id, { op: "send_back", reason: "the examples fail", to: null }, reviewer);
   const after = fx.task(t.id);
   deepEqual([after.status, after.assignee], ["ready", "writer"]);

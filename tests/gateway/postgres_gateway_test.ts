@@ -90,8 +90,9 @@ Deno.test(needing(missing, {
     const list = await hermes(["kanban", "list"], { env: home.env });
     equal(list.code, 0, list.stderr);
     equal(list.stdout.trim().split("\n").length, 5);
-    const boards = await hermes(["kanban", "boards", "list"], { env: home.env });
-    ok(boards.stdout.includes("postgres://") && !boards.stdout.includes(SECRET), boards.stdout);
+    const boards = await hermes(["kanban", "boards", "show"], { env: home.env });
+    ok(boards.stdout.includes("DB path:      postgres://"), boards.stdout);
+    ok(!boards.stdout.includes(SECRET), boards.stdout);
     const status = await hermes(["gateway", "status"], { env: home.env });
     ok(!status.stdout.includes(SECRET) && !status.stderr.includes(SECRET));
     gw.kill("SIGTERM");
@@ -164,6 +165,51 @@ Deno.test(needing(missing, {
     } finally {
       await Deno.remove(out, { recursive: true });
     }
+  },
+}));
+
+Deno.test(needing(missing, {
+  name:
+    "postgres boards: schemas shared by every host; switch, archive (schema renamed aside) and delete",
+  async fn() {
+    await using a = await pgHome();
+    await using b = await tempHome({ HERMES_KANBAN_DB_URL: a.url });
+    const run = async (env: Record<string, string>, ...args: string[]) => {
+      const r = await hermes(["kanban", "boards", ...args, "--json"], { env });
+      equal(r.code, 0, r.stderr);
+      ok(!r.stdout.includes(SECRET) && !r.stderr.includes(SECRET), "no password printed");
+      return r.json<Record<string, unknown>>();
+    };
+    const slugs = async (env: Record<string, string>) =>
+      ((await run(env, "list")) as unknown as { slug: string; total: number }[])
+        .map((x) => `${x.slug}:${x.total}`);
+    equal((await run(a.env, "create", "ops", "--name", "Ops")).created, true);
+    equal((await run(a.env, "create", "ops")).created, false, "create is idempotent");
+    await create(a.env, ["t", "--board", "ops"]);
+    deepEqual(await slugs(a.env), ["default:0", "ops:1"]);
+    // Host b made nothing, yet sees the board, and may make it its current one.
+    deepEqual(await slugs(b.env), ["default:0", "ops:1"]);
+    deepEqual(await run(b.env, "switch", "ops"), { current: "ops" });
+    const listed = await hermes(["kanban", "list", "--json"], { env: b.env });
+    equal(listed.json<unknown[]>().length, 1, "b's commands use ops now");
+
+    const archived = await run(a.env, "rm", "ops");
+    equal(archived.action, "archived");
+    ok(
+      String(archived.recover).startsWith('ALTER SCHEMA "hermes__archived_'),
+      String(archived.recover),
+    );
+    deepEqual(await slugs(b.env), ["default:0"], "an archived board is listed nowhere");
+    const refused = await hermes(["kanban", "list", "--board", "ops"], { env: b.env });
+    equal(refused.code, 2, refused.stderr);
+
+    await run(b.env, "create", "ops");
+    await create(b.env, ["u", "--board", "ops"]);
+    const busy = await hermes(["kanban", "boards", "rm", "ops", "--delete"], { env: a.env });
+    equal(busy.code, 1, busy.stderr);
+    ok(busy.stderr.includes("has 1 task"), busy.stderr);
+    equal((await run(a.env, "rm", "ops", "--delete", "--force")).action, "deleted");
+    deepEqual(await slugs(a.env), ["default:0"]);
   },
 }));
 

@@ -1,5 +1,6 @@
 /** MCP tools and Hermes v0.18's statuses: what a reviewer's worker and a person see and do. */
 
+import { issueRunSecret } from "../support/runs.ts";
 import { deepEqual, equal } from "../support/assert.ts";
 import { openBoard } from "../../lib/store/mod.ts";
 import { tempHome } from "../support/home.ts";
@@ -43,6 +44,7 @@ Deno.test("mcp: a reviewer's worker approves with kanban_complete", async () => 
     const id = store.createTask({ title: "reviewed", assignee: "coder" }).task.id;
     store.perform(id, { op: "review", reviewer: "qa", note: "PR 3" }, PERSON);
     const { run } = store.claim(id, "host:1", 900);
+    issueRunSecret(home.path, store, id, run.id);
     await using s = await connectMcp({
       ...home.env,
       HERMES_KANBAN_TASK: id,

@@ -241,7 +241,7 @@ Deno.test("mcp kanban_block takes a kind, keeps it with the block, and refuses a
       block_kind: "needs_input",
     });
     const ev = b.store.showTask(b.lead).events.find((e) => e.kind === "blocked")!;
-    deepEqual(ev.payload, { reason: "which region?", kind: "needs_input" });
+    deepEqual(ev.payload, { reason: "which region?", kind: "needs_input", recurrences: 1 });
   } finally {
     close(b.store);
   }

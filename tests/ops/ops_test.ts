@@ -3,7 +3,7 @@
  * a code and a kind; the front ends only map kinds to their statuses (tested at the end).
  */
 
-import { deepEqual, equal, ok, throws } from "../support/assert.ts";
+import { deepEqual, equal, match, ok, throws } from "../support/assert.ts";
 import {
   type ErrorKind,
   EXIT_STATUS,
@@ -379,4 +379,16 @@ Deno.test("front ends map an error's kind through their one table", async () => 
     code: "invalid_argument",
   });
   throws(() => CreateTask.parse({ title: 1 }), InvalidInputError);
+});
+
+Deno.test("a comment cut by max_len always says so, even when the limit is shorter than the note", async () => {
+  const { trimComment } = await import("../../lib/ops/tasks.ts");
+  equal(trimComment("short", 10), "short", "within the limit: untouched");
+  const long = "x".repeat(200);
+  const cut = trimComment(long, 60);
+  equal([...cut].length <= 60, true);
+  match(cut, /\[trimmed to 60 chars by --max-len\]$/);
+  const tiny = trimComment(long, 5);
+  equal(tiny, "xxxx…", "the note does not fit: an ellipsis marks the cut");
+  equal(trimComment(long, 1), "…");
 });

@@ -511,7 +511,7 @@ Deno.test("boards lists the default board; ?board= selects one and refuses bad n
   await using s = await startServer();
   await create(s, { title: "x" });
   const r = await s.call<{ boards: Obj[] }>("GET", `${API}/boards`);
-  deepEqual(r.body.boards.map((b) => [b.name, b.tasks]), [["default", 1]]);
+  deepEqual(r.body.boards.map((b) => [b.slug, b.total]), [["default", 1]]);
   const missing = await s.call("GET", `${API}/board?board=nope`);
   equal(missing.status, 404);
   errShape(missing.body, "no_board");

@@ -13,6 +13,10 @@ function routes(id: string): Array<[string, string, unknown?]> {
   return [
     ["GET", `${API}/board`],
     ["GET", `${API}/boards`],
+    ["POST", `${API}/boards`, { slug: "new-board" }],
+    ["PATCH", `${API}/boards/default`, { name: "Main" }],
+    ["DELETE", `${API}/boards/other`],
+    ["POST", `${API}/boards/default/switch`],
     ["GET", `${API}/tasks/${id}`],
     ["POST", `${API}/tasks`, { title: "x" }],
     ["PATCH", `${API}/tasks/${id}`, { priority: 1 }],

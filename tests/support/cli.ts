@@ -60,9 +60,9 @@ export function spawnHermes(
 
 /** Run `hermes <args>` and collect its output. */
 export async function hermes(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
-  if (!opts.env?.HERMES_HOME) {
+  if (!opts.env?.HERMES_HOME && !opts.env?.HOME) {
     // A test without its own home would touch the real ~/.hermes.
-    throw new Error("hermes() needs env.HERMES_HOME (use tempHome())");
+    throw new Error("hermes() needs env.HERMES_HOME (use tempHome()), or a HOME of its own");
   }
   const cmd = new Deno.Command(Deno.execPath(), {
     args: hermesArgv(args),

@@ -113,7 +113,7 @@ export function App() {
   const [anchor, setAnchor] = useState<string | null>(null);
   const [bulkBusy, setBulkBusy] = useState(false);
   const [archived, setArchived] = useState(false);
-  const [boards, setBoards] = useState<string[]>([]);
+  const [boards, setBoards] = useState<Array<{ slug: string; name: string }>>([]);
   const search = useRef<HTMLInputElement>(null);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
@@ -150,8 +150,8 @@ export function App() {
       if (c.include_archived_by_default) setArchived(true);
       setLanes(c.lane_by_profile);
     }).catch(() => {});
-    api<{ boards: Array<{ name: string; exists: boolean }> }>("GET", "/boards")
-      .then((r) => setBoards(r.boards.filter((b) => b.exists).map((b) => b.name))).catch(() => {});
+    api<{ boards: Array<{ slug: string; name: string; exists: boolean }> }>("GET", "/boards")
+      .then((r) => setBoards(r.boards.filter((b) => b.exists))).catch(() => {});
   }, []);
 
   // Live events: any change reloads the board (debounced); changes to the open task reload it.
@@ -403,11 +403,13 @@ export function App() {
       ${
     boards.length > 1
       ? html`
-        <select class="board-pick" aria-label="Board" value=${currentBoard() || "default"}
+        <select class="board-pick" aria-label="Board"
+          value=${currentBoard() || data?.board || "default"}
           onChange=${(e: Event) => {
+            // Named even for the default board: without ?board= the server shows the current one.
             const b = (e.target as HTMLSelectElement).value;
-            location.search = b === "default" ? "" : `?board=${encodeURIComponent(b)}`;
-          }}>${boards.map((b) => html`<option value=${b}>${b}</option>`)}</select>
+            location.search = `?board=${encodeURIComponent(b)}`;
+          }}>${boards.map((b) => html`<option value=${b.slug}>${b.name}</option>`)}</select>
       `
       : html`<span class="board-name">${data?.board ?? ""}</span>`
   }
