@@ -17,7 +17,7 @@
 
 import { openBoard, prepareStore, type Store } from "../lib/store/mod.ts";
 import { PgBackend } from "../lib/store/postgres.ts";
-import { denoRun, percentile, type Report, ROOT, type Scale } from "./harness.ts";
+import { gatewayRunArgv, percentile, type Report, type Scale } from "./harness.ts";
 
 const ADMIN_URL = Deno.env.get("HERMES_BENCH_PG_URL") ??
   "postgres://postgres@127.0.0.1:5432/postgres";
@@ -63,10 +63,13 @@ async function makeHome(workers: number, url: string | null, host: string): Prom
 }
 
 async function startGateway(home: Home): Promise<() => Promise<void>> {
-  const argv = denoRun(`${ROOT}main.ts`, ["gateway", "run", "--no-dashboard"]);
-  const child = new Deno.Command(argv[0], {
-    args: argv.slice(1),
-    env: { ...passThroughEnv(), ...home.env },
+  // Narrowed as `gateway run` narrows itself, so the pid in its state file is the child's.
+  const env = { ...passThroughEnv(), ...home.env };
+  await prepareStore(home.path, (k) => env[k]);
+  const run = await gatewayRunArgv(home.path, ["--no-dashboard"], null, env);
+  const child = new Deno.Command(run.argv[0], {
+    args: run.argv.slice(1),
+    env: run.env,
     clearEnv: true,
     stdin: "null",
     stdout: "null",
