@@ -5,6 +5,7 @@
 
 import { errorJson, EXIT, EXIT_STATUS, HermesError, UsageError } from "./lib/board/errors.ts";
 import { type Ctx, makeContext } from "./lib/cli/context.ts";
+import { boardsInDatabase, prepareStore } from "./lib/store/mod.ts";
 import { fileSink, printableLine, safeSink, type Sink } from "./lib/cli/output.ts";
 import { parseArgs } from "./lib/cli/parse.ts";
 import { type CommandSpec, type ParsedInput, revokeUnneeded } from "./lib/cli/spec.ts";
@@ -106,7 +107,9 @@ export async function main(
     // talked into either by its input.
     // A worker's board verbs dial its endpoint (a Unix socket, which Deno counts as net).
     const worker = Boolean(io.env("HERMES_KANBAN_TASK")?.trim());
-    const reach = revoke ? revokeUnneeded(spec.needs, worker) : null;
+    // Boards in PostgreSQL are reached over the network, whatever the verb.
+    const database = revoke && boardsInDatabase(io.env);
+    const reach = revoke ? revokeUnneeded(spec.needs, { worker, database }) : null;
     if (reach && io.env("HERMES_DEBUG_PERMISSIONS")) {
       const said = { granted: "kept", prompt: "revoked", denied: "denied" };
       const kinds = Object.entries(reach).map(([k, s]) => `${k}=${said[s]}`);
@@ -122,6 +125,8 @@ export async function main(
     const input: ParsedInput = parseArgs(spec, rest);
     json = input.opts.json === true;
     ctx = makeContext(input, io);
+    // Where the boards live (SQLite files, or PostgreSQL): loads the driver only for the latter.
+    await prepareStore(ctx.home, ctx.env);
     const code = await mod.run(ctx, input) ?? EXIT.ok;
     // A command that failed has said why; a warning after it would only add noise.
     if (code === EXIT.ok) ctx.flushWarnings();

@@ -86,6 +86,7 @@ export const KANBAN: Group = {
     k("doctor", () => import("./kanban/doctor.ts")),
     k("diagnostics", () => import("./kanban/diagnostics.ts"), ["diag"]),
     k("boards", () => import("./kanban/boards.ts")),
+    k("migrate", () => import("./kanban/migrate.ts")),
     k("profiles", () => import("./kanban/profiles.ts")),
     k("notify-subscribe", () => import("./kanban/notify_subscribe.ts")),
     k("notify-list", () => import("./kanban/notify_list.ts")),

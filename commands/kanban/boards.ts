@@ -26,7 +26,9 @@ export const spec: CommandSpec = {
     "use); show (alias current); rename <name> <display name>; set-default-workdir <name> [path] " +
     "(no path clears it); rm <name> (aliases remove, delete) moves the board to " +
     "<HERMES_HOME>/kanban/boards/_archived/<name>-<time>/, --delete removes it for good (a board " +
-    "with tasks only with --force; 'boards delete' is 'rm --delete'). --board does not apply here.",
+    "with tasks only with --force; 'boards delete' is 'rm --delete'). With kanban.db_url a board " +
+    "is a schema of that database and rm renames it aside (--delete drops it). --board does not " +
+    "apply here.",
   args: [
     {
       name: "action",
@@ -187,7 +189,7 @@ export function run(ctx: Ctx, input: ParsedInput): number {
 
   if (action === "switch") {
     noMore(value);
-    const board = switchBoard(ctx.home, slug);
+    const board = switchBoard(ctx.home, slug, now);
     const pinned = ctx.env("HERMES_KANBAN_BOARD")?.trim();
     if (ctx.json) ctx.printJson({ current: board });
     else ctx.print(`Active board is now '${board}'.`);
@@ -234,7 +236,10 @@ export function run(ctx: Ctx, input: ParsedInput): number {
   }
   if (r.action === "archived") {
     ctx.print(`Board '${r.slug}' archived → ${r.new_path}`);
-    ctx.warn(`recover it by moving that directory back to ${ctx.home}/kanban/boards/${r.slug}/`);
+    if (r.recover) ctx.warn(`recover it with: ${r.recover}`);
+    else {ctx.warn(
+        `recover it by moving that directory back to ${ctx.home}/kanban/boards/${r.slug}/`,
+      );}
   } else ctx.print(`Board '${r.slug}' deleted${r.tasks ? ` with its ${r.tasks} tasks` : ""}.`);
   return 0;
 }

@@ -86,7 +86,8 @@ export async function run(ctx: Ctx, input: ParsedInput): Promise<number> {
   if (f.journal) rows.push(["journal", f.journal]);
   if (facts) {
     rows.push(["integrity", facts.integrity[0] === "ok" ? "ok" : "FAILED"]);
-    rows.push(["schema", `${SCHEMA_TEXT[facts.schema]} (user_version ${facts.userVersion})`]);
+    const stamp = f.kind === "postgres" ? "version" : "user_version";
+    rows.push(["schema", `${SCHEMA_TEXT[facts.schema]} (${stamp} ${facts.userVersion})`]);
     const counts = Object.entries(facts.counts).filter(([, n]) => n > 0);
     rows.push([
       "tasks",

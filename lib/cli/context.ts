@@ -3,15 +3,20 @@
 import { UsageError } from "../board/errors.ts";
 import type { Config } from "../config/config.ts";
 import {
-  boardExists,
   boardPaths,
   type BoardSource,
-  DEFAULT_BOARD,
   type Env,
   resolveHome,
   selectBoard,
 } from "../config/paths.ts";
-import { type Actor, type Clock, openBoard, type Store, systemClock } from "../store/mod.ts";
+import {
+  type Actor,
+  type Clock,
+  createsOnOpen,
+  openBoard,
+  type Store,
+  systemClock,
+} from "../store/mod.ts";
 import { type Palette, palette, type Sink, writeBytes } from "./output.ts";
 import { flag, str } from "./parse.ts";
 import type { ParsedInput } from "./spec.ts";
@@ -177,7 +182,7 @@ export function makeContext(
     store() {
       if (!store) {
         // A board Hermes made holds its board.json before its database: make the database.
-        const create = board === DEFAULT_BOARD || boardExists(home, board);
+        const create = createsOnOpen(home, board);
         try {
           store = openBoard(home, board, { create, busyTimeoutMs: busyTimeout(env), clock });
           if (store.damage) {

@@ -75,13 +75,17 @@ export interface CommandSpec {
 /**
  * Revoke, for the rest of this process, each kind of Reach that `needs` leaves out (a few
  * microseconds), and report what each kind is now: "granted" only for a kind kept and granted.
+ * `worker`: a worker runs the verb (an `endpoint` verb keeps net). `database`: the boards live
+ * in PostgreSQL, which the store reaches over the network, so every verb keeps net (Deno cannot
+ * narrow a granted net to one host after start); run is revoked as usual.
  */
 export function revokeUnneeded(
   needs: readonly Reach[],
-  worker = false,
+  opts: { worker?: boolean; database?: boolean } = {},
 ): Record<"run" | "net", Deno.PermissionState> {
   const keep = new Set<string>(needs);
-  if (worker && keep.has("endpoint")) keep.add("net");
+  if (opts.worker && keep.has("endpoint")) keep.add("net");
+  if (opts.database) keep.add("net");
   const out = {} as Record<"run" | "net", Deno.PermissionState>;
   for (const kind of REVOCABLE) {
     if (!keep.has(kind)) Deno.permissions.revokeSync({ name: kind });

@@ -71,6 +71,12 @@ export const ENV_VARS: readonly EnvVarDef[] = [
       "How long a write waits for another process's write before failing with 'board is busy' (default 10000).",
   },
   {
+    name: "HERMES_HOST_ID",
+    use: "read",
+    doc:
+      "This host's name in leases and worker records (default: the hostname); set it where containers share a hostname, or to play several hosts on one machine.",
+  },
+  {
     name: "HERMES_PROFILE",
     use: "worker",
     doc: "The worker's profile; also the author of a person's comments when set.",

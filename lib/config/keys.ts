@@ -50,6 +50,31 @@ const DEFS = [
       "0/false/no/off disables the gateway's dispatcher; any other value defers to kanban.dispatch_in_gateway.",
   },
   {
+    name: "kanban.db_url",
+    type: "string",
+    default: "",
+    doc:
+      "Empty: each board is a SQLite file under HERMES_HOME. A postgres://user@host:port/database URL keeps every board in that PostgreSQL database instead (one schema per board), so gateways on several hosts can share them (docs/multi-host.md). A password may be in the URL, PGPASSWORD or ~/.pgpass; it is never printed.",
+    env: "HERMES_KANBAN_DB_URL",
+    envMode: "override",
+    envDoc:
+      "Overrides kanban.db_url: a postgres:// URL selects the PostgreSQL store (never passed on to workers).",
+  },
+  {
+    name: "kanban.db_connect_timeout_seconds",
+    type: "number",
+    default: 10,
+    min: 1,
+    doc: "PostgreSQL store: how long opening a connection may take before the command fails.",
+  },
+  {
+    name: "kanban.db_statement_timeout_seconds",
+    type: "number",
+    default: 30,
+    min: 1,
+    doc: "PostgreSQL store: the longest one statement may run (the server cancels it after that).",
+  },
+  {
     name: "kanban.dispatch_interval_seconds",
     type: "number",
     default: 60,

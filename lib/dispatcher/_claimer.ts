@@ -90,9 +90,15 @@ export class Claimer {
     const caps = capsOf(this.#ctx, opts);
     return store.tx(() => {
       const budget = policy.claimBudget(caps, store.liveCounts(), profiles.keys());
+      // A board shared with other hosts: their gateways may have profiles this one lacks, so
+      // their tasks are left to them rather than failed here as an unknown profile.
+      const elsewhere = store.board.shared
+        ? Object.keys(store.board.assigneeCounts()).filter((a) => !profiles.has(a))
+        : [];
       const out: DispatchClaim[] = [];
       for (let round = 0; round < 16 && budget.slots > 0; round++) {
-        const cands = store.candidates({ now, exclude: budget.full, limit: budget.slots, taskId });
+        const exclude = elsewhere.length ? [...budget.full, ...elsewhere] : budget.full;
+        const cands = store.candidates({ now, exclude, limit: budget.slots, taskId });
         if (cands.length === 0) break;
         const { chosen, passedOver } = policy.pickClaims(cands, budget);
         for (const c of chosen) {
@@ -139,7 +145,12 @@ export class Claimer {
       try {
         this.#ctx.store.reclaim(task.id, runId, reason);
       } catch (e) {
-        this.#ctx.log("error", `could not release claim of ${task.id}: ${message(e)}`);
+        // Given back on the first tick that can write, rather than when its lease expires.
+        this.#ctx.unreleased.set(runId, { taskId: task.id, reason });
+        this.#ctx.log(
+          "error",
+          `could not release claim of ${task.id} yet (retried on the next tick): ${message(e)}`,
+        );
       }
     }
   }
@@ -229,6 +240,7 @@ export class Claimer {
           recorded: false,
           exit: null,
           stop: null,
+          leaseUntil: task.claim_expires,
         };
         ctx.children.set(runId, child);
         h.exited.then(

@@ -83,6 +83,8 @@ export interface Child {
   exit: ExitStatus | null;
   /** Set when we stop it ourselves: its exit then only records the status. */
   stop: null | "timed_out" | "closed" | "shutdown";
+  /** Board time its lease runs out, as last written (the fence while the board is unreachable). */
+  leaseUntil: number | null;
 }
 
 /** The shared base of the dispatcher's services over one board. */
@@ -107,6 +109,11 @@ export class DispatchContext {
   readonly observed = new Set<number>();
   /** Runs whose worker we are stopping right now. */
   readonly stopping = new Set<number>();
+  /**
+   * Claims to give back once the board answers again (their release could not be written: a
+   * worker stopped when its lease lapsed unrenewed, a spawn that could not be recorded), by run.
+   */
+  readonly unreleased = new Map<number, { taskId: string; reason: string }>();
   readonly #background = new Set<Promise<unknown>>();
 
   constructor(o: {

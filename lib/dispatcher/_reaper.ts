@@ -81,6 +81,8 @@ export class Reaper {
       const row = rows[i];
       const view = views[i];
       if (row.runId !== null) open.add(row.runId);
+      const own = row.runId === null ? undefined : children.get(row.runId);
+      if (own) own.leaseUntil = row.claimExpires;
       if (view.liveness === "alive" && !children.has(row.runId ?? -1) && !view.foreign) {
         adopted = true;
         this.#proxies.adopt(this.#ctx.profileOf(row.runProfile ?? row.assignee));
@@ -94,6 +96,49 @@ export class Reaper {
   /** Stop live workers of runs someone else closed (block, archive, reclaim, complete). */
   async reapClosed(now: number, res: DispatchResult, detach: boolean): Promise<void> {
     await this.settle(this.#sweepClosed(now), res, detach);
+  }
+
+  /**
+   * The board cannot be reached: stop every worker of ours whose lease has run out unrenewed,
+   * since another host may have taken its task over meanwhile (its late writes would be
+   * refused anyway: fencing). Their tasks are released once the board answers again
+   * (releaseLapsed). Returns how many were stopped.
+   */
+  fenceLapsed(now: number): number {
+    const { children, stopping, unreleased, settings } = this.#ctx;
+    let n = 0;
+    for (const c of children.values()) {
+      if (!c.recorded || c.exit !== null || c.stop !== null || stopping.has(c.runId)) continue;
+      if (c.leaseUntil === null || now < c.leaseUntil) continue;
+      c.stop = "shutdown";
+      stopping.add(c.runId);
+      unreleased.set(c.runId, {
+        taskId: c.taskId,
+        reason: "its lease ran out while the board could not be reached",
+      });
+      n++;
+      this.#ctx.log(
+        "warning",
+        `the lease of task ${c.taskId} (run ${c.runId}) ran out while the board could not be ` +
+          "reached: its worker is stopped, another host may take the task over",
+      );
+      this.#ctx.track(
+        killTree(c.pid, settings.graceMs, c.identity).finally(() => stopping.delete(c.runId)),
+      );
+    }
+    return n;
+  }
+
+  /**
+   * Give back the claims whose release could not be written before (fenceLapsed, a spawn that
+   * could not be recorded); fenced: a task another host has taken over meanwhile stays there.
+   */
+  releasePending(): void {
+    const { unreleased, store } = this.#ctx;
+    for (const [runId, { taskId, reason }] of [...unreleased]) {
+      store.reclaim(taskId, runId, reason);
+      unreleased.delete(runId);
+    }
   }
 
   /**
@@ -151,9 +196,13 @@ export class Reaper {
           `claim by ${row.claimLock ?? "?"} expired and no worker process was recorded`,
         ));
         return;
-      case "extend":
-        count(store.extend(taskId, runId, settings.ttl, pid));
+      case "extend": {
+        const extended = store.extend(taskId, runId, settings.ttl, pid);
+        const own = this.#ctx.children.get(runId);
+        if (extended && own) own.leaseUntil = now + settings.ttl;
+        count(extended);
         return;
+      }
       case "defer":
         count(store.defer(taskId, runId, now + policy.RECLAIM_DEFER_SECONDS, d.reason));
         return;

@@ -48,6 +48,11 @@ export class RunViews {
   ): policy.RunView[] {
     const { children, stopping, observed, paths } = this.#ctx;
     const owners = this.#ownersAlive(rows.map((r) => r.claimLock));
+    // A board shared with other hosts' gateways: renew leases at half time, and judge the
+    // other hosts' workers by their leases.
+    const shared = this.#ctx.store.board.shared;
+    const renewWithin = shared ? Math.floor(this.#ctx.settings.ttl / 2) : 0;
+    const here = hostName();
     const views: policy.RunView[] = rows.map((row) => {
       const child = row.runId === null ? undefined : children.get(row.runId);
       const base = {
@@ -60,6 +65,8 @@ export class RunViews {
           this.#ctx.profileOf(row.runProfile ?? row.assignee),
         ),
         foreign: false,
+        remote: shared && row.proc !== null && row.proc.host !== here,
+        renewWithin,
         spawning: false,
         exitCode: null,
         observed: false,

@@ -188,6 +188,15 @@ export class Dispatcher {
     opts.signal?.addEventListener("abort", () => this.wake(), { once: true });
   }
 
+  /** Another process committed since the last tick (or the board cannot be asked: look). */
+  #versionMoved(): boolean {
+    try {
+      return this.#ctx.store.dataVersion() !== this.#seenVersion;
+    } catch {
+      return true;
+    }
+  }
+
   /** The claim lock this dispatcher writes. */
   get lock(): string {
     return this.#ctx.lock;
@@ -244,13 +253,15 @@ export class Dispatcher {
     let ticks = 0;
     while (!signal?.aborted && !this.#closed) {
       let r: DispatchResult;
-      // Read before the tick: a commit by another process during it must wake the next wait.
-      this.#seenVersion = store.dataVersion();
       try {
+        // Read before the tick: a commit by another process during it must wake the next wait.
+        this.#seenVersion = store.dataVersion();
         r = await this.tick({ max: opts.max, taskId: opts.taskId, detach: true });
       } catch (e) {
         if (opts.untilIdle) throw e;
         this.#ctx.log("error", `dispatcher tick failed: ${message(e)}`);
+        // Unreachable (PostgreSQL): no claims happen, and workers whose leases lapse stop.
+        this.#reaper.fenceLapsed(this.#ctx.now());
         await this.#waker.sleep(Math.min(intervalMs, 1000));
         continue;
       }
@@ -263,7 +274,7 @@ export class Dispatcher {
       await this.#waker.waitForChange(
         Math.min(clock() + intervalMs, this.#waker.dueAt),
         pollMs,
-        () => store.dataVersion() !== this.#seenVersion,
+        () => this.#versionMoved(),
         () => signal?.aborted === true || this.#closed,
       );
     }
@@ -338,6 +349,7 @@ export class Dispatcher {
     const res = emptyResult();
     this.#outcomes.flush();
     this.#outcomes.takeCarry(res);
+    if (this.#ctx.unreleased.size) this.#reaper.releasePending();
     await this.#serveEndpoint();
     const now = this.#ctx.now();
     const detach = opts.detach === true;

@@ -48,6 +48,13 @@ export interface RunView {
   observed: boolean;
   /** Claimed by another dispatcher process that is still alive: its runs are its business. */
   foreign: boolean;
+  /**
+   * Its worker was recorded on another host of a shared board (PostgreSQL): that host's
+   * gateway renews the lease while the worker lives, so an expired lease means it is gone.
+   */
+  remote?: boolean;
+  /** Renew a live worker's lease once fewer than this many seconds are left (0: once expired). */
+  renewWithin?: number;
   /** Claimed by this dispatcher, with the spawn still in progress. */
   spawning: boolean;
   /**
@@ -139,8 +146,11 @@ export function decideRun(r: RunView, now: number): RunDecision {
     if (pastRuntime(r, now)) {
       return { kind: "timeout", elapsed: elapsedSeconds(r, now), limit: r.maxRuntime as number };
     }
-    return expired ? { kind: "extend" } : KEEP;
+    const due = r.claimExpires !== null && r.claimExpires - now < (r.renewWithin ?? 0);
+    return expired || due ? { kind: "extend" } : KEEP;
   }
+  // Another host's worker on a shared board: judged by its lease alone.
+  if (r.remote && expired) return { kind: "reclaim" };
   if (expired) {
     return {
       kind: "defer",
@@ -331,6 +341,11 @@ export function nextDeadline(
   for (const r of runs) {
     if (r.spawning || r.runId === null) continue;
     if (r.claimExpires !== null) take(r.claimExpires + 1);
+    // A lease renewed before it runs out (shared boards): wake when it is due.
+    if (r.claimExpires !== null && r.renewWithin) {
+      const due = r.claimExpires - r.renewWithin;
+      if (due > now) take(due);
+    }
     const left = runtimeLeftMs(r, now);
     if (left === null) continue;
     if (r.ranMs !== undefined && r.ranMs !== null) {

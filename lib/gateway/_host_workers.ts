@@ -82,7 +82,7 @@ export async function startServer(
   >({
     url: WORKER_URLS.server,
     name: "hermes-server",
-    permissions: serverPermissions(host.home, addr.host, addr.port),
+    permissions: serverPermissions(host.home, addr.host, addr.port, host.env),
     init: {
       type: "init",
       home: host.home,
@@ -93,6 +93,7 @@ export async function startServer(
       tls,
       version: host.version,
       config: host.config,
+      env: envRecord(),
       dispatch,
     },
     first: (m): m is Extract<FromServer, { type: "listening" | "error" }> =>

@@ -19,6 +19,8 @@ import {
   sandboxSettings,
 } from "../workers/sandbox.ts";
 import { netPermissions, proxySocketPath } from "../workers/egress_proxy.ts";
+import { pgBackend } from "../store/mod.ts";
+import { BRIDGE_WORKER_URL } from "../store/postgres.ts";
 import { endpointPath, endpointStagingPath } from "../endpoint/protocol.ts";
 
 /**
@@ -116,6 +118,25 @@ export function proxyNetPermissions(home: string, config: Config): string[] {
   }
 }
 
+/**
+ * What a worker needs to reach the boards' PostgreSQL database (kanban.db_url): its address,
+ * and the password file it may read. Empty for SQLite boards (files under HERMES_HOME).
+ */
+export function storeAccess(home: string, env: Env): { net: string[]; read: string[] } {
+  const pg = pgBackend(home, env);
+  if (!pg) return { net: [], read: [] };
+  const { host, port } = pg.options;
+  // The bridge's Worker module is read when the first board opens.
+  const read: string[] = BRIDGE_WORKER_URL.protocol === "file:"
+    ? [decodeURIComponent(BRIDGE_WORKER_URL.pathname)]
+    : [];
+  const passfile = env("PGPASSFILE") || (env("HOME") ? `${env("HOME")}/.pgpass` : null);
+  if (passfile) read.push(passfile);
+  const h = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  // A directory as host is where the server's Unix socket is (libpq's rule).
+  return { net: [host.startsWith("/") ? `unix:${host}/.s.PGSQL.${port}` : `${h}:${port}`], read };
+}
+
 /** Permissions of the dispatcher worker. */
 export function dispatcherPermissions(
   home: string,
@@ -125,6 +146,7 @@ export function dispatcherPermissions(
   const roots = workspaceRoots(home, get(config, "kanban.workspace_roots")).dirs;
   const run = dispatcherRunList(config, env);
   const proxyHosts = proxyNetPermissions(home, config);
+  const db = storeAccess(home, env);
   return {
     // The programs themselves must be stat-able: the spawner checks them before starting.
     // hermes's own files too (read-only): a confined worker runs `hermes` from them, so the
@@ -136,14 +158,20 @@ export function dispatcherPermissions(
         ...run,
         ...sandboxStatPaths(config, env),
         ...hermesProgramPaths(),
+        ...db.read,
       ]),
     ],
     write: [...new Set([home, ...roots])],
     run,
     env: false,
     // The worker endpoint's one socket; only the egress proxies dial out, and only to the hosts
-    // the profiles list.
-    net: [`unix:${endpointPath(home)}`, `unix:${endpointStagingPath(home)}`, ...proxyHosts],
+    // the profiles list; the store reaches its database.
+    net: [
+      `unix:${endpointPath(home)}`,
+      `unix:${endpointStagingPath(home)}`,
+      ...proxyHosts,
+      ...db.net,
+    ],
     sys: ["hostname"],
     ffi: false,
   };
@@ -160,11 +188,13 @@ export function serverPermissions(
   home: string,
   host: string,
   port: number,
+  env: Env = () => undefined,
 ): Deno.PermissionOptionsObject {
+  const db = storeAccess(home, env);
   return {
-    read: [home],
+    read: [home, ...db.read],
     write: [home],
-    net: [listenPermission(host, port)],
+    net: [listenPermission(host, port), ...db.net],
     run: false,
     env: false,
     sys: false,
@@ -194,8 +224,9 @@ export function notifierPermissions(
 ): Deno.PermissionOptionsObject {
   const cmd = notifyCommand(config);
   const path = cmd ? commandAvailable(cmd, env("PATH") ?? "") : null;
+  const db = storeAccess(home, env);
   return {
-    read: path ? [home, path] : [home],
+    read: [home, ...(path ? [path] : []), ...db.read],
     write: [home],
     net: "inherit",
     run: path ? [path] : false,

@@ -2,8 +2,9 @@
  * The gateway's own least privilege. Started from source (`deno run … main.ts gateway run`), the
  * gateway runs again as a child with the release permission set narrowed: `--allow-write` to
  * HERMES_HOME and the workspace roots, `--allow-net` to its listen address, the egress proxies of
- * confined profiles, and the webhook hosts of `kanban.notify` and of the subscriptions that exist
- * when it starts (with the DNS servers that resolve them). `gateway start` launches its
+ * confined profiles, the boards' PostgreSQL server (kanban.db_url), and the webhook hosts of
+ * `kanban.notify` and of the subscriptions that exist when it starts (with the DNS servers that
+ * resolve them). `gateway start` launches its
  * background gateway the same way. The child is marked by HERMES_GATEWAY_CONFINED (the scope, as
  * JSON), so it never relaunches; the parent forwards signals to it and exits with its status.
  *
@@ -20,7 +21,7 @@ import { openBoard } from "../store/mod.ts";
 import { boardsOnDisk } from "../store/boards.ts";
 import { openNotify } from "../store/engine.ts";
 import { parseNotifyConfig } from "./notifier/config.ts";
-import { listenPermission, proxyNetPermissions } from "./_worker_permissions.ts";
+import { listenPermission, proxyNetPermissions, storeAccess } from "./_worker_permissions.ts";
 import { selfCommand } from "./launcher.ts";
 import denoJson from "../../deno.json" with { type: "json" };
 
@@ -138,6 +139,8 @@ export function gatewayScope(
     `unix:${endpointPath(home)}`,
     `unix:${endpointStagingPath(home)}`,
     ...proxyNetPermissions(home, config),
+    // The boards' PostgreSQL database, when they live in one.
+    ...storeAccess(home, env).net,
     ...webhookNet(webhookTargets(home, config, env), systemNameservers()),
   ];
   return { write, net: [...new Set(net)] };

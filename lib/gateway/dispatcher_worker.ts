@@ -21,9 +21,14 @@ import { type HeldDispatcherLock, tryDispatcherLock } from "../dispatcher/dispat
 import { homePaths } from "../config/paths.ts";
 import { type DispatchResult, isQuiet } from "../dispatcher/result.ts";
 import { commandAvailable } from "../workers/command_path.ts";
+import { setHostId } from "../workers/identity.ts";
 import { loadProfiles } from "../workers/profiles.ts";
 import { boardsOnDisk } from "../store/boards.ts";
 import { ChangeFeed } from "../store/engine.ts";
+import { prepareStore } from "../store/mod.ts";
+// Loaded with the worker: prepareStore imports it for PostgreSQL boards, and a Worker may not
+// read module files at run time.
+import "../store/postgres.ts";
 import { sleep } from "./abortable_sleep.ts";
 import { StuckDetector } from "../dispatcher/stuck.ts";
 import { diagnoseStuck } from "./_health.ts";
@@ -155,7 +160,10 @@ export class DispatcherWorker {
   #afterTick(run: BoardRun, r: DispatchResult): void {
     const d = run.dispatcher;
     const st = d.stats();
-    const flight = d.store.inFlight();
+    let flight = { ready: run.ready, running: run.running };
+    try {
+      flight = d.store.inFlight();
+    } catch { /* the board cannot be asked now: keep the last counts */ }
     // A long-running host checkpoints the WAL now and then so it cannot grow without bound.
     d.store.board.maybeCheckpoint();
     run.ready = flight.ready;
@@ -296,7 +304,14 @@ export class DispatcherWorker {
     if (this.#stopping) return true;
     // data_version ignores this connection's own commits, so our own writes never wake us.
     // `seen` moves here, not after a tick: a commit landing during a tick must still wake it.
-    const v = run.dispatcher.store.dataVersion();
+    let v: number;
+    try {
+      v = run.dispatcher.store.dataVersion();
+    } catch {
+      // The board cannot be asked (a database down): let the loop's tick find out and say so.
+      run.dispatcher.wake();
+      return true;
+    }
     if (v === run.seen) return false;
     run.seen = v;
     run.dispatcher.wake();
@@ -311,6 +326,9 @@ export class DispatcherWorker {
         this.#log("warning", "kill(1) not found: workers cannot be stopped");
       }
     }
+    // Where the boards live (SQLite files or PostgreSQL), as the gateway's environment says.
+    await prepareStore(msg.home, (k) => msg.env[k]);
+    setHostId(msg.env.HERMES_HOST_ID);
     this.#feed = new ChangeFeed(msg.home);
     this.#feed.subscribe({
       changed: (board) => this.#checkVersion(board),

@@ -109,6 +109,8 @@ export type ToServer =
     tls?: { cert: string; key: string } | null;
     version: string;
     config: Config;
+    /** The gateway's environment (the database URL and password may come from it). */
+    env?: Record<string, string>;
     /** Whether this gateway dispatches, and why not (for the create warning and the UI). */
     dispatch: { enabled: boolean; reason: string };
   }

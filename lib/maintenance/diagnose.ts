@@ -12,8 +12,11 @@ import {
   type FileFacts,
   fileFacts,
   inspectBoard,
+  inspectPgBoard,
   type RunningFact,
 } from "../store/doctor.ts";
+import { pgBackend } from "../store/mod.ts";
+import type { PgBackend } from "../store/postgres.ts";
 import {
   livenessMany,
   loadProfiles,
@@ -283,8 +286,53 @@ export interface Diagnosis {
   problems: Problem[];
 }
 
+/** Check a board in PostgreSQL: reachable, its schema version, its tasks. */
+async function diagnosePg(pg: PgBackend, opts: DiagnoseOptions): Promise<Diagnosis> {
+  const path = `${pg.display} (board ${opts.board})`;
+  const f: FileFacts = {
+    path,
+    kind: "postgres",
+    file: null,
+    dir: null,
+    wal: null,
+    shm: null,
+    journal: null,
+  };
+  const sandbox = await sandboxProblems(opts.config);
+  const problems: Problem[] = [...sandbox.problems];
+  let facts: BoardFacts | null = null;
+  try {
+    facts = inspectPgBoard(pg, opts.board);
+    if (facts === null) {
+      problems.push({
+        code: "no_board",
+        task_id: null,
+        message: `no board at ${path}`,
+        fix: `create it: ${
+          opts.board === DEFAULT_BOARD
+            ? "hermes kanban init"
+            : `hermes kanban boards create ${opts.board}`
+        }`,
+      });
+    }
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e;
+    problems.push({
+      code: e.code,
+      task_id: null,
+      message: e.message,
+      fix: "check that PostgreSQL runs, that kanban.db_url names it and that the login works; " +
+        "then run doctor again",
+    });
+  }
+  if (facts) problems.push(...await taskProblems(facts, opts));
+  return { path, file: f, facts, sandbox: sandbox.facts, problems };
+}
+
 /** Check a board without changing it. */
 export async function diagnose(opts: DiagnoseOptions): Promise<Diagnosis> {
+  const pg = pgBackend(opts.home);
+  if (pg) return await diagnosePg(pg, opts);
   const path = boardPaths(opts.home, opts.board).db;
   const f = fileFacts(path);
   const problems = fileProblems(f, opts.board);

@@ -5,12 +5,7 @@
  * the other's boards.
  */
 
-import {
-  boardExists,
-  DEFAULT_BOARD,
-  normalizeBoardName,
-  readCurrentBoard,
-} from "../config/paths.ts";
+import { DEFAULT_BOARD, normalizeBoardName, readCurrentBoard } from "../config/paths.ts";
 import { writeCurrentBoard } from "../config/board_selection.ts";
 import { NotFoundError } from "../board/errors.ts";
 import type { BoardMetaPatch } from "../store/board_meta.ts";
@@ -18,6 +13,7 @@ import {
   type BoardInfo,
   createBoard as createOnDisk,
   describeBoard as describeOnDisk,
+  existingBoard,
   removeBoard as removeOnDisk,
   type RemovedBoard,
 } from "../store/boards.ts";
@@ -97,14 +93,22 @@ export function removeBoard(
   return { ...r, current: currentBoard(home) };
 }
 
-/** Make `slug` the current board (it must exist); returns its name. */
-export function switchBoard(home: string, slug: string): string {
+/**
+ * Make `slug` the current board (it must exist; on PostgreSQL a board another host made is
+ * described on this one at `now`); returns its name.
+ */
+export function switchBoard(home: string, slug: string, now: number): string {
   const name = normalizeBoardName(slug);
-  if (!boardExists(home, name)) {
-    throw new NotFoundError(
-      `no board named '${name}'; create it with 'hermes kanban boards create ${name}'`,
-      "no_board",
-    );
+  try {
+    existingBoard(home, name, now);
+  } catch (e) {
+    if (e instanceof NotFoundError) {
+      throw new NotFoundError(
+        `no board named '${name}'; create it with 'hermes kanban boards create ${name}'`,
+        "no_board",
+      );
+    }
+    throw e;
   }
   writeCurrentBoard(home, name);
   return name;

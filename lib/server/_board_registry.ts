@@ -5,13 +5,12 @@
 
 import { NotFoundError } from "../board/mod.ts";
 import {
-  boardExists,
   boardPaths,
   DEFAULT_BOARD,
   normalizeBoardName,
   readCurrentBoard,
 } from "../config/paths.ts";
-import { type Clock, openBoard, type Store } from "../store/mod.ts";
+import { type Clock, createsOnOpen, openBoard, type Store } from "../store/mod.ts";
 
 /** How many boards stay open at once. */
 export const MAX_OPEN_BOARDS = 8;
@@ -49,7 +48,7 @@ export class BoardRegistry {
     }
     let store: Store;
     try {
-      const create = name === DEFAULT_BOARD || boardExists(this.home, name);
+      const create = createsOnOpen(this.home, name);
       store = openBoard(this.home, name, { create, clock: this.#clock });
     } catch (e) {
       if ((e as { code?: string }).code === "no_board") {

@@ -57,6 +57,10 @@ export function boardRoutes(
       const { current, ...result } = r;
       return json({ result, current });
     }],
-    ["POST", "/boards/:slug/switch", (c) => json({ current: switchBoard(d.home, slug(c)) })],
+    [
+      "POST",
+      "/boards/:slug/switch",
+      (c) => json({ current: switchBoard(d.home, slug(c), d.now()) }),
+    ],
   ];
 }

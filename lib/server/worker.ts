@@ -9,6 +9,10 @@
 
 import type { FromServer, GatewayStats, ToServer } from "../gateway/messages.ts";
 import { createHandler, type DashboardHandler } from "./handler.ts";
+import { prepareStore } from "../store/mod.ts";
+// Loaded with the worker: prepareStore imports it for PostgreSQL boards, and a Worker may not
+// read module files at run time.
+import "../store/postgres.ts";
 import type { ProcessInfo } from "../workers/proc_reader.ts";
 
 /** How long POST /dispatch waits for the dispatcher's answer. */
@@ -65,9 +69,10 @@ async function processInfoViaMain(pids: number[]): Promise<Map<number, ProcessIn
   return new Map(info.map((p) => [p.pid, p]));
 }
 
-function start(m: Extract<ToServer, { type: "init" }>): void {
+async function start(m: Extract<ToServer, { type: "init" }>): Promise<void> {
   const dispatchOff = !m.dispatch.enabled;
   try {
+    await prepareStore(m.home, (k) => m.env?.[k]);
     handler = createHandler({
       home: m.home,
       token: m.token,
@@ -144,7 +149,7 @@ self.onmessage = (ev: MessageEvent<ToServer>) => {
   const m = ev.data;
   switch (m.type) {
     case "init":
-      start(m);
+      void start(m);
       break;
     case "stats":
       stats = m.stats;

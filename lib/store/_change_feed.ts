@@ -15,10 +15,16 @@
  * not yet), so a subscriber that saw nothing new is asked again shortly after, a few times.
  * A backstop poll (optional) asks every subscriber on a timer, with an abortable sleep, for
  * file systems without events and for a watcher that failed.
+ *
+ * Boards in PostgreSQL have no files to watch: there the feed LISTENs on each board's channel,
+ * which every commit that wrote NOTIFYs (_pg_connection.ts), from any process on any host, and
+ * on the channel that board creation and removal notify.
  */
 
 import type { TaskEvent } from "../board/mod.ts";
 import { boardPaths, boardsDir } from "../config/paths.ts";
+import { pgBackend } from "./mod.ts";
+import type { PgBackend } from "./_pg_store.ts";
 import type { Store } from "./types.ts";
 
 /** Re-checks after a WAL event that showed no new commit yet, in ms. */
@@ -58,10 +64,15 @@ export class ChangeFeed {
   #boards: readonly string[] = [];
   #pollMs: number;
   #failed = false;
+  /** The PostgreSQL database of the boards, or null for SQLite files. */
+  readonly #pg: PgBackend | null;
+  /** While listening on PostgreSQL: the unsubscribe. */
+  #unlisten: (() => void) | null = null;
 
   constructor(home: string, opts: ChangeFeedOptions = {}) {
     this.#home = home;
     this.#pollMs = opts.pollMs ?? 0;
+    this.#pg = pgBackend(home);
     if (this.#pollMs > 0) this.#poll();
   }
 
@@ -84,6 +95,10 @@ export class ChangeFeed {
   watch(boards: readonly string[]): void {
     if (this.#stop.signal.aborted) return;
     this.#boards = boards;
+    if (this.#pg) {
+      this.#listen(this.#pg, boards);
+      return;
+    }
     const byWal = new Map<string, string>();
     const keys: string[] = [];
     for (const b of boards) {
@@ -119,6 +134,27 @@ export class ChangeFeed {
     this.#pump(this.#watcher);
   }
 
+  /** LISTEN on the boards' channels (again only when the set of boards changed). */
+  #listen(pg: PgBackend, boards: readonly string[]): void {
+    const key = [...boards].sort().join("\0");
+    if (key === this.#key && this.#unlisten) return;
+    this.#unlisten?.();
+    this.#unlisten = null;
+    this.#key = key;
+    try {
+      this.#unlisten = pg.listen(
+        boards,
+        (board) => this.nudge(board),
+        () => {
+          for (const l of [...this.#listeners]) l.boardsChanged?.();
+        },
+      );
+    } catch {
+      // The database is unreachable: the next watch() tries again; the backstop poll remains.
+      this.#key = "";
+    }
+  }
+
   /** Tell the subscribers that `board` may have changed (after a write we made ourselves). */
   nudge(board: string): void {
     for (const l of [...this.#listeners]) this.#ask(l, board);
@@ -127,6 +163,8 @@ export class ChangeFeed {
   /** Stop watching and polling. */
   close(): void {
     this.#stop.abort();
+    this.#unlisten?.();
+    this.#unlisten = null;
     this.#watcher?.close();
     this.#watcher = null;
     for (const m of this.#trailing.values()) {
@@ -191,7 +229,11 @@ export class ChangeFeed {
       await sleep(this.#pollMs, signal);
       if (signal.aborted) return;
       for (const l of [...this.#listeners]) {
-        for (const b of this.#boards) l.changed?.(b);
+        for (const b of this.#boards) {
+          try {
+            l.changed?.(b);
+          } catch { /* a board that cannot be asked now is asked again next time */ }
+        }
       }
     }
   }

@@ -1,11 +1,11 @@
 /**
  * Queries and writes only the dashboard needs: the board view with its per-card counts,
  * edits, and the counts /metrics reports. Everything else, status moves included, goes
- * through SqliteBoardStore and its rulebook, exactly as the CLI does.
+ * through SqlBoardStore and its rulebook, exactly as the CLI does.
  */
 
 import { type Run, type Status, type Task, validateBody, validateTitle } from "../board/mod.ts";
-import type { SqliteBoardStore } from "./board_store.ts";
+import type { SqlBoardStore } from "./board_store.ts";
 import { type Row, RUN_COLUMNS, toRun } from "./_rows.ts";
 
 /** Per-card extras the board view adds to each task. */
@@ -38,7 +38,7 @@ export interface TaskRef {
 
 /** Read every card of the board (optionally one tenant, optionally with archived ones). */
 export function boardView(
-  store: SqliteBoardStore,
+  store: SqlBoardStore,
   opts: { tenant?: string | null; includeArchived?: boolean },
 ): BoardView {
   const c = store.conn;
@@ -57,7 +57,7 @@ export function boardView(
     const progress = new Map<string, { done: number; total: number }>();
     for (
       const r of c.all<{ id: string; n: number; done: number }>(
-        `SELECT l.parent_id AS id, COUNT(*) AS n, SUM(t.status = 'done') AS done
+        `SELECT l.parent_id AS id, COUNT(*) AS n, SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END) AS done
          FROM task_links l JOIN tasks t ON t.id = l.child_id GROUP BY l.parent_id`,
       )
     ) {
@@ -110,7 +110,7 @@ export function boardView(
 }
 
 /** Every dependency edge of the board (for the graph view). */
-export function allLinks(store: SqliteBoardStore): Array<{ parent_id: string; child_id: string }> {
+export function allLinks(store: SqlBoardStore): Array<{ parent_id: string; child_id: string }> {
   return store.conn.all<{ parent_id: string; child_id: string }>(
     "SELECT parent_id, child_id FROM task_links ORDER BY parent_id, child_id",
   ).map((r) => ({ parent_id: String(r.parent_id), child_id: String(r.child_id) }));
@@ -127,7 +127,7 @@ function toRef(r: Row): TaskRef {
 
 /** The run a log request means: `runId` if it belongs to the task, else the newest run. */
 export function runForLog(
-  store: SqliteBoardStore,
+  store: SqlBoardStore,
   taskId: string,
   runId: number | null,
 ): Run | null {
@@ -147,11 +147,11 @@ export function runForLog(
 }
 
 /** Change a task's priority (event `reprioritized`); a no-op when unchanged. */
-export function reprioritize(store: SqliteBoardStore, id: string, priority: number): Task {
+export function reprioritize(store: SqlBoardStore, id: string, priority: number): Task {
   return store.conn.tx(() => {
     const t = store.requireTask(id);
     if (t.priority === priority) return t;
-    store.conn.run("UPDATE tasks SET priority = ? WHERE id = ?", priority, id);
+    store.conn.write("UPDATE tasks SET priority = ? WHERE id = ?", priority, id);
     store.event(id, "reprioritized", { priority });
     return store.requireTask(id);
   });
@@ -159,7 +159,7 @@ export function reprioritize(store: SqliteBoardStore, id: string, priority: numb
 
 /** Edit a task's title and/or body (event `edited`, as Hermes: no payload). */
 export function editTask(
-  store: SqliteBoardStore,
+  store: SqlBoardStore,
   id: string,
   fields: { title?: string; body?: string | null },
 ): Task {
@@ -170,7 +170,7 @@ export function editTask(
     const nextTitle = title ?? t.title;
     const nextBody = body === undefined ? t.body : body;
     if (nextTitle === t.title && nextBody === t.body) return t;
-    store.conn.run("UPDATE tasks SET title = ?, body = ? WHERE id = ?", nextTitle, nextBody, id);
+    store.conn.write("UPDATE tasks SET title = ?, body = ? WHERE id = ?", nextTitle, nextBody, id);
     store.event(id, "edited", null);
     return store.requireTask(id);
   });
@@ -178,7 +178,7 @@ export function editTask(
 
 /** Parents and children of a task, as short references. */
 export function relatives(
-  store: SqliteBoardStore,
+  store: SqlBoardStore,
   id: string,
 ): { parents: TaskRef[]; children: TaskRef[] } {
   return store.conn.read(() => ({
@@ -197,7 +197,7 @@ export function relatives(
 
 /** Task counts by status and run counts by outcome, for /metrics. */
 export function metricCounts(
-  store: SqliteBoardStore,
+  store: SqlBoardStore,
 ): { tasks: Record<string, number>; runs: Record<string, number> } {
   return store.conn.read(() => {
     const tasks: Record<string, number> = {};
@@ -233,7 +233,7 @@ export interface ActiveWorker {
 }
 
 /** Every worker at work on the board, the longest-running first. */
-export function activeWorkers(store: SqliteBoardStore): ActiveWorker[] {
+export function activeWorkers(store: SqlBoardStore): ActiveWorker[] {
   return store.conn.all<Row>(
     `SELECT r.id AS run_id, r.task_id, t.title, t.status, t.assignee, r.profile, r.worker_pid,
             r.started_at, r.claim_lock, r.claim_expires, r.last_heartbeat_at,
@@ -269,7 +269,7 @@ export interface RunProcess {
 }
 
 /** The recorded process of run `runId`. */
-export function runProcess(store: SqliteBoardStore, runId: number): RunProcess | null {
+export function runProcess(store: SqlBoardStore, runId: number): RunProcess | null {
   const r = store.conn.get<Row>(
     "SELECT pid, start_ticks, host, boot_id, exit_code, log_path FROM hx_run_procs WHERE run_id = ?",
     runId,

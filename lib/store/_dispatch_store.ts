@@ -17,12 +17,7 @@ import {
   validateText,
   VERB_FROM,
 } from "../board/mod.ts";
-import {
-  cutError,
-  PARENTS_DONE_SQL,
-  PROMOTABLE_SQL,
-  type SqliteBoardStore,
-} from "./board_store.ts";
+import { cutError, PARENTS_DONE_SQL, PROMOTABLE_SQL, type SqlBoardStore } from "./board_store.ts";
 import { type Row, TASK_COLUMNS, toTask } from "./_rows.ts";
 import type { DispatchStore } from "./types.ts";
 
@@ -198,11 +193,11 @@ function procOf(r: Row): ProcRecord | null {
 
 const numOrNull = (v: unknown): number | null => v === null || v === undefined ? null : Number(v);
 
-/** Dispatcher queries and writes over one open SQLite board. */
-export class SqliteDispatchStore implements DispatchStore {
-  readonly board: SqliteBoardStore;
+/** Dispatcher queries and writes over one open board. */
+export class SqlDispatchStore implements DispatchStore {
+  readonly board: SqlBoardStore;
 
-  constructor(board: SqliteBoardStore) {
+  constructor(board: SqlBoardStore) {
     this.board = board;
   }
 
@@ -211,7 +206,7 @@ export class SqliteDispatchStore implements DispatchStore {
     return this.board.now();
   }
 
-  /** Run `fn` in one BEGIN IMMEDIATE transaction (nests inline). */
+  /** Run `fn` in one write transaction (nests inline). */
   tx<T>(fn: () => T): T {
     return this.board.conn.tx(fn);
   }
@@ -318,7 +313,7 @@ export class SqliteDispatchStore implements DispatchStore {
       this.board.conn.run(
         `DELETE FROM hx_task_schedule WHERE task_id NOT IN
            (SELECT id FROM tasks WHERE status = 'scheduled')
-         OR event_id IS NOT (SELECT MAX(e.id) FROM task_events e
+         OR event_id IS DISTINCT FROM (SELECT MAX(e.id) FROM task_events e
            WHERE e.task_id = hx_task_schedule.task_id AND e.kind = 'scheduled')`,
       );
       return this.dueScheduled(now).filter((id) =>
@@ -379,10 +374,11 @@ export class SqliteDispatchStore implements DispatchStore {
     const params: (string | number)[] = [...opts.exclude];
     if (taskId !== null) params.push(taskId);
     if (backoff) params.push(opts.now);
+    const noLimit = this.board.conn.dialect.noLimit;
     const ready = this.board.conn.all<{ id: string; assignee: string }>(
       candidatesSql("ready", opts.exclude.length, taskId !== null, backoff),
       ...params,
-      Number.isFinite(opts.limit) ? opts.limit : -1,
+      Number.isFinite(opts.limit) ? opts.limit : noLimit,
     );
     const left = opts.limit - ready.length;
     if (left <= 0) return ready;
@@ -391,7 +387,7 @@ export class SqliteDispatchStore implements DispatchStore {
       ...this.board.conn.all<{ id: string; assignee: string }>(
         candidatesSql("review", opts.exclude.length, taskId !== null, backoff),
         ...params,
-        Number.isFinite(left) ? left : -1,
+        Number.isFinite(left) ? left : noLimit,
       ),
     ];
   }
@@ -427,7 +423,9 @@ export class SqliteDispatchStore implements DispatchStore {
     if (ids.length === 0) return out;
     for (
       const r of this.board.conn.all<{ id: string; status: string }>(
-        "SELECT id, status FROM tasks WHERE id IN (SELECT value FROM json_each(?))",
+        `SELECT id, status FROM tasks WHERE id IN (${
+          this.board.conn.dialect.jsonTextElements("?")
+        })`,
         JSON.stringify(ids),
       )
     ) out.set(r.id, r.status);
@@ -479,9 +477,12 @@ export class SqliteDispatchStore implements DispatchStore {
       const orphans: number[] = [];
       for (const s of items) {
         conn.run(
-          `INSERT OR REPLACE INTO hx_run_procs
+          `INSERT INTO hx_run_procs
              (run_id, task_id, host, boot_id, pid_ns, pid, start_ticks, log_path, exit_code)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+           ON CONFLICT (run_id) DO UPDATE SET task_id = excluded.task_id, host = excluded.host,
+             boot_id = excluded.boot_id, pid_ns = excluded.pid_ns, pid = excluded.pid,
+             start_ticks = excluded.start_ticks, log_path = excluded.log_path, exit_code = NULL`,
           s.runId,
           s.taskId,
           s.proc.host,
@@ -503,7 +504,7 @@ export class SqliteDispatchStore implements DispatchStore {
           orphans.push(s.runId);
           continue;
         }
-        conn.run(
+        conn.write(
           "UPDATE task_runs SET worker_pid = ? WHERE id = ? AND ended_at IS NULL",
           s.proc.pid,
           s.runId,
@@ -521,7 +522,7 @@ export class SqliteDispatchStore implements DispatchStore {
 
   /** Record the exit status of a run's process (first one wins). */
   recordExit(runId: number, code: number): void {
-    this.board.conn.run(
+    this.board.conn.write(
       "UPDATE hx_run_procs SET exit_code = ? WHERE run_id = ? AND exit_code IS NULL",
       code,
       runId,

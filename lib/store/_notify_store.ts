@@ -6,9 +6,8 @@
 
 import type { Task, TaskEvent } from "../board/mod.ts";
 import { cutError } from "./board_store.ts";
-import type { Connection } from "./connection.ts";
+import type { Db } from "./_db.ts";
 import { type Row, TASK_COLUMNS, toEvent, toTask } from "./_rows.ts";
-import { HX_TABLES } from "./schema.ts";
 import type { Clock, NotifyStore } from "./types.ts";
 
 /** A row of Hermes's `kanban_notify_subs`. */
@@ -141,18 +140,14 @@ function toSubscription(r: Row): Subscription {
   };
 }
 
-/** Notifier state of one SQLite board. All SQL of the notifier lives here. */
-export class SqliteNotifyStore implements NotifyStore {
-  readonly conn: Connection;
+/** Notifier state of one board. All SQL of the notifier lives here. */
+export class SqlNotifyStore implements NotifyStore {
+  readonly conn: Db;
   readonly now: Clock;
 
-  constructor(conn: Connection, clock: Clock) {
+  constructor(conn: Db, clock: Clock) {
     this.conn = conn;
     this.now = clock;
-    // A board made before the notifier tables existed gets them here (all IF NOT EXISTS).
-    if (!conn.get("SELECT 1 FROM sqlite_master WHERE name = 'hx_notify_outbox'")) {
-      conn.tx(() => conn.db.exec(HX_TABLES));
-    }
   }
 
   // ---- subscriptions (Hermes's table) ----
@@ -164,10 +159,11 @@ export class SqliteNotifyStore implements NotifyStore {
     return this.conn.tx(() => {
       const owner = k.notifierProfile ?? null;
       const { changes } = this.conn.run(
-        `INSERT OR IGNORE INTO kanban_notify_subs
+        `INSERT INTO kanban_notify_subs
            (task_id, platform, chat_id, thread_id, user_id, notifier_profile, created_at,
             last_event_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM task_events))`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM task_events))
+         ON CONFLICT DO NOTHING`,
         ...keyValues(k),
         k.userId,
         owner,
@@ -244,9 +240,9 @@ export class SqliteNotifyStore implements NotifyStore {
 
   #insert(sink: string, e: TaskEvent, target: string | null, body: string): boolean {
     const { changes } = this.conn.run(
-      `INSERT OR IGNORE INTO hx_notify_outbox
+      `INSERT INTO hx_notify_outbox
          (sink, event_id, task_id, kind, target, body, state, next_at_ms, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?) ON CONFLICT DO NOTHING`,
       sink,
       e.id,
       e.task_id,
@@ -269,8 +265,8 @@ export class SqliteNotifyStore implements NotifyStore {
   ): { created: boolean; cursor: number; queued: number; more: boolean } {
     return this.conn.tx(() => {
       const { changes } = this.conn.run(
-        `INSERT OR IGNORE INTO hx_notify_sinks (sink, cursor, created_at)
-         VALUES (?, (SELECT COALESCE(MAX(id), 0) FROM task_events), ?)`,
+        `INSERT INTO hx_notify_sinks (sink, cursor, created_at)
+         VALUES (?, (SELECT COALESCE(MAX(id), 0) FROM task_events), ?) ON CONFLICT DO NOTHING`,
         sink,
         this.now(),
       );
@@ -484,7 +480,7 @@ export class SqliteNotifyStore implements NotifyStore {
     return this.conn.tx(() =>
       this.conn.run(
         `UPDATE hx_notify_outbox SET state = 'pending', lease_owner = NULL, lease_until_ms = NULL
-         WHERE state = 'sending' AND lease_owner = ? AND (? IS NULL OR id = ?)`,
+         WHERE state = 'sending' AND lease_owner = ? AND (CAST(? AS INTEGER) IS NULL OR id = ?)`,
         owner,
         id ?? null,
         id ?? null,

@@ -1,4 +1,7 @@
-/** The SQLite implementation of the board operations. The only place with board SQL. */
+/**
+ * The board operations over a `Db` (SQLite or PostgreSQL, see _db.ts). The only place with
+ * board SQL.
+ */
 
 import {
   type Actor,
@@ -45,6 +48,7 @@ import {
 } from "../board/mod.ts";
 import { CONTEXT_CAPS, type WorkerContextInput } from "../board/worker_context.ts";
 import { Connection, type OpenOptions } from "./connection.ts";
+import type { Db, Dialect } from "./_db.ts";
 import * as dashboard from "./_dashboard_queries.ts";
 import {
   type Row,
@@ -130,28 +134,33 @@ export type { Clock };
 /** The system clock in unix seconds. */
 export const systemClock: Clock = () => Math.floor(Date.now() / 1000);
 
-/** A board in one SQLite file. */
 /** Handle ids for change tokens: a fresh random prefix per process, a counter per handle. */
 const HANDLE_PREFIX = crypto.randomUUID().slice(0, 8);
 let handles = 0;
 
-export class SqliteBoardStore implements Store {
-  readonly conn: Connection;
+/** A board in one database (a SQLite file or a PostgreSQL schema). */
+export class SqlBoardStore implements Store {
+  readonly conn: Db;
   readonly now: Clock;
   readonly #handleId = `${HANDLE_PREFIX}${(++handles).toString(36)}`;
 
-  constructor(conn: Connection, clock: Clock = systemClock) {
+  constructor(conn: Db, clock: Clock = systemClock) {
     this.conn = conn;
     this.now = clock;
   }
 
-  /** Open the board at `path`. */
-  static open(path: string, opts: OpenOptions, clock?: Clock): SqliteBoardStore {
-    return new SqliteBoardStore(Connection.open(path, opts), clock);
+  /** Open the SQLite board at `path`. */
+  static open(path: string, opts: OpenOptions, clock?: Clock): SqlBoardStore {
+    return new SqlBoardStore(Connection.open(path, opts), clock);
   }
 
   get path(): string {
     return this.conn.path;
+  }
+
+  /** PostgreSQL boards are shared by the gateways of several hosts; a SQLite file is not. */
+  get shared(): boolean {
+    return this.conn.dialect.name === "postgres";
   }
 
   /** What the cheap probe at open found damaged, or null (see Connection.damage). */
@@ -163,7 +172,7 @@ export class SqliteBoardStore implements Store {
     this.conn.close();
   }
 
-  /** Run `fn` in one BEGIN IMMEDIATE transaction (nests inline): all of it commits, or none. */
+  /** Run `fn` in one write transaction (nests inline): all of it commits, or none. */
   tx<T>(fn: () => T): T {
     return this.conn.tx(fn);
   }
@@ -173,7 +182,7 @@ export class SqliteBoardStore implements Store {
     return this.conn.read(fn);
   }
 
-  /** A passive WAL checkpoint when one is due (long-running processes call it each tick). */
+  /** Upkeep when due (SQLite: a passive WAL checkpoint); long-running processes call it each tick. */
   maybeCheckpoint(): void {
     this.conn.maybeCheckpoint();
   }
@@ -188,7 +197,7 @@ export class SqliteBoardStore implements Store {
     runId: number | null = null,
     at: number = this.now(),
   ): void {
-    this.conn.run(
+    this.conn.write(
       "INSERT INTO task_events (task_id, run_id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)",
       taskId,
       runId,
@@ -222,7 +231,7 @@ export class SqliteBoardStore implements Store {
       fields.error ? cutError(fields.error) : null,
       runId,
     );
-    this.conn.run("UPDATE tasks SET current_run_id = NULL WHERE current_run_id = ?", runId);
+    this.conn.write("UPDATE tasks SET current_run_id = NULL WHERE current_run_id = ?", runId);
     return changes === 1;
   }
 
@@ -245,7 +254,9 @@ export class SqliteBoardStore implements Store {
   /** The children of `id` with the statuses of their other parents. */
   childFacts(id: string): ChildFact[] {
     return this.conn.all<{ id: string; status: string; others: string }>(
-      `SELECT c.id, c.status, (SELECT json_group_array(p.status) FROM task_links l2
+      `SELECT c.id, c.status, (SELECT ${
+        this.conn.dialect.jsonArrayText("p.status")
+      } FROM task_links l2
          JOIN tasks p ON p.id = l2.parent_id WHERE l2.child_id = c.id AND l2.parent_id != ?) AS others
        FROM task_links l JOIN tasks c ON c.id = l.child_id WHERE l.parent_id = ? ORDER BY l.child_id`,
       id,
@@ -314,7 +325,7 @@ export class SqliteBoardStore implements Store {
     if (runId === null) return false;
     return !!this.conn.get(
       `SELECT 1 FROM task_events WHERE run_id = ? AND kind = 'claimed'
-         AND json_extract(payload, '$.source_status') = 'review'`,
+         AND ${this.conn.dialect.jsonMember("payload", "source_status")} = 'review'`,
       runId,
     );
   }
@@ -322,7 +333,7 @@ export class SqliteBoardStore implements Store {
   /** The assignee task `id` had when it was last sent to review, if we recorded it. */
   reviewedAssignee(id: string): string | null {
     const r = this.conn.get<{ a: string | null }>(
-      `SELECT json_extract(payload, '$.from_assignee') AS a FROM task_events
+      `SELECT ${this.conn.dialect.jsonMember("payload", "from_assignee")} AS a FROM task_events
        WHERE task_id = ? AND kind = 'review_requested' ORDER BY id DESC LIMIT 1`,
       id,
     );
@@ -397,18 +408,18 @@ export class SqliteBoardStore implements Store {
     this.writeTask(p.taskId, p.set);
     if (p.lease) {
       const { runId: leased, lastHeartbeatAt, claimExpires, neverShorten } = p.lease;
-      this.conn.run(
+      this.conn.write(
         `UPDATE task_runs SET last_heartbeat_at = COALESCE(?, last_heartbeat_at), claim_expires = ${
-          neverShorten ? "MAX(COALESCE(claim_expires, 0), ?)" : "?"
+          neverShorten ? this.conn.dialect.greatest("COALESCE(claim_expires, 0)", "?") : "?"
         } WHERE id = ?`,
         lastHeartbeatAt,
         claimExpires,
         leased,
       );
     }
-    if (p.retry?.clear) this.conn.run("DELETE FROM hx_task_retry WHERE task_id = ?", p.taskId);
+    if (p.retry?.clear) this.conn.write("DELETE FROM hx_task_retry WHERE task_id = ?", p.taskId);
     else if (p.retry) {
-      this.conn.run(
+      this.conn.write(
         `INSERT INTO hx_task_retry (task_id, not_before, attempts) VALUES (?, ?, ?)
          ON CONFLICT(task_id) DO UPDATE SET not_before = excluded.not_before, attempts = excluded.attempts`,
         p.taskId,
@@ -417,9 +428,9 @@ export class SqliteBoardStore implements Store {
       );
     }
     if (p.link) {
-      this.conn.run(
+      this.conn.write(
         p.link.add
-          ? "INSERT OR IGNORE INTO task_links (parent_id, child_id) VALUES (?, ?)"
+          ? "INSERT INTO task_links (parent_id, child_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
           : "DELETE FROM task_links WHERE parent_id = ? AND child_id = ?",
         p.link.parentId,
         p.taskId,
@@ -459,11 +470,9 @@ export class SqliteBoardStore implements Store {
    */
   purge(id: string): void {
     this.conn.run("DELETE FROM task_links WHERE parent_id = ? OR child_id = ?", id, id);
-    const tables = this.conn.all<{ name: string }>(
-      `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
-       WHERE m.type = 'table' AND c.name = 'task_id' AND m.name != 'tasks'`,
-    );
+    const tables = this.conn.all<{ name: string }>(this.conn.dialect.tablesWithColumn("task_id"));
     for (const { name } of tables) {
+      if (name === "tasks") continue;
       this.conn.run(`DELETE FROM "${name.replace(/"/g, '""')}" WHERE task_id = ?`, id);
     }
     this.conn.run("DELETE FROM tasks WHERE id = ?", id);
@@ -474,7 +483,7 @@ export class SqliteBoardStore implements Store {
     const cols = Object.keys(set) as (keyof TaskPatch)[];
     if (cols.length === 0) return;
     for (const c of cols) if (!PATCH_COLUMNS.has(c)) throw new Error(`not a task column: ${c}`);
-    this.conn.run(
+    this.conn.write(
       `UPDATE tasks SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`,
       ...cols.map((c) => (c === "current_run_id" ? runRef(set[c] ?? null) : set[c] ?? null)),
       id,
@@ -592,7 +601,7 @@ export class SqliteBoardStore implements Store {
         if (attempt > 5) throw new ConflictError("could not allocate a unique task id");
         id = newTaskId();
       }
-      this.conn.run(
+      this.conn.write(
         `INSERT INTO tasks (id, title, body, assignee, status, priority, created_by, created_at,
            workspace_kind, workspace_path, tenant, idempotency_key, max_runtime_seconds, skills,
            max_retries, branch_name, project_id, model_override, goal_mode, goal_max_turns)
@@ -619,8 +628,8 @@ export class SqliteBoardStore implements Store {
         input.goalMaxTurns ?? null,
       );
       for (const parent of p.parents) {
-        this.conn.run(
-          "INSERT OR IGNORE INTO task_links (parent_id, child_id) VALUES (?, ?)",
+        this.conn.write(
+          "INSERT INTO task_links (parent_id, child_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
           parent,
           id,
         );
@@ -657,13 +666,10 @@ export class SqliteBoardStore implements Store {
 
   renderLines(filter: ListFilter, cells: readonly LineCell[]): Uint8Array {
     const { where, params, limit } = listClauses(filter);
-    const line = lineSql(cells);
-    // group_concat keeps the order of its FROM subquery: SQLite never drops a subquery's
-    // ORDER BY under an order-sensitive aggregate (the conformance suite checks the order).
+    const d = this.conn.dialect;
+    const line = lineSql(cells, d);
     const r = this.conn.rows<[Uint8Array | null]>(
-      `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB)
-       FROM (SELECT ${line.sql} AS line FROM tasks ${where}
-             ORDER BY ${SORT_SQL[filter.sort ?? "priority"]}${limit})`,
+      d.joinLines(line.sql, where, SORT_SQL[filter.sort ?? "priority"], limit),
       ...line.params,
       ...params,
     );
@@ -692,7 +698,7 @@ export class SqliteBoardStore implements Store {
         id,
       ).map(toComment);
       const events = this.conn.all<Row>(
-        "SELECT * FROM (SELECT * FROM task_events WHERE task_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id",
+        "SELECT * FROM (SELECT * FROM task_events WHERE task_id = ? ORDER BY id DESC LIMIT ?) AS e ORDER BY id",
         id,
         eventLimit,
       ).map(toEvent);
@@ -1008,7 +1014,7 @@ export class SqliteBoardStore implements Store {
     );
   }
 
-  /** PRAGMA data_version: moves whenever another connection commits, so pollers query only then. */
+  /** Moves whenever another connection commits (SQLite: PRAGMA data_version), so pollers query only then. */
   dataVersion(): number {
     return this.conn.dataVersion();
   }
@@ -1053,7 +1059,7 @@ export class SqliteBoardStore implements Store {
       );
       const comments = this.conn.all<Row>(
         `SELECT * FROM (SELECT * FROM task_comments WHERE task_id = ?
-           ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id`,
+           ORDER BY created_at DESC, id DESC LIMIT ?) AS c ORDER BY created_at, id`,
         id,
         CONTEXT_CAPS.comments,
       ).map(toComment);
@@ -1256,7 +1262,8 @@ const SORT_SQL: Readonly<Record<ListSort, string>> = {
   "created": "created_at ASC, id ASC",
   "created-desc": "created_at DESC, id DESC",
   "status": "status ASC, created_at ASC, id ASC",
-  "assignee": "assignee ASC, created_at ASC, id ASC",
+  // NULLS FIRST is SQLite's own order, spelled out for PostgreSQL (which puts them last).
+  "assignee": "assignee ASC NULLS FIRST, created_at ASC, id ASC",
   "title": "title ASC, id ASC",
   "updated": "started_at DESC NULLS LAST, created_at DESC, id DESC",
 };
@@ -1296,12 +1303,13 @@ const LINE_COLUMNS: Readonly<Record<LineColumn, string>> = {
 };
 
 /**
- * A line layout as one SQL printf (LineCell's steps, in its order): texts go into the format
- * (`%` doubled), each column is one `%s` argument, NULL prints as "" as in renderLine, and
- * widths count characters (`%!`) as renderLine counts code points. One printf per row costs
- * less than joining the cells with `||`, which builds a string per cell.
+ * A line layout as one SQL printf (LineCell's steps, in its order; SQLite's printf,
+ * PostgreSQL's format): texts go into the format (`%` doubled), each column is one `%s`
+ * argument, NULL prints as "" as in renderLine, and widths count characters as renderLine
+ * counts code points. One printf per row costs less than joining the cells with `||`, which
+ * builds a string per cell.
  */
-function lineSql(cells: readonly LineCell[]): { sql: string; params: string[] } {
+function lineSql(cells: readonly LineCell[], d: Dialect): { sql: string; params: string[] } {
   let format = "";
   const args: string[] = [];
   const params: string[] = [];
@@ -1332,15 +1340,19 @@ function lineSql(cells: readonly LineCell[]): { sql: string; params: string[] } 
     else {
       const w = Math.floor(cell.width);
       if (!(w >= 0 && w <= 1000)) throw new Error(`line width out of range: ${cell.width}`);
-      format += `%!-${w}s`;
+      format += d.padded(w);
     }
     args.push(e);
     params.push(...p);
   }
   if (args.length === 0) { // printf('') is NULL: a line of texts only is one text
-    return { sql: "?", params: [cells.map((c) => "text" in c ? c.text : "").join("")] };
+    // Typed, so that PostgreSQL knows a line made of one parameter is text.
+    return {
+      sql: "CAST(? AS TEXT)",
+      params: [cells.map((c) => "text" in c ? c.text : "").join("")],
+    };
   }
-  return { sql: `printf(${["?", ...args].join(", ")})`, params: [format, ...params] };
+  return { sql: d.printf(args), params: [format, ...params] };
 }
 
 /** A plan as applied: the ids of the run and the comment it added. */

@@ -1,7 +1,10 @@
 /**
  * Boards on disk, laid out as Hermes lays them out: one SQLite file per board under HERMES_HOME
  * (the default at `<home>/kanban.db`, others in `<home>/kanban/boards/<name>/`), each with its
- * board.json; list, create, describe, archive and remove them.
+ * board.json; list, create, describe, archive and remove them. When kanban.db_url names
+ * PostgreSQL, a board is one schema of that database instead (shared by every host), and its
+ * board.json, logs and workspaces stay under each host's HERMES_HOME (a default workdir is a
+ * path on that host).
  */
 
 import { DatabaseSync } from "node:sqlite";
@@ -24,17 +27,18 @@ import {
   readBoardMeta,
   writeBoardMeta,
 } from "./board_meta.ts";
-import { openBoard } from "./mod.ts";
+import { openBoard, pgBackend } from "./mod.ts";
+import type { PgBackend } from "./_pg_store.ts";
 
 /** What `boards list` shows about a board: Hermes's fields, then ours. */
 export interface BoardInfo extends BoardMeta {
-  /** The board's SQLite file. */
+  /** The board's SQLite file, or its PostgreSQL address (no password) and board. */
   db_path: string;
   is_current: boolean;
   /** Tasks by status (archived included); empty when the board is missing or unreadable. */
   counts: Record<string, number>;
   total: number;
-  /** The database file exists (the default board's is made on first use). */
+  /** The database file (or schema) exists (the default board's is made on first use). */
   exists: boolean;
   /** Why the tasks could not be counted. */
   error?: string;
@@ -48,6 +52,8 @@ export interface RemovedBoard {
   new_path: string;
   /** Its task count, when it could be read. */
   tasks: number | null;
+  /** How to undo an archive on PostgreSQL (the statement that renames its schema back). */
+  recover?: string;
 }
 
 function exists(path: string): boolean {
@@ -87,10 +93,27 @@ export function countByStatus(dbPath: string): Record<string, number> {
   }
 }
 
+/** What messages and listings call board `name` of a PostgreSQL database. */
+function pgPath(pg: PgBackend, name: string): string {
+  return `${pg.display} (board ${name})`;
+}
+
 /** Describe one board; `current` is the board commands use when none is named. */
 export function boardInfo(home: string, name: string, current: string): BoardInfo {
-  const path = boardPaths(home, name).db;
+  const pg = pgBackend(home);
+  const path = pg ? pgPath(pg, name) : boardPaths(home, name).db;
   const meta = readBoardMeta(home, name);
+  if (pg) {
+    const base = { ...meta, db_path: path, is_current: name === current, counts: {}, total: 0 };
+    try {
+      const counts = pg.countByStatus(name);
+      if (counts === null) return { ...base, exists: false };
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      return { ...base, counts, total, exists: true };
+    } catch (e) {
+      return { ...base, exists: false, error: (e as Error).message };
+    }
+  }
   const base = { ...meta, db_path: path, is_current: name === current, counts: {}, total: 0 };
   if (!exists(path)) return { ...base, exists: false };
   try {
@@ -107,6 +130,9 @@ export function boardInfo(home: string, name: string, current: string): BoardInf
  * `described`, also those Hermes made with only a board.json so far.
  */
 export function namedBoardsOnDisk(home: string, described = false): string[] {
+  // On PostgreSQL a board is its schema: a board.json alone describes nothing there.
+  const pg = pgBackend(home);
+  if (pg) return pg.boards().filter((b) => b !== DEFAULT_BOARD);
   const names: string[] = [];
   try {
     for (const entry of Deno.readDirSync(boardsDir(home))) {
@@ -131,6 +157,13 @@ export function namedBoardsOnDisk(home: string, described = false): string[] {
  * under HERMES_HOME must not stop the gateway.
  */
 export function boardsOnDisk(home: string): string[] {
+  let pg;
+  try {
+    pg = pgBackend(home);
+    if (pg) return pg.boards();
+  } catch {
+    return pg ? [DEFAULT_BOARD] : []; // an unreachable database: the default board only
+  }
   let named: string[] = [];
   try {
     named = namedBoardsOnDisk(home);
@@ -175,7 +208,7 @@ export function createBoard(
   now: number,
 ): CreatedBoard {
   const name = normalizeBoardName(rawName);
-  const existed = name !== DEFAULT_BOARD && boardExists(home, name);
+  const existed = name !== DEFAULT_BOARD && hasBoard(home, name);
   writeBoardMeta(home, name, patch, now);
   openBoard(home, name, { create: true }).close();
   return {
@@ -184,9 +217,27 @@ export function createBoard(
   };
 }
 
-/** A board that must exist: its normalised name, or not found. */
-export function existingBoard(home: string, rawName: string): string {
+/**
+ * True when board `name` exists: as Hermes counts boards for SQLite files (boardExists), as a
+ * schema on PostgreSQL.
+ */
+export function hasBoard(home: string, name: string): boolean {
+  const pg = pgBackend(home);
+  if (!pg) return boardExists(home, name);
+  return name === DEFAULT_BOARD || pg.schemaVersion(name) !== null;
+}
+
+/**
+ * A board that must exist: its normalised name, or not found. On PostgreSQL a board made by
+ * another host is described on this one (its board.json written with the defaults), so that
+ * this host's current-board file may name it.
+ */
+export function existingBoard(home: string, rawName: string, now?: number): string {
   const name = normalizeBoardName(rawName);
+  if (pgBackend(home) && name !== DEFAULT_BOARD && hasBoard(home, name)) {
+    if (now !== undefined && !boardExists(home, name)) writeBoardMeta(home, name, {}, now);
+    return name;
+  }
   if (!boardExists(home, name)) {
     throw new NotFoundError(
       `no board named '${name}' (see 'hermes kanban boards list')`,
@@ -203,7 +254,7 @@ export function describeBoard(
   patch: BoardMetaPatch,
   now: number,
 ): BoardInfo {
-  const name = existingBoard(home, rawName);
+  const name = existingBoard(home, rawName, now);
   writeBoardMeta(home, name, patch, now);
   return boardInfo(home, name, readCurrentBoard(home) ?? DEFAULT_BOARD);
 }
@@ -228,6 +279,8 @@ export function removeBoard(
       "default_board",
     );
   }
+  const pg = pgBackend(home);
+  if (pg) return removePgBoard(home, pg, name, opts);
   const paths = boardPaths(home, name);
   if (!exists(paths.dir)) {
     throw new NotFoundError(
@@ -271,4 +324,59 @@ export function removeBoard(
   for (let n = 1; exists(target); n++) target = `${root}/${name}-${opts.now}-${n}`;
   Deno.renameSync(paths.dir, target);
   return { slug: name, action: "archived", new_path: target, tasks };
+}
+
+/**
+ * Remove board `name` of a PostgreSQL database, as removeBoard does a file: archived (default),
+ * its schema renamed aside (`hermes__archived_<unix seconds>_<name>`, recoverable by renaming it
+ * back) and this host's directory moved to `_archived`; or, with `deleteIt`, dropped with this
+ * host's directory (which a board with tasks refuses unless `force`). Other hosts keep their
+ * own directories of it.
+ */
+function removePgBoard(
+  home: string,
+  pg: PgBackend,
+  name: string,
+  opts: { deleteIt: boolean; force: boolean; now: number },
+): RemovedBoard {
+  const counts = pg.countByStatus(name);
+  if (counts === null) {
+    throw new NotFoundError(
+      `no board named '${name}' (see 'hermes kanban boards list')`,
+      "no_board",
+    );
+  }
+  const tasks = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (opts.deleteIt && !opts.force && tasks > 0) {
+    throw new ConflictError(
+      `board '${name}' has ${tasks} task${
+        tasks === 1 ? "" : "s"
+      }; pass --force to delete it with its tasks, logs and workspaces (without --delete it is archived, recoverable)`,
+      "board_not_empty",
+    );
+  }
+  if (readCurrentBoard(home) === name) clearCurrentBoard(home);
+  const dir = boardPaths(home, name).dir;
+  if (opts.deleteIt) {
+    pg.dropBoard(name);
+    try {
+      Deno.removeSync(dir, { recursive: true });
+    } catch { /* no logs or workspaces of it on this host */ }
+    return { slug: name, action: "deleted", new_path: "", tasks };
+  }
+  const { from, to } = pg.archiveBoard(name, opts.now);
+  if (exists(dir)) {
+    const root = homePaths(home).archivedBoards;
+    ensurePrivateDir(root);
+    let target = `${root}/${name}-${opts.now}`;
+    for (let n = 1; exists(target); n++) target = `${root}/${name}-${opts.now}-${n}`;
+    Deno.renameSync(dir, target);
+  }
+  return {
+    slug: name,
+    action: "archived",
+    new_path: `${pg.display} (schema ${to})`,
+    tasks,
+    recover: `ALTER SCHEMA "${to}" RENAME TO "${from}"`,
+  };
 }

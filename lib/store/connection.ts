@@ -19,6 +19,28 @@ import {
   stampVersion,
   TASK_COLUMNS_ADDED,
 } from "./schema.ts";
+import type { Db, Dialect } from "./_db.ts";
+
+/** SQLite's spellings. */
+export const SQLITE_DIALECT: Dialect = {
+  name: "sqlite",
+  greatest: (a, b) => `MAX(${a}, ${b})`,
+  jsonArrayText: (expr) => `json_group_array(${expr})`,
+  jsonTextElements: (param) => `SELECT value FROM json_each(${param})`,
+  printf: (args) => `printf(${["?", ...args].join(", ")})`,
+  // `%!` counts characters, not bytes, as renderLine counts code points.
+  padded: (width) => `%!-${width}s`,
+  // group_concat keeps the order of its FROM subquery: SQLite never drops a subquery's
+  // ORDER BY under an order-sensitive aggregate (the conformance suite checks the order).
+  joinLines: (line, where, order, limit) =>
+    `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB)
+     FROM (SELECT ${line} AS line FROM tasks ${where} ORDER BY ${order}${limit}) AS lines`,
+  jsonMember: (expr, key) => `json_extract(${expr}, '$.${key}')`,
+  tablesWithColumn: (column) =>
+    `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+     WHERE m.type = 'table' AND c.name = '${column}'`,
+  noLimit: -1,
+};
 
 /** Default busy timeout: how long a write waits for another process's write. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
@@ -268,8 +290,9 @@ function removeQuietly(path: string): void {
 }
 
 /** A connection to one board, with a statement cache and a transaction helper. */
-export class Connection {
+export class Connection implements Db {
   readonly path: string;
+  readonly dialect = SQLITE_DIALECT;
   readonly db: DatabaseSync;
   readonly busyTimeoutMs: number;
   readonly readOnly: boolean;
@@ -531,6 +554,11 @@ export class Connection {
     }
   }
 
+  /** A write whose result nobody reads (SQLite runs it at once). */
+  write(sql: string, ...params: SQLInputValue[]): void {
+    this.run(sql, ...params);
+  }
+
   /** First row or undefined. */
   get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
     const s = this.stmt(sql);
@@ -616,12 +644,12 @@ export class Connection {
     } catch { /* the original error matters more */ }
   }
 
-  /** Change counter that moves whenever another connection commits (PRAGMA data_version). */
   /** Rows this connection has changed since it opened (SQLite's total_changes()). */
   totalChanges(): number {
     return Number(this.get<{ n: number }>("SELECT total_changes() AS n")?.n ?? 0);
   }
 
+  /** Change counter that moves whenever another connection commits (PRAGMA data_version). */
   dataVersion(): number {
     return Number(this.get<{ data_version: number }>("PRAGMA data_version")?.data_version ?? 0);
   }
@@ -676,6 +704,13 @@ export class Connection {
   /** True once closed. */
   get closed(): boolean {
     return this.#closed;
+  }
+}
+
+/** Create the notifier's tables on a board made before they existed (all IF NOT EXISTS). */
+export function ensureNotifyTables(conn: Connection): void {
+  if (!conn.get("SELECT 1 FROM sqlite_master WHERE name = 'hx_notify_outbox'")) {
+    conn.tx(() => conn.db.exec(HX_TABLES));
   }
 }
 

@@ -8,6 +8,9 @@ import { type Status, STATUSES } from "../board/mod.ts";
 import { PROMOTABLE_SQL } from "./board_store.ts";
 import { Connection, SQLITE, sqliteCode } from "./connection.ts";
 import { SCHEMA_STAMP, SCHEMA_VERSION, stampVersion } from "./schema.ts";
+import type { Db } from "./_db.ts";
+import { PG_SCHEMA_VERSION } from "./_pg_schema.ts";
+import type { PgBackend } from "./_pg_store.ts";
 
 /** Size and permission bits of one file, or null when it does not exist. */
 export interface FileStat {
@@ -19,8 +22,11 @@ export interface FileStat {
 /** The board file and what sits beside it. */
 export interface FileFacts {
   path: string;
-  /** `sqlite`: a SQLite header; `empty`: zero bytes; `foreign`: anything else. */
-  kind: "missing" | "empty" | "sqlite" | "foreign";
+  /**
+   * `sqlite`: a SQLite header; `empty`: zero bytes; `foreign`: anything else; `postgres`: the
+   * board is a schema in the PostgreSQL database of kanban.db_url (no file).
+   */
+  kind: "missing" | "empty" | "sqlite" | "foreign" | "postgres";
   file: FileStat | null;
   dir: FileStat | null;
   wal: FileStat | null;
@@ -129,10 +135,46 @@ function schemaState(userVersion: number): BoardFacts["schema"] {
   return gen > SCHEMA_VERSION ? "newer" : "older";
 }
 
-/** True when the board's schema has `table`. */
-function hasTable(conn: Connection, table: string): boolean {
-  return conn.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", table) !==
-    undefined;
+/** True when the board's schema has `table` (a PostgreSQL board has every table). */
+function hasTable(conn: Db, table: string): boolean {
+  const sql = conn.dialect.name === "postgres"
+    ? `SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()
+       AND table_name = ?`
+    : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+  return conn.get(sql, table) !== undefined;
+}
+
+/**
+ * What doctor reads from a PostgreSQL board: its schema version and its tasks (PostgreSQL
+ * checks its own pages; there is no file to inspect). Null when the board does not exist.
+ */
+export function inspectPgBoard(pg: PgBackend, board: string): BoardFacts | null {
+  const version = pg.schemaVersion(board);
+  if (version === null) return null;
+  const store = pg.openBoard(board, { create: false, busyTimeoutMs: 2_000, readOnly: true });
+  try {
+    const facts: BoardFacts = {
+      integrity: ["ok"],
+      userVersion: version,
+      schema: version === PG_SCHEMA_VERSION
+        ? "current"
+        : version > PG_SCHEMA_VERSION
+        ? "newer"
+        : "older",
+      pageSize: 0,
+      pageCount: 0,
+      freePages: 0,
+      counts: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>,
+      running: [],
+      ready: [],
+      waiting: [],
+      overdue: [],
+    };
+    store.conn.read(() => readTasks(store.conn, facts));
+    return facts;
+  } finally {
+    store.close();
+  }
 }
 
 /**
@@ -182,7 +224,7 @@ function checkIntegrity(conn: Connection): string[] {
   }
 }
 
-function readTasks(conn: Connection, facts: BoardFacts): void {
+function readTasks(conn: Db, facts: BoardFacts): void {
   for (
     const r of conn.all<{ status: string; n: number }>(
       "SELECT status, COUNT(*) AS n FROM tasks GROUP BY status",
@@ -210,7 +252,7 @@ function readTasks(conn: Connection, facts: BoardFacts): void {
     claimLock: r.claim_lock === null ? null : String(r.claim_lock),
     claimExpires: r.claim_expires === null ? null : Number(r.claim_expires),
     currentRunId: r.current_run_id === null ? null : Number(r.current_run_id),
-    runOpen: Number(r.run_open) === 1,
+    runOpen: Number(r.run_open) === 1, // SQLite's 1, PostgreSQL's true
     proc: r.proc_run === null ? null : {
       host: r.host === null ? null : String(r.host),
       bootId: r.boot_id === null ? null : String(r.boot_id),
@@ -223,8 +265,12 @@ function readTasks(conn: Connection, facts: BoardFacts): void {
     { id: string; title: string; status: "ready" | "review"; assignee: string | null; idle: number }
   >(
     `SELECT t.id, t.title, t.status, t.assignee,
-       MAX(t.created_at, COALESCE((SELECT MAX(e.created_at) FROM task_events e
-                                   WHERE e.task_id = t.id), 0)) AS idle
+       ${
+      conn.dialect.greatest(
+        "t.created_at",
+        "COALESCE((SELECT MAX(e.created_at) FROM task_events e WHERE e.task_id = t.id), 0)",
+      )
+    } AS idle
      FROM tasks t WHERE t.status IN ('ready', 'review') AND t.claim_lock IS NULL
      ORDER BY idle, t.id`,
   ).map((r) => ({

@@ -4,9 +4,10 @@
  * start-up. A second backend adds its classes here; callers only see the interfaces.
  */
 
-import { SqliteBoardStore } from "./board_store.ts";
-import { SqliteDispatchStore } from "./_dispatch_store.ts";
-import { SqliteNotifyStore } from "./_notify_store.ts";
+import { SqlBoardStore } from "./board_store.ts";
+import { SqlDispatchStore } from "./_dispatch_store.ts";
+import { SqlNotifyStore } from "./_notify_store.ts";
+import { Connection, ensureNotifyTables } from "./connection.ts";
 import type { DispatchStore, NotifyStore, Store } from "./types.ts";
 
 export type * from "./types.ts";
@@ -14,18 +15,20 @@ export { EXIT_UNKNOWN } from "./_dispatch_store.ts";
 
 /** The dispatcher's queries and writes over `store` (one per dispatcher; cheap to make). */
 export function openDispatch(store: Store): DispatchStore {
-  return new SqliteDispatchStore(sqliteOf(store));
+  return new SqlDispatchStore(sqliteOf(store));
 }
 
 /** The notifier's subscriptions, cursors and outbox of `store`, on the store's clock. */
 export function openNotify(store: Store): NotifyStore {
   const s = sqliteOf(store);
-  return new SqliteNotifyStore(s.conn, s.now);
+  // A SQLite board made before the notifier tables existed gets them here (IF NOT EXISTS).
+  if (s.conn instanceof Connection) ensureNotifyTables(s.conn);
+  return new SqlNotifyStore(s.conn, s.now);
 }
 
 /** The implementation behind `store` (every store comes from openBoard). */
-function sqliteOf(store: Store): SqliteBoardStore {
-  if (store instanceof SqliteBoardStore) return store;
+function sqliteOf(store: Store): SqlBoardStore {
+  if (store instanceof SqlBoardStore) return store;
   throw new Error("not a store opened by openBoard()");
 }
 export * from "./_change_feed.ts";

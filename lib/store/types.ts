@@ -327,6 +327,12 @@ export interface Store extends BoardStore, DashboardQueries {
   /** What a cheap probe at open found damaged, or null. */
   readonly damage: string | null;
   /**
+   * True when gateways on other hosts may dispatch from this board too (PostgreSQL): a run
+   * recorded on another host is judged by its lease alone, and live workers' leases are renewed
+   * before they run out, not after.
+   */
+  readonly shared: boolean;
+  /**
    * Run `fn` as one transaction: every store operation inside commits together, or none does
    * when `fn` throws. Nests (an inner call joins the outer transaction).
    */

@@ -22,16 +22,31 @@ export type Liveness = "alive" | "dead" | "unknown";
 
 let cachedHost: string | null = null;
 
-/** This machine's hostname. */
+/**
+ * This host's identity in leases and process records: HERMES_HOST_ID when set (containers
+ * that share a hostname, tests that play several hosts), else the machine's hostname.
+ */
 export function hostName(): string {
   if (cachedHost === null) {
+    let id: string | undefined;
     try {
-      cachedHost = Deno.hostname();
-    } catch {
-      cachedHost = "localhost";
+      id = Deno.env.get("HERMES_HOST_ID")?.trim();
+    } catch { /* a worker without env access is told its id (setHostId) */ }
+    if (id) cachedHost = id;
+    else {
+      try {
+        cachedHost = Deno.hostname();
+      } catch {
+        cachedHost = "localhost";
+      }
     }
   }
   return cachedHost;
+}
+
+/** Set this thread's host identity from HERMES_HOST_ID as its environment record holds it. */
+export function setHostId(id: string | undefined): void {
+  if (id?.trim()) cachedHost = id.trim();
 }
 
 /** Linux boot id (changes every boot), or null elsewhere. */

@@ -7,7 +7,7 @@
 import { UsageError } from "../board/errors.ts";
 import type { CreateRules } from "../board/operation.ts";
 import { type Config, get } from "../config/config.ts";
-import { RESERVED_ENV } from "./worker_env.ts";
+import { RESERVED_ENV, WITHHELD_ENV } from "./worker_env.ts";
 import {
   checkSandboxPath,
   type NetworkPolicy,
@@ -150,6 +150,13 @@ function parseEnv(key: string, v: unknown): Record<string, string> {
     if (!ENV_NAME.test(name)) throw invalid(`${key}.${name}`, "is not a valid variable name");
     if (RESERVED_ENV.has(name)) {
       throw invalid(`${key}.${name}`, "is set by the dispatcher for every worker; remove it");
+    }
+    if (WITHHELD_ENV.has(name)) {
+      throw invalid(
+        `${key}.${name}`,
+        "would give workers the boards' database; they reach their task through the worker " +
+          "endpoint; remove it",
+      );
     }
     if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
       throw invalid(`${key}.${name}`, `must be a string, got ${JSON.stringify(value)}`);

@@ -25,7 +25,9 @@ export type NetworkPolicy = "none" | "full" | readonly string[];
 /**
  * Paths a confined worker can never read, besides HERMES_HOME (`~` is the worker's HOME):
  * credentials of the usual tools, key stores, and sockets that lead out of any sandbox
- * (the user's session bus and systemd, container engines).
+ * (the user's session bus and systemd, container engines, PostgreSQL's local socket, where
+ * peer authentication would let a worker in as its user: the boards' database is the
+ * dispatcher's, and a worker reaches its task only through its endpoint).
  */
 export const DEFAULT_DENY: readonly string[] = [
   "~/.ssh",
@@ -44,6 +46,8 @@ export const DEFAULT_DENY: readonly string[] = [
   "~/.cargo/credentials",
   "~/.cargo/credentials.toml",
   "~/.terraform.d/credentials.tfrc.json",
+  "~/.pgpass",
+  "~/.pg_service.conf",
   "~/.password-store",
   "~/.local/share/keyrings",
   "~/Library/Keychains",
@@ -52,6 +56,7 @@ export const DEFAULT_DENY: readonly string[] = [
   "/var/run/docker.sock",
   "/run/containerd",
   "/run/podman",
+  "/run/postgresql",
 ];
 
 /** The owner's settings for every sandbox: `sandbox.deny`, `sandbox.writable`, `sandbox.bwrap`. */

@@ -106,6 +106,13 @@ export const WORKER_VARS: readonly WorkerVar[] = [
 export const RESERVED_ENV: ReadonlySet<string> = new Set(WORKER_VARS.map((v) => v.name));
 
 /**
+ * Names a profile may not give a worker because they would hand it the boards' database (a
+ * worker reaches the board only through its endpoint, as its own run). A worker's own PG*
+ * variables (a project's test database) stay the profile's business.
+ */
+export const WITHHELD_ENV: ReadonlySet<string> = new Set(["HERMES_KANBAN_DB_URL"]);
+
+/**
  * A worker's whole environment: the allow-list from `baseEnv`, TERM, the profile's env, then
  * WORKER_VARS (set last so nothing overrides them).
  */

@@ -22,6 +22,7 @@ const KEEPS: Record<string, string[]> = {
   "kanban profiles": ["run"], // runs each agent's --help to check its flags
   "kanban dispatch": ["run", "net"], // workers; confined workers' egress proxies
   "kanban daemon": ["run", "net"],
+  "kanban migrate": ["net"], // the PostgreSQL database of --to/--from
   "gateway run": ["run", "net"], // all of the above, the dashboard, webhooks
   "gateway start": ["run", "net"], // starts the gateway, asks its /healthz
   "gateway restart": ["run", "net"],
@@ -77,6 +78,15 @@ Deno.test("a board verb runs with run and net revoked; a dispatching verb keeps 
   equal(await reach("kanban", "list"), "run=revoked net=revoked");
   equal(await reach("kanban", "gc", "--dry-run"), "run=kept net=revoked");
   equal(await reach("kanban", "dispatch", "--dry-run"), "run=kept net=kept");
+  // Boards in PostgreSQL are reached over the network: every verb keeps net, none gains run.
+  const onDatabase = await hermes(["kanban", "boards", "--help"], {
+    env: {
+      ...home.env,
+      HERMES_DEBUG_PERMISSIONS: "1",
+      HERMES_KANBAN_DB_URL: "postgres://nobody@127.0.0.1:9/none",
+    },
+  });
+  match(onDatabase.stderr, /^hermes: permissions: kanban boards reaches run=revoked net=kept$/m);
   // Without HERMES_DEBUG_PERMISSIONS nothing is said.
   const quiet = await hermes(["kanban", "list"], { env: home.env });
   equal(quiet.code, 0);

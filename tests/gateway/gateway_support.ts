@@ -7,6 +7,7 @@ import { loadConfig } from "../../lib/config/config.ts";
 import { parseArgs } from "../../lib/cli/parse.ts";
 import { confinedLaunch, gatewayScope } from "../../lib/gateway/confinement.ts";
 import { listenAddress } from "../../lib/gateway/host.ts";
+import { prepareStore } from "../../lib/store/mod.ts";
 import { readRunFlags, RUN_OPTIONS } from "../../commands/gateway/run_options.ts";
 import { waitFor } from "../support/wait.ts";
 
@@ -55,6 +56,8 @@ export async function gatewayCommand(
   let launch;
   try {
     const config = await loadConfig(home, (n) => env[n]);
+    // The scope names the boards' database when they live in PostgreSQL.
+    await prepareStore(home, (n) => env[n]);
     const flags = readRunFlags(
       parseArgs({ name: "run", needs: [], summary: "", options: RUN_OPTIONS }, args),
     );

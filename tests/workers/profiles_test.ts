@@ -107,6 +107,10 @@ Deno.test("loadProfiles refuses bad profiles with one line naming the key", () =
       { x: { command: ["a"], env: { HERMES_KANBAN_TASK: "t" } } },
       /env\.HERMES_KANBAN_TASK is set by the dispatcher/,
     ],
+    [
+      { x: { command: ["a"], env: { HERMES_KANBAN_DB_URL: "postgres://h/db" } } },
+      /env\.HERMES_KANBAN_DB_URL would give workers the boards' database/,
+    ],
     [{ x: { command: ["a", "{taskid}"] } }, /command\[1\] uses unknown placeholder \{taskid\}/],
     [{ x: { command: ["", "b"] } }, /command\[0\] must name a program/],
     [{ "bad name": { command: ["a"] } }, /is not a valid profile name/],

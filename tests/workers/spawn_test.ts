@@ -56,6 +56,10 @@ Deno.test("spawnWorker gives the worker a clean environment with HERMES_* set", 
       HOME: "/home/someone",
       LANG: "C.UTF-8",
       SECRET_TOKEN: "must-not-leak",
+      // The boards' database stays the dispatcher's (workers reach the board by the endpoint).
+      HERMES_KANBAN_DB_URL: "postgres://hermes:pw@db/hermes",
+      PGPASSWORD: "pw",
+      PGPASSFILE: "/home/someone/.pgpass",
       HERMES_KANBAN_TASK: "t_deadbeef",
       TERM: "xterm-256color",
     },
@@ -75,6 +79,9 @@ Deno.test("spawnWorker gives the worker a clean environment with HERMES_* set", 
     }),
   );
   equal(env.SECRET_TOKEN, undefined, "a parent variable outside the allow-list leaks");
+  for (const name of ["HERMES_KANBAN_DB_URL", "PGPASSWORD", "PGPASSFILE"]) {
+    equal(env[name], undefined, `${name} reaches the worker`);
+  }
   equal(env.HERMES_TEST_PARENT_ONLY, undefined, "the dispatcher's own environment leaks");
   equal(env.HERMES_KANBAN_TASK, task.id);
   equal(env.HERMES_KANBAN_RUN_ID, "42");

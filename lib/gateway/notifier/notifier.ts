@@ -344,7 +344,8 @@ export class Notifier {
   #enqueue(h: BoardHandle, sinksChanged: boolean): void {
     const cfg = this.#config;
     if (cfg) {
-      if (sinksChanged) {
+      // A board shared with other hosts: their notifiers may have sinks this one lacks.
+      if (sinksChanged && !h.store.shared) {
         const keep = new Set(cfg.sinks.map((s) => s.key));
         for (const gone of h.notify.forgetSinks(keep, CONFIGURED_PREFIXES)) {
           this.#log(
@@ -410,7 +411,7 @@ export class Notifier {
     };
     const run = (async () => {
       while (!this.#stop.aborted) {
-        if (!this.#deliverable(sink)) return leave();
+        if (!this.#deliverable(h, sink)) return leave();
         const c = h.notify.claim(sink, this.owner, Date.now(), this.#leaseMs(sink));
         if (c === null) return leave();
         // Capped, so a lease handed back by another notifier is noticed soon after.
@@ -432,7 +433,7 @@ export class Notifier {
 
   /** Attempt the sink's due deliveries once each, in order, until one is not due. */
   async #drainDue(h: BoardHandle, sink: string): Promise<void> {
-    while (this.#deliverable(sink)) {
+    while (this.#deliverable(h, sink)) {
       const c = h.notify.claim(sink, this.owner, Date.now(), this.#leaseMs(sink));
       if (c === null || "waitUntilMs" in c) return;
       await this.#attempt(h, c.delivery);
@@ -440,9 +441,14 @@ export class Notifier {
     }
   }
 
-  /** Configured sinks wait while config.yaml is unreadable; subscriptions never do. */
-  #deliverable(sink: string): boolean {
-    return this.#config !== null || sink.startsWith("sub:");
+  /**
+   * Configured sinks wait while config.yaml is unreadable; subscriptions never do. On a board
+   * shared with other hosts, a configured sink this notifier does not have is left to theirs.
+   */
+  #deliverable(h: BoardHandle, sink: string): boolean {
+    if (sink.startsWith("sub:")) return true;
+    if (this.#config === null) return false;
+    return !h.store.shared || this.#config.sinks.some((s) => s.key === sink);
   }
 
   #leaseMs(sink: string): number {

@@ -11,6 +11,10 @@
  */
 
 import { Notifier, type NotifierLog } from "./notifier.ts";
+import { prepareStore } from "../../store/mod.ts";
+// Loaded with the worker: prepareStore imports it for PostgreSQL boards, and a Worker may not
+// read module files at run time.
+import "../../store/postgres.ts";
 import type { NotifierCommand, NotifierReply } from "./protocol.ts";
 
 const reply = (m: NotifierReply): void => self.postMessage(m);
@@ -24,17 +28,21 @@ self.onmessage = (e: MessageEvent<NotifierCommand>) => {
   const msg = e.data;
   if (msg?.type === "init" && running === null) {
     const env = msg.env ?? {};
-    const notifier = new Notifier({
-      home: msg.home,
-      env: (name) => env[name],
-      log,
-      notify: msg.notify,
-    });
-    running = notifier.start(stop.signal).then(
-      () => reply({ type: "stopped", totals: notifier.totals }),
+    let notifier: Notifier | null = null;
+    // Where the boards live (SQLite files or PostgreSQL), as the gateway's environment says.
+    running = prepareStore(msg.home, (name) => env[name]).then(() => {
+      notifier = new Notifier({
+        home: msg.home,
+        env: (name) => env[name],
+        log,
+        notify: msg.notify,
+      });
+      return notifier.start(stop.signal);
+    }).then(
+      () => reply({ type: "stopped", totals: notifier?.totals ?? null }),
       (err) => {
         reply({ type: "error", message: (err as Error).message });
-        reply({ type: "stopped", totals: notifier.totals });
+        reply({ type: "stopped", totals: notifier?.totals ?? null });
       },
     ).finally(() => self.close());
     reply({ type: "ready" });

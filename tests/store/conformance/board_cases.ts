@@ -108,6 +108,35 @@ export const BOARD_CASES: readonly Case[] = [
     },
   },
   {
+    name: "listTasks sorts in each of Hermes's orders, a missing assignee first",
+    run({ store: s, clock }) {
+      mk(s, "b", { priority: 1, assignee: "zed" });
+      clock.advance(1);
+      mk(s, "c", { priority: 5, assignee: "amy" });
+      clock.advance(1);
+      mk(s, "a", { priority: 1, triage: true });
+      const titles = (sort: Parameters<Store["listTasks"]>[0]["sort"]) =>
+        s.listTasks({ sort }).map((t) => t.title).join("");
+      const orders = {
+        priority: "cba",
+        "priority-desc": "bac",
+        created: "bca",
+        "created-desc": "acb",
+        title: "abc",
+        status: "bca",
+        assignee: "acb",
+        updated: "acb",
+      } as const;
+      for (const [sort, want] of Object.entries(orders)) {
+        equal(titles(sort as keyof typeof orders), want, sort);
+        const lines = new TextDecoder().decode(
+          s.renderLines({ sort: sort as keyof typeof orders }, [{ column: "title" }]),
+        );
+        equal(lines, [...want].map((t) => `${t}\n`).join(""), `${sort}: rendered alike`);
+      }
+    },
+  },
+  {
     name: "renderLines is renderLine of listTasks, byte for byte, in its order, for every step",
     run({ store: s }) {
       mk(s, "ünïcödé ✓ %s %d '", { assignee: "ßpëcial", tenant: "åcme", priority: 2 });
@@ -447,6 +476,91 @@ export const BOARD_CASES: readonly Case[] = [
       deepEqual(st.by_assignee, { w: { ready: 1, triage: 1 } });
       deepEqual([st.oldest_ready_age_seconds, st.now], [30, clock.now()]);
       deepEqual(s.assigneeCounts(), st.by_assignee);
+    },
+  },
+  {
+    name:
+      "a worker's run proves itself by its secret; the tasks it creates are recorded as its own",
+    run({ store: s }) {
+      const lead = mk(s, "lead", { assignee: "coder" });
+      const run = s.claim(lead, "h:1", 100).run.id;
+      const worker = provenWorker(s, lead, run, "coder");
+      const made = s.createTask({ title: "sub", creator: worker }).task.id;
+      const other = mk(s, "other");
+      const facts = s.workerFacts(worker, [made, other]);
+      deepEqual([facts.authentic, facts.runActive, facts.created], [true, true, [made]]);
+      const forged = { ...worker, credential: "00".repeat(32) };
+      equal(s.workerFacts(forged, [made]).authentic, false);
+      s.comment(lead, "coder", "working", worker);
+      throws(() => s.comment(other, "coder", "not mine", worker), PermissionError);
+    },
+  },
+  {
+    name: "review: the reviewer's run is a review, and sending back returns the task to its worker",
+    run({ store: s }) {
+      const id = mk(s, "docs", { assignee: "writer" });
+      s.perform(id, { op: "review", reviewer: "editor", note: null }, PERSON);
+      const run = s.claim(id, "h:1", 100).run.id;
+      equal(s.requireTask(id).assignee, "editor");
+      const editor = provenWorker(s, id, run, "editor");
+      s.perform(id, { op: "send_back", reason: "fix the examples", to: null }, editor);
+      const t = s.requireTask(id);
+      deepEqual([t.status, t.assignee, s.runRow(run)?.status], ["ready", "writer", "sent_back"]);
+      ok(s.showTask(id).comments.some((c) => c.body === "SENT BACK: fix the examples"));
+    },
+  },
+  {
+    name:
+      "editResult corrects a done task's result and its run; preview and a refusal write nothing",
+    run({ store: s }) {
+      const id = mk(s, "t", { assignee: "w" });
+      s.claim(id, "h:1", 100);
+      s.complete(id, { result: "wrong", summary: "s1", metadata: { n: 1 } }, PERSON);
+      equal(
+        s.editResult(id, { result: "right", summary: null, metadata: null }, PERSON).result,
+        "right",
+      );
+      deepEqual(s.runs(id).map((r) => [r.summary, r.metadata]), [["right", { n: 1 }]]);
+      const gate = mk(s, "gate");
+      const child = mk(s, "child", { parents: [gate] });
+      const head = s.latestEventId();
+      equal(s.preview(child, { op: "promote", force: true }, PERSON).set.status, "ready");
+      throws(() => s.editResult(child, { result: "x", summary: null, metadata: null }, PERSON));
+      deepEqual([s.requireTask(child).status, s.latestEventId()], ["todo", head]);
+    },
+  },
+  {
+    name: "deleteTask removes an archived task and every row about it, and nothing else",
+    run({ store: s }) {
+      const keep = mk(s, "keep", { assignee: "w" });
+      const gone = mk(s, "gone", { assignee: "w" });
+      const child = mk(s, "child", { parents: [gone] });
+      s.comment(gone, "ann", "note");
+      const run = s.claim(gone, "h:1", 100).run.id;
+      provenWorker(s, gone, run);
+      s.archive(gone);
+      throws(() => s.deleteTask(keep, PERSON));
+      s.deleteTask(gone, PERSON);
+      equal(s.getTask(gone), null);
+      deepEqual(s.events({ afterId: 0, taskId: gone }), []);
+      deepEqual([s.runs(gone), s.allLinks(), s.runRow(run)], [[], [], null]);
+      deepEqual([s.requireTask(keep).status, kinds(s, keep)], ["ready", ["created"]]);
+      equal(s.requireTask(child).title, "child");
+    },
+  },
+  {
+    name: "diagnosisInputs reads tasks with their events of the kinds asked and their runs",
+    run({ store: s }) {
+      const a = mk(s, "a", { assignee: "w" });
+      const b = mk(s, "b");
+      s.claim(a, "h:1", 100);
+      s.comment(b, "ann", "hi");
+      const all = s.diagnosisInputs(null, ["created", "claimed"]);
+      deepEqual(all.map((i) => i.task.id).sort(), [a, b].sort());
+      const one = s.diagnosisInputs([a], ["claimed"]);
+      deepEqual(one.map((i) => [i.task.id, i.events.map((e) => e.kind), i.runs.length]), [
+        [a, ["claimed"], 1],
+      ]);
     },
   },
   {
