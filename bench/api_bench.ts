@@ -12,7 +12,7 @@
  *    Target: p99 within a second (absolute).
  */
 
-import type { FromServer, ToServer } from "../lib/gateway/messages.ts";
+import { serveBoard } from "./boards.ts";
 import { openBoard } from "../lib/store/mod.ts";
 import { interleave, percentile, type Report, type Scale, summarize } from "./harness.ts";
 
@@ -58,28 +58,9 @@ export async function run(report: Report, scale: Scale): Promise<void> {
       });
     }
   });
-  const worker = new Worker(new URL("../lib/server/worker.ts", import.meta.url), {
-    type: "module",
-  });
+  const server = await serveBoard(home, TOKEN);
+  const url = server.url;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      worker.onmessage = (ev: MessageEvent<FromServer>) => {
-        if (ev.data.type === "listening") resolve(ev.data.url.replace(/\/$/, ""));
-        if (ev.data.type === "error") reject(new Error(ev.data.message));
-      };
-      const init: ToServer = {
-        type: "init",
-        home,
-        host: "127.0.0.1",
-        port: 0,
-        token: TOKEN,
-        metricsToken: `metrics-${TOKEN}`,
-        version: "bench",
-        config: new Map(),
-        dispatch: { enabled: false, reason: "benchmark" },
-      };
-      worker.postMessage(init);
-    });
     const headers = { authorization: `Bearer ${TOKEN}` };
     const get = (path: string) => fetch(url + path, { headers });
     const api = "/api/plugins/kanban";
@@ -207,17 +188,7 @@ export async function run(report: Report, scale: Scale): Promise<void> {
       limit: 1000,
     });
   } finally {
-    worker.postMessage({ type: "shutdown" } satisfies ToServer);
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, 3000);
-      worker.onmessage = (ev: MessageEvent<FromServer>) => {
-        if (ev.data.type === "closed") {
-          clearTimeout(t);
-          resolve();
-        }
-      };
-    });
-    worker.terminate();
+    await server.stop();
     store.close();
     await Deno.remove(home, { recursive: true }).catch(() => {});
   }

@@ -1,5 +1,6 @@
 /** Boards the bench modules measure on: seeded through the store, in a private temporary home. */
 
+import type { FromServer, ToServer } from "../lib/gateway/messages.ts";
 import { openBoard } from "../lib/store/mod.ts";
 
 const ASSIGNEES = ["writer", "coder", "reviewer", "shell", "researcher", "tester", "ops", null];
@@ -51,4 +52,55 @@ export function envFor(home: string): Record<string, string> {
     NO_COLOR: "1",
     ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
   };
+}
+
+/**
+ * The dashboard server on `home`, in its own Deno Worker exactly as the gateway hosts it, on a
+ * free loopback port with `token`. Returns its base URL (no trailing slash) and `stop`, which
+ * asks the server to close (as the gateway does, at most 3 s) and ends the Worker.
+ */
+export async function serveBoard(
+  home: string,
+  token: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const worker = new Worker(new URL("../lib/server/worker.ts", import.meta.url), {
+    type: "module",
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      worker.onmessage = (ev: MessageEvent<FromServer>) => {
+        if (ev.data.type === "listening") resolve(ev.data.url.replace(/\/$/, ""));
+        if (ev.data.type === "error") reject(new Error(ev.data.message));
+      };
+      const init: ToServer = {
+        type: "init",
+        home,
+        host: "127.0.0.1",
+        port: 0,
+        token,
+        metricsToken: `metrics-${token}`,
+        version: "bench",
+        config: new Map(),
+        dispatch: { enabled: false, reason: "benchmark" },
+      };
+      worker.postMessage(init);
+    });
+    const stop = async () => {
+      worker.postMessage({ type: "shutdown" } satisfies ToServer);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 3000);
+        worker.onmessage = (ev: MessageEvent<FromServer>) => {
+          if (ev.data.type === "closed") {
+            clearTimeout(t);
+            resolve();
+          }
+        };
+      });
+      worker.terminate();
+    };
+    return { url, stop };
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  }
 }

@@ -11,10 +11,9 @@
  * must stay flat (targets), list and the board endpoint are shown for their growth.
  */
 
-import type { FromServer, ToServer } from "../lib/gateway/messages.ts";
 import { openBoard } from "../lib/store/mod.ts";
 import { openDispatch } from "../lib/store/engine.ts";
-import { envFor, makeHome } from "./boards.ts";
+import { envFor, makeHome, serveBoard } from "./boards.ts";
 import {
   denoRun,
   interleave,
@@ -49,32 +48,6 @@ function claimMs(home: string, rounds: number): number {
   } finally {
     board.close();
   }
-}
-
-/** Start the dashboard server Worker on `home`; returns its base URL and a stop function. */
-async function serve(home: string): Promise<{ url: string; stop: () => void }> {
-  const worker = new Worker(new URL("../lib/server/worker.ts", import.meta.url), {
-    type: "module",
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    worker.onmessage = (ev: MessageEvent<FromServer>) => {
-      if (ev.data.type === "listening") resolve(ev.data.url.replace(/\/$/, ""));
-      if (ev.data.type === "error") reject(new Error(ev.data.message));
-    };
-    const init: ToServer = {
-      type: "init",
-      home,
-      host: "127.0.0.1",
-      port: 0,
-      token: TOKEN,
-      metricsToken: `metrics-${TOKEN}`,
-      version: "bench",
-      config: new Map(),
-      dispatch: { enabled: false, reason: "benchmark" },
-    };
-    worker.postMessage(init);
-  });
-  return { url, stop: () => worker.terminate() };
 }
 
 /** Median ms of `rounds` sequential GET /board requests, body read. */
@@ -141,12 +114,12 @@ export async function run(report: Report, scale: Scale): Promise<void> {
     rows("dispatcher claim (candidates + claim)", claims, 1.5);
     const boards: { ms: number; bytes: number }[] = [];
     for (const h of homes) {
-      const server = await serve(h);
+      const server = await serveBoard(h, TOKEN);
       try {
         await boardMs(server.url, 1); // warm the server's board cache
         boards.push(await boardMs(server.url, scale.runs(h === big ? 5 : 15)));
       } finally {
-        server.stop();
+        await server.stop();
       }
     }
     rows("GET /board", boards.map((b) => b.ms));

@@ -819,18 +819,7 @@ function decideComplete(
   if (runId === null && (handoff !== null || input.metadata)) {
     // Never claimed, but handing off data: keep it in a zero-length run.
     runId = NEW_RUN;
-    openRun = {
-      status: "done",
-      profile: t.assignee,
-      claim_lock: null,
-      claim_expires: null,
-      max_runtime_seconds: null,
-      last_heartbeat_at: null,
-      started_at: now,
-      ended_at: now,
-      summary: handoff,
-      metadata: input.metadata,
-    };
+    openRun = handoffRun(t, now, handoff, input.metadata ?? null);
   }
   return allow(plan("complete", t.id, {
     closeRun: closeCurrent(t, "done", { summary: handoff, metadata: input.metadata }),
@@ -935,6 +924,30 @@ function blockPlan(
   });
 }
 
+/**
+ * A zero-length, done run that keeps a hand-off (summary, metadata) for a task that has no
+ * completed run to keep it in (completed without a claim, or corrected afterwards).
+ */
+function handoffRun(
+  t: Task,
+  now: number,
+  summary: string | null,
+  metadata: Record<string, unknown> | null,
+): NonNullable<Plan["openRun"]> {
+  return {
+    status: "done",
+    profile: t.assignee,
+    claim_lock: null,
+    claim_expires: null,
+    max_runtime_seconds: null,
+    last_heartbeat_at: null,
+    started_at: now,
+    ended_at: now,
+    summary,
+    metadata,
+  };
+}
+
 function decideEditResult(
   t: Task,
   op: Extract<Operation, { op: "edit_result" }>,
@@ -952,18 +965,7 @@ function decideEditResult(
   const runId: RunRef = op.runId ?? NEW_RUN;
   return allow(plan("edit_result", t.id, {
     // A done task without a completed run keeps the corrected hand-off in a zero-length one.
-    openRun: op.runId !== null ? null : {
-      status: "done",
-      profile: t.assignee,
-      claim_lock: null,
-      claim_expires: null,
-      max_runtime_seconds: null,
-      last_heartbeat_at: null,
-      started_at: now,
-      ended_at: now,
-      summary: handoff,
-      metadata: op.metadata,
-    },
+    openRun: op.runId !== null ? null : handoffRun(t, now, handoff, op.metadata),
     amendRun: op.runId === null
       ? undefined
       : { runId: op.runId, summary: handoff, metadata: op.metadata },
