@@ -28,8 +28,9 @@ import { Dispatcher } from "../lib/dispatcher/dispatcher.ts";
 import { openBoard, type Store } from "../lib/store/mod.ts";
 import {
   denoRun,
-  gatewayRunArgv,
   interleave,
+  launchGateway,
+  passThroughEnv,
   percentile,
   type Report,
   ROOT,
@@ -64,16 +65,6 @@ async function readStamp(path: string, deadline: number): Promise<number> {
   }
 }
 
-/** Enough environment to run deno (its cache lives under HOME or DENO_DIR), nothing else. */
-function passThroughEnv(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of ["PATH", "HOME", "DENO_DIR", "TMPDIR", "LANG"]) {
-    const v = Deno.env.get(k);
-    if (v !== undefined) out[k] = v;
-  }
-  return out;
-}
-
 interface Gateway {
   pid: number;
   url: string;
@@ -82,49 +73,19 @@ interface Gateway {
 }
 
 async function startGateway(home: string): Promise<Gateway> {
-  const run = await gatewayRunArgv(home, ["--port", "0"], { host: "127.0.0.1", port: 0 }, {
+  const g = await launchGateway(home, ["--port", "0"], { host: "127.0.0.1", port: 0 }, {
     ...passThroughEnv(),
     HERMES_HOME: home,
   });
-  const child = new Deno.Command(run.argv[0], {
-    args: run.argv.slice(1),
-    env: run.env,
-    clearEnv: true,
-    stdin: "null",
-    stdout: "null",
-    stderr: "piped",
-  }).spawn();
-  // Keep the gateway's log for a failure message (and drain the pipe so it never blocks).
-  let log = "";
-  (async () => {
-    for await (const c of child.stderr.pipeThrough(new TextDecoderStream())) log += c;
-  })();
-  const deadline = Date.now() + 30_000;
-  while (true) {
-    try {
-      const st = JSON.parse(Deno.readTextFileSync(`${home}/gateway_state.json`));
-      if (st.pid === child.pid && st.phase === "ready") {
-        const url = new URL(st.url);
-        // The token lives only in its 0600 file, never in the state file.
-        const token = Deno.readTextFileSync(tokenPath(home)).trim();
-        url.search = "";
-        return {
-          pid: child.pid,
-          url: url.toString(),
-          token,
-          async stop() {
-            child.kill("SIGTERM");
-            await child.status;
-          },
-        };
-      }
-    } catch { /* not yet */ }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`gateway did not become ready:\n${log}`);
-    }
-    await sleep(20);
-  }
+  const url = new URL(String(g.state.url));
+  url.search = "";
+  // The token lives only in its 0600 file, never in the state file.
+  return {
+    pid: g.pid,
+    url: url.toString(),
+    token: Deno.readTextFileSync(tokenPath(home)).trim(),
+    stop: g.stop,
+  };
 }
 
 /**

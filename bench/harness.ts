@@ -226,6 +226,72 @@ export async function gatewayRunArgv(
   };
 }
 
+/** Enough environment to run deno (its cache lives under HOME or DENO_DIR), nothing else. */
+export function passThroughEnv(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ["PATH", "HOME", "DENO_DIR", "TMPDIR", "LANG"]) {
+    const v = Deno.env.get(k);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** A gateway process started by launchGateway, ready. */
+export interface LaunchedGateway {
+  pid: number;
+  /** Its gateway_state.json when it said ready. */
+  state: { url?: string | null; [key: string]: unknown };
+  /** SIGTERM, and wait for it to exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start `hermes gateway run <args>` for `home` (see gatewayRunArgv) with only `env`, and wait
+ * (30 s at most) until its state file names this process ready. Its stderr is kept for the
+ * failure message (and drained, so the pipe never blocks it).
+ */
+export async function launchGateway(
+  home: string,
+  args: readonly string[],
+  addr: { host: string; port: number } | null,
+  env: Record<string, string>,
+): Promise<LaunchedGateway> {
+  const run = await gatewayRunArgv(home, args, addr, env);
+  const child = new Deno.Command(run.argv[0], {
+    args: run.argv.slice(1),
+    env: run.env,
+    clearEnv: true,
+    stdin: "null",
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  let log = "";
+  (async () => {
+    for await (const c of child.stderr.pipeThrough(new TextDecoderStream())) log += c;
+  })();
+  const deadline = Date.now() + 30_000;
+  while (true) {
+    try {
+      const state = JSON.parse(Deno.readTextFileSync(`${home}/gateway_state.json`));
+      if (state.pid === child.pid && state.phase === "ready") {
+        return {
+          pid: child.pid,
+          state,
+          async stop() {
+            child.kill("SIGTERM");
+            await child.status;
+          },
+        };
+      }
+    } catch { /* not yet */ }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`gateway did not become ready:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** `deno run <release flags> <script> <args…>` as an argv. */
 export function denoRun(script: string, args: readonly string[] = []): string[] {
   return [Deno.execPath(), "run", "--quiet", ...PERMISSION_FLAGS, script, ...args];

@@ -17,7 +17,7 @@
 
 import { openBoard, prepareStore, type Store } from "../lib/store/mod.ts";
 import { PgBackend } from "../lib/store/postgres.ts";
-import { gatewayRunArgv, percentile, type Report, type Scale } from "./harness.ts";
+import { launchGateway, passThroughEnv, percentile, type Report, type Scale } from "./harness.ts";
 
 const ADMIN_URL = Deno.env.get("HERMES_BENCH_PG_URL") ??
   "postgres://postgres@127.0.0.1:5432/postgres";
@@ -38,15 +38,6 @@ const yaml = (workers: number) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const nowMs = () => performance.timeOrigin + performance.now();
 
-function passThroughEnv(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of ["PATH", "HOME", "DENO_DIR", "TMPDIR", "LANG"]) {
-    const v = Deno.env.get(k);
-    if (v !== undefined) out[k] = v;
-  }
-  return out;
-}
-
 interface Home {
   path: string;
   env: Record<string, string>;
@@ -66,35 +57,7 @@ async function startGateway(home: Home): Promise<() => Promise<void>> {
   // Narrowed as `gateway run` narrows itself, so the pid in its state file is the child's.
   const env = { ...passThroughEnv(), ...home.env };
   await prepareStore(home.path, (k) => env[k]);
-  const run = await gatewayRunArgv(home.path, ["--no-dashboard"], null, env);
-  const child = new Deno.Command(run.argv[0], {
-    args: run.argv.slice(1),
-    env: run.env,
-    clearEnv: true,
-    stdin: "null",
-    stdout: "null",
-    stderr: "piped",
-  }).spawn();
-  let log = "";
-  (async () => {
-    for await (const c of child.stderr.pipeThrough(new TextDecoderStream())) log += c;
-  })();
-  const deadline = Date.now() + 30_000;
-  while (true) {
-    try {
-      const st = JSON.parse(Deno.readTextFileSync(`${home.path}/gateway_state.json`));
-      if (st.pid === child.pid && st.phase === "ready") break;
-    } catch { /* not yet */ }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`gateway did not become ready:\n${log}`);
-    }
-    await sleep(20);
-  }
-  return async () => {
-    child.kill("SIGTERM");
-    await child.status;
-  };
+  return (await launchGateway(home.path, ["--no-dashboard"], null, env)).stop;
 }
 
 async function open(home: Home): Promise<Store> {
