@@ -48,3 +48,20 @@ export async function connectMcp(env: Record<string, string>): Promise<McpSessio
     },
   };
 }
+
+/** `env` as a worker of profile coder sees it: its task and run. */
+export function workerEnv(env: Record<string, string>, task: string, runId: number) {
+  return {
+    ...env,
+    HERMES_KANBAN_TASK: task,
+    HERMES_KANBAN_RUN_ID: String(runId),
+    HERMES_PROFILE: "coder",
+  };
+}
+
+/** Close `store`, whether or not it is closed already. */
+export function closeQuietly(store: { close(): void }): void {
+  try {
+    store.close();
+  } catch { /* already closed */ }
+}

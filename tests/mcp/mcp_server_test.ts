@@ -1,11 +1,11 @@
 /** `hermes mcp` driven by the SDK's MCP client over stdio: every tool, and every refusal. */
 
 import { deepEqual, equal, match, ok } from "../support/assert.ts";
-import { openBoard, type Store } from "../../lib/store/mod.ts";
+import { openBoard } from "../../lib/store/mod.ts";
 import { hermes } from "../support/cli.ts";
 import { tempHome } from "../support/home.ts";
 import { snapshot } from "../support/board.ts";
-import { connectMcp } from "./mcp_client.ts";
+import { closeQuietly, connectMcp, workerEnv } from "./mcp_client.ts";
 import { issueRunSecret, serveEndpoint } from "../support/runs.ts";
 
 /**
@@ -28,21 +28,6 @@ function board(home: string) {
   issueRunSecret(home, store, mine.id, runId);
   store.claim(other.id, "host:2", 900);
   return { store, mine: mine.id, other: other.id, child: child.id, runId };
-}
-
-function workerEnv(env: Record<string, string>, task: string, runId: number) {
-  return {
-    ...env,
-    HERMES_KANBAN_TASK: task,
-    HERMES_KANBAN_RUN_ID: String(runId),
-    HERMES_PROFILE: "coder",
-  };
-}
-
-function closeQuietly(store: Store) {
-  try {
-    store.close();
-  } catch { /* already closed */ }
 }
 
 Deno.test("mcp lists the seven worker tools with schemas and worker guidance", async () => {

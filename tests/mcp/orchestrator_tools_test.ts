@@ -6,10 +6,10 @@
  */
 
 import { deepEqual, equal, match } from "../support/assert.ts";
-import { openBoard, type Store } from "../../lib/store/mod.ts";
+import { openBoard } from "../../lib/store/mod.ts";
 import { tempHome } from "../support/home.ts";
 import { snapshot } from "../support/board.ts";
-import { connectMcp } from "./mcp_client.ts";
+import { closeQuietly, connectMcp, workerEnv } from "./mcp_client.ts";
 import { issueRunSecret } from "../support/runs.ts";
 
 /** A board with a claimed task `lead` of profile coder (run `runId`, its secret issued). */
@@ -19,21 +19,6 @@ function board(home: string) {
   const runId = store.claim(lead, "host:1", 900).run.id;
   issueRunSecret(home, store, lead, runId);
   return { store, lead, runId };
-}
-
-function workerEnv(env: Record<string, string>, task: string, runId: number) {
-  return {
-    ...env,
-    HERMES_KANBAN_TASK: task,
-    HERMES_KANBAN_RUN_ID: String(runId),
-    HERMES_PROFILE: "coder",
-  };
-}
-
-function close(store: Store) {
-  try {
-    store.close();
-  } catch { /* closed */ }
 }
 
 Deno.test("mcp offers kanban_list and kanban_unblock to an orchestrator, never to a worker", async () => {
@@ -70,7 +55,7 @@ Deno.test("mcp offers kanban_list and kanban_unblock to an orchestrator, never t
       match(r.data.error as string, new RegExp(`^${tool} is for orchestrators`));
     }
   } finally {
-    close(b.store);
+    closeQuietly(b.store);
   }
 });
 
@@ -126,7 +111,7 @@ Deno.test("mcp kanban_list filters, bounds and reports truncation; kanban_unbloc
     const none = await s.call("kanban_unblock", {});
     equal(none.isError, true);
   } finally {
-    close(b.store);
+    closeQuietly(b.store);
   }
 });
 
@@ -164,8 +149,8 @@ Deno.test("mcp tools take a board: an orchestrator may name any, a worker only i
     const own = await worker.call("kanban_show", { board: "default" });
     equal(own.isError, false);
   } finally {
-    close(ops);
-    close(b.store);
+    closeQuietly(ops);
+    closeQuietly(b.store);
   }
 });
 
@@ -216,7 +201,7 @@ Deno.test("mcp kanban_complete checks created_cards: a phantom refuses it, recor
     equal(bad.isError, true);
     match(bad.data.error as string, /^created_cards must be a list of task ids, got int$/);
   } finally {
-    close(b.store);
+    closeQuietly(b.store);
   }
 });
 
@@ -243,7 +228,7 @@ Deno.test("mcp kanban_block takes a kind, keeps it with the block, and refuses a
     const ev = b.store.showTask(b.lead).events.find((e) => e.kind === "blocked")!;
     deepEqual(ev.payload, { reason: "which region?", kind: "needs_input", recurrences: 1 });
   } finally {
-    close(b.store);
+    closeQuietly(b.store);
   }
 });
 
@@ -281,6 +266,6 @@ Deno.test("mcp masks secrets in what tools store and in what they return", async
     equal(run.summary, "deployed with Authorization: Bearer [REDACTED]");
     deepEqual(run.metadata, { api_key: "[REDACTED]", note: "token [REDACTED]" });
   } finally {
-    close(b.store);
+    closeQuietly(b.store);
   }
 });
