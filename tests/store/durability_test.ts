@@ -422,10 +422,13 @@ Deno.test("store creates its files 0600 in 0700 directories", async () => {
 Deno.test("store closes its connections: 2,000 opens leave no file descriptor behind", async () => {
   await using home = await tempHome();
   seededBoard(home.path);
-  // Deno reads /proc only with --allow-all, so `ls` counts this process's descriptors.
+  // Deno reads /proc only with --allow-all, so `ls -l` lists this process's descriptors. Only
+  // those open on this test's board count: the parallel test runner shares the process with
+  // other test files, whose descriptors come and go meanwhile.
   const fds = async () => {
-    const out = await new Deno.Command("ls", { args: [`/proc/${Deno.pid}/fd`] }).output();
-    return new TextDecoder().decode(out.stdout).trim().split("\n").length;
+    const out = await new Deno.Command("ls", { args: ["-l", `/proc/${Deno.pid}/fd`] }).output();
+    return new TextDecoder().decode(out.stdout).split("\n")
+      .filter((l) => l.includes(`-> ${home.path}/`)).length;
   };
   // Warm up once so lazily opened runtime descriptors are not counted as leaks.
   openBoard(home.path, "default").close();
